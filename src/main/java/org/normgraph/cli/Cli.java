@@ -1,0 +1,61 @@
+package org.normgraph.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code normgraph trace|gradcheck …}. Never starts the toolkit. */
+@Command(name = "normgraph", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Backpropagation through batch normalization, step by step.",
+                "Without a command the app opens (also: 'app [--perf]')."},
+        subcommands = {TraceCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a check failed (gradcheck)",
+                "2:bad input or usage (one line on stderr names the field)", "70:internal error"})
+public final class Cli implements Runnable {
+
+    public static final int CHECK_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL_ERROR = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** No arguments, {@code app …} or an option of the app itself opens the window. */
+    public static boolean isAppLaunch(String[] args) {
+        return args.length == 0 || args[0].equals("app") || args[0].equals("--perf");
+    }
+
+    public static String[] appArguments(String[] args) {
+        return args.length > 0 && args[0].equals("app") ? Arrays.copyOfRange(args, 1, args.length) : args;
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("normgraph: internal error: " + ex);
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,23 @@
+package org.normgraph.cli;
+
+import org.normgraph.core.Trace;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** One-line error reports on stderr. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    static int badInput(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().flush();
+        return Cli.BAD_INPUT;
+    }
+
+    /** Why a trace of valid input still cannot be written as finite numbers. */
+    static String describe(Trace.NonFinite at) {
+        return "the numbers overflow: " + (at.inGradient() ? "the gradient of " : "")
+                + "'" + at.node() + "' is not finite (infinity or NaN); use smaller values or a larger eps";
+    }
+}

@@ -1,0 +1,46 @@
+package org.normgraph.core;
+
+/**
+ * How far one matrix is from a reference: the largest elementwise difference, relative to
+ * the largest magnitude of either matrix (normwise, so a gradient element that should be
+ * 0 is judged against the gradient's scale, not against itself). Differences below
+ * {@link #ABSOLUTE_FLOOR} in a matrix whose values are all that small count as agreement.
+ *
+ * @param relativeError max |a − b| / max(‖a‖∞, ‖b‖∞, floor)
+ * @param row           row of the largest difference
+ * @param col           column of the largest difference
+ * @param reference     the reference's value there
+ * @param actual        the other value there
+ */
+public record Comparison(double relativeError, int row, int col, double reference, double actual) {
+
+    /** Scale below which a whole gradient counts as zero. */
+    public static final double ABSOLUTE_FLOOR = 1e-10;
+
+    public static Comparison of(Matrix reference, Matrix actual) {
+        reference.requireSameShape("compare", actual);
+        double scale = Math.max(ABSOLUTE_FLOOR, Math.max(reference.maxAbs(), actual.maxAbs()));
+        double worst = -1;
+        int wr = 0;
+        int wc = 0;
+        for (int i = 0; i < reference.rows(); i++) {
+            for (int j = 0; j < reference.cols(); j++) {
+                double diff = Math.abs(reference.get(i, j) - actual.get(i, j));
+                if (Double.isNaN(diff)) {
+                    diff = Double.POSITIVE_INFINITY;
+                }
+                if (diff > worst) {
+                    worst = diff;
+                    wr = i;
+                    wc = j;
+                }
+            }
+        }
+        double rel = Double.isNaN(scale) ? Double.POSITIVE_INFINITY : worst / scale;
+        return new Comparison(rel, wr, wc, reference.get(wr, wc), actual.get(wr, wc));
+    }
+
+    public boolean within(double tolerance) {
+        return relativeError <= tolerance;
+    }
+}

@@ -1,0 +1,13 @@
+package org.normgraph.core;
+
+/** Thrown when an operation gets matrices whose shapes do not fit; the message names both shapes. */
+public final class ShapeMismatchException extends IllegalArgumentException {
+
+    public ShapeMismatchException(String operation, Shape left, Shape right) {
+        super(operation + ": shapes " + left + " and " + right + " do not match");
+    }
+
+    public ShapeMismatchException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,33 @@
+package org.normgraph.core.ops;
+
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Shape;
+
+/** {@code y = x²}; backward: {@code 2x ⊙ g}. */
+public record Square() implements Op {
+
+    @Override
+    public String symbol() {
+        return "x²";
+    }
+
+    @Override
+    public int arity() {
+        return 1;
+    }
+
+    @Override
+    public Shape outputShape(Shape... in) {
+        return in[0];
+    }
+
+    @Override
+    public Matrix forward(Matrix... in) {
+        return in[0].times(in[0]);
+    }
+
+    @Override
+    public Matrix[] backward(Matrix[] in, Matrix out, Matrix grad) {
+        return new Matrix[] {in[0].zip("square backward", grad, (x, g) -> 2 * x * g)};
+    }
+}

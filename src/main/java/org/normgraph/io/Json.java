@@ -1,0 +1,170 @@
+package org.normgraph.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.normgraph.core.Matrix;
+
+/**
+ * Strict JSON reading shared by case and session files: plain data only, duplicate keys,
+ * NaN/Infinity tokens and oversized or deeply nested documents are refused, and every error
+ * names the field it is about.
+ */
+public final class Json {
+
+    /** Larger inputs are refused before parsing. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxNumberLength(400).maxStringLength(1_000_000).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses one JSON object from {@code in}; {@code source} names it in messages. */
+    public static JsonNode readObject(InputStream in, String source) throws InputFormatException {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        JsonNode root;
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            root = MAPPER.readTree(p);
+            if (root != null && p.nextToken() != null) {
+                throw new InputFormatException(source + ": unexpected content after the JSON object at line "
+                        + p.currentLocation().getLineNr());
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InputFormatException(source + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (JsonParseException e) {
+            throw new InputFormatException(source + ": not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new InputFormatException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InputFormatException(source + ": empty, expected a JSON object");
+        }
+        if (!root.isObject()) {
+            throw new InputFormatException(source + ": expected a JSON object, got " + describe(root));
+        }
+        return root;
+    }
+
+    /** Refuses fields that are not in {@code known}: a misspelt name is an error, not a silent default. */
+    public static void requireKnownFields(JsonNode obj, String where, Set<String> known)
+            throws InputFormatException {
+        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+        while (it.hasNext()) {
+            String name = it.next().getKey();
+            if (!known.contains(name)) {
+                throw new InputFormatException(where + name + ": unknown field (expected one of "
+                        + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    public static JsonNode required(JsonNode obj, String field) throws InputFormatException {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            throw new InputFormatException(field + ": missing");
+        }
+        return v;
+    }
+
+    /** A finite double; {@code field} names it in messages. */
+    public static double number(JsonNode v, String field) throws InputFormatException {
+        if (!v.isNumber()) {
+            throw new InputFormatException(field + ": expected a number, got " + describe(v));
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new InputFormatException(field + ": " + v.asText() + " is too large for a double");
+        }
+        return d;
+    }
+
+    /** A JSON array of numbers as a 1×D row. */
+    public static Matrix vector(JsonNode v, String field) throws InputFormatException {
+        if (!v.isArray()) {
+            throw new InputFormatException(field + ": expected an array of numbers, got " + describe(v));
+        }
+        double[] d = new double[v.size()];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = number(v.get(j), field + "[" + j + "]");
+        }
+        return Matrix.rowVector(d);
+    }
+
+    /** A JSON array of equal-length rows of numbers as an N×D matrix. */
+    public static Matrix matrix(JsonNode v, String field) throws InputFormatException {
+        if (!v.isArray()) {
+            throw new InputFormatException(field + ": expected an array of rows, got " + describe(v));
+        }
+        int n = v.size();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            JsonNode row = v.get(i);
+            if (!row.isArray()) {
+                throw new InputFormatException(field + "[" + i + "]: expected a row (array of numbers), got "
+                        + describe(row));
+            }
+            if (i > 0 && row.size() != rows[0].length) {
+                throw new InputFormatException(field + "[" + i + "]: row has " + row.size()
+                        + " values, row 0 has " + rows[0].length + " (" + field + " must be N×D)");
+            }
+            rows[i] = vector(row, field + "[" + i + "]").row(0);
+        }
+        return Matrix.fromRows(rows);
+    }
+
+    static String describe(JsonNode v) {
+        if (v.isTextual()) {
+            String t = v.asText();
+            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+        }
+        if (v.isArray()) {
+            return "an array of " + v.size();
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        if (v.isBoolean()) {
+            return "the boolean " + v.asText();
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        return v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + v.asText();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
