@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Backpropagation through batch normalization, step by step.",
                 "Without a command the app opens (also: 'app [--perf]')."},
-        subcommands = {TraceCommand.class, GradcheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TraceCommand.class, GradcheckCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed (gradcheck)",
                 "2:bad input or usage (one line on stderr names the field)", "70:internal error"})
