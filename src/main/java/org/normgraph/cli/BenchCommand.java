@@ -17,6 +17,7 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.FusedBatchNorm;
 import org.normgraph.core.Graph;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.ParallelFusedBatchNorm;
 import org.normgraph.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time forward+backward of the staged graph and the fused engine (float64, one thread).",
+                "Methods: staged (graph + full trace), fused (one thread, no allocation), fused-2t (two threads).",
                 "Output: a table; with --json also [{\"N\", \"D\", \"method\", \"median_us\", \"p10_us\"}]."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -105,8 +107,9 @@ final class BenchCommand implements Callable<Integer> {
         Method staged = () -> BatchNormGraph.run(graph, in).gradient(BatchNormGraph.X);
         FusedBuffers buffers = new FusedBuffers(in);
         Method fused = buffers::run;
-        Method[] methods = {staged, fused};
-        String[] names = {"staged", "fused"};
+        Method fused2 = buffers::runTwoThreads;
+        Method[] methods = {staged, fused, fused2};
+        String[] names = {"staged", "fused", "fused-2t"};
         List<List<Long>> samples = new ArrayList<>();
         for (Method m : methods) {
             timeBlock(m, 0.1, 3); // warm-up: JIT and heap
@@ -166,6 +169,8 @@ final class BenchCommand implements Callable<Integer> {
                 Matrix.of(n, d, dout), BatchNormInput.DEFAULT_EPS);
     }
 
+    private static final ParallelFusedBatchNorm TWO_THREADS = new ParallelFusedBatchNorm(2);
+
     /** Inputs and outputs of the fused engine, allocated once: a call allocates nothing. */
     private static final class FusedBuffers {
         final int n;
@@ -198,6 +203,11 @@ final class BenchCommand implements Callable<Integer> {
             mean = new double[d];
             var = new double[d];
             ivar = new double[d];
+        }
+
+        Object runTwoThreads() {
+            TWO_THREADS.forwardBackward(n, d, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta, mean, var, ivar);
+            return dx;
         }
 
         Object run() {

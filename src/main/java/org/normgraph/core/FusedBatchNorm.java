@@ -48,35 +48,50 @@ public final class FusedBatchNorm {
      */
     public static void forward(int n, int d, double[] x, double[] gamma, double[] beta, double eps,
                                double[] out, double[] mean, double[] var, double[] ivar) {
-        java.util.Arrays.fill(mean, 0, d, 0.0);
-        java.util.Arrays.fill(var, 0, d, 0.0);
+        forwardColumns(n, d, 0, d, x, gamma, beta, eps, out, mean, var, ivar);
+    }
+
+    /**
+     * {@link #forward} for columns {@code [j0, j1)} only: columns are independent in batch
+     * norm, so disjoint column ranges can run on different threads.
+     */
+    public static void forwardColumns(int n, int d, int j0, int j1, double[] x, double[] gamma,
+                                      double[] beta, double eps, double[] out, double[] mean,
+                                      double[] var, double[] ivar) {
+        java.util.Arrays.fill(mean, j0, j1, 0.0);
+        java.util.Arrays.fill(var, j0, j1, 0.0);
         for (int i = 0, base = 0; i < n; i++, base += d) {
-            for (int j = 0; j < d; j++) {
+            for (int j = j0; j < j1; j++) {
                 mean[j] += x[base + j];
             }
         }
         double invN = 1.0 / n;
-        for (int j = 0; j < d; j++) {
+        for (int j = j0; j < j1; j++) {
             mean[j] *= invN;
         }
         for (int i = 0, base = 0; i < n; i++, base += d) {
-            for (int j = 0; j < d; j++) {
+            for (int j = j0; j < j1; j++) {
                 double c = x[base + j] - mean[j];
                 var[j] += c * c;
             }
         }
-        for (int j = 0; j < d; j++) {
+        for (int j = j0; j < j1; j++) {
             var[j] *= invN;
             ivar[j] = 1.0 / Math.sqrt(var[j] + eps);
         }
-        normalize(n, d, x, mean, ivar, gamma, beta, out);
+        normalizeColumns(n, d, j0, j1, x, mean, ivar, gamma, beta, out);
     }
 
     /** {@code out = gamma · (x − mean) · ivar + beta}: the last forward pass, also used for inference. */
     public static void normalize(int n, int d, double[] x, double[] mean, double[] ivar,
                                  double[] gamma, double[] beta, double[] out) {
+        normalizeColumns(n, d, 0, d, x, mean, ivar, gamma, beta, out);
+    }
+
+    private static void normalizeColumns(int n, int d, int j0, int j1, double[] x, double[] mean,
+                                         double[] ivar, double[] gamma, double[] beta, double[] out) {
         for (int i = 0, base = 0; i < n; i++, base += d) {
-            for (int j = 0; j < d; j++) {
+            for (int j = j0; j < j1; j++) {
                 out[base + j] = gamma[j] * ((x[base + j] - mean[j]) * ivar[j]) + beta[j];
             }
         }
@@ -89,10 +104,17 @@ public final class FusedBatchNorm {
     public static void backward(int n, int d, double[] x, double[] gamma, double[] dout,
                                 double[] mean, double[] ivar,
                                 double[] dx, double[] dgamma, double[] dbeta) {
-        java.util.Arrays.fill(dgamma, 0, d, 0.0);
-        java.util.Arrays.fill(dbeta, 0, d, 0.0);
+        backwardColumns(n, d, 0, d, x, gamma, dout, mean, ivar, dx, dgamma, dbeta);
+    }
+
+    /** {@link #backward} for columns {@code [j0, j1)} only. */
+    public static void backwardColumns(int n, int d, int j0, int j1, double[] x, double[] gamma,
+                                       double[] dout, double[] mean, double[] ivar,
+                                       double[] dx, double[] dgamma, double[] dbeta) {
+        java.util.Arrays.fill(dgamma, j0, j1, 0.0);
+        java.util.Arrays.fill(dbeta, j0, j1, 0.0);
         for (int i = 0, base = 0; i < n; i++, base += d) {
-            for (int j = 0; j < d; j++) {
+            for (int j = j0; j < j1; j++) {
                 double g = dout[base + j];
                 dbeta[j] += g;
                 dgamma[j] += g * ((x[base + j] - mean[j]) * ivar[j]);
@@ -100,7 +122,7 @@ public final class FusedBatchNorm {
         }
         double invN = 1.0 / n;
         for (int i = 0, base = 0; i < n; i++, base += d) {
-            for (int j = 0; j < d; j++) {
+            for (int j = j0; j < j1; j++) {
                 double xhat = (x[base + j] - mean[j]) * ivar[j];
                 dx[base + j] = invN * gamma[j] * ivar[j]
                         * (n * dout[base + j] - dbeta[j] - xhat * dgamma[j]);

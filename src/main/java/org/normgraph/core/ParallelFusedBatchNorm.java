@@ -1,0 +1,70 @@
+package org.normgraph.core;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The fused forward+backward on several threads, for large inputs. Batch norm's columns are
+ * independent, so each thread takes a contiguous range of columns and runs forward and
+ * backward for it with no synchronisation in between. The caller's thread runs the first
+ * range; {@code threads − 1} pool threads run the others.
+ */
+public final class ParallelFusedBatchNorm implements AutoCloseable {
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    public ParallelFusedBatchNorm(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "fused-batchnorm");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Same contract as {@link FusedBatchNorm#forward} followed by {@link FusedBatchNorm#backward}. */
+    public void forwardBackward(int n, int d, double[] x, double[] gamma, double[] beta,
+                                double[] dout, double eps, double[] out, double[] dx,
+                                double[] dgamma, double[] dbeta, double[] mean, double[] var,
+                                double[] ivar) {
+        int parts = Math.min(threads, d);
+        Future<?>[] futures = new Future<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int j0 = d * p / parts;
+            int j1 = d * (p + 1) / parts;
+            futures[p - 1] = pool.submit(() -> range(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx,
+                    dgamma, dbeta, mean, var, ivar));
+        }
+        range(n, d, 0, d / parts, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta, mean, var, ivar);
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void range(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
+                              double[] dout, double eps, double[] out, double[] dx, double[] dgamma,
+                              double[] dbeta, double[] mean, double[] var, double[] ivar) {
+        FusedBatchNorm.forwardColumns(n, d, j0, j1, x, gamma, beta, eps, out, mean, var, ivar);
+        FusedBatchNorm.backwardColumns(n, d, j0, j1, x, gamma, dout, mean, ivar, dx, dgamma, dbeta);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}
