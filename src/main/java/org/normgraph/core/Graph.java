@@ -20,11 +20,34 @@ public final class Graph {
     private final Map<String, List<Edge>> consumers;
     private final Map<String, List<Edge>> producers;
     private final String output;
+    // Index form of the same graph, for the engine's inner loop.
+    private final Map<String, Integer> nodeIndex = new java.util.HashMap<>();
+    private final Map<Edge, Integer> edgeIndex = new java.util.HashMap<>();
+    final int[][] inputIndex;
+    final int[][] producerEdges;
+    final int[] edgeFrom;
 
     private Graph(List<Node> nodes, List<Edge> edges, String output) {
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
         this.output = output;
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeIndex.put(nodes.get(i).name(), i);
+        }
+        this.inputIndex = new int[nodes.size()][];
+        this.producerEdges = new int[nodes.size()][];
+        this.edgeFrom = new int[edges.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            List<String> ins = nodes.get(i).inputs();
+            inputIndex[i] = ins.stream().mapToInt(nodeIndex::get).toArray();
+            producerEdges[i] = new int[ins.size()];
+        }
+        for (int e = 0; e < edges.size(); e++) {
+            Edge edge = edges.get(e);
+            edgeIndex.put(edge, e);
+            edgeFrom[e] = nodeIndex.get(edge.from());
+            producerEdges[nodeIndex.get(edge.to())][edge.argument()] = e;
+        }
         Map<String, Node> names = new LinkedHashMap<>();
         Map<String, List<Edge>> uses = new LinkedHashMap<>();
         Map<String, List<Edge>> args = new LinkedHashMap<>();
@@ -60,6 +83,24 @@ public final class Graph {
             throw new NoSuchElementException("no node named '" + name + "'");
         }
         return n;
+    }
+
+    /** Position of {@code name} in {@link #nodes()}. */
+    public int indexOf(String name) {
+        Integer i = nodeIndex.get(name);
+        if (i == null) {
+            throw new NoSuchElementException("no node named '" + name + "'");
+        }
+        return i;
+    }
+
+    /** Position of {@code edge} in {@link #edges()}. */
+    public int indexOf(Edge edge) {
+        Integer i = edgeIndex.get(edge);
+        if (i == null) {
+            throw new NoSuchElementException("no edge " + edge);
+        }
+        return i;
     }
 
     public boolean contains(String name) {

@@ -9,14 +9,24 @@ import java.util.concurrent.Future;
  * The fused forward+backward on several threads, for large inputs. Batch norm's columns are
  * independent, so each thread takes a contiguous range of columns and runs forward and
  * backward for it with no synchronisation in between. The caller's thread runs the first
- * range; {@code threads − 1} pool threads run the others.
+ * range; {@code threads − 1} pool threads run the others. Small inputs run on the caller's
+ * thread alone: handing work to another thread costs more than the work.
  */
 public final class ParallelFusedBatchNorm implements AutoCloseable {
 
+    /** Below this many elements per thread, fewer threads are used. */
+    public static final int DEFAULT_MIN_ELEMENTS_PER_THREAD = 1 << 15;
+
     private final int threads;
+    private final int minElementsPerThread;
     private final ExecutorService pool;
 
     public ParallelFusedBatchNorm(int threads) {
+        this(threads, DEFAULT_MIN_ELEMENTS_PER_THREAD);
+    }
+
+    public ParallelFusedBatchNorm(int threads, int minElementsPerThread) {
+        this.minElementsPerThread = Math.max(1, minElementsPerThread);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
         }
@@ -33,7 +43,8 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
                                 double[] dout, double eps, double[] out, double[] dx,
                                 double[] dgamma, double[] dbeta, double[] mean, double[] var,
                                 double[] ivar) {
-        int parts = Math.min(threads, d);
+        long byWork = Math.max(1, (long) n * d / minElementsPerThread);
+        int parts = (int) Math.min(Math.min(threads, d), byWork);
         Future<?>[] futures = new Future<?>[parts - 1];
         for (int p = 1; p < parts; p++) {
             int j0 = d * p / parts;

@@ -1,7 +1,5 @@
 package org.normgraph.core;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +18,10 @@ public final class StagedEngine {
 
     /** Forward pass; {@code inputs} gives a value for every input node, shaped as the node. */
     public static Forward forward(Graph graph, Map<String, Matrix> inputs) {
-        Map<String, Matrix> values = new LinkedHashMap<>();
-        for (Node n : graph.nodes()) {
+        List<Node> nodes = graph.nodes();
+        Matrix[] values = new Matrix[nodes.size()];
+        for (int i = 0; i < values.length; i++) {
+            Node n = nodes.get(i);
             Matrix v;
             if (n.isInput()) {
                 v = inputs.get(n.name());
@@ -29,38 +29,42 @@ public final class StagedEngine {
                     throw new IllegalArgumentException("missing input '" + n.name() + "'");
                 }
             } else {
-                List<String> ins = n.inputs();
-                Matrix[] args = new Matrix[ins.size()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = values.get(ins.get(i));
-                }
-                v = n.op().forward(args);
+                v = n.op().forward(arguments(graph, values, i));
             }
-            if (!v.shape().equals(n.shape())) {
+            if (v.rows() != n.shape().rows() || v.cols() != n.shape().cols()) {
                 throw new ShapeMismatchException(n.name() + ": expected " + n.shape()
                         + ", got " + v.shape());
             }
-            values.put(n.name(), v);
+            values[i] = v;
         }
         return new Forward(graph, values);
+    }
+
+    private static Matrix[] arguments(Graph graph, Matrix[] values, int node) {
+        int[] in = graph.inputIndex[node];
+        Matrix[] args = new Matrix[in.length];
+        for (int a = 0; a < in.length; a++) {
+            args[a] = values[in[a]];
+        }
+        return args;
     }
 
     /** The values of a forward pass, ready to run backward from a seed gradient. */
     public static final class Forward {
         private final Graph graph;
-        private final Map<String, Matrix> values;
+        private final Matrix[] values;
 
-        private Forward(Graph graph, Map<String, Matrix> values) {
+        private Forward(Graph graph, Matrix[] values) {
             this.graph = graph;
             this.values = values;
         }
 
         public Matrix value(String node) {
-            return values.get(node);
+            return values[graph.indexOf(node)];
         }
 
         public Matrix output() {
-            return values.get(graph.output().name());
+            return values[values.length - 1];
         }
 
         /** Backward pass seeded with {@code seed} = dLoss/dOutput. */
@@ -70,33 +74,28 @@ public final class StagedEngine {
                 throw new ShapeMismatchException("seed gradient for " + out.name(),
                         out.shape(), seed.shape());
             }
-            Map<String, Matrix> grads = new HashMap<>();
-            Map<Edge, Matrix> contributions = new LinkedHashMap<>();
-            grads.put(out.name(), seed);
             List<Node> nodes = graph.nodes();
+            Matrix[] grads = new Matrix[nodes.size()];
+            Matrix[] contributions = new Matrix[graph.edges().size()];
+            grads[grads.length - 1] = seed;
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 Node n = nodes.get(i);
-                Matrix g = grads.computeIfAbsent(n.name(),
-                        k -> Matrix.zeros(n.shape().rows(), n.shape().cols()));
+                if (grads[i] == null) { // a node nothing depends on
+                    grads[i] = Matrix.zeros(n.shape().rows(), n.shape().cols());
+                }
                 if (n.isInput()) {
                     continue;
                 }
-                Matrix[] args = new Matrix[n.inputs().size()];
-                for (int a = 0; a < args.length; a++) {
-                    args[a] = values.get(n.inputs().get(a));
-                }
-                Matrix[] local = n.op().backward(args, values.get(n.name()), g);
-                for (Edge e : graph.producers(n.name())) {
-                    Matrix c = local[e.argument()];
-                    contributions.put(e, c);
-                    grads.merge(e.from(), c, Matrix::plus); // add, never assign
+                Matrix[] local = n.op().backward(arguments(graph, values, i), values[i], grads[i]);
+                int[] edges = graph.producerEdges[i];
+                for (int a = 0; a < edges.length; a++) {
+                    contributions[edges[a]] = local[a];
+                    int from = graph.edgeFrom[edges[a]];
+                    // add, never assign: a value used twice gets the sum of its branches
+                    grads[from] = grads[from] == null ? local[a] : grads[from].plus(local[a]);
                 }
             }
-            Map<String, Matrix> ordered = new LinkedHashMap<>();
-            for (Node n : nodes) {
-                ordered.put(n.name(), grads.get(n.name()));
-            }
-            return new Trace(graph, values, ordered, contributions);
+            return new Trace(graph, values.clone(), grads, contributions);
         }
     }
 }

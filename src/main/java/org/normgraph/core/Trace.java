@@ -1,8 +1,5 @@
 package org.normgraph.core;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -14,16 +11,16 @@ import java.util.Optional;
 public final class Trace {
 
     private final Graph graph;
-    private final Map<String, Matrix> values;
-    private final Map<String, Matrix> gradients;
-    private final Map<Edge, Matrix> contributions;
+    private final Matrix[] values;
+    private final Matrix[] gradients;
+    private final Matrix[] contributions;
 
-    Trace(Graph graph, Map<String, Matrix> values, Map<String, Matrix> gradients,
-          Map<Edge, Matrix> contributions) {
+    /** Arrays indexed like {@code graph.nodes()} and {@code graph.edges()}; the trace owns them. */
+    Trace(Graph graph, Matrix[] values, Matrix[] gradients, Matrix[] contributions) {
         this.graph = graph;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.gradients = Collections.unmodifiableMap(new LinkedHashMap<>(gradients));
-        this.contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+        this.values = values;
+        this.gradients = gradients;
+        this.contributions = contributions;
     }
 
     public Graph graph() {
@@ -31,17 +28,17 @@ public final class Trace {
     }
 
     public Matrix value(String node) {
-        return lookup(values, node, "value");
+        return values[graph.indexOf(node)];
     }
 
     /** The total gradient of the output-seeded loss with respect to {@code node}. */
     public Matrix gradient(String node) {
-        return lookup(gradients, node, "gradient");
+        return gradients[graph.indexOf(node)];
     }
 
     /** What {@code edge.to()}'s local backward sent back along this edge. */
     public Matrix contribution(Edge edge) {
-        return lookup(contributions, edge, "contribution");
+        return contributions[graph.indexOf(edge)];
     }
 
     public Matrix contribution(String from, String to) {
@@ -58,16 +55,15 @@ public final class Trace {
      * holds a NaN or an infinity: where the numbers stop making sense.
      */
     public Optional<NonFinite> firstNonFinite() {
-        for (Node n : graph.nodes()) {
-            if (!values.get(n.name()).allFinite()) {
-                return Optional.of(new NonFinite(n.name(), false));
+        var nodes = graph.nodes();
+        for (int i = 0; i < values.length; i++) {
+            if (!values[i].allFinite()) {
+                return Optional.of(new NonFinite(nodes.get(i).name(), false));
             }
         }
-        var nodes = graph.nodes();
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            String name = nodes.get(i).name();
-            if (!gradients.get(name).allFinite()) {
-                return Optional.of(new NonFinite(name, true));
+        for (int i = gradients.length - 1; i >= 0; i--) {
+            if (!gradients[i].allFinite()) {
+                return Optional.of(new NonFinite(nodes.get(i).name(), true));
             }
         }
         return Optional.empty();
@@ -75,13 +71,5 @@ public final class Trace {
 
     /** Where a trace first holds a non-finite number: a node's value, or its gradient. */
     public record NonFinite(String node, boolean inGradient) {
-    }
-
-    private static <K> Matrix lookup(Map<K, Matrix> map, K key, String what) {
-        Matrix m = map.get(key);
-        if (m == null) {
-            throw new NoSuchElementException("no " + what + " for '" + key + "'");
-        }
-        return m;
     }
 }

@@ -20,7 +20,7 @@ class ParallelFusedBatchNormTest {
         double[][] many = buffers(n, d);
         FusedBatchNorm.forward(n, d, x, gamma, beta, 1e-5, one[0], one[4], one[5], one[6]);
         FusedBatchNorm.backward(n, d, x, gamma, dout, one[4], one[6], one[1], one[2], one[3]);
-        try (ParallelFusedBatchNorm parallel = new ParallelFusedBatchNorm(threads)) {
+        try (ParallelFusedBatchNorm parallel = new ParallelFusedBatchNorm(threads, 1)) {
             parallel.forwardBackward(n, d, x, gamma, beta, dout, 1e-5, many[0], many[1], many[2], many[3],
                     many[4], many[5], many[6]);
         }
