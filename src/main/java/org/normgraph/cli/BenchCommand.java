@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
         String[] names = {"staged", "fused", "fused-2t"};
         List<List<Long>> samples = new ArrayList<>();
         for (Method m : methods) {
-            timeBlock(m, 0.1, 3); // warm-up: JIT and heap
+            timeBlock(m, Math.max(0.5, minTime), 3); // warm-up: JIT (C2 needs ~10k calls) and heap
             samples.add(new ArrayList<>());
         }
         for (int r = 0; r < ROUNDS; r++) {
