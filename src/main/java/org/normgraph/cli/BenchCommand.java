@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "timed seconds per size and method (default: ${DEFAULT-VALUE})")
     double minTime;
 
+    @Option(names = "--warmup", defaultValue = "0.5", paramLabel = "SECONDS",
+            description = "untimed seconds per size and method first, for the JIT (default: ${DEFAULT-VALUE})")
+    double warmup;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
     Path json;
 
@@ -74,8 +78,8 @@ final class BenchCommand implements Callable<Integer> {
                 return Errors.badInput(spec, "--sizes: '" + s + "' is not NxD with N, D ≥ 1");
             }
         }
-        if (!(minTime > 0)) {
-            return Errors.badInput(spec, "--min-time: must be > 0, got " + minTime);
+        if (!(minTime > 0) || !(warmup >= 0)) {
+            return Errors.badInput(spec, "--min-time must be > 0 and --warmup ≥ 0, got " + minTime + " and " + warmup);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "java %s (%s), cpus %d, max heap %d MiB%n", System.getProperty("java.version"),
@@ -112,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         String[] names = {"staged", "fused", "fused-2t"};
         List<List<Long>> samples = new ArrayList<>();
         for (Method m : methods) {
-            timeBlock(m, Math.max(0.5, minTime), 3); // warm-up: JIT (C2 needs ~10k calls) and heap
+            timeBlock(m, warmup, 3); // JIT (C2 needs ~10k calls of the small graph) and heap
             samples.add(new ArrayList<>());
         }
         for (int r = 0; r < ROUNDS; r++) {

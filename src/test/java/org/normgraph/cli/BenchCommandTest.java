@@ -22,7 +22,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--sizes", "3x2,8x4",
-                "--min-time", "0.01", "--json", json.toString());
+                "--min-time", "0.01", "--warmup", "0.01", "--json", json.toString());
         assertEquals(0, code, err.toString());
         JsonNode rows = new ObjectMapper().readTree(Files.readString(json));
         assertEquals(6, rows.size());
