@@ -1,0 +1,248 @@
+package org.normgraph.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.normgraph.core.BatchNormInput;
+
+/**
+ * Reads and writes {@code .normgraph.json} session files.
+ *
+ * <pre>
+ * {"format": "normgraph-session", "version": 1,
+ *  "input": {"x": [[…]], "gamma": […], "beta": […], "dout": [[…]], "eps": 1e-5},
+ *  "mode": "explore", "position": 12, "selection": {"node": "xhat", "row": 2, "col": 1},
+ *  "view": {"zoom": 1.0, "panX": 0, "panY": 0}, "notes": {"10": "…"}}
+ * </pre>
+ *
+ * Reading is strict: a broken, truncated, foreign or newer file is refused with one message
+ * naming what is wrong, and nothing of it is used. Writing goes to a temporary file in the
+ * same folder that is then renamed over the target, so a crash mid-save leaves the old file.
+ */
+public final class SessionFile {
+
+    public static final String SUFFIX = ".normgraph.json";
+    private static final int MAX_NOTE_CHARS = 10_000;
+
+    private SessionFile() {
+    }
+
+    public static Session read(Path path) throws InputFormatException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.getFileName().toString());
+        } catch (NoSuchFileException e) {
+            throw new InputFormatException(path.getFileName() + ": no such file");
+        } catch (IOException e) {
+            throw new InputFormatException(path.getFileName() + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public static Session read(InputStream in, String source) throws InputFormatException {
+        JsonNode root = Json.readObject(in, source);
+        try {
+            return fromJson(root);
+        } catch (InputFormatException e) {
+            throw new InputFormatException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Session fromJson(JsonNode root) throws InputFormatException {
+        JsonNode format = root.get("format");
+        if (format == null || !format.isTextual() || !format.asText().equals(Session.FORMAT)) {
+            throw new InputFormatException("not a normgraph session (\"format\" must be \"" + Session.FORMAT + "\")");
+        }
+        JsonNode versionNode = Json.required(root, "version");
+        if (!versionNode.isInt()) {
+            throw new InputFormatException("version: expected a whole number, got " + Json.describe(versionNode));
+        }
+        int version = versionNode.asInt();
+        if (version > Session.VERSION) {
+            throw new InputFormatException("written by a newer normgraph (file version " + version
+                    + ", this version reads up to " + Session.VERSION + ")");
+        }
+        if (version < 1) {
+            throw new InputFormatException("version: " + version + " is not a valid version");
+        }
+        Json.requireKnownFields(root, "", new LinkedHashSet<>(List.of("format", "version", "input",
+                "mode", "position", "selection", "view", "notes")));
+        JsonNode inputNode = Json.required(root, "input");
+        if (!inputNode.isObject()) {
+            throw new InputFormatException("input: expected an object, got " + Json.describe(inputNode));
+        }
+        BatchNormInput input;
+        try {
+            input = CaseFile.fromJson(inputNode);
+        } catch (InputFormatException e) {
+            throw new InputFormatException("input." + e.getMessage(), e);
+        }
+        String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
+        if (!Session.MODES.contains(mode)) {
+            throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + mode + "\"");
+        }
+        int position = root.has("position") ? wholeNumber(root.get("position"), "position", 0, Session.LAST_POSITION) : 0;
+        Session.SelectionData selection = selection(root.get("selection"), input);
+        Session.View view = view(root.get("view"));
+        Map<Integer, String> notes = notes(root.get("notes"));
+        return new Session(input, mode, position, selection, view, notes);
+    }
+
+    private static Session.SelectionData selection(JsonNode s, BatchNormInput input) throws InputFormatException {
+        if (s == null || s.isNull()) {
+            return null;
+        }
+        if (!s.isObject()) {
+            throw new InputFormatException("selection: expected an object or null, got " + Json.describe(s));
+        }
+        Json.requireKnownFields(s, "selection.", new LinkedHashSet<>(List.of("node", "row", "col")));
+        String node = text(Json.required(s, "node"), "selection.node");
+        if (!org.normgraph.core.BatchNormGraph.build(input).contains(node)) {
+            throw new InputFormatException("selection.node: no node named \"" + node + "\"");
+        }
+        int row = s.has("row") ? wholeNumber(s.get("row"), "selection.row", -1, input.n() - 1) : -1;
+        int col = s.has("col") ? wholeNumber(s.get("col"), "selection.col", -1, input.d() - 1) : -1;
+        return new Session.SelectionData(node, row, col);
+    }
+
+    private static Session.View view(JsonNode v) throws InputFormatException {
+        if (v == null || v.isNull()) {
+            return Session.View.DEFAULT;
+        }
+        if (!v.isObject()) {
+            throw new InputFormatException("view: expected an object, got " + Json.describe(v));
+        }
+        Json.requireKnownFields(v, "view.", new LinkedHashSet<>(List.of("zoom", "panX", "panY")));
+        double zoom = v.has("zoom") ? Json.number(v.get("zoom"), "view.zoom") : 1.0;
+        if (!(zoom >= 0.05 && zoom <= 20)) {
+            throw new InputFormatException("view.zoom: must be between 0.05 and 20, got " + zoom);
+        }
+        double x = v.has("panX") ? Json.number(v.get("panX"), "view.panX") : 0;
+        double y = v.has("panY") ? Json.number(v.get("panY"), "view.panY") : 0;
+        return new Session.View(zoom, x, y);
+    }
+
+    private static Map<Integer, String> notes(JsonNode n) throws InputFormatException {
+        Map<Integer, String> notes = new TreeMap<>();
+        if (n == null || n.isNull()) {
+            return notes;
+        }
+        if (!n.isObject()) {
+            throw new InputFormatException("notes: expected an object of position → text, got " + Json.describe(n));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int position;
+            try {
+                position = Integer.parseInt(e.getKey());
+            } catch (NumberFormatException ex) {
+                throw new InputFormatException("notes: key \"" + e.getKey() + "\" is not a timeline position");
+            }
+            if (position < 0 || position > Session.LAST_POSITION) {
+                throw new InputFormatException("notes: position " + position + " is outside 0…" + Session.LAST_POSITION);
+            }
+            String text = text(e.getValue(), "notes." + position);
+            if (text.length() > MAX_NOTE_CHARS) {
+                throw new InputFormatException("notes." + position + ": longer than " + MAX_NOTE_CHARS + " characters");
+            }
+            notes.put(position, text);
+        }
+        return notes;
+    }
+
+    private static String text(JsonNode v, String field) throws InputFormatException {
+        if (!v.isTextual()) {
+            throw new InputFormatException(field + ": expected a string, got " + Json.describe(v));
+        }
+        return v.asText();
+    }
+
+    private static int wholeNumber(JsonNode v, String field, int min, int max) throws InputFormatException {
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new InputFormatException(field + ": expected a whole number, got " + Json.describe(v));
+        }
+        int i = v.asInt();
+        if (i < min || i > max) {
+            throw new InputFormatException(field + ": " + i + " is outside " + min + "…" + max);
+        }
+        return i;
+    }
+
+    /** Writes atomically: a temporary file next to {@code path}, then a rename over it. */
+    public static void write(Session session, Path path) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(session, out);
+                out.flush();
+            }
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true); // on disk before the rename makes it the file
+            }
+            try {
+                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void write(Session session, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", Session.FORMAT);
+            g.writeNumberField("version", Session.VERSION);
+            g.writeObjectFieldStart("input");
+            BatchNormInput in = session.input();
+            g.writeFieldName("x");
+            TraceJson.write(g, in.x(), false);
+            g.writeFieldName("gamma");
+            TraceJson.write(g, in.gamma(), true);
+            g.writeFieldName("beta");
+            TraceJson.write(g, in.beta(), true);
+            g.writeFieldName("dout");
+            TraceJson.write(g, in.dout(), false);
+            g.writeNumberField("eps", in.eps());
+            g.writeEndObject();
+            g.writeStringField("mode", session.mode());
+            g.writeNumberField("position", session.position());
+            if (session.selection() == null) {
+                g.writeNullField("selection");
+            } else {
+                g.writeObjectFieldStart("selection");
+                g.writeStringField("node", session.selection().node());
+                g.writeNumberField("row", session.selection().row());
+                g.writeNumberField("col", session.selection().col());
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("view");
+            g.writeNumberField("zoom", session.view().zoom());
+            g.writeNumberField("panX", session.view().panX());
+            g.writeNumberField("panY", session.view().panY());
+            g.writeEndObject();
+            g.writeObjectFieldStart("notes");
+            for (Map.Entry<Integer, String> e : session.notes().entrySet()) {
+                g.writeStringField(Integer.toString(e.getKey()), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.normgraph.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+
+class SessionFileTest {
+
+    static final BatchNormInput INPUT = new BatchNormInput(Matrix.of(2, 2, 1, 0, 2.5, 0.1 + 0.2),
+            Matrix.rowVector(2, -1), Matrix.rowVector(0.5, 1), Matrix.of(2, 2, 1, 0, 0, 1), 1e-5);
+
+    static final String VALID = """
+            {"format": "normgraph-session", "version": 1,
+             "input": {"x": [[1, 0], [2.5, 3]], "gamma": [2, -1], "beta": [0.5, 1], "dout": [[1, 0], [0, 1]], "eps": 1e-5},
+             "mode": "explore", "position": 3, "selection": {"node": "xhat", "row": 1, "col": 0},
+             "view": {"zoom": 1.5, "panX": 10, "panY": -4}, "notes": {"10": "dbeta is the column sum"}}
+            """;
+
+    @Test
+    void a_saved_session_opens_with_the_same_content(@TempDir Path dir) throws Exception {
+        Session s = new Session(INPUT, "predict", 12, new Session.SelectionData("bcast_gamma", 1, 0),
+                new Session.View(2.0, 3.5, -1), Map.of(10, "Backward starts here", 19, "注意: dx sums to 0"));
+        Path file = dir.resolve("lecture" + SessionFile.SUFFIX);
+        SessionFile.write(s, file);
+        assertEquals(s, SessionFile.read(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left next to the session");
+        }
+    }
+
+    @Test
+    void saving_again_replaces_the_file_whole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s" + SessionFile.SUFFIX);
+        SessionFile.write(Session.of(INPUT), file);
+        Session second = new Session(INPUT, "present", 5, null, null, Map.of());
+        SessionFile.write(second, file);
+        assertEquals(second, SessionFile.read(file));
+    }
+
+    @Test
+    void a_valid_file_reads_every_field() throws Exception {
+        Session s = read(VALID);
+        assertEquals(3, s.position());
+        assertEquals(new Session.SelectionData("xhat", 1, 0), s.selection());
+        assertEquals(1.5, s.view().zoom());
+        assertEquals("dbeta is the column sum", s.notes().get(10));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            truncated            | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],   | not valid JSON
+            newer version        | {"format": "normgraph-session", "version": 2}                          | newer normgraph (file version 2
+            foreign file         | {"x": [[1]]}                                                           | not a normgraph session
+            empty                |                                                                        | empty
+            binary               | \u0000\u0001PK                                                         | not valid JSON
+            bad cell             | {"format": "normgraph-session", "version": 1, "input": {"x": [["a"]], "gamma": [1], "beta": [0], "dout": [[1]]}} | input.x[0][0]: expected a number
+            wrong gamma          | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 2]], "gamma": [1], "beta": [0, 0], "dout": [[1, 1]]}} | gamma: expected 1×2
+            unknown node         | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "selection": {"node": "Runtime.exec"}} | selection.node: no node named
+            position too far     | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "position": 99} | position: 99 is outside 0…19
+            unknown field        | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "@class": "x.Y"} | @class: unknown field
+            """)
+    void a_broken_file_is_refused_with_a_message_that_says_why(String what, String content, String expected) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(content == null ? "" : content));
+        assertTrue(e.getMessage().startsWith("test.normgraph.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+    }
+
+    @Test
+    void written_numbers_parse_back_to_the_same_doubles() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SessionFile.write(Session.of(INPUT), out);
+        Session back = SessionFile.read(new ByteArrayInputStream(out.toByteArray()), "mem");
+        assertEquals(0.1 + 0.2, back.input().x().get(1, 1));
+    }
+
+    private static Session read(String text) throws InputFormatException {
+        return SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.normgraph.json");
+    }
+}
