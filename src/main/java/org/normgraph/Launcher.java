@@ -15,10 +15,28 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Cli.isAppLaunch(args)) {
+            if (!hasDisplay()) {
+                System.err.println("normgraph: no display to open the app on (DISPLAY is not set)."
+                        + " Headless commands: normgraph --help");
+                System.exit(Cli.BAD_INPUT);
+            }
             AppStarter.start(Cli.appArguments(args));
         } else {
             System.exit(Cli.run(args));
         }
+    }
+
+    /** On Linux/BSD the toolkit needs an X or Wayland display, unless a headless glass platform is chosen. */
+    private static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || System.getProperty("glass.platform") != null) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** Kept apart so that a headless command never loads a JavaFX class. */

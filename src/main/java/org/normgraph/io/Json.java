@@ -23,10 +23,12 @@ public final class Json {
 
     /** Larger inputs are refused before parsing. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** A case is nested 3 deep; a session 4. */
+    static final int MAX_DEPTH = 64;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64).maxNumberLength(400).maxStringLength(1_000_000).build())
+                    .maxNestingDepth(MAX_DEPTH).maxNumberLength(400).maxStringLength(1_000_000).build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
@@ -56,11 +58,11 @@ public final class Json {
                         + p.currentLocation().getLineNr());
             }
         } catch (StreamConstraintsException e) {
-            throw new InputFormatException(source + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new InputFormatException(source + ": " + plain(e.getOriginalMessage()), e);
         } catch (JsonParseException e) {
             throw new InputFormatException(source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + firstLine(e.getOriginalMessage()), e);
+                    + ": " + plain(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new InputFormatException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
         }
@@ -101,7 +103,7 @@ public final class Json {
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new InputFormatException(field + ": " + v.asText() + " is too large for a double");
+            throw new InputFormatException(field + ": the number is too large (beyond ±1.8e308)");
         }
         return d;
     }
@@ -132,8 +134,8 @@ public final class Json {
                         + describe(row));
             }
             if (i > 0 && row.size() != rows[0].length) {
-                throw new InputFormatException(field + "[" + i + "]: row has " + row.size()
-                        + " values, row 0 has " + rows[0].length + " (" + field + " must be N×D)");
+                throw new InputFormatException(field + "[" + i + "]: row has " + values(row.size())
+                        + ", row 0 has " + values(rows[0].length) + " (" + field + " must be N×D)");
             }
             rows[i] = vector(row, field + "[" + i + "]").row(0);
         }
@@ -158,6 +160,31 @@ public final class Json {
             return "null";
         }
         return v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + v.asText();
+    }
+
+    private static String values(int n) {
+        return n == 1 ? "1 value" : n + " values";
+    }
+
+    /** Jackson's message without its hints for programmers (feature names, source excerpts). */
+    static String plain(String message) {
+        String s = firstLine(message);
+        if (s.startsWith("Non-standard token")) {
+            return "NaN and Infinity are not numbers in JSON; every value must be a finite number";
+        }
+        if (s.startsWith("Document nesting depth")) {
+            return "nested too deeply (more than " + MAX_DEPTH + " levels)";
+        }
+        if (s.startsWith("Unexpected end-of-input")) {
+            return "the text ends too early (truncated?)";
+        }
+        for (String cut : new String[] {": enable `", " (start marker", " [Source", "\n at [Source", " (from `"}) {
+            int i = s.indexOf(cut);
+            if (i > 0) {
+                s = s.substring(0, i);
+            }
+        }
+        return s;
     }
 
     private static String firstLine(String s) {
