@@ -9,12 +9,12 @@ import java.util.Map;
  * so agreement with it checks the core rather than the core against itself.
  * Vectors are returned as 1×D arrays, so every value has the shape of DESIGN.md.
  */
-final class StagedReference {
+public final class StagedReference {
 
     private StagedReference() {
     }
 
-    static Map<String, double[][]> run(double[][] x, double[] gamma, double[] beta, double[][] dout,
+    public static Map<String, double[][]> run(double[][] x, double[] gamma, double[] beta, double[][] dout,
                                        double eps) {
         int n = x.length;
         int d = x[0].length;
@@ -127,7 +127,7 @@ final class StagedReference {
         return r;
     }
 
-    static Map<String, double[][]> run(BatchNormInput in) {
+    public static Map<String, double[][]> run(BatchNormInput in) {
         return run(in.x().toRows(), in.gamma().row(0), in.beta().row(0), in.dout().toRows(), in.eps());
     }
 
@@ -136,7 +136,7 @@ final class StagedReference {
      * Elementwise relative error is meaningless for elements that are zero up to rounding
      * (dx of N = 2, sums that cancel), so each node is judged against its own scale.
      */
-    static double relativeDifference(double[][] reference, double[][] actual) {
+    public static double relativeDifference(double[][] reference, double[][] actual) {
         if (reference.length != actual.length || reference[0].length != actual[0].length) {
             return Double.POSITIVE_INFINITY;
         }
