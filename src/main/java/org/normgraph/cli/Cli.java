@@ -1,5 +1,6 @@
 package org.normgraph.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -24,6 +25,17 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code --input -} reads. */
+    private final InputStream stdin;
+
+    private Cli(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
@@ -44,7 +56,12 @@ public final class Cli implements Runnable {
 
     /** Runs a command with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Cli());
+        return run(System.in, out, err, args);
+    }
+
+    /** Runs a command with the given streams ({@code stdin} is what {@code --input -} reads). */
+    public static int run(InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli(stdin));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -53,8 +70,10 @@ public final class Cli implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            // one line, as the exit-code list promises
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+                    + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
             return BAD_INPUT;
         });
         return cl.execute(args);

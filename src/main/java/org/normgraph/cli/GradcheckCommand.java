@@ -11,13 +11,14 @@ import org.normgraph.core.GradientCheck;
 import org.normgraph.io.InputFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: the staged gradients against finite differences and the fused formula. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-        description = {"Check dx, dgamma and dbeta of the staged graph against central finite differences of",
-                "loss = sum(out * dout) and against the fused (simplified) backward. One line per input;",
-                "exit code 1 when an error exceeds its tolerance."})
+        description = {"Check dx, dgamma and dbeta of the staged graph against finite differences and the fused backward.",
+                "Central finite differences of loss = sum(out * dout); the fused (simplified) backward formula.",
+                "One line per input; exit code 1 when an error exceeds its tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,11 +27,14 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    Cli parent;
+
     @Override
     public Integer call() {
         BatchNormInput in;
         try {
-            in = input.read(System.in);
+            in = input.read(parent.stdin());
         } catch (InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }

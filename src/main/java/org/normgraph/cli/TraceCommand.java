@@ -11,6 +11,7 @@ import org.normgraph.io.InputFormatException;
 import org.normgraph.io.TraceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,11 +30,14 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    Cli parent;
+
     @Override
     public Integer call() throws IOException {
         BatchNormInput in;
         try {
-            in = input.read(System.in);
+            in = input.read(parent.stdin());
         } catch (InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }

@@ -16,6 +16,11 @@ public final class GradientCheck {
     public static final double FUSED_TOLERANCE = 1e-9;
     /** Step, relative to the input's natural scale. */
     private static final double STEP = 1e-5;
+    /**
+     * The step is never below this many ulps of the value: a (nearly) constant column of large
+     * values has a tiny sqrtvar, and a step under half an ulp would vanish (v ± h == v, 0/0).
+     */
+    private static final double MIN_STEP_ULPS = 16;
 
     private GradientCheck() {
     }
@@ -72,7 +77,7 @@ public final class GradientCheck {
         for (int i = 0; i < value.rows(); i++) {
             for (int j = 0; j < value.cols(); j++) {
                 double v = value.get(i, j);
-                double h = step.at(i, j);
+                double h = Math.max(step.at(i, j), MIN_STEP_ULPS * Math.ulp(v));
                 double plus = loss(with.apply(value.with(i, j, v + h)));
                 double minus = loss(with.apply(value.with(i, j, v - h)));
                 // divide by the step actually taken: v ± h is rounded to a double

@@ -3,6 +3,7 @@ package org.normgraph.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,9 @@ public final class Json {
     public static final int MAX_BYTES = 64 * 1024 * 1024;
     /** A case is nested 3 deep; a session 4. */
     static final int MAX_DEPTH = 64;
+
+    /** A field path in a message shows at most this many levels: {@code x[0][0][0]…}. */
+    private static final int MAX_PATH_LEVELS = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -51,20 +55,24 @@ public final class Json {
             throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20) + " MiB");
         }
         JsonNode root;
-        try (JsonParser p = MAPPER.createParser(bytes)) {
+        JsonParser p = null;
+        try {
+            p = MAPPER.createParser(bytes);
             root = MAPPER.readTree(p);
             if (root != null && p.nextToken() != null) {
                 throw new InputFormatException(source + ": unexpected content after the JSON object at line "
                         + p.currentLocation().getLineNr());
             }
         } catch (StreamConstraintsException e) {
-            throw new InputFormatException(source + ": " + plain(e.getOriginalMessage()), e);
+            throw new InputFormatException(source + ": " + constraint(e.getOriginalMessage()) + in(p), e);
         } catch (JsonParseException e) {
             throw new InputFormatException(source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + plain(e.getOriginalMessage()), e);
+                    + in(p) + ": " + parseProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new InputFormatException(source + ": not valid JSON: " + firstLine(e.getMessage()), e);
+            throw new InputFormatException(source + ": not valid JSON" + in(p) + ": " + firstLine(e.getMessage()), e);
+        } finally {
+            closeQuietly(p);
         }
         if (root == null || root.isMissingNode()) {
             throw new InputFormatException(source + ": empty, expected a JSON object");
@@ -90,7 +98,7 @@ public final class Json {
 
     public static JsonNode required(JsonNode obj, String field) throws InputFormatException {
         JsonNode v = obj.get(field);
-        if (v == null || v.isNull()) {
+        if (v == null) {
             throw new InputFormatException(field + ": missing");
         }
         return v;
@@ -103,7 +111,8 @@ public final class Json {
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d)) {
-            throw new InputFormatException(field + ": the number is too large (beyond ±1.8e308)");
+            throw new InputFormatException(field + ": " + (v.isFloatingPointNumber() ? "the number" : abbreviate(v.asText()))
+                    + " is too large for a double (|value| must stay below 1.8e308)");
         }
         return d;
     }
@@ -142,6 +151,10 @@ public final class Json {
         return Matrix.fromRows(rows);
     }
 
+    private static String abbreviate(String t) {
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+
     static String describe(JsonNode v) {
         if (v.isTextual()) {
             String t = v.asText();
@@ -166,25 +179,79 @@ public final class Json {
         return n == 1 ? "1 value" : n + " values";
     }
 
-    /** Jackson's message without its hints for programmers (feature names, source excerpts). */
-    static String plain(String message) {
-        String s = firstLine(message);
-        if (s.startsWith("Non-standard token")) {
-            return "NaN and Infinity are not numbers in JSON; every value must be a finite number";
+    /** ", in x[0][1]": where the parser was when it failed, so that a syntax error names its field. */
+    private static String in(JsonParser p) {
+        if (p == null) {
+            return "";
         }
-        if (s.startsWith("Document nesting depth")) {
-            return "nested too deeply (more than " + MAX_DEPTH + " levels)";
-        }
-        if (s.startsWith("Unexpected end-of-input")) {
-            return "the text ends too early (truncated?)";
-        }
-        for (String cut : new String[] {": enable `", " (start marker", " [Source", "\n at [Source", " (from `"}) {
-            int i = s.indexOf(cut);
-            if (i > 0) {
-                s = s.substring(0, i);
+        String path = path(p.getParsingContext());
+        return path.isEmpty() ? "" : ", in " + path;
+    }
+
+    /** The field path of a parser context: {@code x[0][1]}; long paths keep their first levels. */
+    static String path(JsonStreamContext ctx) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
             }
         }
-        return s;
+        StringBuilder sb = new StringBuilder();
+        int levels = 0;
+        for (String part : parts) {
+            if (++levels > MAX_PATH_LEVELS) {
+                return sb.append("…").toString();
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** Jackson's message without its advice to enable parser features. */
+    private static String parseProblem(String message) {
+        String m = firstLine(message);
+        String prefix = "Non-standard token '";
+        if (m.startsWith(prefix)) {
+            int end = m.indexOf('\'', prefix.length());
+            String token = end < 0 ? "NaN" : m.substring(prefix.length(), end);
+            return token + " is not a number in JSON; every value must be a finite number";
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the text ends too early (truncated?)";
+        }
+        for (String cut : new String[] {" (start marker", " [Source", " at [Source"}) {
+            int i = m.indexOf(cut);
+            if (i > 0) {
+                m = m.substring(0, i);
+            }
+        }
+        return m;
+    }
+
+    private static String constraint(String message) {
+        String m = firstLine(message);
+        if (m.startsWith("Document nesting depth")) {
+            return "nested more than " + MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth()
+                    + " levels deep";
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number has more than " + MAPPER.getFactory().streamReadConstraints().getMaxNumberLength()
+                    + " characters";
+        }
+        int from = m.indexOf(", from `");
+        return from < 0 ? m : m.substring(0, from) + ")";
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // reading from a byte array: nothing to release
+            }
+        }
     }
 
     private static String firstLine(String s) {

@@ -1,0 +1,41 @@
+package org.normgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.core.TestInputs;
+
+/** {@code normgraph gradcheck}: exit 0 on good input and one line per checked input. */
+class GradcheckCommandTest {
+
+    @Test
+    void passes_on_the_hand_checked_file_with_one_line_per_input() throws Exception {
+        CliRun.Result r = CliRun.run("gradcheck", "--input", TraceCommandTest.resource("/cases/hand2x2.json"));
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.err());
+        assertOneOkLinePerInput(r.outLines());
+    }
+
+    @ParameterizedTest(name = "N={0} D={1} eps={2}")
+    @CsvSource({"1, 1, 1e-5", "2, 3, 1e-5", "6, 4, 1e-3", "8, 5, 1"})
+    void passes_on_random_input_read_from_stdin(int n, int d, double eps) {
+        CliRun.Result r = CliRun.withStdin(CliRun.caseJson(TestInputs.random(n, d, eps, n + d)), "gradcheck", "-i", "-");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertOneOkLinePerInput(r.outLines());
+    }
+
+    private static void assertOneOkLinePerInput(List<String> lines) {
+        assertTrue(lines.get(0).startsWith("N="), "header: " + lines.get(0));
+        List<String> checks = lines.subList(1, lines.size());
+        assertEquals(3, checks.size(), String.join("\n", lines));
+        String[] names = {"dx ", "dgamma ", "dbeta "};
+        for (int k = 0; k < 3; k++) {
+            assertTrue(checks.get(k).startsWith(names[k]), checks.get(k));
+            assertTrue(checks.get(k).endsWith("ok"), checks.get(k));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.normgraph.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.core.BatchNormInput;
+
+/** Reading case files: values, the eps default, and errors that name where they are. */
+class CaseFileTest {
+
+    private static final String REST = "\"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 0], [0, 1]]";
+
+    @Test
+    void reads_the_hand_checked_case_file() throws IOException, InputFormatException {
+        try (InputStream in = CaseFileTest.class.getResourceAsStream("/cases/hand2x2.json")) {
+            BatchNormInput c = CaseFile.read(in, "hand2x2.json");
+            assertArrayEquals(new double[] {1, 0}, c.x().row(0));
+            assertArrayEquals(new double[] {2.5, 8.0 / 3}, c.x().row(1));
+            assertArrayEquals(new double[] {2, -1}, c.gamma().row(0));
+            assertArrayEquals(new double[] {0.5, 1}, c.beta().row(0));
+            assertArrayEquals(new double[] {0, 1}, c.dout().row(1));
+            assertEquals(1.0, c.eps());
+        }
+    }
+
+    @Test
+    void eps_defaults_to_1e_minus_5_when_left_out() throws InputFormatException {
+        assertEquals(1e-5, read("{\"x\": [[1, 2], [3, 4]], " + REST + "}").eps());
+    }
+
+    @Test
+    void integers_exponents_and_negative_zero_are_read_as_doubles() throws InputFormatException {
+        BatchNormInput c = read("{\"x\": [[1, -2E0], [3e-1, -0.0]], " + REST + ", \"eps\": 1E-3}");
+        assertArrayEquals(new double[] {1, -2}, c.x().row(0));
+        assertEquals(0.3, c.x().get(1, 0));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(c.x().get(1, 1)));
+        assertEquals(1e-3, c.eps());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "NaN token           | {\"x\": [[1, NaN], [3, 4]], @}                | case.json: not valid JSON at line 1, column 15, in x[0][1]: NaN is not a number",
+            "Infinity in gamma   | {\"x\": [[1, 2], [3, 4]], \"gamma\": [Infinity, 1]} | in gamma[0]: Infinity is not a number",
+            "duplicate field     | {\"x\": [[1, 2], [3, 4]], \"x\": [[1, 2]]}    | in x: Duplicate field 'x'",
+            "truncated           | {\"x\": [[1, 2], [3,                          | in x[1][1]: the text ends too early",
+            "deep nesting        | {\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}  | case.json: nested more than 64 levels deep, in x[0][0][0]…",
+            "1e400               | {\"x\": [[1, 1e400], [3, 4]], @}              | x[0][1]: the number is too large for a double",
+            "null field          | {\"x\": null, @}                              | x: expected an array of rows, got null",
+    })
+    void errors_name_the_source_and_the_field(String what, String json, String expected) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(json.replace("@", REST)));
+        assertTrue(e.getMessage().contains(expected), () -> e.getMessage() + "\n  expected to contain: " + expected);
+        assertEquals(-1, e.getMessage().indexOf('\n'), "one line");
+        assertTrue(!e.getMessage().contains("JsonReadFeature") && !e.getMessage().contains("StreamReadConstraints"),
+                "no parser configuration advice: " + e.getMessage());
+    }
+
+    private static BatchNormInput read(String json) throws InputFormatException {
+        return CaseFile.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "case.json");
+    }
+}
