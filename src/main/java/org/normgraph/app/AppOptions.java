@@ -10,17 +10,20 @@ import java.util.List;
  *   <li>{@code --perf-edits N}: with {@code --perf}, switch to a random input of
  *       {@code --perf-size} (default 32x16), make N random cell edits through
  *       {@code SessionModel.commit}, print their latency, play the walk once and print
- *       its frame times; the window stays open.</li>
+ *       its frame times; the window stays open. {@code --perf-zoom Z} zooms the graph to
+ *       Z (1 = 100 %) for the edits instead of fitting it to the window.</li>
  * </ul>
  *
  * @param perf      whether timings are logged
  * @param perfEdits number of automatic edits (0 = none)
  * @param perfRows  N of the edit benchmark
  * @param perfCols  D of the edit benchmark
+ * @param perfZoom  zoom factor for the edit benchmark ({@code --perf-zoom 1} = 100 %),
+ *                  0 = fit to the window
  */
-public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols) {
+public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols, double perfZoom) {
 
-    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16);
+    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0);
 
     /** Parses the options; unknown ones are reported on stderr and ignored. */
     public static AppOptions parse(List<String> args) {
@@ -28,6 +31,7 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
         int edits = 0;
         int rows = 32;
         int cols = 16;
+        double zoom = 0;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -57,10 +61,20 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
                         System.err.println("normgraph: " + a + " expects NxD, e.g. 32x16");
                     }
                 }
+                case "--perf-zoom" -> {
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    try {
+                        zoom = Double.parseDouble(value);
+                    } catch (NumberFormatException | NullPointerException e) {
+                        System.err.println("normgraph: " + a + " expects a zoom factor such as 1, got '" + value + "'");
+                    }
+                }
                 default -> System.err.println("normgraph: ignoring unknown app option '" + args.get(i) + "'");
             }
         }
-        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols));
+        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom));
     }
 
     private static int parseCount(String option, String value, int fallback) {

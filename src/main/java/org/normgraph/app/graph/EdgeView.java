@@ -63,6 +63,7 @@ public final class EdgeView extends Group {
         chip.getChildren().addAll(chipName, chipMatrix);
         chip.setVisible(false);
         chipTip.setShowDelay(Duration.millis(200));
+        chipTip.setOnShowing(e -> updateTip());
         Tooltip.install(chip, chipTip);
     }
 
@@ -123,6 +124,11 @@ public final class EdgeView extends Group {
         chip.setVisible(m != null);
         leader.setVisible(m != null && leaderWanted);
         chipMatrix.setContent(shape, m);
+    }
+
+    /** The tooltip's text, written only when it is about to show. */
+    private void updateTip() {
+        Matrix m = chipMatrix.getMatrix();
         if (m != null) {
             chipTip.setText(Messages.get("graph.edge.contribution", gradientName, edge.to(), edge.from(),
                     Numbers.format(m.maxAbs())) + "\n" + rows(m));
@@ -172,7 +178,7 @@ public final class EdgeView extends Group {
         double x = p[0] - w / 2;
         double y = p[1] - h / 2;
         for (int k = 0; k <= 40; k++) {
-            double dy = (k % 2 == 1 ? -1 : 1) * ((k + 1) / 2) * 4.0;
+            double dy = (k % 2 == 1 ? 1 : -1) * ((k + 1) / 2) * 4.0; // below first, then above
             GraphLayout.Box b = new GraphLayout.Box(x, y + dy, w, h);
             if (obstacles.stream().noneMatch(o -> overlaps(o, b))) {
                 chip.relocate(b.x(), b.y());

@@ -20,8 +20,8 @@ import org.normgraph.core.Node;
  * One node of the core graph, drawn: a {@link Control} with id {@code node-<name>}, the
  * style class {@code graph-node} plus its kind ({@code input}, {@code op},
  * {@code broadcast}, {@code reduction}) and {@code fanout} for a value used twice, and the
- * pseudo-classes {@code :computed}, {@code :current}, {@code :has-gradient} and
- * {@code :selected}. The look lives in {@link GraphNodeSkin} and {@code graph.css}.
+ * pseudo-classes {@code :computed}, {@code :current}, {@code :has-gradient},
+ * {@code :selected} and {@code :non-finite}. The look lives in {@link GraphNodeSkin} and {@code graph.css}.
  *
  * <p>The view holds what is to be shown — value, gradient, fan-out branches — as set by
  * {@link GraphView} from the session's trace; it computes nothing.
@@ -34,6 +34,8 @@ public final class GraphNodeView extends Control {
     public static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     public static final PseudoClass HAS_GRADIENT = PseudoClass.getPseudoClass("has-gradient");
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** Where the trace first holds a NaN or an infinity (once the walk shows it). */
+    public static final PseudoClass NON_FINITE = PseudoClass.getPseudoClass("non-finite");
 
     /**
      * One branch of a fan-out node's gradient: the contribution sent back along
@@ -54,6 +56,7 @@ public final class GraphNodeView extends Control {
     private final BooleanProperty current = pseudo("current", CURRENT);
     private final BooleanProperty hasGradient = pseudo("hasGradient", HAS_GRADIENT);
     private final BooleanProperty selected = pseudo("selected", SELECTED);
+    private final BooleanProperty nonFinite = pseudo("nonFinite", NON_FINITE);
     private Consumer<Selection> onSelect;
 
     public GraphNodeView(Node node, boolean fanOut) {
@@ -168,6 +171,14 @@ public final class GraphNodeView extends Control {
 
     public void setHasGradient(boolean b) {
         hasGradient.set(b);
+    }
+
+    public boolean isNonFinite() {
+        return nonFinite.get();
+    }
+
+    public void setNonFinite(boolean b) {
+        nonFinite.set(b);
     }
 
     public boolean isSelected() {

@@ -116,7 +116,7 @@ public final class GraphView extends Region {
             animator.finish();
             refresh();
             if (b.intValue() == a.intValue() + 1) {
-                animator.play(model.getStep(), model.getSpeed());
+                animator.play(model.getStep(), animationSpeed.get());
             }
             followCurrent();
         });
@@ -229,8 +229,11 @@ public final class GraphView extends Region {
         Trace t = model.getTrace();
         Graph g = model.getGraph();
         Step step = model.getStep();
+        Trace.NonFinite nf = model.getNonFinite();
         for (Node n : g.nodes()) {
             GraphNodeView v = nodeViews.get(n.name());
+            v.setNonFinite(nf != null && nf.node().equals(n.name())
+                    && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name())));
             boolean computed = model.valueShown(n.name());
             boolean gradient = model.gradientShown(n.name());
             v.setComputed(computed);

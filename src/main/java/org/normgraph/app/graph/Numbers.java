@@ -1,8 +1,6 @@
 package org.normgraph.app.graph;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Short number text for the graph's cells: three significant digits, a true minus sign,
@@ -12,6 +10,8 @@ import java.math.RoundingMode;
 public final class Numbers {
 
     public static final char MINUS = '\u2212';
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10000);
 
     private Numbers() {
     }
@@ -27,15 +27,21 @@ public final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        String body;
+        String body = null;
         if (a >= 0.001 && a < 10000) {
-            BigDecimal d = new BigDecimal(a).round(new MathContext(3, RoundingMode.HALF_EVEN));
-            if (d.compareTo(BigDecimal.valueOf(10000)) >= 0) {
-                body = scientific(a);
-            } else {
+            int e = (int) Math.floor(Math.log10(a));
+            int scale = 2 - e; // decimals for three significant digits (negative: round to tens, …)
+            long unscaled = Math.round(scale >= 0 ? a * POW10[scale] : a / POW10[-scale]);
+            if (unscaled >= 1000) { // rounding reached the next power of ten
+                unscaled = Math.round(unscaled / 10.0);
+                scale--;
+            }
+            BigDecimal d = BigDecimal.valueOf(unscaled, scale);
+            if (d.compareTo(TEN_THOUSAND) < 0) {
                 body = d.stripTrailingZeros().toPlainString();
             }
-        } else {
+        }
+        if (body == null) {
             body = scientific(a);
         }
         return v < 0 ? MINUS + body : body;

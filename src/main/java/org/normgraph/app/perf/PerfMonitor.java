@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.normgraph.app.AppOptions;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
 
@@ -22,9 +23,10 @@ import org.normgraph.core.Matrix;
  *   <li>startup: JVM start → first frame (the second pulse after the window is shown,
  *       by which time the first frame has been rendered);</li>
  *   <li>edits ({@code --perf-edits N}): per edit, the time of {@code SessionModel.commit}
- *       (core run + in-place view update) and edit → laid-out frame (commit plus that
- *       pulse's CSS and layout, taken from a post-layout pulse listener; rendering itself
- *       runs on the render thread and is not included); p50/p95/max;</li>
+ *       (core run + in-place view update), edit → laid-out frame (commit plus that pulse's
+ *       CSS and layout, from a post-layout pulse listener) and, where JavaFX's internal
+ *       tracker is reachable (the runnable jar), edit → rendered frame; p50/p95/max. Each
+ *       edit waits until the previous one is on screen;</li>
  *   <li>playback: the intervals between pulses (an {@link AnimationTimer}) while the
  *       walk plays, printed when it stops.</li>
  * </ul>
@@ -37,10 +39,15 @@ public final class PerfMonitor {
     private final long launchNanos;
     private final long startNanos = System.nanoTime();
     private SessionModel model;
+    private MainWindow window;
     private Scene scene;
     private final List<Double> frames = new ArrayList<>();
     private final List<Double> commitMs = new ArrayList<>();
     private final List<Double> frameMs = new ArrayList<>();
+    private final List<Double> coreMs = new ArrayList<>();
+    private final List<Double> renderMs = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong renderArm = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile boolean renderTracking;
     private long lastPulse;
     private long pendingEditStart = -1;
     private int editsDone;
@@ -56,6 +63,7 @@ public final class PerfMonitor {
 
     public void attach(Stage stage, MainWindow window) {
         this.model = window.model();
+        this.window = window;
         this.scene = stage.getScene();
         log("on: JavaFX " + System.getProperty("javafx.runtime.version") + ", Java "
                 + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
@@ -97,12 +105,33 @@ public final class PerfMonitor {
                 frames.clear();
             }
         });
+        trackRenderedFrames();
         scene.addPostLayoutPulseListener(() -> {
             if (pendingEditStart >= 0) {
                 frameMs.add((System.nanoTime() - pendingEditStart) / 1e6);
                 pendingEditStart = -1;
             }
         });
+    }
+
+    /**
+     * Edit → rendered frame, through JavaFX's internal per-scene performance tracker (its
+     * "frame rendered" hook runs on the render thread). Only on the classpath (the runnable
+     * jar); elsewhere this figure is left out.
+     */
+    private void trackRenderedFrames() {
+        try {
+            com.sun.javafx.perf.PerformanceTracker t = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            t.setOnRenderedFrameTask(() -> {
+                long s = renderArm.getAndSet(-1);
+                if (s >= 0) {
+                    renderMs.add((System.nanoTime() - s) / 1e6);
+                }
+            });
+            renderTracking = true;
+        } catch (Throwable e) { // IllegalAccessError on the module path, or no such hook
+            log("edit → rendered frame is not measured here (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private void beginEdits() {
@@ -113,15 +142,28 @@ public final class PerfMonitor {
         long t0 = System.nanoTime();
         model.commit(in);
         model.last();
+        if (options.perfZoom() > 0) {
+            var g = window.graphView();
+            g.zoomAt(options.perfZoom() / g.getZoom(), 0, 0);
+        }
         log(String.format(Locale.ROOT, "switched to a random %d×%d input (%.1f ms incl. rebuilding "
-                + "the views for the new shape); walk at its end so every value and gradient is drawn", n, d,
-                (System.nanoTime() - t0) / 1e6));
+                + "the views for the new shape); walk at its end so every value and gradient is drawn; zoom %s",
+                n, d, (System.nanoTime() - t0) / 1e6,
+                options.perfZoom() > 0 ? Math.round(options.perfZoom() * 100) + " %" : "fit to window"));
         editing = true;
     }
 
     private void editStep() {
         if (pendingEditStart >= 0) {
             return; // wait for the last edit's layout
+        }
+        if (renderArm.get() >= 0) {
+            if (System.nanoTime() - renderArm.get() < 500_000_000L) {
+                return; // and for its frame to be rendered, so that the next rendered frame is the next edit's
+            }
+            renderArm.set(-1);
+            renderTracking = false;
+            log("no rendered-frame signal within 500 ms; edit → rendered frame is left out");
         }
         if (editsDone >= options.perfEdits()) {
             editing = false;
@@ -151,13 +193,26 @@ public final class PerfMonitor {
         long t1 = System.nanoTime();
         commitMs.add((t1 - t0) / 1e6);
         pendingEditStart = t0;
+        if (renderTracking) {
+            renderArm.set(t0);
+        }
         editsDone++;
+        long c0 = System.nanoTime(); // for comparison only: the core alone, outside the measured edit
+        BatchNormGraph.run(model.getGraph(), next);
+        coreMs.add((System.nanoTime() - c0) / 1e6);
     }
 
     private void reportEdits() {
         log(String.format(Locale.ROOT, "edits at %d×%d: %d; commit (core + views) %s; "
                         + "edit → laid-out frame %s", options.perfRows(), options.perfCols(), commitMs.size(),
                 stats(commitMs), stats(frameMs)));
+        log("  of which the core's staged forward+backward alone: " + stats(coreMs));
+        if (!renderMs.isEmpty()) {
+            synchronized (renderMs) {
+                log(String.format(Locale.ROOT, "  edit → rendered frame (%d edits): %s", renderMs.size(),
+                        stats(renderMs)));
+            }
+        }
         int skip = Math.min(20, commitMs.size() / 5);
         if (skip > 0 && frameMs.size() > skip) {
             log(String.format(Locale.ROOT, "  without the first %d (JIT warm-up): edit → laid-out frame %s",
