@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
@@ -169,18 +170,34 @@ public final class MainWindow {
         ToggleButton inspector = paneToggle("toolbar-inspector", "app.pane.inspector", inspectorSlot, false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label legend = legend();
+        HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
                 new Separator(), undo, redo, spacer, legend, new Separator(), inspector);
         bar.setId("toolbar");
         return bar;
     }
 
-    private Label legend() {
-        Label l = new Label(Messages.get("app.legend"));
-        l.setId("legend");
-        l.getStyleClass().add("legend");
-        l.setTooltip(new Tooltip(Messages.get("app.legend.tip")));
+    /** Colour key: value −/+ and gradient −/+ swatches (colours from {@link Palette}). */
+    private HBox legend() {
+        HBox box = new HBox();
+        box.setId("legend");
+        box.getStyleClass().add("legend");
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Palette p : Palette.values()) {
+            Label name = new Label(Messages.get(p == Palette.VALUE ? "app.legend.value" : "app.legend.gradient"));
+            name.getStyleClass().add("legend-name");
+            box.getChildren().addAll(name, swatch(p.negative(), "−"), swatch(p.positive(), "+"));
+        }
+        Tooltip.install(box, new Tooltip(Messages.get("app.legend.tip")));
+        return box;
+    }
+
+    private static Label swatch(javafx.scene.paint.Color c, String sign) {
+        Label l = new Label(sign);
+        l.getStyleClass().add("legend-swatch");
+        l.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                c, new javafx.scene.layout.CornerRadii(3), javafx.geometry.Insets.EMPTY)));
+        l.setTextFill(javafx.scene.paint.Color.WHITE);
         return l;
     }
 
