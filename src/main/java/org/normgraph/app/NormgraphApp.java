@@ -1,18 +1,31 @@
 package org.normgraph.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.perf.PerfMonitor;
 
-/** The JavaFX application. */
+/** The JavaFX application: one {@link MainWindow} on the ready example. */
 public final class NormgraphApp extends Application {
+
+    private static final long LAUNCH_NANOS = System.nanoTime();
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("normgraph");
-        stage.setScene(new Scene(new Label("normgraph"), 1200, 800));
-        stage.show();
+        AppOptions options = AppOptions.parse(getParameters() == null ? java.util.List.of()
+                : getParameters().getRaw());
+        SessionModel model = SessionModel.example();
+        MainWindow window = new MainWindow(model);
+        PerfMonitor perf = options.perf() ? new PerfMonitor(options, LAUNCH_NANOS) : null;
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.max(MainWindow.MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.95));
+        double h = Math.max(MainWindow.MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.95));
+        window.show(stage, w, h);
+        if (perf != null) {
+            perf.attach(stage, window);
+        }
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,88 @@
+package org.normgraph.app;
+
+import java.util.List;
+
+/**
+ * The app's own command-line options (after {@code app}, or a leading {@code --perf}):
+ * <ul>
+ *   <li>{@code --perf}: log timings to stderr (startup to first frame, edit latency,
+ *       frame times during playback);</li>
+ *   <li>{@code --perf-edits N}: with {@code --perf}, switch to a random input of
+ *       {@code --perf-size} (default 32x16), make N random cell edits through
+ *       {@code SessionModel.commit}, print their latency, play the walk once and print
+ *       its frame times; the window stays open. {@code --perf-zoom Z} zooms the graph to
+ *       Z (1 = 100 %) for the edits instead of fitting it to the window.</li>
+ * </ul>
+ *
+ * @param perf      whether timings are logged
+ * @param perfEdits number of automatic edits (0 = none)
+ * @param perfRows  N of the edit benchmark
+ * @param perfCols  D of the edit benchmark
+ * @param perfZoom  zoom factor for the edit benchmark ({@code --perf-zoom 1} = 100 %),
+ *                  0 = fit to the window
+ */
+public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols, double perfZoom) {
+
+    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0);
+
+    /** Parses the options; unknown ones are reported on stderr and ignored. */
+    public static AppOptions parse(List<String> args) {
+        boolean perf = false;
+        int edits = 0;
+        int rows = 32;
+        int cols = 16;
+        double zoom = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--perf" -> perf = true;
+                case "--perf-edits" -> {
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    edits = parseCount(a, value, 200);
+                    perf = true;
+                }
+                case "--perf-size" -> {
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    String[] nd = value == null ? new String[0] : value.toLowerCase().split("x");
+                    if (nd.length == 2) {
+                        rows = parseCount(a, nd[0], 32);
+                        cols = parseCount(a, nd[1], 16);
+                    } else {
+                        System.err.println("normgraph: " + a + " expects NxD, e.g. 32x16");
+                    }
+                }
+                case "--perf-zoom" -> {
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    try {
+                        zoom = Double.parseDouble(value);
+                    } catch (NumberFormatException | NullPointerException e) {
+                        System.err.println("normgraph: " + a + " expects a zoom factor such as 1, got '" + value + "'");
+                    }
+                }
+                default -> System.err.println("normgraph: ignoring unknown app option '" + args.get(i) + "'");
+            }
+        }
+        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom));
+    }
+
+    private static int parseCount(String option, String value, int fallback) {
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException | NullPointerException e) {
+            System.err.println("normgraph: " + option + " expects a number, got '" + value + "'; using " + fallback);
+            return fallback;
+        }
+    }
+}

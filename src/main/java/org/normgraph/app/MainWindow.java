@@ -1,0 +1,324 @@
+package org.normgraph.app;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.graph.Palette;
+import org.normgraph.app.model.Note;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.timeline.Playback;
+import org.normgraph.app.timeline.TimelineBar;
+
+/**
+ * The main window's content: a toolbar (zoom, fit, undo/redo, panes) on top, the inputs
+ * on the left, the graph in the centre, the inspector on the right, and the timeline with
+ * the status line and notes at the bottom.
+ *
+ * <p>The left and right panes are slots: {@link #setInputsPane} and
+ * {@link #setInspectorPane} put the input editors ({@code app.editor}) and the inspector
+ * ({@code app.inspector}) there; until then they hold placeholders.
+ *
+ * <p>Keys anywhere except in text fields and the two side panes: ←/→ and PageUp/PageDown
+ * step, Home/End jump, Space plays or pauses (unless a button has keyboard focus).
+ * Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo an edit; Ctrl+plus/minus zoom, Ctrl+0 fits.
+ */
+public final class MainWindow {
+
+    /** The main stylesheet. */
+    public static final String STYLESHEET =
+            MainWindow.class.getResource("/org/normgraph/app/normgraph.css").toExternalForm();
+
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 640;
+
+    private final SessionModel model;
+    private final Playback playback;
+    private final GraphView graph;
+    private final TimelineBar timelineBar;
+    private final BorderPane root = new BorderPane();
+    private final StackPane inputsSlot = new StackPane();
+    private final StackPane inspectorSlot = new StackPane();
+    private final Label status = new Label();
+    private final VBox notes = new VBox();
+
+    public MainWindow(SessionModel model) {
+        this.model = model;
+        this.playback = new Playback(model);
+        this.graph = new GraphView(model);
+        graph.animationSpeedProperty().bind(model.speedProperty());
+        this.timelineBar = new TimelineBar(model, playback);
+        root.setId("main");
+        root.getStyleClass().add("main-window");
+
+        inputsSlot.setId("inputs-pane");
+        inputsSlot.getStyleClass().addAll("side-pane", "inputs-pane");
+        inputsSlot.getChildren().add(placeholder("app.placeholder.inputs"));
+        inspectorSlot.setId("inspector-pane");
+        inspectorSlot.getStyleClass().addAll("side-pane", "inspector-pane");
+        inspectorSlot.getChildren().add(placeholder("app.placeholder.inspector"));
+
+        root.setTop(toolbar());
+        root.setLeft(inputsSlot);
+        root.setCenter(graph);
+        root.setRight(inspectorSlot);
+        root.setBottom(bottom());
+        returnFocusToGraphAfterClicks(root.getTop());
+        returnFocusToGraphAfterClicks(timelineBar);
+    }
+
+    public SessionModel model() {
+        return model;
+    }
+
+    public GraphView graphView() {
+        return graph;
+    }
+
+    public TimelineBar timelineBar() {
+        return timelineBar;
+    }
+
+    public Playback playback() {
+        return playback;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Puts the input editors in the left pane (replacing the placeholder). */
+    public void setInputsPane(Node editors) {
+        inputsSlot.getChildren().setAll(editors);
+    }
+
+    /** Puts the inspector in the right pane (replacing the placeholder). */
+    public void setInspectorPane(Node inspector) {
+        inspectorSlot.getChildren().setAll(inspector);
+    }
+
+    /** A scene with this window's content, stylesheet and keys. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(STYLESHEET);
+        installKeys(scene);
+        return scene;
+    }
+
+    /** Shows the window on {@code stage}, with keyboard focus on the graph. */
+    public void show(Stage stage, double width, double height) {
+        stage.setTitle(Messages.get("app.window.title"));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setScene(createScene(width, height));
+        stage.show();
+        graph.requestFocus();
+        Platform.runLater(graph::requestFocus);
+    }
+
+    // ---------------------------------------------------------------- parts
+
+    private Region placeholder(String key) {
+        Label l = new Label(Messages.get(key));
+        l.setWrapText(true);
+        l.getStyleClass().add("placeholder-text");
+        StackPane p = new StackPane(l);
+        p.getStyleClass().add("placeholder");
+        StackPane.setAlignment(l, Pos.TOP_LEFT);
+        return p;
+    }
+
+    private ToolBar toolbar() {
+        Button zoomOut = tool("toolbar-zoom-out", "app.zoom.out", graph::zoomOut);
+        Button zoomIn = tool("toolbar-zoom-in", "app.zoom.in", graph::zoomIn);
+        Label zoom = new Label();
+        zoom.setId("toolbar-zoom");
+        zoom.getStyleClass().add("zoom-label");
+        zoom.textProperty().bind(graph.zoomProperty().multiply(100).asString(Messages.get("app.zoom.value")));
+        Button fit = tool("toolbar-fit", "app.zoom.fit", graph::fit);
+        Button actual = tool("toolbar-actual", "app.zoom.actual", graph::actualSize);
+        Button undo = tool("toolbar-undo", "app.undo", model::undo);
+        Button redo = tool("toolbar-redo", "app.redo", model::redo);
+        undo.disableProperty().bind(model.canUndoProperty().not());
+        redo.disableProperty().bind(model.canRedoProperty().not());
+        ToggleButton inputs = paneToggle("toolbar-inputs", "app.pane.inputs", inputsSlot, true);
+        ToggleButton inspector = paneToggle("toolbar-inspector", "app.pane.inspector", inspectorSlot, false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox legend = legend();
+        ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
+                new Separator(), undo, redo, spacer, legend, new Separator(), inspector);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    /** Colour key: value −/+ and gradient −/+ swatches (colours from {@link Palette}). */
+    private HBox legend() {
+        HBox box = new HBox();
+        box.setId("legend");
+        box.getStyleClass().add("legend");
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Palette p : Palette.values()) {
+            Label name = new Label(Messages.get(p == Palette.VALUE ? "app.legend.value" : "app.legend.gradient"));
+            name.getStyleClass().add("legend-name");
+            box.getChildren().addAll(name, swatch(p.negative(), "−"), swatch(p.positive(), "+"));
+        }
+        Tooltip.install(box, new Tooltip(Messages.get("app.legend.tip")));
+        return box;
+    }
+
+    private static Label swatch(javafx.scene.paint.Color c, String sign) {
+        Label l = new Label(sign);
+        l.getStyleClass().add("legend-swatch");
+        l.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                c, new javafx.scene.layout.CornerRadii(3), javafx.geometry.Insets.EMPTY)));
+        l.setTextFill(javafx.scene.paint.Color.WHITE);
+        return l;
+    }
+
+    private Button tool(String id, String key, Runnable action) {
+        Button b = new Button(Messages.get(key + ".glyph"));
+        b.setId(id);
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip(Messages.get(key + ".tip")));
+        b.setAccessibleText(Messages.get(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private ToggleButton paneToggle(String id, String key, Region pane, boolean left) {
+        ToggleButton t = new ToggleButton(Messages.get(key));
+        t.setId(id);
+        t.setSelected(true);
+        t.setTooltip(new Tooltip(Messages.get(key + ".tip")));
+        t.selectedProperty().addListener((o, a, on) -> {
+            if (left) {
+                root.setLeft(on ? pane : null);
+            } else {
+                root.setRight(on ? pane : null);
+            }
+        });
+        return t;
+    }
+
+    private VBox bottom() {
+        status.setId("status-line");
+        status.getStyleClass().add("status-line");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        model.statusKeyProperty().addListener((o, a, k) -> status.setText(Messages.get(k)));
+        status.setText(Messages.get(model.getStatusKey()));
+        notes.setId("notes");
+        notes.getStyleClass().add("notes");
+        model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
+        updateNotes();
+        VBox box = new VBox(timelineBar, status, notes);
+        box.getStyleClass().add("bottom-area");
+        return box;
+    }
+
+    private void updateNotes() {
+        notes.getChildren().clear();
+        for (Note n : model.getNotes()) {
+            Label l = new Label(Messages.get(n.key(), n.args().toArray()));
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.getStyleClass().addAll("note", n.isWarning() ? "warning" : "info");
+            notes.getChildren().add(l);
+        }
+        notes.setVisible(!notes.getChildren().isEmpty());
+        notes.setManaged(notes.isVisible());
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+                return;
+            }
+            Node focus = scene.getFocusOwner();
+            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)) {
+                return;
+            }
+            KeyCode k = e.getCode();
+            switch (k) {
+                case RIGHT, PAGE_DOWN, KP_RIGHT -> model.next();
+                case LEFT, PAGE_UP, KP_LEFT -> model.previous();
+                case HOME -> model.first();
+                case END -> model.last();
+                case SPACE -> {
+                    if (focus instanceof ButtonBase || focus instanceof ComboBoxBase<?>
+                            || focus instanceof ChoiceBox<?>) {
+                        return;
+                    }
+                    playback.toggle();
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
+        acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                model::redo);
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
+        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), graph::zoomOut);
+        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), graph::zoomOut);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), graph::fit);
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), graph::actualSize);
+    }
+
+    private static boolean inside(Node n, Parent p) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x == p) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** After a mouse click on a button there, the graph gets the keys back (presenter keys keep working). */
+    private void returnFocusToGraphAfterClicks(Node area) {
+        area.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getTarget() instanceof Node t && !(t instanceof TextInputControl)) {
+                Platform.runLater(() -> {
+                    Node f = graph.getScene() == null ? null : graph.getScene().getFocusOwner();
+                    if (!(f instanceof TextInputControl) && !(f instanceof ComboBoxBase<?>)) {
+                        graph.requestFocus();
+                    }
+                });
+            }
+        });
+    }
+}

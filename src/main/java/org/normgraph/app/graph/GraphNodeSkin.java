@@ -1,0 +1,227 @@
+package org.normgraph.app.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Node;
+import org.normgraph.core.NodeKind;
+import org.normgraph.core.Shape;
+
+/**
+ * The look of a {@link GraphNodeView}: a header (step number, name, op symbol), the
+ * formula, the shape written with letters and numbers, the value, and a gradient area
+ * that fills in during the backward pass. A fan-out node shows its two branch
+ * contributions side by side, then their sum. Listeners are registered through
+ * {@link SkinBase} and so are removed with the skin.
+ */
+public class GraphNodeSkin extends SkinBase<GraphNodeView> {
+
+    /** Formulas wrap at the width of the value, but not narrower than this. */
+    static final double MIN_TEXT_WIDTH = 150;
+
+    private final VBox box = new VBox();
+    private final Label step = new Label();
+    private final Label name = new Label();
+    private final Label symbol = new Label();
+    private final Label formula = new Label();
+    private final Label shape = new Label();
+    private final Label fanout = new Label();
+    private final MatrixView valueView = new MatrixView(Palette.VALUE);
+    private final VBox valueBox = new VBox(valueView);
+    private final Label gradCaption = new Label();
+    private final MatrixView gradView = new MatrixView(Palette.GRADIENT);
+    private final VBox gradBox = new VBox();
+    private final List<Label> branchCaptions = new ArrayList<>();
+    private final List<MatrixView> branchViews = new ArrayList<>();
+    private final HBox sumRow = new HBox();
+
+    public GraphNodeSkin(GraphNodeView control) {
+        super(control);
+        box.getStyleClass().add("node-box");
+        box.setFillWidth(false);
+        step.getStyleClass().add("step-badge");
+        name.getStyleClass().add("node-name");
+        symbol.getStyleClass().add("op-symbol");
+        formula.getStyleClass().add("formula");
+        shape.getStyleClass().add("shape");
+        fanout.getStyleClass().add("fanout-badge");
+        valueBox.getStyleClass().add("value-box");
+        gradBox.getStyleClass().add("gradient-box");
+        gradCaption.getStyleClass().add("gradient-caption");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(step, name, spacer, symbol);
+        header.getStyleClass().add("node-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setMaxWidth(Double.MAX_VALUE);
+        box.setFillWidth(true);
+
+        if (control.isFanOut()) {
+            fanout.setText(Messages.get("graph.fanout", Integer.toString(2)));
+            fanout.setTooltip(new Tooltip(Messages.get("graph.fanout.tip")));
+            header.getChildren().add(2, fanout);
+            buildFanOut();
+        } else {
+            gradBox.getChildren().addAll(gradCaption, gradView);
+        }
+        formula.setWrapText(true);
+        formula.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
+        formula.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(MIN_TEXT_WIDTH, valueView.prefWidth(-1)), valueView.layoutBoundsProperty()));
+        box.getChildren().addAll(header, formula, shape, valueBox, gradBox);
+        getChildren().add(box);
+
+        valueView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));
+        gradView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));
+        box.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                control.select(Selection.node(control.getName()));
+                e.consume();
+            }
+        });
+
+        registerChangeListener(control.coreNodeProperty(), o -> updateAll());
+        registerChangeListener(control.valueProperty(), o -> updateValue());
+        registerChangeListener(control.computedProperty(), o -> updateValue());
+        registerChangeListener(control.gradientProperty(), o -> updateGradient());
+        registerChangeListener(control.selectionProperty(), o -> updateSelection());
+        registerListChangeListener(control.getBranches(), c -> updateBranches());
+        updateAll();
+    }
+
+    /** Fan-out: the two branches and their sum, written like a column addition. */
+    private void buildFanOut() {
+        sumRow.getStyleClass().add("gradient-sum");
+        sumRow.setAlignment(Pos.TOP_LEFT);
+        VBox rows = new VBox();
+        rows.getStyleClass().add("branch-rows");
+        for (int i = 0; i < 2; i++) {
+            Label op = new Label(i == 0 ? "" : "+");
+            op.getStyleClass().add("branch-operator");
+            Label caption = new Label();
+            caption.getStyleClass().add("gradient-caption");
+            MatrixView view = new MatrixView(Palette.GRADIENT);
+            view.setOnCellClicked((r, c) -> getSkinnable().select(
+                    Selection.element(getSkinnable().getName(), r, c)));
+            VBox branch = new VBox(caption, view);
+            branch.getStyleClass().add("branch");
+            HBox line = new HBox(op, branch);
+            line.getStyleClass().add("branch-line");
+            line.setId(getSkinnable().getId() + "-branch-" + i);
+            branchCaptions.add(caption);
+            branchViews.add(view);
+            rows.getChildren().add(line);
+        }
+        Label eq = new Label("=");
+        eq.getStyleClass().add("branch-operator");
+        VBox sum = new VBox(gradCaption, gradView);
+        sumRow.getChildren().addAll(eq, sum);
+        rows.getChildren().add(sumRow);
+        gradBox.getChildren().add(rows);
+    }
+
+    /** The value's matrix view (for tests and the animator). */
+    public MatrixView valueView() {
+        return valueView;
+    }
+
+    /** The total gradient's matrix view. */
+    public MatrixView gradientView() {
+        return gradView;
+    }
+
+    /** The fan-out branch views, empty for other nodes. */
+    public List<MatrixView> branchViews() {
+        return branchViews;
+    }
+
+    Region gradientBox() {
+        return gradBox;
+    }
+
+    Region sumRow() {
+        return sumRow;
+    }
+
+    private void updateAll() {
+        GraphNodeView c = getSkinnable();
+        Node n = c.getCoreNode();
+        name.setText(n.name());
+        if (n.kind() == NodeKind.INPUT) {
+            step.setText(Messages.get("graph.step.input"));
+            step.setTooltip(new Tooltip(Messages.get("graph.step.input.tip")));
+            symbol.setText("");
+            formula.setText(Messages.get("graph.input." + n.name()));
+        } else {
+            step.setText(Integer.toString(n.step()));
+            step.setTooltip(new Tooltip(Messages.get("graph.step.tip", Integer.toString(n.step()))));
+            symbol.setText(n.op().symbol());
+            formula.setText(n.formula());
+        }
+        Tooltip kindTip = new Tooltip(Messages.get("graph.kind." + n.kind().styleClass()));
+        symbol.setTooltip(kindTip);
+        Shape s = n.shape();
+        shape.setText(s.rows() == 1 && isRowByDefinition(n)
+                ? Messages.get("graph.shape.vector", Integer.toString(s.cols()))
+                : Messages.get("graph.shape.matrix", Integer.toString(s.rows()), Integer.toString(s.cols())));
+        gradCaption.setText(c.gradientName());
+        updateValue();
+        updateGradient();
+        updateBranches();
+        updateSelection();
+    }
+
+    private static boolean isRowByDefinition(Node n) {
+        return org.normgraph.core.BatchNormGraph.isVector(n.name());
+    }
+
+    private void updateValue() {
+        GraphNodeView c = getSkinnable();
+        valueView.setContent(c.getCoreNode().shape(), fitting(c.isComputed() ? c.getValue() : null));
+    }
+
+    private void updateGradient() {
+        GraphNodeView c = getSkinnable();
+        gradView.setContent(c.getCoreNode().shape(), fitting(c.getGradient()));
+    }
+
+    private void updateBranches() {
+        GraphNodeView c = getSkinnable();
+        List<GraphNodeView.Branch> list = c.getBranches();
+        for (int i = 0; i < branchViews.size(); i++) {
+            GraphNodeView.Branch b = i < list.size() ? list.get(i) : null;
+            branchCaptions.get(i).setText(b == null ? "" : b.name());
+            branchViews.get(i).setContent(c.getCoreNode().shape(), fitting(b == null ? null : b.matrix()));
+        }
+    }
+
+    /** A matrix of another shape (left over while the graph changes shape) is not shown. */
+    private Matrix fitting(Matrix m) {
+        return m != null && m.shape().equals(getSkinnable().getCoreNode().shape()) ? m : null;
+    }
+
+    private void updateSelection() {
+        Selection s = getSkinnable().selectionProperty().get();
+        boolean mine = s != null && s.node().equals(getSkinnable().getName()) && s.hasElement();
+        int r = mine ? s.row() : -1;
+        int col = mine ? s.col() : -1;
+        valueView.setSelectedCell(r, col);
+        gradView.setSelectedCell(r, col);
+        for (MatrixView v : branchViews) {
+            v.setSelectedCell(r, col);
+        }
+    }
+}

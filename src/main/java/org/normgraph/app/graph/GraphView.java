@@ -1,0 +1,498 @@
+package org.normgraph.app.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.animation.Interpolator;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import javafx.util.Duration;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Graph;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.Node;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Phase;
+import org.normgraph.timeline.Step;
+
+/**
+ * The graph the core executes, drawn: one {@link GraphNodeView} per core node and one
+ * {@link EdgeView} per edge, laid out by {@link GraphLayout}, on a pannable and zoomable
+ * surface (drag to pan, wheel to scroll, Ctrl+wheel to zoom). Reads every number from the
+ * session's {@link Trace}; on an edit it updates the existing views in place.
+ *
+ * <p>Keys while it has focus: ↑/↓ select the previous/next node, Esc clears the selection.
+ * Stepping keys are handled by the window.
+ */
+public final class GraphView extends Region {
+
+    /** The graph's user-agent stylesheet. */
+    public static final String STYLESHEET =
+            GraphView.class.getResource("/org/normgraph/app/graph/graph.css").toExternalForm();
+
+    public static final double MIN_ZOOM = 0.15;
+    public static final double MAX_ZOOM = 4.0;
+    private static final double ZOOM_STEP = 1.2;
+
+    private final SessionModel model;
+    private final Group world = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group chipLayer = new Group();
+    private final Group animLayer = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Translate translate = new Translate();
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
+    private final DoubleProperty animationSpeed = new SimpleDoubleProperty(this, "animationSpeed", 1);
+    private final Map<String, GraphNodeView> nodeViews = new LinkedHashMap<>();
+    private final Map<Edge, EdgeView> edgeViews = new LinkedHashMap<>();
+    private final FlowAnimator animator;
+    private GraphLayout.Result layout;
+    private boolean autoFit = true;
+    private double pressX;
+    private double pressY;
+    private double pressTx;
+    private double pressTy;
+    private javafx.animation.Timeline follow;
+    private Runnable afterRefresh;
+
+    public GraphView(SessionModel model) {
+        this.model = model;
+        setId("graph-view");
+        getStyleClass().add("graph-view");
+        getStylesheets().add(STYLESHEET);
+        setFocusTraversable(true);
+        setMinSize(200, 150);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        animLayer.setMouseTransparent(true);
+        world.getChildren().addAll(edgeLayer, nodeLayer, chipLayer, animLayer);
+        world.getTransforms().addAll(translate, scale);
+        getChildren().add(world);
+        animator = new FlowAnimator(this);
+
+        rebuild(model.getGraph());
+        model.graphProperty().addListener((o, a, g) -> {
+            if (sameNames(g)) {
+                animator.finish();
+                for (Node n : g.nodes()) {
+                    GraphNodeView v = nodeViews.get(n.name());
+                    v.setValue(null); // the old numbers do not fit the new shape
+                    v.setGradient(null);
+                    v.setBranches(List.of());
+                    v.coreNodeProperty().set(n);
+                }
+            } else {
+                rebuild(g);
+            }
+            requestLayout();
+        });
+        model.traceProperty().addListener((o, a, t) -> refresh());
+        model.positionProperty().addListener((o, a, b) -> {
+            animator.finish();
+            refresh();
+            if (b.intValue() == a.intValue() + 1) {
+                animator.play(model.getStep(), animationSpeed.get());
+            }
+            followCurrent();
+        });
+        model.selectionProperty().addListener((o, a, s) -> {
+            for (GraphNodeView v : nodeViews.values()) {
+                v.selectionProperty().set(s);
+            }
+        });
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !e.isConsumed()) {
+                model.setSelection(null);
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        widthProperty().addListener((o, a, b) -> fitIfAuto());
+        heightProperty().addListener((o, a, b) -> fitIfAuto());
+        refresh();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** The drawn node for a core node name, e.g. {@code xhat}. */
+    public GraphNodeView nodeView(String name) {
+        return nodeViews.get(name);
+    }
+
+    public Map<String, GraphNodeView> nodeViews() {
+        return java.util.Collections.unmodifiableMap(nodeViews);
+    }
+
+    public EdgeView edgeView(Edge e) {
+        return edgeViews.get(e);
+    }
+
+    public Map<Edge, EdgeView> edgeViews() {
+        return java.util.Collections.unmodifiableMap(edgeViews);
+    }
+
+    SessionModel model() {
+        return model;
+    }
+
+    Group animLayer() {
+        return animLayer;
+    }
+
+    Group world() {
+        return world;
+    }
+
+    FlowAnimator animator() {
+        return animator;
+    }
+
+    /** Runs once after the next refresh of the views (for timing). */
+    public void setAfterRefresh(Runnable r) {
+        this.afterRefresh = r;
+    }
+
+    private boolean sameNames(Graph g) {
+        Set<String> names = g.nodes().stream().map(Node::name).collect(Collectors.toSet());
+        Set<Edge> edges = Set.copyOf(g.edges());
+        return names.equals(nodeViews.keySet()) && edges.equals(edgeViews.keySet());
+    }
+
+    private void rebuild(Graph g) {
+        animator.finish();
+        nodeViews.clear();
+        edgeViews.clear();
+        nodeLayer.getChildren().clear();
+        edgeLayer.getChildren().clear();
+        chipLayer.getChildren().clear();
+        for (Node n : g.nodes()) {
+            GraphNodeView v = new GraphNodeView(n, g.isFanOut(n.name()));
+            v.setOnSelect(model::setSelection);
+            v.selectionProperty().set(model.getSelection());
+            nodeViews.put(n.name(), v);
+            nodeLayer.getChildren().add(v);
+        }
+        for (Edge e : g.edges()) {
+            EdgeView ev = new EdgeView(e);
+            ev.setGradientName(contributionName(g, e));
+            edgeViews.put(e, ev);
+            edgeLayer.getChildren().add(ev);
+            chipLayer.getChildren().add(ev.chip());
+        }
+        layout = null;
+        requestLayout();
+    }
+
+    /**
+     * The name of what travels back along {@code e}: a named branch of DESIGN.md
+     * ({@code dxmu1}, …) where there is one, else the gradient of the edge's source.
+     */
+    static String contributionName(Graph g, Edge e) {
+        for (NamedGradient n : BatchNormGraph.GRADIENTS) {
+            if (e.equals(n.edge())) {
+                return n.name();
+            }
+        }
+        return "d" + e.from();
+    }
+
+    /** Puts the session's current values, gradients and step state on the views. */
+    public void refresh() {
+        Trace t = model.getTrace();
+        Graph g = model.getGraph();
+        Step step = model.getStep();
+        Trace.NonFinite nf = model.getNonFinite();
+        for (Node n : g.nodes()) {
+            GraphNodeView v = nodeViews.get(n.name());
+            v.setNonFinite(nf != null && nf.node().equals(n.name())
+                    && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name())));
+            boolean computed = model.valueShown(n.name());
+            boolean gradient = model.gradientShown(n.name());
+            v.setComputed(computed);
+            v.setValue(computed ? t.value(n.name()) : null);
+            v.setGradient(gradient ? t.gradient(n.name()) : null);
+            v.setCurrent(model.isCurrent(n.name()));
+            boolean anyBranch = false;
+            if (v.isFanOut()) {
+                List<GraphNodeView.Branch> branches = new ArrayList<>();
+                for (Edge e : branchOrder(g, n.name())) {
+                    boolean shown = model.contributionShown(e);
+                    anyBranch |= shown;
+                    branches.add(new GraphNodeView.Branch(edgeViews.get(e).gradientName(), e,
+                            shown ? t.contribution(e) : null));
+                }
+                v.setBranches(branches);
+            }
+            v.setHasGradient(gradient || anyBranch);
+        }
+        for (EdgeView ev : edgeViews.values()) {
+            Edge e = ev.edge();
+            boolean shown = model.contributionShown(e);
+            ev.setContribution(g.node(e.from()).shape(), shown ? t.contribution(e) : null);
+            ev.setFlowed(model.valueShown(e.to()));
+            boolean active = step.phase() == Phase.BACKWARD ? step.edges().contains(e)
+                    : step.phase() == Phase.FORWARD && step.values().contains(e.to());
+            ev.setActive(active);
+        }
+        if (afterRefresh != null) {
+            Runnable r = afterRefresh;
+            afterRefresh = null;
+            r.run();
+        }
+    }
+
+    /** A fan-out node's consumer edges in the order the backward pass fills them. */
+    static List<Edge> branchOrder(Graph g, String node) {
+        List<Edge> edges = new ArrayList<>(g.consumers(node));
+        edges.sort((a, b) -> Integer.compare(g.node(b.to()).step(), g.node(a.to()).step()));
+        return edges;
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        for (GraphNodeView v : nodeViews.values()) {
+            v.autosize();
+        }
+        GraphLayout.Result r = GraphLayout.layout(model.getGraph(), name -> {
+            GraphNodeView v = nodeViews.get(name);
+            return new double[] {Math.ceil(v.prefWidth(-1)), Math.ceil(v.prefHeight(-1))};
+        });
+        boolean changed = layout == null || !r.equals(layout);
+        layout = r;
+        if (changed) {
+            for (Map.Entry<String, GraphLayout.Box> b : r.boxes().entrySet()) {
+                GraphNodeView v = nodeViews.get(b.getKey());
+                v.resizeRelocate(b.getValue().x(), b.getValue().y(), b.getValue().w(), b.getValue().h());
+            }
+            for (Map.Entry<Edge, GraphLayout.Route> e : r.routes().entrySet()) {
+                edgeViews.get(e.getKey()).setRoute(e.getValue());
+            }
+            if (autoFit) {
+                fit();
+            }
+        }
+        List<GraphLayout.Box> taken = new ArrayList<>(r.boxes().values());
+        for (EdgeView ev : edgeViews.values()) {
+            GraphLayout.Box b = ev.placeChip(taken);
+            if (b != null) {
+                taken.add(b);
+            }
+        }
+    }
+
+    /** The current layout (after the first layout pass), for tests and the animator. */
+    public GraphLayout.Result layoutResult() {
+        return layout;
+    }
+
+    // ---------------------------------------------------------------- zoom and pan
+
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    public double getZoom() {
+        return zoom.get();
+    }
+
+    /** Speed factor of the flow animation. */
+    public DoubleProperty animationSpeedProperty() {
+        return animationSpeed;
+    }
+
+    public void zoomIn() {
+        zoomAt(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    public void zoomOut() {
+        zoomAt(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Zoom to 100 %, keeping the centre. */
+    public void actualSize() {
+        zoomAt(1 / scale.getX(), getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Scales the whole graph into the window and keeps fitting on resize until the next manual zoom or pan. */
+    public void fit() {
+        autoFit = true;
+        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double s = Math.min(getWidth() / layout.width(), getHeight() / layout.height());
+        s = clamp(s, MIN_ZOOM, 1.6);
+        setView(s, (getWidth() - layout.width() * s) / 2, (getHeight() - layout.height() * s) / 2);
+    }
+
+    private void fitIfAuto() {
+        if (autoFit) {
+            fit();
+        }
+    }
+
+    /** Zooms by {@code factor} around the point (x, y) of this view. */
+    public void zoomAt(double factor, double x, double y) {
+        autoFit = false;
+        double s = clamp(scale.getX() * factor, MIN_ZOOM, MAX_ZOOM);
+        double wx = (x - translate.getX()) / scale.getX();
+        double wy = (y - translate.getY()) / scale.getY();
+        setView(s, x - wx * s, y - wy * s);
+    }
+
+    /** Moves the drawing by (dx, dy) pixels. */
+    public void panBy(double dx, double dy) {
+        autoFit = false;
+        setView(scale.getX(), translate.getX() + dx, translate.getY() + dy);
+    }
+
+    private void setView(double s, double tx, double ty) {
+        if (follow != null) {
+            follow.stop();
+        }
+        scale.setX(s);
+        scale.setY(s);
+        translate.setX(tx);
+        translate.setY(ty);
+        zoom.set(s);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** When zoomed in, glides so that the nodes of the current step are in view. */
+    private void followCurrent() {
+        if (autoFit || layout == null) {
+            return;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (GraphNodeView v : nodeViews.values()) {
+            if (v.isCurrent()) {
+                GraphLayout.Box b = layout.boxes().get(v.getName());
+                minX = Math.min(minX, b.x());
+                minY = Math.min(minY, b.y());
+                maxX = Math.max(maxX, b.right());
+                maxY = Math.max(maxY, b.bottom());
+            }
+        }
+        if (minX == Double.MAX_VALUE) {
+            return;
+        }
+        double s = scale.getX();
+        double left = translate.getX() + minX * s;
+        double right = translate.getX() + maxX * s;
+        double top = translate.getY() + minY * s;
+        double bottom = translate.getY() + maxY * s;
+        if (left >= 0 && right <= getWidth() && top >= 0 && bottom <= getHeight()) {
+            return;
+        }
+        double tx = getWidth() / 2 - (minX + maxX) / 2 * s;
+        double ty = getHeight() / 2 - (minY + maxY) / 2 * s;
+        if (follow != null) {
+            follow.stop();
+        }
+        follow = new javafx.animation.Timeline(new KeyFrame(Duration.millis(300),
+                new KeyValue(translate.xProperty(), tx, Interpolator.EASE_BOTH),
+                new KeyValue(translate.yProperty(), ty, Interpolator.EASE_BOTH)));
+        follow.play();
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        pressTx = translate.getX();
+        pressTy = translate.getY();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) {
+            return;
+        }
+        double dx = e.getX() - pressX;
+        double dy = e.getY() - pressY;
+        if (Math.abs(dx) + Math.abs(dy) > 2) {
+            autoFit = false;
+            setView(scale.getX(), pressTx + dx, pressTy + dy);
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isControlDown() || e.isShortcutDown()) {
+            double f = Math.pow(1.0015, e.getDeltaY());
+            zoomAt(f, e.getX(), e.getY());
+        } else {
+            panBy(e.getDeltaX(), e.getDeltaY());
+        }
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+            List<String> names = new ArrayList<>(nodeViews.keySet());
+            Selection s = model.getSelection();
+            int i = s == null ? -1 : names.indexOf(s.node());
+            int n = names.size();
+            int next = e.getCode() == KeyCode.DOWN ? (i + 1) % n : (i <= 0 ? n - 1 : i - 1);
+            model.setSelection(Selection.node(names.get(next)));
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && model.getSelection() != null) {
+            model.setSelection(null);
+            e.consume();
+        }
+    }
+
+    /** The bounds of {@code node} in the coordinates of the drawing (before zoom/pan). */
+    Bounds worldBounds(javafx.scene.Node node) {
+        Bounds scene = node.localToScene(node.getBoundsInLocal());
+        return world.sceneToLocal(scene);
+    }
+
+    Point2D worldCenter(javafx.scene.Node node) {
+        Bounds b = worldBounds(node);
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+}

@@ -1,0 +1,339 @@
+package org.normgraph.app.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Shape;
+
+/**
+ * A compact view of one matrix inside a graph node: a grid of numbers when it is small
+ * ({@link #numbersFit}), otherwise a signed heat map on a canvas. Both are coloured with a
+ * {@link Palette}. Cells can be clicked; the view keeps its size while the matrix is
+ * unknown (shape given, no numbers yet) so that the graph does not jump while stepping.
+ *
+ * <p>Updates happen in place: the same labels or canvas are reused while the shape stays.
+ */
+public final class MatrixView extends Region {
+
+    /** Up to this many rows and columns the numbers are written out. */
+    public static final int NUMBERS_MAX_ROWS = 5;
+    public static final int NUMBERS_MAX_COLS = 5;
+
+    /** Style class of a number cell; its row and column are in {@link #ROW} / {@link #COL}. */
+    public static final String CELL = "cell";
+    public static final String ROW = "matrix-row";
+    public static final String COL = "matrix-col";
+
+    static final double CELL_W = 52;
+    static final double CELL_H = 17;
+    private static final double HEAT_MAX_W = 168;
+    private static final double HEAT_MAX_H = 150;
+    private static final double HEAT_MIN_CELL = 2;
+    private static final double HEAT_MAX_CELL = 14;
+    private static final double MINI_MAX_W = 24;
+    private static final double MINI_MAX_H = 20;
+    private static final double MINI_MAX_CELL = 5;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
+    private final Palette palette;
+    private final boolean mini;
+    private final List<Label> cells = new ArrayList<>();
+    private Canvas canvas;
+    private WritableImage image;
+    private int[] pixels;
+    private Tooltip heatTip;
+    private Shape shape = new Shape(0, 0);
+    private Matrix matrix;
+    private double maxAbs;
+    private int selRow = -1;
+    private int selCol = -1;
+    private BiConsumer<Integer, Integer> onCellClicked;
+
+    public MatrixView(Palette palette) {
+        this(palette, false);
+    }
+
+    /**
+     * @param mini always a small heat map (for edge labels), never numbers
+     */
+    public MatrixView(Palette palette, boolean mini) {
+        this.palette = palette;
+        this.mini = mini;
+        getStyleClass().add("matrix-view");
+        if (mini) {
+            getStyleClass().add("mini");
+        }
+        getStyleClass().add(palette == Palette.VALUE ? "value-matrix" : "gradient-matrix");
+        setPadding(new Insets(1));
+    }
+
+    /** Whether a matrix of this shape is written out as numbers (else a heat map). */
+    public static boolean numbersFit(Shape s) {
+        return s.rows() <= NUMBERS_MAX_ROWS && s.cols() <= NUMBERS_MAX_COLS;
+    }
+
+    public Palette palette() {
+        return palette;
+    }
+
+    public Matrix getMatrix() {
+        return matrix;
+    }
+
+    public Shape getMatrixShape() {
+        return shape;
+    }
+
+    /** Whether this view currently writes numbers (else it draws a heat map). */
+    public boolean isNumbers() {
+        return numbers();
+    }
+
+    private boolean numbers() {
+        return !mini && numbersFit(shape);
+    }
+
+    /** The largest |value| shown: the end of the colour scale. */
+    public double getMaxAbs() {
+        return maxAbs;
+    }
+
+    public void setOnCellClicked(BiConsumer<Integer, Integer> handler) {
+        this.onCellClicked = handler;
+    }
+
+    /**
+     * Shows {@code m} (which must have {@code s}'s shape), or an empty grid of that shape
+     * when {@code m} is {@code null}.
+     */
+    public void setContent(Shape s, Matrix m) {
+        if (m != null && !m.shape().equals(s)) {
+            throw new IllegalArgumentException("matrix " + m.shape() + " shown as " + s);
+        }
+        boolean reshape = !s.equals(shape);
+        shape = s;
+        matrix = m;
+        maxAbs = m == null ? 0 : m.maxAbs();
+        if (reshape) {
+            rebuild();
+        }
+        pseudoClassStateChanged(EMPTY, m == null);
+        if (numbers()) {
+            updateNumbers();
+        } else {
+            drawHeat();
+        }
+    }
+
+    /** Marks one cell as selected (or none with −1). */
+    public void setSelectedCell(int row, int col) {
+        if (row == selRow && col == selCol) {
+            return;
+        }
+        selRow = row;
+        selCol = col;
+        if (numbers()) {
+            for (Label l : cells) {
+                l.pseudoClassStateChanged(SELECTED, (int) l.getProperties().get(ROW) == row
+                        && (int) l.getProperties().get(COL) == col);
+            }
+        } else {
+            drawHeat();
+        }
+    }
+
+    /** The label showing element (row, col), or null in heat-map mode. */
+    public Label cell(int row, int col) {
+        if (!numbers()) {
+            return null;
+        }
+        return cells.get(row * shape.cols() + col);
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        cells.clear();
+        canvas = null;
+        if (numbers()) {
+            for (int i = 0; i < shape.rows(); i++) {
+                for (int j = 0; j < shape.cols(); j++) {
+                    Label l = new Label();
+                    l.getStyleClass().add(CELL);
+                    l.setAlignment(Pos.CENTER_RIGHT);
+                    l.getProperties().put(ROW, i);
+                    l.getProperties().put(COL, j);
+                    l.setMinSize(CELL_W, CELL_H);
+                    l.setPrefSize(CELL_W, CELL_H);
+                    l.setMaxSize(CELL_W, CELL_H);
+                    int r = i;
+                    int c = j;
+                    l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));
+                    l.pseudoClassStateChanged(SELECTED, r == selRow && c == selCol);
+                    cells.add(l);
+                }
+            }
+            getChildren().addAll(cells);
+        } else {
+            double cell = heatCell();
+            canvas = new Canvas(shape.cols() * cell, shape.rows() * cell);
+            canvas.getStyleClass().add("heat-map");
+            canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                int r = (int) (e.getY() / heatCell());
+                int c = (int) (e.getX() / heatCell());
+                if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
+                    click(e, r, c);
+                }
+            });
+            heatTip = new Tooltip();
+            heatTip.setShowDelay(Duration.millis(150));
+            Tooltip.install(canvas, heatTip);
+            canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+                int r = (int) (e.getY() / heatCell());
+                int c = (int) (e.getX() / heatCell());
+                if (matrix != null && r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
+                    heatTip.setText("[" + r + "][" + c + "] = " + matrix.get(r, c));
+                } else {
+                    heatTip.setText("");
+                }
+            });
+            getChildren().add(canvas);
+        }
+        requestLayout();
+    }
+
+    private void click(MouseEvent e, int r, int c) {
+        if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onCellClicked != null) {
+            onCellClicked.accept(r, c);
+            e.consume();
+        }
+    }
+
+    private double heatCell() {
+        double maxW = mini ? MINI_MAX_W : HEAT_MAX_W;
+        double maxH = mini ? MINI_MAX_H : HEAT_MAX_H;
+        double c = Math.min(maxW / Math.max(1, shape.cols()), maxH / Math.max(1, shape.rows()));
+        double min = mini ? 1 : HEAT_MIN_CELL;
+        return Math.max(min, Math.min(mini ? MINI_MAX_CELL : HEAT_MAX_CELL, Math.floor(c)));
+    }
+
+    private void updateNumbers() {
+        int k = 0;
+        for (int i = 0; i < shape.rows(); i++) {
+            for (int j = 0; j < shape.cols(); j++) {
+                Label l = cells.get(k++);
+                if (matrix == null) {
+                    l.setText("");
+                    l.setBackground(null);
+                    l.setTooltip(null);
+                } else {
+                    double v = matrix.get(i, j);
+                    Color bg = palette.color(v, maxAbs, 0.6);
+                    l.setText(Numbers.format(v));
+                    l.setBackground(new Background(new BackgroundFill(bg, CornerRadii.EMPTY, Insets.EMPTY)));
+                    l.setTextFill(Palette.textOn(bg));
+                }
+            }
+        }
+    }
+
+    /** One pixel per element into an image, drawn scaled without smoothing: fast for 32×16 and more. */
+    private void drawHeat() {
+        if (canvas == null) {
+            return;
+        }
+        double cell = heatCell();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (matrix == null) {
+            return;
+        }
+        int rows = shape.rows();
+        int cols = shape.cols();
+        if (image == null || image.getWidth() != cols || image.getHeight() != rows) {
+            image = new WritableImage(cols, rows);
+            pixels = new int[rows * cols];
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                pixels[i * cols + j] = palette.argb(matrix.get(i, j), maxAbs);
+            }
+        }
+        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), pixels, 0, cols);
+        g.setImageSmoothing(false);
+        g.drawImage(image, 0, 0, cols * cell, rows * cell);
+        if (selRow >= 0 && selRow < rows && selCol >= 0 && selCol < cols) {
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(Math.max(1, cell / 5));
+            g.strokeRect(selCol * cell, selRow * cell, cell, cell);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets in = getInsets();
+        double w = numbers() ? shape.cols() * CELL_W : shape.cols() * heatCell();
+        return in.getLeft() + w + in.getRight();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        double h = numbers() ? shape.rows() * CELL_H : shape.rows() * heatCell();
+        return in.getTop() + h + in.getBottom();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        if (numbers()) {
+            int k = 0;
+            for (int i = 0; i < shape.rows(); i++) {
+                for (int j = 0; j < shape.cols(); j++) {
+                    cells.get(k++).resizeRelocate(in.getLeft() + j * CELL_W, in.getTop() + i * CELL_H,
+                            CELL_W, CELL_H);
+                }
+            }
+        } else if (canvas != null) {
+            canvas.relocate(in.getLeft(), in.getTop());
+        }
+    }
+}

@@ -1,0 +1,429 @@
+package org.normgraph.app.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Graph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Step;
+import org.normgraph.timeline.Timeline;
+
+/**
+ * The state of one session, for every view of the app: the current input, the core's
+ * graph and trace for it, the position in the forward+backward walk, playback, the
+ * selection, undo history and notes on special inputs.
+ *
+ * <p>Uses only javafx.beans/collections (no scene graph), so it works and is tested
+ * without the toolkit. It computes nothing itself: every number comes from
+ * {@link BatchNormGraph#run}. Not thread-safe; use it from one thread (the FX thread).
+ *
+ * <p>On {@link #commit}, the graph (when N, D or eps change) and the trace are replaced
+ * first, then the input; both are consistent by the time {@code commit} returns. The
+ * position and the selection are kept.
+ */
+public final class SessionModel {
+
+    /** How many inputs undo remembers. */
+    public static final int HISTORY_LIMIT = 500;
+
+    /** Below this eps a note explains that eps governs the gradient of constant columns. */
+    public static final double TINY_EPS = 1e-8;
+
+    private final ReadOnlyObjectWrapper<BatchNormInput> input = new ReadOnlyObjectWrapper<>(this, "input");
+    private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
+    private final ReadOnlyStringWrapper statusKey = new ReadOnlyStringWrapper(this, "statusKey");
+    private final ReadOnlyBooleanWrapper atStart = new ReadOnlyBooleanWrapper(this, "atStart", true);
+    private final ReadOnlyBooleanWrapper atEnd = new ReadOnlyBooleanWrapper(this, "atEnd");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyObjectWrapper<Trace.NonFinite> nonFinite = new ReadOnlyObjectWrapper<>(this, "nonFinite");
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection");
+    private final ObservableList<Note> notes = FXCollections.observableArrayList();
+    private final ObservableList<Note> notesView = FXCollections.unmodifiableObservableList(notes);
+
+    private final Deque<BatchNormInput> undoStack = new ArrayDeque<>();
+    private final Deque<BatchNormInput> redoStack = new ArrayDeque<>();
+    private Timeline timeline;
+
+    public SessionModel(BatchNormInput initial) {
+        apply(Objects.requireNonNull(initial, "initial input"));
+        syncPosition();
+    }
+
+    /** A session on {@link #exampleInput()}, at the start of the walk. */
+    public static SessionModel example() {
+        return new SessionModel(exampleInput());
+    }
+
+    /**
+     * The ready example: N×D = 4×3 with round numbers. Column means are 4, 2 and 1;
+     * variances 5, 2 and 2.5. {@code dout} is not uniform, so every gradient is non-zero.
+     */
+    public static BatchNormInput exampleInput() {
+        Matrix x = Matrix.fromRows(new double[][] {
+                {1, 2, 0},
+                {3, 4, -1},
+                {5, 0, 2},
+                {7, 2, 3}});
+        Matrix gamma = Matrix.rowVector(1, 0.5, 2);
+        Matrix beta = Matrix.rowVector(0, 1, -1);
+        Matrix dout = Matrix.fromRows(new double[][] {
+                {0.1, -0.2, 0.3},
+                {-0.4, 0.5, 0.1},
+                {0.2, 0.1, -0.3},
+                {0.3, -0.1, 0.2}});
+        return new BatchNormInput(x, gamma, beta, dout, BatchNormInput.DEFAULT_EPS);
+    }
+
+    // ---------------------------------------------------------------- input, graph, trace
+
+    public ReadOnlyObjectProperty<BatchNormInput> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
+
+    public BatchNormInput getInput() {
+        return input.get();
+    }
+
+    /**
+     * Makes {@code newInput} the current input: runs the core on it at once, keeps the
+     * step position and the selection (an element outside a new shape falls back to its
+     * node), and remembers the previous input for {@link #undo()}. Committing an input
+     * equal to the current one does nothing.
+     */
+    public void commit(BatchNormInput newInput) {
+        Objects.requireNonNull(newInput, "input");
+        if (newInput.equals(input.get())) {
+            return;
+        }
+        BatchNormInput previous = input.get();
+        apply(newInput);
+        undoStack.push(previous);
+        if (undoStack.size() > HISTORY_LIMIT) {
+            undoStack.removeLast();
+        }
+        redoStack.clear();
+        syncHistory();
+    }
+
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    public Trace getTrace() {
+        return trace.get();
+    }
+
+    /** The graph the core executes for the current input's N, D and eps. */
+    public ReadOnlyObjectProperty<Graph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public Graph getGraph() {
+        return graph.get();
+    }
+
+    // ---------------------------------------------------------------- undo
+
+    /** Goes back to the input before the last commit; false if there is none. */
+    public boolean undo() {
+        if (undoStack.isEmpty()) {
+            return false;
+        }
+        redoStack.push(input.get());
+        apply(undoStack.pop());
+        syncHistory();
+        return true;
+    }
+
+    /** Re-applies an input that {@link #undo()} took back; false if there is none. */
+    public boolean redo() {
+        if (redoStack.isEmpty()) {
+            return false;
+        }
+        undoStack.push(input.get());
+        apply(redoStack.pop());
+        syncHistory();
+        return true;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public boolean canUndo() {
+        return canUndo.get();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public boolean canRedo() {
+        return canRedo.get();
+    }
+
+    // ---------------------------------------------------------------- timeline position
+
+    /** The position in the walk: 0 = start, 1…9 forward, 10…19 backward 9…0. */
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public int getPosition() {
+        return position.get();
+    }
+
+    /** The number of positions (start + 9 forward + 10 backward = 20). */
+    public int getStepCount() {
+        return timeline.size();
+    }
+
+    public List<Step> steps() {
+        return timeline.steps();
+    }
+
+    /** The current step: what it computes and reveals. */
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public Step getStep() {
+        return step.get();
+    }
+
+    public ReadOnlyBooleanProperty atStartProperty() {
+        return atStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty atEndProperty() {
+        return atEnd.getReadOnlyProperty();
+    }
+
+    /** One step on; false (and no change) at the end. */
+    public boolean next() {
+        boolean moved = timeline.next();
+        syncPosition();
+        return moved;
+    }
+
+    /** One step back; false (and no change) at the start. */
+    public boolean previous() {
+        boolean moved = timeline.previous();
+        syncPosition();
+        return moved;
+    }
+
+    public void first() {
+        timeline.first();
+        syncPosition();
+    }
+
+    public void last() {
+        timeline.last();
+        syncPosition();
+    }
+
+    /** Moves to {@code target}, clamped to the walk. */
+    public void seek(int target) {
+        timeline.seek(target);
+        syncPosition();
+    }
+
+    /** Whether {@code node}'s value has been computed at the current position. */
+    public boolean valueShown(String node) {
+        return timeline.valueShown(node);
+    }
+
+    /** Whether {@code node}'s total gradient has been computed at the current position. */
+    public boolean gradientShown(String node) {
+        return timeline.gradientShown(node);
+    }
+
+    /** Whether the gradient contribution sent back along {@code edge} has been computed. */
+    public boolean contributionShown(Edge edge) {
+        return timeline.contributionShown(edge);
+    }
+
+    /** Whether the named gradient (e.g. {@code dxmu1}) has been computed. */
+    public boolean nameShown(NamedGradient gradient) {
+        return timeline.nameShown(gradient);
+    }
+
+    /** Whether the current step computes something of {@code node}. */
+    public boolean isCurrent(String node) {
+        return timeline.isCurrent(node);
+    }
+
+    // ---------------------------------------------------------------- playback, selection
+
+    /** Whether the walk advances by itself; the window's clock drives it. */
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    public void setPlaying(boolean value) {
+        playing.set(value);
+    }
+
+    /** Playback and animation speed factor, 1 = normal. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public double getSpeed() {
+        return speed.get();
+    }
+
+    public void setSpeed(double value) {
+        speed.set(value);
+    }
+
+    /** The selected node (and element), or {@code null}. */
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    public Selection getSelection() {
+        return selection.get();
+    }
+
+    public void setSelection(Selection value) {
+        selection.set(value);
+    }
+
+    // ---------------------------------------------------------------- status and notes
+
+    /** Message key describing the current step, from {@link Step#messageKey()}. */
+    public ReadOnlyStringProperty statusKeyProperty() {
+        return statusKey.getReadOnlyProperty();
+    }
+
+    public String getStatusKey() {
+        return statusKey.get();
+    }
+
+    /** Notes on the current input (N = 1, constant columns, tiny eps, non-finite numbers). */
+    public ObservableList<Note> getNotes() {
+        return notesView;
+    }
+
+    /** Where the trace first holds a NaN or infinity, or {@code null}. */
+    public ReadOnlyObjectProperty<Trace.NonFinite> nonFiniteProperty() {
+        return nonFinite.getReadOnlyProperty();
+    }
+
+    public Trace.NonFinite getNonFinite() {
+        return nonFinite.get();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void apply(BatchNormInput in) {
+        Graph g = graph.get();
+        boolean sameGraph = g != null && g.node(BatchNormGraph.X).shape().equals(in.x().shape())
+                && input.get() != null && input.get().eps() == in.eps();
+        if (!sameGraph) {
+            g = BatchNormGraph.build(in);
+        }
+        Trace t = BatchNormGraph.run(g, in);
+        if (!sameGraph) {
+            int keep = timeline == null ? 0 : timeline.position();
+            timeline = new Timeline(g);
+            timeline.seek(keep);
+            graph.set(g);
+            syncPosition();
+        }
+        trace.set(t);
+        input.set(in);
+        keepSelectionInside(in);
+        nonFinite.set(t.firstNonFinite().orElse(null));
+        notes.setAll(notesFor(in, t));
+    }
+
+    private void keepSelectionInside(BatchNormInput in) {
+        Selection s = selection.get();
+        if (s != null && s.hasElement()) {
+            var shape = graph.get().node(s.node()).shape();
+            if (s.row() >= shape.rows() || s.col() >= shape.cols()) {
+                selection.set(Selection.node(s.node()));
+            }
+        }
+    }
+
+    /** The notes for an input and its trace, as message keys (see messages.properties). */
+    static List<Note> notesFor(BatchNormInput in, Trace t) {
+        List<Note> out = new ArrayList<>();
+        t.firstNonFinite().ifPresent(nf -> out.add(Note.warning(
+                nf.inGradient() ? "note.non-finite.gradient" : "note.non-finite.value", nf.node())));
+        if (in.n() == 1) {
+            out.add(Note.info("note.single-row"));
+        } else {
+            List<String> constant = new ArrayList<>();
+            Matrix x = in.x();
+            for (int j = 0; j < in.d(); j++) {
+                boolean same = true;
+                for (int i = 1; i < in.n() && same; i++) {
+                    same = x.get(i, j) == x.get(0, j);
+                }
+                if (same) {
+                    constant.add(Integer.toString(j));
+                }
+            }
+            if (!constant.isEmpty()) {
+                out.add(Note.info(constant.size() == 1 ? "note.constant-column" : "note.constant-columns",
+                        String.join(", ", constant), Double.toString(in.eps())));
+            }
+        }
+        if (in.eps() < TINY_EPS) {
+            out.add(Note.info("note.tiny-eps", Double.toString(in.eps())));
+        }
+        return out;
+    }
+
+    /** Step, status and bounds first, so that position listeners see them current. */
+    private void syncPosition() {
+        step.set(timeline.current());
+        statusKey.set(timeline.current().messageKey());
+        atStart.set(!timeline.hasPrevious());
+        atEnd.set(!timeline.hasNext());
+        position.set(timeline.position());
+    }
+
+    private void syncHistory() {
+        canUndo.set(!undoStack.isEmpty());
+        canRedo.set(!redoStack.isEmpty());
+    }
+}

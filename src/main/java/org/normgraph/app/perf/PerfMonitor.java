@@ -1,0 +1,261 @@
+package org.normgraph.app.perf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.normgraph.app.AppOptions;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+
+/**
+ * {@code --perf}: timings on stderr, each line starting with {@code [perf]}.
+ * <ul>
+ *   <li>startup: JVM start → first frame (the second pulse after the window is shown,
+ *       by which time the first frame has been rendered);</li>
+ *   <li>edits ({@code --perf-edits N}): per edit, the time of {@code SessionModel.commit}
+ *       (core run + in-place view update), edit → laid-out frame (commit plus that pulse's
+ *       CSS and layout, from a post-layout pulse listener) and, where JavaFX's internal
+ *       tracker is reachable (the runnable jar), edit → rendered frame; p50/p95/max. Each
+ *       edit waits until the previous one is on screen;</li>
+ *   <li>playback: the intervals between pulses (an {@link AnimationTimer}) while the
+ *       walk plays, printed when it stops.</li>
+ * </ul>
+ */
+public final class PerfMonitor {
+
+    private static final String P = "[perf] ";
+
+    private final AppOptions options;
+    private final long launchNanos;
+    private final long startNanos = System.nanoTime();
+    private SessionModel model;
+    private MainWindow window;
+    private Scene scene;
+    private final List<Double> frames = new ArrayList<>();
+    private final List<Double> commitMs = new ArrayList<>();
+    private final List<Double> frameMs = new ArrayList<>();
+    private final List<Double> coreMs = new ArrayList<>();
+    private final List<Double> renderMs = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong renderArm = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile boolean renderTracking;
+    private long lastPulse;
+    private long pendingEditStart = -1;
+    private int editsDone;
+    private boolean editing;
+    private boolean autoPlay;
+    private final Random random = new Random(42);
+
+    /** @param launchNanos {@link System#nanoTime()} when the app class was loaded */
+    public PerfMonitor(AppOptions options, long launchNanos) {
+        this.options = options;
+        this.launchNanos = launchNanos;
+    }
+
+    public void attach(Stage stage, MainWindow window) {
+        this.model = window.model();
+        this.window = window;
+        this.scene = stage.getScene();
+        log("on: JavaFX " + System.getProperty("javafx.runtime.version") + ", Java "
+                + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                pulses++;
+                if (pulses == 2) {
+                    long t = System.nanoTime();
+                    String jvm = ProcessHandle.current().info().startInstant()
+                            .map(s -> Duration.between(s, Instant.now()).toMillis() + " ms after JVM start, ")
+                            .orElse("");
+                    log(String.format(Locale.ROOT, "startup: first frame %s%.0f ms after the app class loaded, "
+                                    + "%.0f ms after start()", jvm, (t - launchNanos) / 1e6,
+                            (t - startNanos) / 1e6));
+                    if (options.perfEdits() > 0) {
+                        beginEdits();
+                    }
+                }
+                if (model.isPlaying() && lastPulse != 0) {
+                    frames.add((now - lastPulse) / 1e6);
+                }
+                lastPulse = now;
+                if (editing) {
+                    editStep();
+                }
+            }
+        }.start();
+        model.playingProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                reportFrames();
+                if (autoPlay) {
+                    autoPlay = false;
+                    log("done; the window stays open");
+                }
+            } else if (now) {
+                frames.clear();
+            }
+        });
+        trackRenderedFrames();
+        scene.addPostLayoutPulseListener(() -> {
+            if (pendingEditStart >= 0) {
+                frameMs.add((System.nanoTime() - pendingEditStart) / 1e6);
+                pendingEditStart = -1;
+            }
+        });
+    }
+
+    /**
+     * Edit → rendered frame, through JavaFX's internal per-scene performance tracker (its
+     * "frame rendered" hook runs on the render thread). Only on the classpath (the runnable
+     * jar); elsewhere this figure is left out.
+     */
+    private void trackRenderedFrames() {
+        try {
+            com.sun.javafx.perf.PerformanceTracker t = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            t.setOnRenderedFrameTask(() -> {
+                long s = renderArm.getAndSet(-1);
+                if (s >= 0) {
+                    renderMs.add((System.nanoTime() - s) / 1e6);
+                }
+            });
+            renderTracking = true;
+        } catch (Throwable e) { // IllegalAccessError on the module path, or no such hook
+            log("edit → rendered frame is not measured here (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void beginEdits() {
+        int n = options.perfRows();
+        int d = options.perfCols();
+        BatchNormInput in = new BatchNormInput(random(n, d), random(1, d).map(v -> 1 + 0.5 * v),
+                random(1, d), random(n, d), BatchNormInput.DEFAULT_EPS);
+        long t0 = System.nanoTime();
+        model.commit(in);
+        model.last();
+        if (options.perfZoom() > 0) {
+            var g = window.graphView();
+            g.zoomAt(options.perfZoom() / g.getZoom(), 0, 0);
+        }
+        log(String.format(Locale.ROOT, "switched to a random %d×%d input (%.1f ms incl. rebuilding "
+                + "the views for the new shape); walk at its end so every value and gradient is drawn; zoom %s",
+                n, d, (System.nanoTime() - t0) / 1e6,
+                options.perfZoom() > 0 ? Math.round(options.perfZoom() * 100) + " %" : "fit to window"));
+        editing = true;
+    }
+
+    private void editStep() {
+        if (pendingEditStart >= 0) {
+            return; // wait for the last edit's layout
+        }
+        if (renderArm.get() >= 0) {
+            if (System.nanoTime() - renderArm.get() < 500_000_000L) {
+                return; // and for its frame to be rendered, so that the next rendered frame is the next edit's
+            }
+            renderArm.set(-1);
+            renderTracking = false;
+            log("no rendered-frame signal within 500 ms; edit → rendered frame is left out");
+        }
+        if (editsDone >= options.perfEdits()) {
+            editing = false;
+            reportEdits();
+            log("playing the walk once at speed 4 to measure frame times");
+            autoPlay = true;
+            model.first();
+            model.setSpeed(4);
+            model.setPlaying(true);
+            return;
+        }
+        BatchNormInput in = model.getInput();
+        int which = random.nextInt(10);
+        double v = Math.round(random.nextGaussian() * 300) / 100.0;
+        BatchNormInput next;
+        if (which < 6) {
+            next = in.withX(in.x().with(random.nextInt(in.n()), random.nextInt(in.d()), v));
+        } else if (which < 8) {
+            next = in.withDout(in.dout().with(random.nextInt(in.n()), random.nextInt(in.d()), v));
+        } else if (which < 9) {
+            next = in.withGamma(in.gamma().with(0, random.nextInt(in.d()), v));
+        } else {
+            next = in.withBeta(in.beta().with(0, random.nextInt(in.d()), v));
+        }
+        long t0 = System.nanoTime();
+        model.commit(next);
+        long t1 = System.nanoTime();
+        commitMs.add((t1 - t0) / 1e6);
+        pendingEditStart = t0;
+        if (renderTracking) {
+            renderArm.set(t0);
+        }
+        editsDone++;
+        long c0 = System.nanoTime(); // for comparison only: the core alone, outside the measured edit
+        BatchNormGraph.run(model.getGraph(), next);
+        coreMs.add((System.nanoTime() - c0) / 1e6);
+    }
+
+    private void reportEdits() {
+        log(String.format(Locale.ROOT, "edits at %d×%d: %d; commit (core + views) %s; "
+                        + "edit → laid-out frame %s", options.perfRows(), options.perfCols(), commitMs.size(),
+                stats(commitMs), stats(frameMs)));
+        log("  of which the core's staged forward+backward alone: " + stats(coreMs));
+        if (!renderMs.isEmpty()) {
+            synchronized (renderMs) {
+                log(String.format(Locale.ROOT, "  edit → rendered frame (%d edits): %s", renderMs.size(),
+                        stats(renderMs)));
+            }
+        }
+        int skip = Math.min(20, commitMs.size() / 5);
+        if (skip > 0 && frameMs.size() > skip) {
+            log(String.format(Locale.ROOT, "  without the first %d (JIT warm-up): edit → laid-out frame %s",
+                    skip, stats(frameMs.subList(skip, frameMs.size()))));
+        }
+    }
+
+    private void reportFrames() {
+        if (frames.isEmpty()) {
+            return;
+        }
+        log(String.format(Locale.ROOT, "playback: %d frames, frame interval %s (%.1f fps mean)", frames.size(),
+                stats(frames), 1000.0 / frames.stream().mapToDouble(Double::doubleValue).average().orElse(1)));
+    }
+
+    /** "p50 a ms, p95 b ms, max c ms". */
+    public static String stats(List<Double> ms) {
+        if (ms.isEmpty()) {
+            return "n/a";
+        }
+        double[] a = ms.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, max %.2f ms",
+                percentile(a, 50), percentile(a, 95), a[a.length - 1]);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    public static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private Matrix random(int rows, int cols) {
+        double[][] v = new double[rows][cols];
+        for (double[] row : v) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = Math.round(random.nextGaussian() * 200) / 100.0;
+            }
+        }
+        return Matrix.fromRows(v);
+    }
+
+    private static void log(String s) {
+        System.err.println(P + s);
+    }
+}

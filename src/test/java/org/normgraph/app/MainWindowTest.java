@@ -1,0 +1,241 @@
+package org.normgraph.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.graph.GraphNodeSkin;
+import org.normgraph.app.graph.GraphNodeView;
+import org.normgraph.app.graph.MatrixView;
+import org.normgraph.app.graph.Numbers;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window with the graph and the timeline, driven like a user would (headless, Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final PseudoClass COMPUTED = PseudoClass.getPseudoClass("computed");
+    private static final PseudoClass HAS_GRADIENT = PseudoClass.getPseudoClass("has-gradient");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    private SessionModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780); // fits Monocle's 1280×800 headless screen
+    }
+
+    @Test
+    void nine_clicks_on_next_compute_out(FxRobot robot) {
+        assertFalse(state(robot, "#node-out", COMPUTED));
+        for (int i = 0; i < 9; i++) {
+            robot.clickOn("#timeline-next");
+        }
+        assertEquals(9, model.getPosition());
+        assertTrue(state(robot, "#node-out", COMPUTED));
+        assertTrue(state(robot, "#node-out", CURRENT));
+    }
+
+    @Test
+    void previous_hides_out_again(FxRobot robot) {
+        robot.interact(() -> model.seek(9));
+        assertTrue(state(robot, "#node-out", COMPUTED));
+        robot.clickOn("#timeline-previous");
+        assertEquals(8, model.getPosition());
+        assertFalse(state(robot, "#node-out", COMPUTED));
+        assertTrue(state(robot, "#node-gammax", COMPUTED));
+    }
+
+    @Test
+    void stepping_back_hides_gradient_of_ivar(FxRobot robot) {
+        robot.interact(() -> model.seek(12)); // backward 7: divar
+        assertTrue(state(robot, "#node-ivar", HAS_GRADIENT));
+        assertNotNull(node(robot, "#node-ivar").getGradient());
+        robot.interact(model::previous);
+        assertFalse(state(robot, "#node-ivar", HAS_GRADIENT));
+        assertNull(node(robot, "#node-ivar").getGradient());
+    }
+
+    @Test
+    void the_graph_has_the_keyboard_focus_at_start() {
+        assertTrue(window.graphView().isFocused());
+    }
+
+    @Test
+    void arrow_page_home_and_end_keys_on_the_scene_step(FxRobot robot) {
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, model.getPosition());
+        robot.type(KeyCode.RIGHT);
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(3, model.getPosition());
+        robot.type(KeyCode.LEFT);
+        assertEquals(2, model.getPosition());
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(1, model.getPosition());
+        robot.type(KeyCode.END);
+        assertEquals(19, model.getPosition());
+        robot.type(KeyCode.HOME);
+        assertEquals(0, model.getPosition());
+    }
+
+    @Test
+    void space_starts_and_stops_playback(FxRobot robot) {
+        robot.type(KeyCode.SPACE);
+        assertTrue(model.isPlaying());
+        robot.type(KeyCode.SPACE);
+        assertFalse(model.isPlaying());
+    }
+
+    @Test
+    void the_status_line_says_the_step_in_words(FxRobot robot) {
+        robot.interact(() -> model.seek(12));
+        Label status = robot.lookup("#status-line").queryAs(Label.class);
+        assertEquals(Messages.get("step.backward.7"), status.getText());
+        assertTrue(status.getText().contains("dxmu1 = dxhat ⊙ ivar"));
+        Label pos = robot.lookup("#timeline-position").queryAs(Label.class);
+        assertTrue(pos.getText().contains("7"), pos.getText());
+    }
+
+    @Test
+    void every_drawn_node_is_a_node_of_the_core_graph_and_vice_versa(FxRobot robot) {
+        Set<String> drawn = robot.lookup(".graph-node").queryAll().stream().map(Node::getId)
+                .collect(Collectors.toSet());
+        Set<String> core = model.getGraph().nodes().stream().map(n -> "node-" + n.name())
+                .collect(Collectors.toSet());
+        assertEquals(core, drawn);
+        assertEquals(16, drawn.size());
+        for (var n : model.getGraph().nodes()) {
+            GraphNodeView v = node(robot, "#node-" + n.name());
+            assertTrue(v.getStyleClass().contains(n.kind().styleClass()), n.name());
+            assertEquals(model.getGraph().isFanOut(n.name()), v.getStyleClass().contains("fanout"), n.name());
+        }
+    }
+
+    @Test
+    void the_numbers_drawn_are_the_traces(FxRobot robot) {
+        robot.interact(model::last);
+        for (var n : model.getGraph().nodes()) {
+            GraphNodeSkin skin = skin(robot, n.name());
+            assertShows(skin.valueView(), model.getTrace().value(n.name()), n.name());
+            assertShows(skin.gradientView(), model.getTrace().gradient(n.name()), "d" + n.name());
+        }
+        GraphNodeSkin xmu = skin(robot, "xmu");
+        assertShows(xmu.branchViews().get(0), model.getTrace().contribution("xmu", "xhat"), "dxmu1");
+        assertShows(xmu.branchViews().get(1), model.getTrace().contribution("xmu", "sq"), "dxmu2");
+        GraphNodeSkin x = skin(robot, "x");
+        assertShows(x.branchViews().get(0), model.getTrace().contribution("x", "xmu"), "dx1");
+        assertShows(x.branchViews().get(1), model.getTrace().contribution("x", "mu"), "dx2");
+    }
+
+    @Test
+    void committing_a_new_input_updates_the_value_view_and_keeps_the_step(FxRobot robot) {
+        robot.interact(() -> model.seek(7));
+        GraphNodeSkin xhat = skin(robot, "xhat");
+        Label before = xhat.valueView().cell(0, 0);
+        BatchNormInput in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 10))));
+        assertEquals(7, model.getPosition());
+        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertShows(skin(robot, "xhat").valueView(), model.getTrace().value("xhat"), "xhat");
+        assertTrue(before == skin(robot, "xhat").valueView().cell(0, 0), "updated in place, not rebuilt");
+        assertTrue(state(robot, "#node-xhat", COMPUTED));
+    }
+
+    @Test
+    void a_new_shape_switches_large_values_to_a_heat_map(FxRobot robot) {
+        double[][] rows = new double[8][6];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 6; j++) {
+                rows[i][j] = i * j - 3;
+            }
+        }
+        Matrix x = Matrix.fromRows(rows);
+        robot.interact(() -> model.commit(new BatchNormInput(x, Matrix.filled(1, 6, 1),
+                Matrix.filled(1, 6, 0), x, 1e-5)));
+        robot.interact(model::last);
+        assertFalse(skin(robot, "xhat").valueView().isNumbers());
+        assertEquals(x.shape(), skin(robot, "xhat").valueView().getMatrixShape());
+        assertFalse(skin(robot, "gamma").valueView().isNumbers(), "6 columns: a heat map too");
+        assertEquals(model.getTrace().value("xhat"), skin(robot, "xhat").valueView().getMatrix());
+    }
+
+    @Test
+    void undo_restores_the_previous_input(FxRobot robot) {
+        BatchNormInput in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 10))));
+        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        robot.clickOn("#toolbar-undo");
+        assertEquals(in, model.getInput());
+        assertEquals("1", skin(robot, "x").valueView().cell(0, 0).getText());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(in, model.getInput());
+    }
+
+    @Test
+    void clicking_a_node_selects_it_and_clicking_a_cell_selects_the_element(FxRobot robot) {
+        robot.interact(() -> model.seek(7));
+        robot.clickOn(robot.lookup("#node-xhat .node-name").queryAs(Node.class));
+        assertEquals(Selection.node("xhat"), model.getSelection());
+        assertTrue(node(robot, "#node-xhat").isSelected());
+        robot.clickOn(skin(robot, "xhat").valueView().cell(2, 1));
+        assertEquals(Selection.element("xhat", 2, 1), model.getSelection());
+        robot.clickOn(robot.lookup("#node-mu .node-name").queryAs(Node.class));
+        assertEquals(Selection.node("mu"), model.getSelection());
+        assertFalse(node(robot, "#node-xhat").isSelected());
+    }
+
+    @Test
+    void the_title_starts_with_normgraph(FxRobot robot) {
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        assertTrue(stage.getTitle().startsWith("normgraph"));
+    }
+
+    private static boolean state(FxRobot robot, String query, PseudoClass pc) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(query).query().getPseudoClassStates().contains(pc);
+    }
+
+    private static GraphNodeView node(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(query).queryAs(GraphNodeView.class);
+    }
+
+    private static GraphNodeSkin skin(FxRobot robot, String name) {
+        return (GraphNodeSkin) node(robot, "#node-" + name).getSkin();
+    }
+
+    private static void assertShows(MatrixView view, Matrix m, String what) {
+        assertEquals(m, view.getMatrix(), what);
+        if (view.isNumbers()) {
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    assertEquals(Numbers.format(m.get(i, j)), view.cell(i, j).getText(),
+                            what + "[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.normgraph.app.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Matrix;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The graph view inside the window: edges and their contributions, zoom, pan, keys. */
+@ExtendWith(ApplicationExtension.class)
+class GraphViewTest {
+
+    private SessionModel model;
+    private GraphView graph;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        MainWindow window = new MainWindow(model);
+        graph = window.graphView();
+        window.show(stage, 1240, 780);
+    }
+
+    @Test
+    void every_edge_is_drawn_and_shows_its_contribution_only_once_the_walk_computes_it(FxRobot robot) {
+        assertEquals(model.getGraph().edges().size(), robot.lookup(".graph-edge").queryAll().size());
+        robot.interact(() -> model.seek(9));
+        for (EdgeView ev : graph.edgeViews().values()) {
+            assertFalse(ev.chip().isVisible(), ev.getId());
+        }
+        robot.interact(model::last);
+        for (Edge e : model.getGraph().edges()) {
+            EdgeView ev = graph.edgeView(e);
+            assertTrue(ev.chip().isVisible(), ev.getId());
+            assertNotNullChip(ev, model.getTrace().contribution(e));
+        }
+    }
+
+    @Test
+    void the_branches_of_x_and_xmu_carry_their_design_names(FxRobot robot) {
+        var g = model.getGraph();
+        assertEquals("dxmu1", graph.edgeView(new Edge("xmu", "xhat", 0)).gradientName());
+        assertEquals("dxmu2", graph.edgeView(new Edge("xmu", "sq", 0)).gradientName());
+        assertEquals("dx1", graph.edgeView(new Edge("x", "xmu", 0)).gradientName());
+        assertEquals("dx2", graph.edgeView(new Edge("x", "mu", 0)).gradientName());
+        assertEquals("dgammax", graph.edgeView(new Edge("gammax", "out", 0)).gradientName());
+        robot.interact(() -> model.seek(12)); // backward 7: only dxmu1 so far
+        var branches = graph.nodeView("xmu").getBranches();
+        assertEquals("dxmu1", branches.get(0).name());
+        assertEquals(model.getTrace().contribution("xmu", "xhat"), branches.get(0).matrix());
+        assertNull(branches.get(1).matrix());
+        assertNull(graph.nodeView("xmu").getGradient(), "the sum comes at backward 2");
+        assertTrue(graph.nodeView("xmu").hasGradient());
+        robot.interact(() -> model.seek(17)); // backward 2: both, and their sum
+        assertEquals(model.getTrace().gradient("xmu"), graph.nodeView("xmu").getGradient());
+        assertEquals(g.consumers("xmu").size(), graph.nodeView("xmu").getBranches().size());
+    }
+
+    @Test
+    void zoom_buttons_keys_and_ctrl_wheel_change_the_zoom_and_fit_brings_it_back(FxRobot robot) {
+        double fit = graph.getZoom();
+        robot.clickOn("#toolbar-zoom-in");
+        assertEquals(fit * 1.2, graph.getZoom(), 1e-9);
+        robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+        assertEquals(fit, graph.getZoom(), 1e-9);
+        robot.interact(() -> Event.fireEvent(graph, new ScrollEvent(ScrollEvent.SCROLL, 300, 200, 300, 200,
+                false, true, false, false, false, false, 0, 200, 0, 200, ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
+        assertTrue(graph.getZoom() > fit * 1.2, "ctrl+wheel up zooms in");
+        robot.clickOn("#toolbar-fit");
+        assertEquals(fit, graph.getZoom(), 1e-9);
+        robot.clickOn("#toolbar-actual");
+        assertEquals(1.0, graph.getZoom(), 1e-9);
+        assertTrue(graph.isFocused(), "after a click on the toolbar the graph has the keys again");
+    }
+
+    @Test
+    void dragging_the_background_pans(FxRobot robot) {
+        Bounds b = graph.localToScreen(graph.getBoundsInLocal());
+        Bounds xBefore = graph.nodeView("x").localToScreen(graph.nodeView("x").getBoundsInLocal());
+        robot.drag(b.getMinX() + 6, b.getMinY() + 6).dropTo(robot.point(b.getMinX() + 86, b.getMinY() + 46));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds xAfter = graph.nodeView("x").localToScreen(graph.nodeView("x").getBoundsInLocal());
+        assertEquals(80, xAfter.getMinX() - xBefore.getMinX(), 1.5);
+        assertEquals(40, xAfter.getMinY() - xBefore.getMinY(), 1.5);
+        assertNull(model.getSelection(), "a drag is not a click");
+    }
+
+    @Test
+    void up_and_down_walk_the_selection_through_the_nodes_and_escape_clears_it(FxRobot robot) {
+        robot.type(KeyCode.DOWN);
+        assertEquals(Selection.node("x"), model.getSelection());
+        robot.type(KeyCode.DOWN);
+        assertEquals(Selection.node("gamma"), model.getSelection());
+        robot.type(KeyCode.UP);
+        robot.type(KeyCode.UP);
+        assertEquals(Selection.node("out"), model.getSelection());
+        assertTrue(graph.nodeView("out").isSelected());
+        robot.type(KeyCode.ESCAPE);
+        assertNull(model.getSelection());
+    }
+
+    @Test
+    void a_selection_from_elsewhere_marks_the_node_and_its_cell(FxRobot robot) {
+        robot.interact(() -> model.setSelection(Selection.element("x", 2, 1)));
+        assertTrue(graph.nodeView("x").isSelected());
+        GraphNodeSkin skin = (GraphNodeSkin) graph.nodeView("x").getSkin();
+        assertTrue(skin.valueView().cell(2, 1).getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("selected")));
+    }
+
+    @Test
+    void the_first_non_finite_node_is_marked_once_it_is_shown(FxRobot robot) {
+        var in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 1e200))));
+        assertFalse(graph.nodeView("sq").isNonFinite(), "not computed yet at the start");
+        robot.interact(() -> model.seek(3));
+        assertTrue(graph.nodeView("sq").isNonFinite());
+        assertFalse(graph.nodeView("xmu").isNonFinite());
+    }
+
+    @Test
+    void the_layout_keeps_nodes_apart_and_in_step_order(FxRobot robot) {
+        var r = graph.layoutResult();
+        assertNotEquals(null, r);
+        assertTrue(r.boxes().get("mu").x() < r.boxes().get("var").x());
+        assertTrue(r.boxes().get("var").x() < r.boxes().get("out").x());
+        assertEquals(r.boxes().get("gamma").cx(), r.boxes().get("bcast_gamma").cx(), 0.5);
+        assertEquals(r.boxes().get("bcast_gamma").cx(), r.boxes().get("gammax").cx(), 0.5);
+    }
+
+    private static void assertNotNullChip(EdgeView ev, Matrix expected) {
+        var m = ((javafx.scene.layout.HBox) ev.chip()).getChildren().stream()
+                .filter(n -> n instanceof MatrixView).map(n -> ((MatrixView) n).getMatrix()).findFirst().orElse(null);
+        assertEquals(expected, m, ev.getId());
+    }
+}

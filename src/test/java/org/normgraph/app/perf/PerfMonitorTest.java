@@ -1,0 +1,29 @@
+package org.normgraph.app.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.normgraph.app.AppOptions;
+
+class PerfMonitorTest {
+
+    @Test
+    void percentiles_are_nearest_rank() {
+        double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertEquals(5, PerfMonitor.percentile(v, 50));
+        assertEquals(10, PerfMonitor.percentile(v, 95));
+        assertEquals(1, PerfMonitor.percentile(v, 0));
+        assertEquals("p50 2.00 ms, p95 3.00 ms, max 3.00 ms", PerfMonitor.stats(List.of(3.0, 1.0, 2.0)));
+        assertEquals("n/a", PerfMonitor.stats(List.of()));
+    }
+
+    @Test
+    void app_options_parse_perf_switches() {
+        assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of()));
+        AppOptions o = AppOptions.parse(List.of("--perf", "--perf-edits", "200", "--perf-size=8x4", "--perf-zoom", "1"));
+        assertEquals(new AppOptions(true, 200, 8, 4, 1.0), o);
+        assertEquals(new AppOptions(true, 50, 32, 16, 0), AppOptions.parse(List.of("--perf-edits=50")));
+        assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of("--bogus")));
+    }
+}
