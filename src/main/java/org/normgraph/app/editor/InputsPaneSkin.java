@@ -3,6 +3,7 @@ package org.normgraph.app.editor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,17 +51,20 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
     InputsPaneSkin(InputsPane pane) {
         super(pane);
+        // the controls stay at the top; the grids below scroll (sideways too, when D is large)
         content.getStyleClass().add("inputs-content");
-        content.getChildren().add(controls());
         content.getChildren().add(none);
         none.getStyleClass().add("hint");
         for (InputField f : InputField.values()) {
             content.getChildren().add(section(f));
         }
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("inputs-scroll");
-        getChildren().add(scroll);
+        VBox root = new VBox(controls(), scroll);
+        root.getStyleClass().add("inputs-root");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(root);
 
         pane.inputProperty().addListener(inputListener);
         pane.feedbackProperty().addListener(feedbackListener);
@@ -100,6 +104,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
         eps.setId("editor-eps");
         eps.setPrefColumnCount(8);
+        eps.setMinWidth(Region.USE_PREF_SIZE);
         eps.setTooltip(new Tooltip(Messages.get("editor.eps.tip")));
         eps.setOnAction(e -> enterEps());
         eps.focusedProperty().addListener((o, was, is) -> {
@@ -112,6 +117,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
         seed.setId("editor-seed");
         seed.setPrefColumnCount(6);
+        seed.setMinWidth(Region.USE_PREF_SIZE);
         seed.setTooltip(new Tooltip(Messages.get("editor.seed.tip")));
         seed.setOnAction(e -> getSkinnable().editSeed(seed.getText()));
         seed.focusedProperty().addListener((o, was, is) -> {
@@ -129,13 +135,15 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             }
         });
         Button next = button("editor-nextseed", "editor.nextseed", () -> getSkinnable().nextSeed());
-        HBox seedRow = new HBox(6, label("editor.seed", seed), seed, randomize, next);
+        HBox seedRow = new HBox(6, label("editor.seed", seed), seed);
         seedRow.getStyleClass().add("control-row");
 
         Button reset = button("editor-reset", "editor.reset", () -> getSkinnable().resetToExample());
         FlowPane rows = new FlowPane(12, 6, size, epsRow);
         rows.getStyleClass().add("control-flow");
-        VBox box = new VBox(6, rows, sizeMessage, epsMessage, seedRow, seedMessage, reset);
+        FlowPane seedRows = new FlowPane(6, 6, seedRow, randomize, next);
+        seedRows.getStyleClass().add("control-flow");
+        VBox box = new VBox(6, rows, sizeMessage, epsMessage, seedRows, seedMessage, reset);
         box.getStyleClass().add("inputs-controls");
         return box;
     }
@@ -147,10 +155,15 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         Label title = new Label();
         title.setId("editor-" + f.id() + "-title");
         title.getStyleClass().add("field-title");
+        title.setWrapText(true);
         title.setTooltip(new Tooltip(Messages.get("editor.grid.tip")));
         titles.put(f, title);
         Label msg = message("editor-" + f.id() + "-message");
         messages.put(f, msg);
+        // wrap to what is visible, even when the grids are wider than the pane
+        title.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(120, scroll.getViewportBounds().getWidth() - 16), scroll.viewportBoundsProperty()));
+        msg.maxWidthProperty().bind(title.maxWidthProperty());
         VBox box = new VBox(2, title, sheet, msg);
         box.getStyleClass().addAll("field-section", "field-" + f.id());
         VBox.setVgrow(sheet, Priority.NEVER);
@@ -180,9 +193,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         s.setValueFactory(f);
         s.setEditable(true);
         s.setId(id);
-        s.setPrefWidth(72);
+        s.getEditor().setPrefColumnCount(3);
+        s.setPrefWidth(76);
+        s.setMinWidth(Region.USE_PREF_SIZE);
         s.setTooltip(new Tooltip(Messages.get(tipKey)));
-        s.getStyleClass().add(Spinner.STYLE_CLASS_SPLIT_ARROWS_HORIZONTAL);
         s.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 s.commitValue(); // typed text counts when focus leaves

@@ -46,11 +46,11 @@ final class MatrixSheet extends SpreadsheetView {
         void cleared(InputField field, List<int[]> cells);
     }
 
-    static final double COLUMN_WIDTH = 66;
+    static final double COLUMN_WIDTH = 62;
     static final double ROW_HEADER_WIDTH = 30;
     static final double ROW_HEIGHT = 24;
     static final int MAX_VISIBLE_ROWS = 8;
-    static final double SCROLL_BAR = 14;
+    static final double SCROLL_BAR = 16;
 
     /** Cells that hold number text and show it compactly. */
     private static final SpreadsheetCellType.StringType NUMBER = new SpreadsheetCellType.StringType() {
@@ -209,14 +209,16 @@ final class MatrixSheet extends SpreadsheetView {
             c.setPrefWidth(COLUMN_WIDTH);
             c.setMinWidth(40);
         }
-        int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
-        boolean vbar = m.rows() > visible;
-        setPrefHeight(ROW_HEIGHT + visible * ROW_HEIGHT + 4);
-        setMinHeight(ROW_HEIGHT * 2 + 4);
-        // as wide as its columns (plus a vertical scroll bar when rows are hidden), no wider
+        // Exactly as wide as its columns (plus a vertical scroll bar when rows are hidden):
+        // a narrow pane scrolls the whole editor sideways rather than each grid on its own,
+        // which keeps the columns of x, gamma, beta and dout under one another.
+        boolean vbar = m.rows() > MAX_VISIBLE_ROWS;
         setPrefWidth(ROW_HEADER_WIDTH + m.cols() * COLUMN_WIDTH + 4 + (vbar ? SCROLL_BAR : 0));
         setMaxWidth(Region.USE_PREF_SIZE);
-        setMinWidth(ROW_HEADER_WIDTH + COLUMN_WIDTH + 4);
+        setMinWidth(Region.USE_PREF_SIZE);
+        int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
+        setPrefHeight(ROW_HEIGHT + visible * ROW_HEIGHT + 4);
+        setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /** A cell was committed: put back what is shown and tell the listener what was typed. */

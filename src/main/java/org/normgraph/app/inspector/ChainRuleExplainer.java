@@ -106,6 +106,21 @@ public final class ChainRuleExplainer {
             }
             return sb.append(" = ").append(resultText()).toString();
         }
+
+        /**
+         * The same on up to three lines, for a narrow pane: the names, then
+         * {@code = numbers}, then {@code = result}.
+         */
+        public String display() {
+            if (symbolic.isEmpty()) {
+                return target + " = " + resultText();
+            }
+            StringBuilder sb = new StringBuilder(target).append(" = ").append(symbolic);
+            if (!numeric.isEmpty()) {
+                sb.append("\n    = ").append(numeric);
+            }
+            return sb.append("\n    = ").append(resultText()).toString();
+        }
     }
 
     private final Trace trace;

@@ -46,7 +46,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         super(pane);
         content.getStyleClass().add("inspector-content");
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        // text wraps to the pane's width; only wide matrices scroll sideways, each on its own
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("inspector-scroll");
         getChildren().add(scroll);
         pane.traceProperty().addListener(refresh);
@@ -163,6 +164,12 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         GridPane grid = new GridPane();
         grid.setId("inspector-facts");
         grid.getStyleClass().add("facts");
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(40);
+        grid.getColumnConstraints().addAll(keys, values);
         int r = 0;
         String shape = node.shape().toString();
         fact(grid, r++, "inspector.fact.shape", Messages.get(explainer.isVector(node.name())
@@ -287,7 +294,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             getSkinnable().selectionProperty().set(same ? Selection.node(node) : Selection.element(node, r, c));
         });
         Tooltip.install(t, new Tooltip(Messages.get("inspector.click.tip")));
-        return t;
+        ScrollPane sideways = new SidewaysScroll(t);
+        return sideways;
     }
 
     private Region chainSection(Graph g, Node node, boolean vector, int row, int col) {
@@ -326,7 +334,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private static Region line(String id, String heading, ChainRuleExplainer.Line line) {
         Label head = new Label(heading);
         head.getStyleClass().add("chain-heading");
-        Label text = new Label(line.text());
+        Label text = new Label(line.display());
         text.setId(id);
         text.getStyleClass().add("chain-line");
         text.setWrapText(true);
@@ -348,6 +356,38 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         VBox box = new VBox(1, head, p);
         box.getStyleClass().add("chain-entry");
         return box;
+    }
+
+    /**
+     * Lets one wide matrix scroll sideways on its own, so that the text around it still
+     * wraps to the pane's width. Exactly as tall as the matrix, plus the scroll bar when
+     * the matrix is wider than the pane.
+     */
+    private static final class SidewaysScroll extends ScrollPane {
+        private static final double BAR = 16;
+        private final Region table;
+
+        SidewaysScroll(Region table) {
+            super(table);
+            this.table = table;
+            getStyleClass().add("matrix-scroll");
+            setVbarPolicy(ScrollBarPolicy.NEVER);
+            setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+            setFitToHeight(true);
+            widthProperty().addListener((o, a, b) -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            double h = table.prefHeight(-1) + 2;
+            return w > 0 && table.prefWidth(-1) + 2 > w ? h + BAR : h;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
     }
 
     // ------------------------------------------------------------------ small parts

@@ -7,6 +7,7 @@ import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.normgraph.core.Matrix;
 
@@ -74,6 +75,7 @@ final class MatrixTable extends GridPane {
                 Label cell = new Label(ChainRuleExplainer.num(v));
                 cell.getStyleClass().add("matrix-cell");
                 cell.setMaxWidth(Double.MAX_VALUE);
+                cell.setMinWidth(Region.USE_PREF_SIZE);
                 cell.setBackground(new Background(new BackgroundFill(tint.of(v, maxAbs), null, null)));
                 if (i == selectedRow && j == selectedCol) {
                     cell.getStyleClass().add("selected");
@@ -91,6 +93,7 @@ final class MatrixTable extends GridPane {
     private static Label index(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("matrix-index");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
