@@ -55,6 +55,22 @@ class InputsPaneTest {
         assertEquals(1, commits.size());
         assertEquals(Examples.classic().x().with(2, 1, 7.5), commits.get(0).x());
         assertEquals("7.5", cellText(robot, "x", 2, 1));
+        MatrixSheet x = sheet(robot, "x");
+        assertEquals(3, x.getSelectionModel().getFocusedCell().getRow(), "Enter moves down");
+        assertEquals(null, x.getEditingCell(), "and does not open the next cell");
+
+        typeText(robot, "-2");
+        robot.type(KeyCode.TAB);
+        assertEquals(-2.0, input.get().x().get(3, 1));
+        assertEquals(2, x.getSelectionModel().getFocusedCell().getColumn(), "Tab moves right");
+    }
+
+    @Test
+    void delete_sets_the_selected_cell_to_zero(FxRobot robot) {
+        robot.clickOn(cell(robot, "dout", 1, 1));
+        robot.type(KeyCode.DELETE);
+        assertEquals(0.0, input.get().dout().get(1, 1));
+        assertEquals(1, commits.size());
     }
 
     @Test
@@ -171,6 +187,17 @@ class InputsPaneTest {
         Spinner<Integer> d = robot.lookup("#editor-d").queryAs(Spinner.class);
         assertEquals(2, d.getValue());
         assertTrue(commits.isEmpty(), "showing an outside change commits nothing");
+    }
+
+    @Test
+    void with_no_input_yet_the_editors_wait_and_do_not_fail(FxRobot robot) {
+        robot.interact(() -> input.set(null));
+        assertTrue(robot.lookup(".hint").queryAs(Label.class).isVisible());
+        assertFalse(sheet(robot, "x").getParent().isVisible());
+        robot.interact(() -> pane.randomize());
+        assertTrue(commits.isEmpty());
+        robot.interact(() -> input.set(Examples.classic()));
+        assertTrue(sheet(robot, "x").getParent().isVisible());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -49,6 +49,11 @@ class InspectorPaneTest {
     void with_nothing_selected_it_says_how_to_select(FxRobot robot) {
         Label hint = robot.lookup("#inspector-hint").queryAs(Label.class);
         assertTrue(hint.getText().startsWith("Select a node in the graph"), hint.getText());
+        robot.interact(() -> {
+            traceProperty.set(null);
+            selection.set(Selection.node("xhat"));
+        });
+        assertEquals("Nothing to inspect yet: no inputs have been run.", text(robot, "#inspector-hint"));
     }
 
     @Test
