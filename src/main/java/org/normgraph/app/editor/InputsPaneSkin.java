@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -197,9 +198,15 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         s.setPrefWidth(76);
         s.setMinWidth(Region.USE_PREF_SIZE);
         s.setTooltip(new Tooltip(Messages.get(tipKey)));
+        // typed text counts on Enter and when focus leaves; what is not a number reverts
+        Runnable commitTyped = () -> {
+            s.commitValue();
+            s.getEditor().setText(String.valueOf(s.getValue()));
+        };
+        s.getEditor().addEventHandler(ActionEvent.ACTION, e -> commitTyped.run());
         s.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                s.commitValue(); // typed text counts when focus leaves
+                commitTyped.run();
             }
         });
         return s;

@@ -108,6 +108,17 @@ class InputsPaneTest {
         assertEquals(classic.gamma(), grown.gamma());
         assertEquals(5, sheet(robot, "x").getGrid().getRowCount(), "the grid grew too");
         assertEquals("0", cellText(robot, "x", 4, 0));
+
+        // typed: a number beyond 32 is clamped; text that is no number reverts
+        robot.clickOn(n.getEditor());
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("abc").type(KeyCode.ENTER);
+        assertEquals(5, n.getValue());
+        assertEquals("5", n.getEditor().getText());
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("40").type(KeyCode.ENTER);
+        assertEquals(32, input.get().n());
+        assertEquals(classic.x().get(3, 2), input.get().x().get(3, 2));
     }
 
     @Test
