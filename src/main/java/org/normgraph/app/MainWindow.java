@@ -31,6 +31,8 @@ import javafx.stage.Stage;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
+import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
@@ -40,9 +42,8 @@ import org.normgraph.app.timeline.TimelineBar;
  * on the left, the graph in the centre, the inspector on the right, and the timeline with
  * the status line and notes at the bottom.
  *
- * <p>The left and right panes are slots: {@link #setInputsPane} and
- * {@link #setInspectorPane} put the input editors ({@code app.editor}) and the inspector
- * ({@code app.inspector}) there; until then they hold placeholders.
+ * <p>The left pane holds the input editors ({@code app.editor}), the right pane the
+ * inspector ({@code app.inspector}); both talk to the same {@link SessionModel}.
  *
  * <p>Keys anywhere except in text fields and the two side panes: ←/→ and PageUp/PageDown
  * step, Home/End jump, Space plays or pauses (unless a button has keyboard focus).
@@ -78,10 +79,11 @@ public final class MainWindow {
 
         inputsSlot.setId("inputs-pane");
         inputsSlot.getStyleClass().addAll("side-pane", "inputs-pane");
-        inputsSlot.getChildren().add(placeholder("app.placeholder.inputs"));
+        inputsSlot.getChildren().add(new InputsPane(model.inputProperty(), model::commit));
         inspectorSlot.setId("inspector-pane");
         inspectorSlot.getStyleClass().addAll("side-pane", "inspector-pane");
-        inspectorSlot.getChildren().add(placeholder("app.placeholder.inspector"));
+        inspectorSlot.getChildren().add(new InspectorPane(model.traceProperty(), model.selectionProperty(),
+                model.positionProperty()));
 
         root.setTop(toolbar());
         root.setLeft(inputsSlot);
@@ -112,16 +114,6 @@ public final class MainWindow {
         return root;
     }
 
-    /** Puts the input editors in the left pane (replacing the placeholder). */
-    public void setInputsPane(Node editors) {
-        inputsSlot.getChildren().setAll(editors);
-    }
-
-    /** Puts the inspector in the right pane (replacing the placeholder). */
-    public void setInspectorPane(Node inspector) {
-        inspectorSlot.getChildren().setAll(inspector);
-    }
-
     /** A scene with this window's content, stylesheet and keys. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
@@ -142,16 +134,6 @@ public final class MainWindow {
     }
 
     // ---------------------------------------------------------------- parts
-
-    private Region placeholder(String key) {
-        Label l = new Label(Messages.get(key));
-        l.setWrapText(true);
-        l.getStyleClass().add("placeholder-text");
-        StackPane p = new StackPane(l);
-        p.getStyleClass().add("placeholder");
-        StackPane.setAlignment(l, Pos.TOP_LEFT);
-        return p;
-    }
 
     private ToolBar toolbar() {
         Button zoomOut = tool("toolbar-zoom-out", "app.zoom.out", graph::zoomOut);

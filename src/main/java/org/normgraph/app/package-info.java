@@ -4,10 +4,10 @@
  *
  * <h2>Window</h2>
  * Top: toolbar (show/hide the inputs pane, zoom −/+/fit/100 %, undo/redo, colour legend,
- * show/hide the inspector). Left: the input editors' slot ({@code #inputs-pane},
- * {@link org.normgraph.app.MainWindow#setInputsPane}). Centre: the graph
- * ({@code #graph-view}). Right: the inspector's slot ({@code #inspector-pane},
- * {@link org.normgraph.app.MainWindow#setInspectorPane}). Bottom: the timeline bar
+ * show/hide the inspector). Left: the input editors ({@code #inputs-pane},
+ * {@link org.normgraph.app.editor.InputsPane}). Centre: the graph
+ * ({@code #graph-view}). Right: the inspector ({@code #inspector-pane},
+ * {@link org.normgraph.app.inspector.InspectorPane}). Bottom: the timeline bar
  * ({@code #timeline-bar}), the status line ({@code #status-line}) and notes ({@code #notes}).
  *
  * <h2>Keys</h2>

@@ -18,13 +18,8 @@ final class Errors {
 
     /** Why a trace of valid input still cannot be written as finite numbers. */
     static String describe(Trace.NonFinite at) {
-        return "the numbers overflow: " + (at.inGradient() ? gradientName(at.node()) + "the gradient of " : "")
+        return "the numbers overflow: " + (at.inGradient() ? "'" + BatchNormGraph.gradientName(at.node()) + "', the gradient of " : "")
                 + "'" + at.node() + "' is not finite (infinity or NaN); use smaller values or a larger eps";
     }
 
-    /** "dxhat, " when the node's total gradient has a DESIGN name, else nothing. */
-    private static String gradientName(String node) {
-        return BatchNormGraph.GRADIENTS.stream().filter(g -> !g.isBranch() && g.node().equals(node))
-                .map(g -> "'" + g.name() + "', ").findFirst().orElse("");
-    }
 }

@@ -92,6 +92,30 @@ public final class BatchNormGraph {
         return forward.backward(in.dout());
     }
 
+    /**
+     * The name of a node's total gradient: its named gradient ({@code dxhat}, …); at
+     * {@code xmu} the sum of its branches, which DESIGN.md names {@code dx1} (= dxmu1 + dxmu2);
+     * otherwise {@code d} + the node's name ({@code dout}, {@code dbcast_gamma}).
+     */
+    public static String gradientName(String node) {
+        for (NamedGradient g : GRADIENTS) {
+            if (!g.isBranch() && g.node().equals(node)) {
+                return g.name();
+            }
+        }
+        return node.equals("xmu") ? "dx1" : "d" + node;
+    }
+
+    /** The name of what travels back along {@code edge}: its named branch ({@code dxmu1}, …), else the source's gradient name. */
+    public static String contributionName(Edge edge) {
+        for (NamedGradient g : GRADIENTS) {
+            if (edge.equals(g.edge())) {
+                return g.name();
+            }
+        }
+        return gradientName(edge.from());
+    }
+
     /** Whether a node or gradient name is a 1×D vector rather than an N×D matrix. */
     public static boolean isVector(String name) {
         return VECTORS.contains(name);

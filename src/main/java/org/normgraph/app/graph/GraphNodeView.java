@@ -198,7 +198,7 @@ public final class GraphNodeView extends Control {
 
     /** The name under which the gradient of this node is shown, e.g. {@code dxhat}. */
     public String gradientName() {
-        return "d" + name;
+        return org.normgraph.core.BatchNormGraph.gradientName(name);
     }
 
     @Override

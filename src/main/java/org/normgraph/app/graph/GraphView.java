@@ -202,26 +202,13 @@ public final class GraphView extends Region {
         }
         for (Edge e : g.edges()) {
             EdgeView ev = new EdgeView(e);
-            ev.setGradientName(contributionName(g, e));
+            ev.setGradientName(BatchNormGraph.contributionName(e));
             edgeViews.put(e, ev);
             edgeLayer.getChildren().add(ev);
             chipLayer.getChildren().add(ev.chip());
         }
         layout = null;
         requestLayout();
-    }
-
-    /**
-     * The name of what travels back along {@code e}: a named branch of DESIGN.md
-     * ({@code dxmu1}, …) where there is one, else the gradient of the edge's source.
-     */
-    static String contributionName(Graph g, Edge e) {
-        for (NamedGradient n : BatchNormGraph.GRADIENTS) {
-            if (e.equals(n.edge())) {
-                return n.name();
-            }
-        }
-        return "d" + e.from();
     }
 
     /** Puts the session's current values, gradients and step state on the views. */

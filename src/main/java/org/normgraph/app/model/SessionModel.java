@@ -78,30 +78,11 @@ public final class SessionModel {
         syncPosition();
     }
 
-    /** A session on {@link #exampleInput()}, at the start of the walk. */
+    /** A session on {@link Examples#classic()}, at the start of the walk. */
     public static SessionModel example() {
-        return new SessionModel(exampleInput());
+        return new SessionModel(Examples.classic());
     }
 
-    /**
-     * The ready example: N×D = 4×3 with round numbers. Column means are 4, 2 and 1;
-     * variances 5, 2 and 2.5. {@code dout} is not uniform, so every gradient is non-zero.
-     */
-    public static BatchNormInput exampleInput() {
-        Matrix x = Matrix.fromRows(new double[][] {
-                {1, 2, 0},
-                {3, 4, -1},
-                {5, 0, 2},
-                {7, 2, 3}});
-        Matrix gamma = Matrix.rowVector(1, 0.5, 2);
-        Matrix beta = Matrix.rowVector(0, 1, -1);
-        Matrix dout = Matrix.fromRows(new double[][] {
-                {0.1, -0.2, 0.3},
-                {-0.4, 0.5, 0.1},
-                {0.2, 0.1, -0.3},
-                {0.3, -0.1, 0.2}});
-        return new BatchNormInput(x, gamma, beta, dout, BatchNormInput.DEFAULT_EPS);
-    }
 
     // ---------------------------------------------------------------- input, graph, trace
 

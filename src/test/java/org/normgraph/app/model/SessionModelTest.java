@@ -139,7 +139,7 @@ class SessionModelTest {
     @Test
     void committing_an_equal_input_changes_nothing() {
         Trace before = model.getTrace();
-        model.commit(SessionModel.exampleInput());
+        model.commit(Examples.classic());
         assertSame(before, model.getTrace());
         assertFalse(model.canUndo());
     }
@@ -171,7 +171,7 @@ class SessionModelTest {
         model.commit(b);
         assertFalse(model.canRedo());
         model.undo();
-        assertEquals(SessionModel.exampleInput(), model.getInput());
+        assertEquals(Examples.classic(), model.getInput());
     }
 
     @Test

@@ -1,0 +1,220 @@
+package org.normgraph.app.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+
+/**
+ * The edits the input editors make, as pure functions from one {@link BatchNormInput} to
+ * the next. Nothing here touches the toolkit; every refusal names the field and the cell.
+ *
+ * <ul>
+ *   <li><b>Resize</b> keeps every value inside the new shape. New cells start neutral:
+ *       0 in {@code x} and {@code dout}, 1 in {@code gamma} (no scaling), 0 in {@code beta}
+ *       (no shift). Shrinking drops the last rows/columns.</li>
+ *   <li><b>Paste</b> puts a rectangular block of text (tab-separated columns, one line per
+ *       row, as spreadsheets copy; without tabs, spaces separate) at a cell. A block that
+ *       does not fit, is ragged, or has a cell that is not a finite number is refused
+ *       whole.</li>
+ *   <li><b>Randomize</b> draws new x, gamma, beta and dout of the same shape from a seed:
+ *       the same seed always gives the same values. Values are rounded to two decimals so
+ *       they stay readable: x ~ N(0, 2²), gamma uniform in [0.5, 1.5), beta uniform in
+ *       [−0.5, 0.5), dout ~ N(0, 1).</li>
+ * </ul>
+ */
+public final class InputEdits {
+
+    public static final int MIN_N = 1;
+    public static final int MAX_N = 32;
+    public static final int MIN_D = 1;
+    public static final int MAX_D = 16;
+
+    /**
+     * An edit's outcome: the new input, or why it was refused (the old input stays).
+     *
+     * @param input   the new input when accepted, else null
+     * @param refusal why not, else null
+     */
+    public record Edit(BatchNormInput input, Refusal refusal) {
+
+        public static Edit accepted(BatchNormInput input) {
+            return new Edit(input, null);
+        }
+
+        public static Edit refused(Refusal refusal) {
+            return new Edit(null, refusal);
+        }
+
+        public boolean isAccepted() {
+            return refusal == null;
+        }
+    }
+
+    private InputEdits() {
+    }
+
+    // ------------------------------------------------------------------ cells and eps
+
+    /** One cell typed by the user. */
+    public static Edit editCell(BatchNormInput in, InputField field, int row, int col, String text) {
+        CellParser.Parsed p = CellParser.parse(text);
+        if (!p.ok()) {
+            return Edit.refused(p.refusal(field.cellName(row, col)));
+        }
+        return Edit.accepted(setCell(in, field, row, col, p.value()));
+    }
+
+    public static BatchNormInput setCell(BatchNormInput in, InputField field, int row, int col, double value) {
+        return field.with(in, field.of(in).with(row, col, value));
+    }
+
+    /** The eps field: a finite number greater than 0. */
+    public static Edit editEps(BatchNormInput in, String text) {
+        CellParser.Parsed p = CellParser.parse(text);
+        if (!p.ok()) {
+            return Edit.refused(p.refusal("eps"));
+        }
+        if (!(p.value() > 0)) {
+            return Edit.refused(Refusal.of("editor.refused.eps", text.strip()));
+        }
+        return Edit.accepted(in.withEps(p.value()));
+    }
+
+    /** Sets the given cells of one field to {@code value} (what Delete does: 0). */
+    public static BatchNormInput fillCells(BatchNormInput in, InputField field, List<int[]> cells, double value) {
+        double[][] rows = field.of(in).toRows();
+        for (int[] c : cells) {
+            rows[c[0]][c[1]] = value;
+        }
+        return field.with(in, Matrix.fromRows(rows));
+    }
+
+    // ------------------------------------------------------------------ resize
+
+    /** The input resized to N×D, keeping what fits; see the class comment for new cells. */
+    public static BatchNormInput resize(BatchNormInput in, int n, int d) {
+        if (n < MIN_N || n > MAX_N || d < MIN_D || d > MAX_D) {
+            throw new IllegalArgumentException("N must be in " + MIN_N + "…" + MAX_N + " and D in "
+                    + MIN_D + "…" + MAX_D + ", got " + n + "×" + d);
+        }
+        return new BatchNormInput(
+                resize(in.x(), n, d, InputField.X.fill()),
+                resize(in.gamma(), 1, d, InputField.GAMMA.fill()),
+                resize(in.beta(), 1, d, InputField.BETA.fill()),
+                resize(in.dout(), n, d, InputField.DOUT.fill()),
+                in.eps());
+    }
+
+    /** {@code m} as a rows×cols matrix: the overlapping values kept, the rest {@code fill}. */
+    public static Matrix resize(Matrix m, int rows, int cols, double fill) {
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[i][j] = i < m.rows() && j < m.cols() ? m.get(i, j) : fill;
+            }
+        }
+        return Matrix.fromRows(out);
+    }
+
+    // ------------------------------------------------------------------ paste
+
+    /** Splits clipboard text into rows of cell texts; a ragged block is refused. */
+    public static List<List<String>> splitBlock(String text) {
+        String t = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
+        while (t.endsWith("\n")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        if (t.isBlank()) {
+            return rows;
+        }
+        boolean tabs = t.indexOf('\t') >= 0;
+        for (String line : t.split("\n", -1)) {
+            List<String> cells = tabs ? List.of(line.split("\t", -1))
+                    : line.isBlank() ? List.of("") : List.of(line.strip().split("[ \u00a0]+"));
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /** Pastes a block of text with its top-left cell at ({@code row}, {@code col}) of {@code field}. */
+    public static Edit paste(BatchNormInput in, InputField field, int row, int col, String text) {
+        List<List<String>> block = splitBlock(text);
+        Matrix target = field.of(in);
+        if (block.isEmpty()) {
+            return Edit.refused(Refusal.of("editor.paste.empty", field.id()));
+        }
+        int width = block.get(0).size();
+        for (int i = 1; i < block.size(); i++) {
+            if (block.get(i).size() != width) {
+                return Edit.refused(Refusal.of("editor.paste.ragged", String.valueOf(i + 1),
+                        String.valueOf(block.get(i).size()), String.valueOf(width)));
+            }
+        }
+        int height = block.size();
+        if (row < 0 || col < 0 || row + height > target.rows() || col + width > target.cols()) {
+            return Edit.refused(Refusal.of("editor.paste.fit", String.valueOf(height),
+                    String.valueOf(width), field.cellName(Math.max(row, 0), Math.max(col, 0)),
+                    field.id(), target.shape().toString()));
+        }
+        double[][] values = target.toRows();
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                CellParser.Parsed p = CellParser.parse(block.get(i).get(j));
+                if (!p.ok()) {
+                    return Edit.refused(Refusal.of("editor.paste.cell",
+                            p.refusal(field.cellName(row + i, col + j)).message()));
+                }
+                values[row + i][col + j] = p.value();
+            }
+        }
+        return Edit.accepted(field.with(in, Matrix.fromRows(values)));
+    }
+
+    /** Tab-separated text of a block of {@code m}, as spreadsheets paste it. */
+    public static String copyBlock(Matrix m, int top, int left, int bottom, int right) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = top; i <= bottom; i++) {
+            for (int j = left; j <= right; j++) {
+                sb.append(j == left ? "" : "\t").append(NumberText.exact(m.get(i, j)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ randomize
+
+    /** New values of the same shape and eps, drawn from {@code seed}; see the class comment. */
+    public static BatchNormInput randomize(BatchNormInput in, long seed) {
+        return randomize(in.n(), in.d(), in.eps(), seed);
+    }
+
+    public static BatchNormInput randomize(int n, int d, double eps, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[n * d];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = round2(2 * r.nextGaussian());
+        }
+        double[] gamma = new double[d];
+        for (int k = 0; k < d; k++) {
+            gamma[k] = round2(0.5 + r.nextDouble());
+        }
+        double[] beta = new double[d];
+        for (int k = 0; k < d; k++) {
+            beta[k] = round2(r.nextDouble() - 0.5);
+        }
+        double[] dout = new double[n * d];
+        for (int k = 0; k < dout.length; k++) {
+            dout[k] = round2(r.nextGaussian());
+        }
+        return new BatchNormInput(Matrix.of(n, d, x), Matrix.of(1, d, gamma), Matrix.of(1, d, beta),
+                Matrix.of(n, d, dout), eps);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0 + 0.0;
+    }
+}

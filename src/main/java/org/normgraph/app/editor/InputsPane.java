@@ -1,0 +1,244 @@
+package org.normgraph.app.editor;
+
+import org.normgraph.app.model.Examples;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import org.normgraph.app.Messages;
+import org.normgraph.core.BatchNormInput;
+
+/**
+ * The input editors: spreadsheet grids for {@code x} (N×D), {@code gamma} and {@code beta}
+ * (1×D) and {@code dout} (N×D), a field for {@code eps}, N and D spinners, "Randomize" with
+ * a visible seed, and "Reset to example".
+ *
+ * <p>Every accepted edit builds a new {@link BatchNormInput} and hands it to the
+ * {@code commit} callback; the grids show whatever {@code input} holds, so an undo, a reset
+ * or a file load elsewhere shows up here at once. An edit that is not a valid input (a
+ * cell that is not a finite number, eps ≤ 0, a pasted block that does not fit) is refused
+ * where it was made, with a message naming the field and cell, and nothing changes.
+ *
+ * <p>The window wires it as {@code new InputsPane(model.inputProperty(), model::commit)}.
+ * The edit methods below are what the skin calls; a window may call them too (e.g. from a
+ * menu). Feedback on the last edit is in {@link #feedbackProperty()}.
+ */
+public class InputsPane extends Control {
+
+    /** This control's stylesheet (style classes {@code inputs-editor}, {@code matrix-sheet}, {@code message}, …). */
+    public static final String STYLESHEET =
+            InputsPane.class.getResource("/org/normgraph/app/editor/inputs.css").toExternalForm();
+
+    /** The seed shown at start. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** Where feedback belongs besides the four grids. */
+    public static final String AREA_EPS = "eps";
+    public static final String AREA_SEED = "seed";
+    public static final String AREA_SIZE = "size";
+
+    /**
+     * Feedback on the last edit, shown next to what it concerns.
+     *
+     * @param area  a grid ({@code x}, {@code gamma}, {@code beta}, {@code dout}) or
+     *              {@link #AREA_EPS}, {@link #AREA_SEED}, {@link #AREA_SIZE}
+     * @param row   the refused cell's row in a grid, else -1
+     * @param col   the refused cell's column in a grid, else -1
+     * @param text  the message, from the bundle
+     * @param error whether something was refused (else it is information)
+     */
+    public record Feedback(String area, int row, int col, String text, boolean error) {
+    }
+
+    private final ReadOnlyObjectProperty<BatchNormInput> input;
+    private final Consumer<BatchNormInput> commit;
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", DEFAULT_SEED);
+    private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
+    private final ChangeListener<BatchNormInput> clearOnChange = (o, a, b) -> feedback.set(null);
+
+    public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, Consumer<BatchNormInput> commit) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.commit = Objects.requireNonNull(commit, "commit");
+        getStyleClass().add("inputs-editor");
+        // Added as this control's own stylesheet rather than a user-agent one: the
+        // SpreadsheetView's user-agent stylesheet would otherwise win for the grid cells.
+        getStylesheets().add(STYLESHEET);
+        input.addListener(new WeakChangeListener<>(clearOnChange));
+    }
+
+    public ReadOnlyObjectProperty<BatchNormInput> inputProperty() {
+        return input;
+    }
+
+    public BatchNormInput getInput() {
+        return input.get();
+    }
+
+    /** The seed "Randomize" uses; same seed, same values. */
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public long getSeed() {
+        return seed.get();
+    }
+
+    public void setSeed(long value) {
+        seed.set(value);
+    }
+
+    /** The message about the last edit (refused, or information such as a paste), or null. */
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public Feedback getFeedback() {
+        return feedback.get();
+    }
+
+    // ------------------------------------------------------------------ edits
+
+    /** A cell's text was typed. */
+    public void editCell(InputField field, int row, int col, String text) {
+        BatchNormInput in = input.get();
+        if (in != null) {
+            apply(InputEdits.editCell(in, field, row, col, text), field.id(), row, col, null);
+        }
+    }
+
+    /** Pastes a block of text with its top-left at ({@code row}, {@code col}); all or nothing. */
+    public void paste(InputField field, int row, int col, String text) {
+        BatchNormInput in = input.get();
+        if (in == null) {
+            return;
+        }
+        InputEdits.Edit e = InputEdits.paste(in, field, row, col, text);
+        String done = null;
+        if (e.isAccepted()) {
+            List<List<String>> block = InputEdits.splitBlock(text);
+            done = Messages.get("editor.paste.done", String.valueOf(block.size()),
+                    String.valueOf(block.get(0).size()), field.cellName(row, col));
+        }
+        apply(e, field.id(), -1, -1, done);
+    }
+
+    /** Sets the given cells ({row, col} pairs) to 0. */
+    public void clearCells(InputField field, List<int[]> cells) {
+        BatchNormInput in = input.get();
+        if (in != null) {
+            commitSafely(InputEdits.fillCells(in, field, cells, 0.0), field.id());
+        }
+    }
+
+    /** Resizes to N×D (clamped to 1…32 × 1…16), keeping values. */
+    public void resize(int n, int d) {
+        BatchNormInput in = input.get();
+        if (in == null) {
+            return;
+        }
+        int nn = Math.max(InputEdits.MIN_N, Math.min(InputEdits.MAX_N, n));
+        int dd = Math.max(InputEdits.MIN_D, Math.min(InputEdits.MAX_D, d));
+        if (nn != in.n() || dd != in.d()) {
+            commitSafely(InputEdits.resize(in, nn, dd), AREA_SIZE);
+        }
+    }
+
+    /** The eps field's text was entered. */
+    public void editEps(String text) {
+        BatchNormInput in = input.get();
+        if (in != null) {
+            apply(InputEdits.editEps(in, text), AREA_EPS, -1, -1, null);
+        }
+    }
+
+    /** The seed field's text was entered; false (and a message) if it is not a whole number. */
+    public boolean editSeed(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            seed.set(Long.parseLong(t));
+            if (feedback.get() != null && AREA_SEED.equals(feedback.get().area())) {
+                feedback.set(null);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", t).message(), true));
+            return false;
+        }
+    }
+
+    /** New values of the same shape from the current seed. */
+    public void randomize() {
+        BatchNormInput in = input.get();
+        if (in != null) {
+            commitSafely(InputEdits.randomize(in, seed.get()), AREA_SEED);
+        }
+    }
+
+    /** Seed + 1, then {@link #randomize()}. */
+    public void nextSeed() {
+        seed.set(seed.get() + 1);
+        randomize();
+    }
+
+    /** Back to {@link Examples#classic()}. */
+    public void resetToExample() {
+        commitSafely(Examples.classic(), AREA_SIZE);
+    }
+
+    private void apply(InputEdits.Edit e, String area, int row, int col, String info) {
+        if (!e.isAccepted()) {
+            BatchNormInput in = input.get();
+            String text = e.refusal().message();
+            if (row >= 0 && col >= 0 && in != null) {
+                InputField f = fieldOf(area);
+                if (f != null) {
+                    text = Messages.get("editor.refused.kept", text,
+                            NumberText.compact(f.of(in).get(row, col), NumberText.EDITOR_DIGITS));
+                }
+            } else if (AREA_EPS.equals(area) && in != null) {
+                text = Messages.get("editor.refused.kept", text, NumberText.exact(in.eps()));
+            }
+            feedback.set(new Feedback(area, row, col, text, true));
+            return;
+        }
+        if (commitSafely(e.input(), area) && info != null) {
+            feedback.set(new Feedback(area, -1, -1, info, false));
+        }
+    }
+
+    private boolean commitSafely(BatchNormInput next, String area) {
+        if (next.equals(input.get())) {
+            return true;
+        }
+        try {
+            commit.accept(next);
+            return true;
+        } catch (RuntimeException ex) {
+            feedback.set(new Feedback(area, -1, -1,
+                    Messages.get("editor.refused.input", String.valueOf(ex.getMessage())), true));
+            return false;
+        }
+    }
+
+    static InputField fieldOf(String area) {
+        for (InputField f : InputField.values()) {
+            if (f.id().equals(area)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new InputsPaneSkin(this);
+    }
+
+}

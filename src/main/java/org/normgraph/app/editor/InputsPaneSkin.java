@@ -1,0 +1,353 @@
+package org.normgraph.app.editor;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.normgraph.app.Messages;
+import org.normgraph.core.BatchNormInput;
+
+/** The look of {@link InputsPane}: size, eps and seed controls above the four grids. */
+final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.Listener {
+
+    private final Spinner<Integer> nSpinner = spinner("editor-n", InputEdits.MIN_N, InputEdits.MAX_N, "editor.n.tip");
+    private final Spinner<Integer> dSpinner = spinner("editor-d", InputEdits.MIN_D, InputEdits.MAX_D, "editor.d.tip");
+    private final TextField eps = new TextField();
+    private final TextField seed = new TextField();
+    private final Label sizeMessage = message("editor-size-message");
+    private final Label epsMessage = message("editor-eps-message");
+    private final Label seedMessage = message("editor-seed-message");
+    private final Label none = new Label(Messages.get("editor.none"));
+    private final Map<InputField, MatrixSheet> sheets = new EnumMap<>(InputField.class);
+    private final Map<InputField, Label> titles = new EnumMap<>(InputField.class);
+    private final Map<InputField, Label> messages = new EnumMap<>(InputField.class);
+    private final VBox content = new VBox();
+    private final ScrollPane scroll = new ScrollPane(content);
+    private boolean updating;
+
+    private final ChangeListener<BatchNormInput> inputListener = (o, a, b) -> showInput(b);
+    private final ChangeListener<InputsPane.Feedback> feedbackListener = (o, a, b) -> showFeedback(b);
+    private final ChangeListener<Number> seedListener = (o, a, b) -> seed.setText(Long.toString(b.longValue()));
+    private final ChangeListener<Integer> sizeListener = (o, a, b) -> {
+        if (!updating) {
+            getSkinnable().resize(nSpinner.getValue(), dSpinner.getValue());
+        }
+    };
+
+    InputsPaneSkin(InputsPane pane) {
+        super(pane);
+        // the controls stay at the top; the grids below scroll (sideways too, when D is large)
+        content.getStyleClass().add("inputs-content");
+        content.getChildren().add(none);
+        none.getStyleClass().add("hint");
+        for (InputField f : InputField.values()) {
+            content.getChildren().add(section(f));
+        }
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("inputs-scroll");
+        VBox root = new VBox(controls(), scroll);
+        root.getStyleClass().add("inputs-root");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(root);
+
+        pane.inputProperty().addListener(inputListener);
+        pane.feedbackProperty().addListener(feedbackListener);
+        pane.seedProperty().addListener(seedListener);
+        nSpinner.valueProperty().addListener(sizeListener);
+        dSpinner.valueProperty().addListener(sizeListener);
+        seed.setText(Long.toString(pane.getSeed()));
+        showInput(pane.getInput());
+        showFeedback(pane.getFeedback());
+    }
+
+    @Override
+    public void dispose() {
+        InputsPane pane = getSkinnable();
+        if (pane != null) {
+            pane.inputProperty().removeListener(inputListener);
+            pane.feedbackProperty().removeListener(feedbackListener);
+            pane.seedProperty().removeListener(seedListener);
+        }
+        nSpinner.valueProperty().removeListener(sizeListener);
+        dSpinner.valueProperty().removeListener(sizeListener);
+        sheets.values().forEach(s -> s.setListener(null));
+        super.dispose();
+    }
+
+    MatrixSheet sheet(InputField f) {
+        return sheets.get(f);
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private Region controls() {
+        Label n = label("editor.n", nSpinner);
+        Label d = label("editor.d", dSpinner);
+        HBox size = new HBox(6, n, nSpinner, gap(), d, dSpinner);
+        size.getStyleClass().add("control-row");
+
+        eps.setId("editor-eps");
+        eps.setPrefColumnCount(8);
+        eps.setMinWidth(Region.USE_PREF_SIZE);
+        eps.setTooltip(new Tooltip(Messages.get("editor.eps.tip")));
+        eps.setOnAction(e -> enterEps());
+        eps.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                enterEps();
+            }
+        });
+        HBox epsRow = new HBox(6, label("editor.eps", eps), eps);
+        epsRow.getStyleClass().add("control-row");
+
+        seed.setId("editor-seed");
+        seed.setPrefColumnCount(6);
+        seed.setMinWidth(Region.USE_PREF_SIZE);
+        seed.setTooltip(new Tooltip(Messages.get("editor.seed.tip")));
+        seed.setOnAction(e -> getSkinnable().editSeed(seed.getText()));
+        seed.focusedProperty().addListener((o, was, is) -> {
+            if (!is && !seed.getText().strip().equals(Long.toString(getSkinnable().getSeed()))) {
+                if (!getSkinnable().editSeed(seed.getText())) {
+                    seed.setText(Long.toString(getSkinnable().getSeed()));
+                }
+            }
+        });
+        Button randomize = button("editor-randomize", "editor.randomize", () -> {
+            if (getSkinnable().editSeed(seed.getText())) {
+                getSkinnable().randomize();
+            } else {
+                seed.setText(Long.toString(getSkinnable().getSeed()));
+            }
+        });
+        Button next = button("editor-nextseed", "editor.nextseed", () -> getSkinnable().nextSeed());
+        HBox seedRow = new HBox(6, label("editor.seed", seed), seed);
+        seedRow.getStyleClass().add("control-row");
+
+        Button reset = button("editor-reset", "editor.reset", () -> getSkinnable().resetToExample());
+        FlowPane rows = new FlowPane(12, 6, size, epsRow);
+        rows.getStyleClass().add("control-flow");
+        FlowPane seedRows = new FlowPane(6, 6, seedRow, randomize, next);
+        seedRows.getStyleClass().add("control-flow");
+        VBox box = new VBox(6, rows, sizeMessage, epsMessage, seedRows, seedMessage, reset);
+        box.getStyleClass().add("inputs-controls");
+        return box;
+    }
+
+    private Region section(InputField f) {
+        MatrixSheet sheet = new MatrixSheet(f);
+        sheet.setListener(this);
+        sheets.put(f, sheet);
+        Label title = new Label();
+        title.setId("editor-" + f.id() + "-title");
+        title.getStyleClass().add("field-title");
+        title.setWrapText(true);
+        title.setTooltip(new Tooltip(Messages.get("editor.grid.tip")));
+        titles.put(f, title);
+        Label msg = message("editor-" + f.id() + "-message");
+        messages.put(f, msg);
+        // wrap to what is visible, even when the grids are wider than the pane
+        title.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(120, scroll.getViewportBounds().getWidth() - 16), scroll.viewportBoundsProperty()));
+        msg.maxWidthProperty().bind(title.maxWidthProperty());
+        VBox box = new VBox(2, title, sheet, msg);
+        box.getStyleClass().addAll("field-section", "field-" + f.id());
+        VBox.setVgrow(sheet, Priority.NEVER);
+        return box;
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, String tipKey) {
+        Spinner<Integer> s = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min);
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                // Anything that is not a whole number keeps the current value; the factory
+                // clamps numbers outside min…max.
+                try {
+                    return Integer.parseInt(text.strip());
+                } catch (RuntimeException e) {
+                    return f.getValue();
+                }
+            }
+        });
+        s.setValueFactory(f);
+        s.setEditable(true);
+        s.setId(id);
+        s.getEditor().setPrefColumnCount(3);
+        s.setPrefWidth(76);
+        s.setMinWidth(Region.USE_PREF_SIZE);
+        s.setTooltip(new Tooltip(Messages.get(tipKey)));
+        // typed text counts on Enter and when focus leaves; what is not a number reverts
+        Runnable commitTyped = () -> {
+            s.commitValue();
+            s.getEditor().setText(String.valueOf(s.getValue()));
+        };
+        s.getEditor().addEventHandler(ActionEvent.ACTION, e -> commitTyped.run());
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitTyped.run();
+            }
+        });
+        return s;
+    }
+
+    private static Label label(String key, javafx.scene.Node target) {
+        Label l = new Label(Messages.get(key));
+        l.setLabelFor(target);
+        l.getStyleClass().add("control-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Region gap() {
+        Region r = new Region();
+        r.setMinWidth(6);
+        return r;
+    }
+
+    private static Button button(String id, String key, Runnable action) {
+        Button b = new Button(Messages.get(key));
+        b.setId(id);
+        b.setTooltip(new Tooltip(Messages.get(key + ".tip")));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private static Label message(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("message");
+        l.setWrapText(true);
+        l.setVisible(false);
+        l.setManaged(false);
+        return l;
+    }
+
+    // ------------------------------------------------------------------ showing
+
+    private void showInput(BatchNormInput in) {
+        boolean has = in != null;
+        none.setVisible(!has);
+        none.setManaged(!has);
+        nSpinner.setDisable(!has);
+        dSpinner.setDisable(!has);
+        eps.setDisable(!has);
+        for (InputField f : InputField.values()) {
+            Region section = (Region) sheets.get(f).getParent();
+            section.setVisible(has);
+            section.setManaged(has);
+        }
+        if (!has) {
+            return;
+        }
+        updating = true;
+        try {
+            nSpinner.getValueFactory().setValue(in.n());
+            dSpinner.getValueFactory().setValue(in.d());
+            nSpinner.getEditor().setText(Integer.toString(in.n()));
+            dSpinner.getEditor().setText(Integer.toString(in.d()));
+        } finally {
+            updating = false;
+        }
+        eps.setText(NumberText.exact(in.eps()));
+        for (InputField f : InputField.values()) {
+            sheets.get(f).show(f.of(in));
+            titles.get(f).setText(Messages.get("editor.field." + f.id(), f.of(in).shape().toString()));
+        }
+    }
+
+    private void enterEps() {
+        BatchNormInput in = getSkinnable().getInput();
+        if (in == null || eps.getText().strip().equals(NumberText.exact(in.eps()))) {
+            return;
+        }
+        getSkinnable().editEps(eps.getText());
+        BatchNormInput now = getSkinnable().getInput();
+        if (now != null) {
+            eps.setText(NumberText.exact(now.eps())); // refused: the old eps stays
+        }
+    }
+
+    private void showFeedback(InputsPane.Feedback fb) {
+        for (InputField f : InputField.values()) {
+            sheets.get(f).clearMarks();
+            set(messages.get(f), null);
+        }
+        set(sizeMessage, null);
+        set(epsMessage, null);
+        set(seedMessage, null);
+        eps.getStyleClass().remove("refused");
+        seed.getStyleClass().remove("refused");
+        if (fb == null) {
+            return;
+        }
+        InputField f = InputsPane.fieldOf(fb.area());
+        if (f != null) {
+            set(messages.get(f), fb);
+            if (fb.error() && fb.row() >= 0) {
+                sheets.get(f).markRefused(fb.row(), fb.col(), fb.text());
+            }
+        } else if (InputsPane.AREA_EPS.equals(fb.area())) {
+            set(epsMessage, fb);
+            if (fb.error()) {
+                eps.getStyleClass().add("refused");
+            }
+        } else if (InputsPane.AREA_SEED.equals(fb.area())) {
+            set(seedMessage, fb);
+            if (fb.error()) {
+                seed.getStyleClass().add("refused");
+            }
+        } else {
+            set(sizeMessage, fb);
+        }
+    }
+
+    private static void set(Label l, InputsPane.Feedback fb) {
+        l.setText(fb == null ? "" : fb.text());
+        l.getStyleClass().removeAll("error", "info");
+        if (fb != null) {
+            l.getStyleClass().add(fb.error() ? "error" : "info");
+        }
+        l.setVisible(fb != null);
+        l.setManaged(fb != null);
+    }
+
+    // ------------------------------------------------------------------ MatrixSheet.Listener
+
+    @Override
+    public void typed(InputField field, int row, int col, String text) {
+        getSkinnable().editCell(field, row, col, text);
+    }
+
+    @Override
+    public void pasted(InputField field, int row, int col, String text) {
+        getSkinnable().paste(field, row, col, text);
+    }
+
+    @Override
+    public void cleared(InputField field, List<int[]> cells) {
+        getSkinnable().clearCells(field, cells);
+    }
+}

@@ -1,0 +1,337 @@
+package org.normgraph.app.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TablePosition;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.spreadsheet.GridBase;
+import org.controlsfx.control.spreadsheet.GridChange;
+import org.controlsfx.control.spreadsheet.SpreadsheetCell;
+import org.controlsfx.control.spreadsheet.SpreadsheetCellBase;
+import org.controlsfx.control.spreadsheet.SpreadsheetCellEditor;
+import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
+import org.controlsfx.control.spreadsheet.SpreadsheetColumn;
+import org.controlsfx.control.spreadsheet.SpreadsheetView;
+import org.normgraph.app.Messages;
+import org.normgraph.core.Matrix;
+
+/**
+ * A ControlsFX {@link SpreadsheetView} that shows one input matrix and reports what the
+ * user does to it — typing into a cell, pasting a block, clearing cells — without ever
+ * changing its numbers itself: it always shows the matrix last given to {@link #show}.
+ * Whoever listens decides whether the edit becomes a new input (and then calls
+ * {@link #show} with it) or is refused (and then marks the cell with {@link #markRefused}).
+ *
+ * <p>Cells hold the exact text of their number ({@link NumberText#exact}), so editing
+ * starts from every digit; they display {@link NumberText#EDITOR_DIGITS} significant digits.
+ * Ctrl+C copies the selection as tab-separated text; Ctrl+V pastes tab/newline text at the
+ * selected cell; Delete sets the selected cells to 0.
+ */
+final class MatrixSheet extends SpreadsheetView {
+
+    /** What the user did; row and column are 0-based model indices. */
+    interface Listener {
+        void typed(InputField field, int row, int col, String text);
+
+        void pasted(InputField field, int row, int col, String text);
+
+        void cleared(InputField field, List<int[]> cells);
+    }
+
+    static final double COLUMN_WIDTH = 62;
+    static final double ROW_HEADER_WIDTH = 30;
+    static final double ROW_HEIGHT = 24;
+    static final int MAX_VISIBLE_ROWS = 8;
+    static final double SCROLL_BAR = 16;
+
+    /** Cells that hold number text and show it compactly. */
+    private static final SpreadsheetCellType.StringType NUMBER = new SpreadsheetCellType.StringType() {
+        @Override
+        public String toString(String item) {
+            CellParser.Parsed p = CellParser.parse(item);
+            return p.ok() ? NumberText.compact(p.value(), NumberText.EDITOR_DIGITS) : item;
+        }
+
+        @Override
+        public String toString() {
+            return "number";
+        }
+
+        @Override
+        public SpreadsheetCellEditor createEditor(SpreadsheetView view) {
+            return new NumberEditor(view);
+        }
+    };
+
+    /**
+     * The text editor of a cell, with two fixes to ControlsFX's {@code StringEditor}: the
+     * key that starts an edit is not lost (the text field gets its skin, and with it its
+     * key handling, before that key's character arrives), and Enter only moves to the next
+     * cell instead of also opening it for editing.
+     */
+    private static final class NumberEditor extends SpreadsheetCellEditor.StringEditor {
+
+        NumberEditor(SpreadsheetView view) {
+            super(view);
+            getEditor().getStyleClass().add("number-editor");
+            getEditor().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    e.consume(); // still handled by the editor itself, but not by the grid
+                }
+            });
+        }
+
+        @Override
+        public void startEdit(Object value, String format, Object... options) {
+            getEditor().applyCss();
+            super.startEdit(value, format, options);
+        }
+    }
+
+    private final InputField field;
+    private Listener listener;
+    private Matrix shown;
+    private boolean updating;
+
+    MatrixSheet(InputField field) {
+        this.field = field;
+        setId("editor-" + field.id());
+        getStyleClass().add("matrix-sheet");
+        setFixingRowsAllowed(false);
+        setFixingColumnsAllowed(false);
+        setRowHeaderWidth(ROW_HEADER_WIDTH);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+    }
+
+    InputField field() {
+        return field;
+    }
+
+    void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** The matrix the cells show. */
+    Matrix shown() {
+        return shown;
+    }
+
+    /** Shows {@code m}: in place when the shape is unchanged, else on a new grid. Clears marks. */
+    void show(Matrix m) {
+        updating = true;
+        try {
+            if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())) {
+                rebuild(m);
+            } else {
+                for (int i = 0; i < m.rows(); i++) {
+                    for (int j = 0; j < m.cols(); j++) {
+                        SpreadsheetCell c = cell(i, j);
+                        unmark(c);
+                        c.setItem(NumberText.exact(m.get(i, j)));
+                    }
+                }
+            }
+            shown = m;
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Marks a cell whose edit was refused; the message becomes its tooltip. */
+    void markRefused(int row, int col, String message) {
+        if (shown == null || row < 0 || col < 0 || row >= shown.rows() || col >= shown.cols()) {
+            return;
+        }
+        SpreadsheetCell c = cell(row, col);
+        if (c instanceof SpreadsheetCellBase b) {
+            b.setTooltip(message);
+        }
+        if (!c.getStyleClass().contains("refused")) {
+            c.getStyleClass().add("refused");
+        }
+    }
+
+    void clearMarks() {
+        if (getGrid() == null) {
+            return;
+        }
+        for (ObservableList<SpreadsheetCell> row : getGrid().getRows()) {
+            for (SpreadsheetCell c : row) {
+                unmark(c);
+            }
+        }
+    }
+
+    boolean isMarked(int row, int col) {
+        return cell(row, col).getStyleClass().contains("refused");
+    }
+
+    SpreadsheetCell cell(int row, int col) {
+        return getGrid().getRows().get(row).get(col);
+    }
+
+    private static void unmark(SpreadsheetCell c) {
+        if (c.getStyleClass().remove("refused") && c instanceof SpreadsheetCellBase b) {
+            b.setTooltip(null);
+        }
+    }
+
+    private void rebuild(Matrix m) {
+        GridBase grid = new GridBase(m.rows(), m.cols());
+        List<ObservableList<SpreadsheetCell>> rows = new ArrayList<>();
+        for (int i = 0; i < m.rows(); i++) {
+            ObservableList<SpreadsheetCell> row = FXCollections.observableArrayList();
+            for (int j = 0; j < m.cols(); j++) {
+                SpreadsheetCell c = NUMBER.createCell(i, j, 1, 1, NumberText.exact(m.get(i, j)));
+                c.getStyleClass().add("number-cell");
+                row.add(c);
+            }
+            rows.add(row);
+        }
+        grid.setRows(rows);
+        for (int j = 0; j < m.cols(); j++) {
+            grid.getColumnHeaders().add(Integer.toString(j));
+        }
+        for (int i = 0; i < m.rows(); i++) {
+            grid.getRowHeaders().add(field.isVector() ? "" : Integer.toString(i));
+        }
+        grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::changed);
+        setGrid(grid);
+        for (SpreadsheetColumn c : getColumns()) {
+            c.setPrefWidth(COLUMN_WIDTH);
+            c.setMinWidth(40);
+        }
+        // Exactly as wide as its columns (plus a vertical scroll bar when rows are hidden):
+        // a narrow pane scrolls the whole editor sideways rather than each grid on its own,
+        // which keeps the columns of x, gamma, beta and dout under one another.
+        boolean vbar = m.rows() > MAX_VISIBLE_ROWS;
+        setPrefWidth(ROW_HEADER_WIDTH + m.cols() * COLUMN_WIDTH + 4 + (vbar ? SCROLL_BAR : 0));
+        setMaxWidth(Region.USE_PREF_SIZE);
+        setMinWidth(Region.USE_PREF_SIZE);
+        int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
+        setPrefHeight(ROW_HEIGHT + visible * ROW_HEIGHT + 4);
+        setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** A cell was committed: put back what is shown and tell the listener what was typed. */
+    private void changed(GridChange change) {
+        if (updating) {
+            return;
+        }
+        int row = change.getRow();
+        int col = change.getColumn();
+        Object typed = change.getNewValue();
+        updating = true;
+        try {
+            cell(row, col).setItem(NumberText.exact(shown.get(row, col)));
+        } finally {
+            updating = false;
+        }
+        if (listener != null) {
+            listener.typed(field, row, col, typed == null ? "" : typed.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ clipboard and keys
+
+    private void shortcuts(KeyEvent e) {
+        if (getEditingCell() != null || !e.isShortcutDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.V) {
+            pasteClipboard();
+            e.consume();
+        } else if (e.getCode() == KeyCode.C) {
+            copyClipboard();
+            e.consume();
+        }
+    }
+
+    /** The top-left selected cell, or the focused one: where a paste goes. */
+    int[] anchor() {
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        for (TablePosition<?, ?> p : getSelectionModel().getSelectedCells()) {
+            top = Math.min(top, getModelRow(p.getRow()));
+            left = Math.min(left, getModelColumn(p.getColumn()));
+        }
+        if (top == Integer.MAX_VALUE) {
+            TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+            if (f == null || f.getRow() < 0 || f.getColumn() < 0) {
+                return new int[] {0, 0};
+            }
+            return new int[] {getModelRow(f.getRow()), getModelColumn(f.getColumn())};
+        }
+        return new int[] {top, left};
+    }
+
+    /** Copies the selected block (its bounding rectangle) as tab-separated text. */
+    @Override
+    public void copyClipboard() {
+        if (shown == null || getSelectionModel().getSelectedCells().isEmpty()) {
+            return;
+        }
+        int top = Integer.MAX_VALUE;
+        int left = Integer.MAX_VALUE;
+        int bottom = -1;
+        int right = -1;
+        for (TablePosition<?, ?> p : getSelectionModel().getSelectedCells()) {
+            int r = getModelRow(p.getRow());
+            int c = getModelColumn(p.getColumn());
+            top = Math.min(top, r);
+            left = Math.min(left, c);
+            bottom = Math.max(bottom, r);
+            right = Math.max(right, c);
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(InputEdits.copyBlock(shown, top, left, bottom, right));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Pastes the clipboard's text at the selected cell (all or nothing, decided by the listener). */
+    @Override
+    public void pasteClipboard() {
+        if (shown == null || listener == null) {
+            return;
+        }
+        Clipboard cb = Clipboard.getSystemClipboard();
+        String text = cb.hasString() ? cb.getString() : null;
+        int[] at = anchor();
+        listener.pasted(field, at[0], at[1], text);
+    }
+
+    /** Delete: the selected cells become 0 (an empty cell is not a number). */
+    @Override
+    public void deleteSelectedCells() {
+        if (shown == null || listener == null) {
+            return;
+        }
+        List<int[]> cells = new ArrayList<>();
+        for (TablePosition<?, ?> p : getSelectionModel().getSelectedCells()) {
+            cells.add(new int[] {getModelRow(p.getRow()), getModelColumn(p.getColumn())});
+        }
+        if (!cells.isEmpty()) {
+            listener.cleared(field, cells);
+        }
+    }
+
+    /** Copy, paste and "set to 0"; no accelerators here, so several sheets can share a scene. */
+    @Override
+    public ContextMenu getSpreadsheetViewContextMenu() {
+        MenuItem copy = new MenuItem(Messages.get("editor.menu.copy"));
+        copy.setOnAction(e -> copyClipboard());
+        MenuItem paste = new MenuItem(Messages.get("editor.menu.paste"));
+        paste.setOnAction(e -> pasteClipboard());
+        MenuItem zero = new MenuItem(Messages.get("editor.menu.zero"));
+        zero.setOnAction(e -> deleteSelectedCells());
+        return new ContextMenu(copy, paste, zero);
+    }
+}

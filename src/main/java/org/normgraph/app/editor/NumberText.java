@@ -1,0 +1,78 @@
+package org.normgraph.app.editor;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * How numbers are written on screen. Always with a dot as decimal point, whatever the
+ * locale, so that what is shown can be typed or pasted back in ({@link CellParser} reads
+ * the same form).
+ *
+ * <ul>
+ *   <li>{@link #compact(double, int)}: rounded to a number of significant digits, trailing
+ *       zeros dropped, scientific notation ({@code 1e-5}, {@code 1.235e7}) only for very
+ *       small or large magnitudes. Used for display.</li>
+ *   <li>{@link #exact(double)}: the shortest text that reads back as the same double. Used
+ *       when a cell is edited, so that editing never loses digits.</li>
+ * </ul>
+ */
+public final class NumberText {
+
+    /** Significant digits the input grids show. */
+    public static final int EDITOR_DIGITS = 6;
+    /** Significant digits the inspector shows. */
+    public static final int INSPECTOR_DIGITS = 4;
+
+    private static final char MINUS = '\u2212';
+
+    private NumberText() {
+    }
+
+    /** {@code v} rounded to {@code significant} digits, e.g. {@code 2.667}, {@code -0.05}, {@code 1e-5}. */
+    public static String compact(double v, int significant) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "-\u221e";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = BigDecimal.valueOf(v)
+                .round(new MathContext(Math.max(1, significant), RoundingMode.HALF_UP))
+                .stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+            return mantissa + "e" + exponent;
+        }
+        return d.toPlainString();
+    }
+
+    /** Like {@link #compact(double, int)} but with a typographic minus sign (U+2212), for reading only. */
+    public static String pretty(double v, int significant) {
+        return compact(v, significant).replace('-', MINUS);
+    }
+
+    /** The shortest text that parses back to exactly {@code v}: {@code 3}, {@code 2.6666666666666665}, {@code 1e-5}. */
+    public static String exact(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = Double.toString(v);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + s.substring(e + 1);
+    }
+}

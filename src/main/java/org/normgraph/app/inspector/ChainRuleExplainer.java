@@ -1,0 +1,385 @@
+package org.normgraph.app.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.normgraph.app.editor.NumberText;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Graph;
+import org.normgraph.core.Node;
+import org.normgraph.core.NodeKind;
+import org.normgraph.core.Trace;
+import org.normgraph.core.ops.Add;
+import org.normgraph.core.ops.Broadcast;
+import org.normgraph.core.ops.MeanRows;
+import org.normgraph.core.ops.Multiply;
+import org.normgraph.core.ops.Op;
+import org.normgraph.core.ops.Reciprocal;
+import org.normgraph.core.ops.SqrtPlusEps;
+import org.normgraph.core.ops.Square;
+import org.normgraph.core.ops.Subtract;
+
+/**
+ * Writes out, for one element of one node, how its value and its gradient were computed —
+ * the chain rule with the real numbers filled in, e.g.
+ * {@code dxhat[2][1] = dgammax[2][1] · gamma[1] = 0.3 · 0.5 = 0.15}.
+ *
+ * <p>Every number comes from the {@link Trace}: node values, total gradients and the
+ * contributions along edges. Nothing is recomputed; the result of each line is the trace's
+ * own number, and the factors are the trace's numbers that the core's op combined.
+ * Constants (2, 1/N, eps) come from the graph.
+ *
+ * <p>Element indices are 0-based like the core: {@code x[2][1]} is row 2, column 1; a 1×D
+ * row is indexed by its column only ({@code gamma[1]}).
+ */
+public final class ChainRuleExplainer {
+
+    /** How a line's terms combine into its result. */
+    public enum Rule {
+        /** Given, not computed: an input value, or the seed gradient dout. No terms. */
+        GIVEN,
+        /** result = terms[0] (a copy: broadcast forward, the gradient through an add). */
+        COPY,
+        /** result = −terms[0]. */
+        NEGATE,
+        /** result = terms[0] + terms[1] + … */
+        SUM,
+        /** result = terms[0] − terms[1]. */
+        DIFFERENCE,
+        /** result = terms[0] · terms[1] · … (constants such as 2 or 1/N are terms). */
+        PRODUCT,
+        /** result = terms[0]². */
+        SQUARE,
+        /** result = (terms[1] + … + terms[N]) · terms[0], where terms[0] is 1/N. */
+        MEAN,
+        /** result = √(terms[0] + terms[1]); terms[1] is eps. */
+        SQRT_PLUS_EPS,
+        /** result = 1 / terms[0]. */
+        RECIPROCAL,
+        /** result = terms[0] / (2 · terms[1]). */
+        OVER_TWICE,
+        /** result = −terms[0] / terms[1]². */
+        NEG_OVER_SQUARE
+    }
+
+    /**
+     * One number and the names and numbers it was computed from.
+     *
+     * @param label    what the number is, e.g. {@code dgammax[2][1]}, or a constant: {@code 2}, {@code 1/4}
+     * @param value    the number (from the trace, or the constant)
+     * @param constant whether it is a constant of the formula rather than a trace number
+     */
+    public record Term(String label, double value, boolean constant) {
+    }
+
+    /**
+     * One line of the explanation: {@code target = symbolic = numeric = result}.
+     *
+     * @param target   e.g. {@code dxhat[2][1]}
+     * @param rule     how the terms combine
+     * @param terms    the factors or summands, in order
+     * @param result   the trace's number for {@code target}
+     * @param symbolic the right-hand side with names, e.g. {@code dgammax[2][1] · gamma[1]}
+     * @param numeric  the same with numbers, e.g. {@code 0.3 · 0.5}; empty when it adds nothing
+     * @param noteKey  message key of a short note on the rule (the local derivative used)
+     */
+    public record Line(String target, Rule rule, List<Term> terms, double result, String symbolic,
+                       String numeric, String noteKey) {
+
+        public Line {
+            terms = List.copyOf(terms);
+        }
+
+        /** The result as displayed: {@value NumberText#INSPECTOR_DIGITS} significant digits. */
+        public String resultText() {
+            return num(result);
+        }
+
+        /** The whole line, e.g. {@code dxhat[2][1] = dgammax[2][1] · gamma[1] = 0.3 · 0.5 = 0.15}. */
+        public String text() {
+            StringBuilder sb = new StringBuilder(target);
+            if (!symbolic.isEmpty()) {
+                sb.append(" = ").append(symbolic);
+            }
+            if (!numeric.isEmpty()) {
+                sb.append(" = ").append(numeric);
+            }
+            return sb.append(" = ").append(resultText()).toString();
+        }
+
+        /**
+         * The same on up to three lines, for a narrow pane: the names, then
+         * {@code = numbers}, then {@code = result}.
+         */
+        public String display() {
+            if (symbolic.isEmpty()) {
+                return target + " = " + resultText();
+            }
+            StringBuilder sb = new StringBuilder(target).append(" = ").append(symbolic);
+            if (!numeric.isEmpty()) {
+                sb.append("\n    = ").append(numeric);
+            }
+            return sb.append("\n    = ").append(resultText()).toString();
+        }
+    }
+
+    private final Trace trace;
+    private final Graph graph;
+
+    public ChainRuleExplainer(Trace trace) {
+        this.trace = trace;
+        this.graph = trace.graph();
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    // ------------------------------------------------------------------ names
+
+    /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */
+    public static String element(String name, boolean vector, int row, int col) {
+        return vector ? name + "[" + col + "]" : name + "[" + row + "][" + col + "]";
+    }
+
+    /** Whether {@code node} is a 1×D row by definition (DESIGN.md), also when N = 1. */
+    public boolean isVector(String node) {
+        return BatchNormGraph.isVector(node);
+    }
+
+    /** Whether ({@code row}, {@code col}) is an element of {@code node}. */
+    public boolean hasElement(String node, int row, int col) {
+        if (!graph.contains(node)) {
+            return false;
+        }
+        var s = graph.node(node).shape();
+        return row >= 0 && col >= 0 && row < s.rows() && col < s.cols();
+    }
+
+    // ------------------------------------------------------------------ forward
+
+    /** How the value of {@code node} at ({@code row}, {@code col}) was computed. */
+    public Line value(String node, int row, int col) {
+        Node n = graph.node(node);
+        int r = rowOf(node, row);
+        String target = element(node, isVector(node), r, col);
+        double result = trace.value(node).get(r, col);
+        if (n.isInput()) {
+            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.value");
+        }
+        Op op = n.op();
+        List<String> in = n.inputs();
+        if (op instanceof Add) {
+            List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
+            return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.add.forward");
+        }
+        if (op instanceof Subtract) {
+            Term a = valueOf(in.get(0), r, col);
+            Term b = valueOf(in.get(1), r, col);
+            return line(target, Rule.DIFFERENCE, List.of(a, b), result, a.label() + " \u2212 " + b.label(),
+                    num(a.value()) + " \u2212 " + paren(b.value()), "chain.note.subtract.forward");
+        }
+        if (op instanceof Multiply) {
+            List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
+            return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
+                    "chain.note.multiply.forward");
+        }
+        if (op instanceof Square) {
+            Term a = valueOf(in.get(0), r, col);
+            return line(target, Rule.SQUARE, List.of(a), result, a.label() + "\u00b2", paren(a.value()) + "\u00b2",
+                    "chain.note.square.forward");
+        }
+        if (op instanceof MeanRows) {
+            String src = in.get(0);
+            int rows = graph.node(src).shape().rows();
+            List<Term> t = new ArrayList<>();
+            t.add(oneOver(rows));
+            for (int i = 0; i < rows; i++) {
+                t.add(valueOf(src, i, col));
+            }
+            String sym = "(1/" + rows + ") \u00b7 \u03a3_i " + src + "[i][" + col + "]";
+            return line(target, Rule.MEAN, t, result, sym, "(1/" + rows + ") \u00b7 (" + join(t.subList(1, t.size()), " + ", true) + ")",
+                    "chain.note.mean.forward");
+        }
+        if (op instanceof SqrtPlusEps sq) {
+            Term v = valueOf(in.get(0), r, col);
+            Term eps = new Term("eps", sq.eps(), true);
+            return line(target, Rule.SQRT_PLUS_EPS, List.of(v, eps), result, "\u221a(" + v.label() + " + eps)",
+                    "\u221a(" + num(v.value()) + " + " + num(eps.value()) + ")", "chain.note.sqrt.forward");
+        }
+        if (op instanceof Reciprocal) {
+            Term v = valueOf(in.get(0), r, col);
+            return line(target, Rule.RECIPROCAL, List.of(v), result, "1 / " + v.label(), "1 / " + paren(v.value()),
+                    "chain.note.reciprocal.forward");
+        }
+        if (op instanceof Broadcast) {
+            Term v = valueOf(in.get(0), 0, col);
+            return line(target, Rule.COPY, List.of(v), result, v.label(), "", "chain.note.broadcast.forward");
+        }
+        throw new IllegalArgumentException(node + ": no explanation for op " + op.getClass().getSimpleName());
+    }
+
+    // ------------------------------------------------------------------ backward
+
+    /**
+     * How the total gradient of {@code node} at ({@code row}, {@code col}) was computed: the
+     * given seed at the output, the sum of the branches at a fan-out node, else the local
+     * backward of its one consumer.
+     */
+    public Line gradient(String node, int row, int col) {
+        int r = rowOf(node, row);
+        String target = element(BatchNormGraph.gradientName(node), isVector(node), r, col);
+        double result = trace.gradient(node).get(r, col);
+        if (node.equals(graph.output().name())) {
+            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
+        }
+        List<Edge> uses = graph.consumers(node);
+        if (uses.isEmpty()) {
+            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.unused");
+        }
+        if (uses.size() > 1) {
+            return fanOutSum(node, r, col, target, result);
+        }
+        return contribution(uses.get(0), r, col, target, result);
+    }
+
+    /** The edges of a fan-out node's branches, in the order they are added. */
+    public List<Edge> branches(String node) {
+        return GradientNames.branches(graph, node);
+    }
+
+    /** How the contribution sent back along {@code edge} was computed, at an element of its source. */
+    public Line contribution(Edge edge, int row, int col) {
+        int r = rowOf(edge.from(), row);
+        String target = element(BatchNormGraph.contributionName(edge), isVector(edge.from()), r, col);
+        return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
+    }
+
+    private Line fanOutSum(String node, int r, int col, String target, double result) {
+        List<Term> t = new ArrayList<>();
+        for (Edge e : branches(node)) {
+            t.add(new Term(element(BatchNormGraph.contributionName(e), isVector(node), r, col),
+                    trace.contribution(e).get(r, col), false));
+        }
+        return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.fanout");
+    }
+
+    private Line contribution(Edge edge, int r, int col, String target, double result) {
+        Node consumer = graph.node(edge.to());
+        Op op = consumer.op();
+        String from = edge.from();
+        Term g = gradientOf(consumer.name(), r, col);
+        if (op instanceof Add) {
+            return line(target, Rule.COPY, List.of(g), result, g.label(), "", "chain.note.add.backward");
+        }
+        if (op instanceof Subtract) {
+            if (edge.argument() == 0) {
+                if (g.label().equals(target) && graph.isFanOut(consumer.name())) {
+                    // DESIGN.md: the sum at fan-out node xmu is itself named dx1; x's branch
+                    // dx1 is that sum passed through (∂xmu/∂x = 1), so show how it was summed.
+                    return fanOutSum(consumer.name(), r, col, target, result);
+                }
+                return line(target, Rule.COPY, List.of(g), result, g.label(), "", "chain.note.subtract.first");
+            }
+            return line(target, Rule.NEGATE, List.of(g), result, "\u2212" + g.label(), "\u2212(" + num(g.value()) + ")",
+                    "chain.note.subtract.second");
+        }
+        if (op instanceof Multiply) {
+            String other = consumer.inputs().get(1 - edge.argument());
+            List<Term> t = List.of(g, valueOf(other, r, col));
+            return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
+                    "chain.note.multiply.backward");
+        }
+        if (op instanceof Square) {
+            List<Term> t = List.of(new Term("2", 2, true), valueOf(from, r, col), g);
+            return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
+                    "chain.note.square.backward");
+        }
+        if (op instanceof MeanRows) {
+            int rows = graph.node(from).shape().rows();
+            List<Term> t = List.of(oneOver(rows), gradientOf(consumer.name(), 0, col));
+            return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
+                    "chain.note.mean.backward");
+        }
+        if (op instanceof SqrtPlusEps) {
+            Term s = valueOf(consumer.name(), 0, col);
+            return line(target, Rule.OVER_TWICE, List.of(g, s), result, g.label() + " / (2 \u00b7 " + s.label() + ")",
+                    paren(g.value()) + " / (2 \u00b7 " + paren(s.value()) + ")", "chain.note.sqrt.backward");
+        }
+        if (op instanceof Reciprocal) {
+            Term v = valueOf(from, 0, col);
+            return line(target, Rule.NEG_OVER_SQUARE, List.of(g, v), result,
+                    "\u2212" + g.label() + " / " + v.label() + "\u00b2",
+                    "\u2212(" + num(g.value()) + ") / " + paren(v.value()) + "\u00b2", "chain.note.reciprocal.backward");
+        }
+        if (op instanceof Broadcast) {
+            int rows = consumer.shape().rows();
+            List<Term> t = new ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                t.add(gradientOf(consumer.name(), i, col));
+            }
+            String sym = "\u03a3_i " + BatchNormGraph.gradientName(consumer.name()) + "[i][" + col + "]";
+            return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), "chain.note.broadcast.backward");
+        }
+        throw new IllegalArgumentException(edge + ": no explanation for op " + op.getClass().getSimpleName());
+    }
+
+    // ------------------------------------------------------------------ terms
+
+    /** The value of {@code node} at an element; a broadcast node is shown as its source row. */
+    private Term valueOf(String node, int r, int col) {
+        Node n = graph.node(node);
+        if (n.kind() == NodeKind.BROADCAST) {
+            return valueOf(n.inputs().get(0), 0, col);
+        }
+        int rr = rowOf(node, r);
+        return new Term(element(node, isVector(node), rr, col), trace.value(node).get(rr, col), false);
+    }
+
+    private Term gradientOf(String node, int r, int col) {
+        int rr = rowOf(node, r);
+        return new Term(element(BatchNormGraph.gradientName(node), isVector(node), rr, col),
+                trace.gradient(node).get(rr, col), false);
+    }
+
+    private static Term oneOver(int n) {
+        return new Term("(1/" + n + ")", 1.0 / n, true);
+    }
+
+    private int rowOf(String node, int row) {
+        return graph.node(node).shape().rows() == 1 ? 0 : row;
+    }
+
+    private static Line line(String target, Rule rule, List<Term> terms, double result, String symbolic,
+                             String numeric, String noteKey) {
+        return new Line(target, rule, terms, result, symbolic, numeric, noteKey);
+    }
+
+    // ------------------------------------------------------------------ text
+
+    static String num(double v) {
+        return NumberText.pretty(v, NumberText.INSPECTOR_DIGITS);
+    }
+
+    /** A number, in parentheses when negative, so that {@code a · (−b)} reads right. */
+    static String paren(double v) {
+        String s = num(v);
+        return v < 0 || s.startsWith("\u2212") ? "(" + s + ")" : s;
+    }
+
+    private static String join(List<Term> terms, String sep, boolean numbers) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (i > 0) {
+                sb.append(sep);
+            }
+            if (!numbers || t.constant()) {
+                sb.append(t.label());
+            } else {
+                sb.append(i == 0 ? num(t.value()) : paren(t.value()));
+            }
+        }
+        return sb.toString();
+    }
+}

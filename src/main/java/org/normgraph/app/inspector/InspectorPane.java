@@ -1,0 +1,60 @@
+package org.normgraph.app.inspector;
+
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.Trace;
+
+/**
+ * The inspector: everything about the selected node of the graph — its name, kind, shape,
+ * the core op that computed it, its forward formula and local derivative typeset with
+ * JLaTeXMath, its full value matrix and, once the timeline has revealed them, its gradient
+ * (at a fan-out node each branch and then their sum). For a selected element it writes out
+ * the chain rule with the trace's numbers ({@link ChainRuleExplainer}).
+ *
+ * <p>Wired by the window as
+ * {@code new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty())}.
+ * It reads the three properties and writes only the selection: clicking a number selects
+ * that element (clicking it again goes back to the whole node). What is revealed follows
+ * {@code new Timeline(trace.graph())} sought to the position.
+ */
+public class InspectorPane extends Control {
+
+    /** This control's stylesheet (style classes {@code inspector}, {@code matrix-table}, {@code chain-line}, …). */
+    public static final String STYLESHEET =
+            InspectorPane.class.getResource("/org/normgraph/app/inspector/inspector.css").toExternalForm();
+
+    private final ReadOnlyObjectProperty<Trace> trace;
+    private final ObjectProperty<Selection> selection;
+    private final ReadOnlyIntegerProperty position;
+
+    public InspectorPane(ReadOnlyObjectProperty<Trace> trace, ObjectProperty<Selection> selection,
+                         ReadOnlyIntegerProperty position) {
+        this.trace = Objects.requireNonNull(trace, "trace");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.position = Objects.requireNonNull(position, "position");
+        getStyleClass().add("inspector");
+        getStylesheets().add(STYLESHEET);
+    }
+
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace;
+    }
+
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new InspectorPaneSkin(this);
+    }
+}

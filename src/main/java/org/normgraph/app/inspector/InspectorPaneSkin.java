@@ -1,0 +1,425 @@
+package org.normgraph.app.inspector;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Graph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Node;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Timeline;
+
+/** The look of {@link InspectorPane}: one scrolling column, rebuilt when trace, selection or position change. */
+final class InspectorPaneSkin extends SkinBase<InspectorPane> {
+
+    private static final float TEX_SIZE = 15f;
+    private static final java.awt.Color TEX_COLOR = new java.awt.Color(0x22, 0x22, 0x22);
+
+    private final VBox content = new VBox();
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final InvalidationListener refresh = o -> rebuild();
+
+    private Trace cachedFor;
+    private Timeline timeline;
+    private ChainRuleExplainer explainer;
+    private final Map<String, Integer> gradientStep = new HashMap<>();
+
+    InspectorPaneSkin(InspectorPane pane) {
+        super(pane);
+        content.getStyleClass().add("inspector-content");
+        scroll.setFitToWidth(true);
+        // text wraps to the pane's width; only wide matrices scroll sideways, each on its own
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("inspector-scroll");
+        getChildren().add(scroll);
+        pane.traceProperty().addListener(refresh);
+        pane.selectionProperty().addListener(refresh);
+        pane.positionProperty().addListener(refresh);
+        rebuild();
+    }
+
+    @Override
+    public void dispose() {
+        InspectorPane pane = getSkinnable();
+        if (pane != null) {
+            pane.traceProperty().removeListener(refresh);
+            pane.selectionProperty().removeListener(refresh);
+            pane.positionProperty().removeListener(refresh);
+        }
+        super.dispose();
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private void rebuild() {
+        content.getChildren().clear();
+        InspectorPane pane = getSkinnable();
+        Trace trace = pane.traceProperty().get();
+        Selection sel = pane.selectionProperty().get();
+        if (trace == null) {
+            content.getChildren().add(hint(Messages.get("inspector.notrace")));
+            return;
+        }
+        if (sel == null) {
+            content.getChildren().add(hint(Messages.get("inspector.hint")));
+            return;
+        }
+        Graph g = trace.graph();
+        if (!g.contains(sel.node())) {
+            content.getChildren().add(hint(Messages.get("inspector.unknown", sel.node())));
+            return;
+        }
+        prepare(trace);
+        timeline.seek(pane.positionProperty().get());
+        Node node = g.node(sel.node());
+        boolean vector = explainer.isVector(node.name());
+        int row = -1;
+        int col = -1;
+        Label outside = null;
+        if (sel.hasElement()) {
+            if (explainer.hasElement(node.name(), sel.row(), sel.col())) {
+                row = sel.row();
+                col = sel.col();
+            } else {
+                outside = hint(Messages.get("inspector.element.outside", node.name(),
+                        String.valueOf(sel.row()), String.valueOf(sel.col())));
+            }
+        }
+
+        content.getChildren().add(header(g, node));
+        content.getChildren().add(facts(g, node));
+        content.getChildren().add(formulas(node));
+        if (outside != null) {
+            content.getChildren().add(outside);
+        }
+        content.getChildren().add(valueSection(trace, node, vector, row, col));
+        content.getChildren().add(gradientSection(trace, g, node, vector, row, col));
+        content.getChildren().add(row >= 0 ? chainSection(g, node, vector, row, col)
+                : hint(Messages.get("inspector.element.hint")));
+    }
+
+    private void prepare(Trace trace) {
+        if (trace == cachedFor) {
+            return;
+        }
+        cachedFor = trace;
+        timeline = new Timeline(trace.graph());
+        explainer = new ChainRuleExplainer(trace);
+        gradientStep.clear();
+        Timeline scratch = new Timeline(trace.graph());
+        for (Node n : trace.graph().nodes()) {
+            for (int p = 0; p < scratch.size(); p++) {
+                scratch.seek(p);
+                if (scratch.gradientShown(n.name())) {
+                    gradientStep.put(n.name(), scratch.current().number());
+                    break;
+                }
+            }
+        }
+    }
+
+    private Region header(Graph g, Node node) {
+        Label name = new Label(node.name());
+        name.setId("inspector-title");
+        name.getStyleClass().add("node-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane chips = new FlowPane(4, 4);
+        chips.getStyleClass().add("chips");
+        String kind = node.kind().styleClass();
+        Label k = chip(Messages.get("inspector.kind." + kind), Messages.get("inspector.kind." + kind + ".tip"), kind);
+        k.setId("inspector-kind");
+        chips.getChildren().add(k);
+        if (g.isFanOut(node.name())) {
+            int uses = g.consumers(node.name()).size();
+            Label f = chip(Messages.get("inspector.kind.fanout", String.valueOf(uses)),
+                    Messages.get("inspector.kind.fanout.tip", String.valueOf(uses)), "fanout");
+            f.setId("inspector-fanout");
+            chips.getChildren().add(f);
+        }
+        HBox box = new HBox(10, name, chips);
+        box.getStyleClass().add("inspector-header");
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        return box;
+    }
+
+    private Region facts(Graph g, Node node) {
+        GridPane grid = new GridPane();
+        grid.setId("inspector-facts");
+        grid.getStyleClass().add("facts");
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(40);
+        grid.getColumnConstraints().addAll(keys, values);
+        int r = 0;
+        String shape = node.shape().toString();
+        fact(grid, r++, "inspector.fact.shape", Messages.get(explainer.isVector(node.name())
+                ? "inspector.shape.vector" : "inspector.shape.matrix", shape), "inspector-shape");
+        fact(grid, r++, "inspector.fact.op", node.op() == null ? Messages.get("inspector.op.none")
+                : Messages.get("inspector.op", node.op().getClass().getSimpleName(), node.op().symbol()), "inspector-op");
+        Integer back = gradientStep.get(node.name());
+        String backText = back == null ? Messages.get("inspector.none") : String.valueOf(back);
+        fact(grid, r++, "inspector.fact.step", node.isInput() ? Messages.get("inspector.step.input", backText)
+                : Messages.get("inspector.step.op", String.valueOf(node.step()), backText), "inspector-step");
+        fact(grid, r++, "inspector.fact.reads", node.inputs().isEmpty() ? Messages.get("inspector.none")
+                : String.join(", ", node.inputs()), "inspector-reads");
+        List<Edge> uses = g.consumers(node.name());
+        fact(grid, r, "inspector.fact.usedby", uses.isEmpty() ? Messages.get("inspector.usedby.output")
+                : uses.stream().map(Edge::to).collect(Collectors.joining(", ")), "inspector-usedby");
+        return grid;
+    }
+
+    private static void fact(GridPane grid, int row, String key, String value, String id) {
+        Label k = new Label(Messages.get(key));
+        k.getStyleClass().add("fact-key");
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        Label v = new Label(value);
+        v.setId(id);
+        v.getStyleClass().add("fact-value");
+        v.setWrapText(true);
+        grid.addRow(row, k, v);
+    }
+
+    private Region formulas(Node node) {
+        VBox box = new VBox(2);
+        box.getStyleClass().add("formulas");
+        box.getChildren().add(sectionTitle(Messages.get("inspector.section.forward")));
+        box.getChildren().add(tex(NodeTex.forward(node.name()), "inspector-forward-tex"));
+        box.getChildren().add(sectionTitle(Messages.get(node.isInput()
+                ? "inspector.section.collect" : "inspector.section.local")));
+        box.getChildren().add(tex(NodeTex.local(node.name()), "inspector-local-tex"));
+        return box;
+    }
+
+    private javafx.scene.Node tex(String latex, String id) {
+        if (latex == null) {
+            Label none = new Label(Messages.get("inspector.none"));
+            none.setId(id);
+            return none;
+        }
+        try {
+            Image img = TexRenderer.image(latex, TEX_SIZE, TEX_COLOR);
+            ImageView view = new ImageView(img);
+            view.setId(id);
+            view.getStyleClass().add("tex");
+            // natural size, shrunk to the pane's width if the pane is narrower
+            double natural = img.getWidth() / TexRenderer.SCALE;
+            view.setPreserveRatio(true);
+            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+                double room = scroll.getViewportBounds().getWidth() - 24;
+                return room > 40 ? Math.min(natural, room) : natural;
+            }, scroll.viewportBoundsProperty()));
+            view.setSmooth(true);
+            return view;
+        } catch (RuntimeException e) {
+            Label err = new Label(Messages.get("inspector.tex.error", String.valueOf(e.getMessage())));
+            err.setId(id);
+            err.getStyleClass().add("tex-error");
+            err.setWrapText(true);
+            return err;
+        }
+    }
+
+    private Region valueSection(Trace trace, Node node, boolean vector, int row, int col) {
+        VBox box = new VBox(3);
+        box.setId("inspector-value");
+        box.getStyleClass().add("matrix-section");
+        box.getChildren().add(sectionTitle(Messages.get("inspector.section.value", node.name())));
+        if (timeline.valueShown(node.name())) {
+            box.getChildren().add(table(trace.value(node.name()), vector, MatrixTable.Tint.VALUE, node.name(), row, col));
+        } else {
+            box.getChildren().add(pending(Messages.get("inspector.pending.value", String.valueOf(node.step()))));
+        }
+        return box;
+    }
+
+    private Region gradientSection(Trace trace, Graph g, Node node, boolean vector, int row, int col) {
+        VBox box = new VBox(3);
+        box.setId("inspector-gradient");
+        box.getStyleClass().add("matrix-section");
+        String total = BatchNormGraph.gradientName(node.name());
+        if (g.isFanOut(node.name())) {
+            List<Edge> branches = explainer.branches(node.name());
+            for (Edge e : branches) {
+                String name = BatchNormGraph.contributionName(e);
+                VBox b = new VBox(3);
+                b.setId("inspector-branch-" + name);
+                b.getChildren().add(sectionTitle(Messages.get("inspector.section.branch", name, e.to())));
+                if (timeline.contributionShown(e)) {
+                    b.getChildren().add(table(trace.contribution(e), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
+                } else {
+                    b.getChildren().add(pending(Messages.get("inspector.pending.gradient",
+                            String.valueOf(g.node(e.to()).step()))));
+                }
+                box.getChildren().add(b);
+            }
+            String sum = branches.stream().map(e -> BatchNormGraph.contributionName(e)).collect(Collectors.joining(" + "));
+            box.getChildren().add(sectionTitle(Messages.get("inspector.section.sum", total, sum)));
+        } else {
+            box.getChildren().add(sectionTitle(Messages.get("inspector.section.gradient", total)));
+        }
+        if (timeline.gradientShown(node.name())) {
+            box.getChildren().add(table(trace.gradient(node.name()), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
+        } else {
+            box.getChildren().add(pending(Messages.get("inspector.pending.gradient",
+                    String.valueOf(gradientStep.getOrDefault(node.name(), 0)))));
+        }
+        return box;
+    }
+
+    private Region table(Matrix m, boolean vector, MatrixTable.Tint tint, String node, int row, int col) {
+        MatrixTable t = new MatrixTable(m, vector, tint, row, col, (r, c) -> {
+            Selection now = getSkinnable().selectionProperty().get();
+            boolean same = now != null && now.hasElement() && now.node().equals(node)
+                    && now.row() == r && now.col() == c;
+            getSkinnable().selectionProperty().set(same ? Selection.node(node) : Selection.element(node, r, c));
+        });
+        Tooltip.install(t, new Tooltip(Messages.get("inspector.click.tip")));
+        ScrollPane sideways = new SidewaysScroll(t);
+        return sideways;
+    }
+
+    private Region chainSection(Graph g, Node node, boolean vector, int row, int col) {
+        VBox box = new VBox(4);
+        box.setId("inspector-chain");
+        box.getStyleClass().add("chain");
+        box.getChildren().add(sectionTitle(Messages.get("inspector.section.element",
+                ChainRuleExplainer.element(node.name(), vector, row, col))));
+        if (timeline.valueShown(node.name())) {
+            box.getChildren().add(line("chain-value", Messages.get("chain.value"), explainer.value(node.name(), row, col)));
+        } else {
+            box.getChildren().add(pendingLine("chain-value", Messages.get("chain.value"),
+                    Messages.get("chain.pending.value", String.valueOf(node.step()))));
+        }
+        if (g.isFanOut(node.name())) {
+            for (Edge e : explainer.branches(node.name())) {
+                String id = "chain-branch-" + BatchNormGraph.contributionName(e);
+                String head = Messages.get("chain.branch", e.to());
+                if (timeline.contributionShown(e)) {
+                    box.getChildren().add(line(id, head, explainer.contribution(e, row, col)));
+                } else {
+                    box.getChildren().add(pendingLine(id, head,
+                            Messages.get("chain.pending", String.valueOf(g.node(e.to()).step()))));
+                }
+            }
+        }
+        if (timeline.gradientShown(node.name())) {
+            box.getChildren().add(line("chain-gradient", Messages.get("chain.gradient"), explainer.gradient(node.name(), row, col)));
+        } else {
+            box.getChildren().add(pendingLine("chain-gradient", Messages.get("chain.gradient"),
+                    Messages.get("chain.pending", String.valueOf(gradientStep.getOrDefault(node.name(), 0)))));
+        }
+        return box;
+    }
+
+    private static Region line(String id, String heading, ChainRuleExplainer.Line line) {
+        Label head = new Label(heading);
+        head.getStyleClass().add("chain-heading");
+        Label text = new Label(line.display());
+        text.setId(id);
+        text.getStyleClass().add("chain-line");
+        text.setWrapText(true);
+        Label note = new Label(Messages.get(line.noteKey()));
+        note.getStyleClass().add("chain-note");
+        note.setWrapText(true);
+        VBox box = new VBox(1, head, text, note);
+        box.getStyleClass().add("chain-entry");
+        return box;
+    }
+
+    private static Region pendingLine(String id, String heading, String text) {
+        Label head = new Label(heading);
+        head.getStyleClass().add("chain-heading");
+        Label p = new Label(text);
+        p.setId(id);
+        p.getStyleClass().addAll("chain-line", "pending");
+        p.setWrapText(true);
+        VBox box = new VBox(1, head, p);
+        box.getStyleClass().add("chain-entry");
+        return box;
+    }
+
+    /**
+     * Lets one wide matrix scroll sideways on its own, so that the text around it still
+     * wraps to the pane's width. Exactly as tall as the matrix, plus the scroll bar when
+     * the matrix is wider than the pane.
+     */
+    private static final class SidewaysScroll extends ScrollPane {
+        private static final double BAR = 16;
+        private final Region table;
+
+        SidewaysScroll(Region table) {
+            super(table);
+            this.table = table;
+            getStyleClass().add("matrix-scroll");
+            setVbarPolicy(ScrollBarPolicy.NEVER);
+            setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
+            setFitToHeight(true);
+            widthProperty().addListener((o, a, b) -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width > 0 ? width : getWidth();
+            double h = table.prefHeight(-1) + 2;
+            return w > 0 && table.prefWidth(-1) + 2 > w ? h + BAR : h;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+    }
+
+    // ------------------------------------------------------------------ small parts
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label chip(String text, String tip, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("chip", styleClass);
+        l.setTooltip(new Tooltip(tip));
+        return l;
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.setId("inspector-hint");
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label pending(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pending");
+        l.setWrapText(true);
+        return l;
+    }
+
+}

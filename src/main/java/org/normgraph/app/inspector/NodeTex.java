@@ -1,0 +1,98 @@
+package org.normgraph.app.inspector;
+
+import java.util.Map;
+
+/**
+ * The forward formula and the local derivative of every node of the batch-norm graph, as
+ * LaTeX for {@link TexRenderer}. Node names are written as in the graph ({@code xhat},
+ * {@code bcast_mu}); indices i (row) and j (column) are those of the element views.
+ */
+public final class NodeTex {
+
+    /** forward, local derivative */
+    private record Tex(String forward, String local) {
+    }
+
+    private static final String COPY_LOCAL = "\\begin{array}{l} \\frac{\\partial\\,%1$s_{ij}}{\\partial\\,%2$s_{j}} = 1"
+            + " \\\\ \\Rightarrow\\ \\mathrm{d}%2$s_{j} = \\sum_{i} \\mathrm{d}%1$s_{ij} \\end{array}";
+
+    private static final Map<String, Tex> TEX = Map.ofEntries(
+            Map.entry("x", new Tex(
+                    "x \\in \\mathbb{R}^{N \\times D}",
+                    "\\mathrm{dx} = \\mathrm{dx1} + \\mathrm{dx2}")),
+            Map.entry("gamma", new Tex(
+                    "\\mathrm{gamma} \\in \\mathbb{R}^{1 \\times D}",
+                    "\\mathrm{dgamma}_{j} = \\sum_{i} \\mathrm{d}" + n("bcast_gamma") + "_{ij}")),
+            Map.entry("beta", new Tex(
+                    "\\mathrm{beta} \\in \\mathbb{R}^{1 \\times D}",
+                    "\\mathrm{dbeta}_{j} = \\sum_{i} \\mathrm{d}" + n("bcast_beta") + "_{ij}")),
+            Map.entry("mu", new Tex(
+                    "\\mathrm{mu}_{j} = \\frac{1}{N} \\sum_{i} x_{ij}",
+                    "\\frac{\\partial\\,\\mathrm{mu}_{j}}{\\partial\\,x_{ij}} = \\frac{1}{N}")),
+            Map.entry("bcast_mu", copy("bcast_mu", "mu")),
+            Map.entry("xmu", new Tex(
+                    "\\mathrm{xmu} = x - \\mathrm{bcast}(\\mathrm{mu})",
+                    "\\begin{array}{l} \\frac{\\partial\\,\\mathrm{xmu}}{\\partial\\,x} = 1 \\\\"
+                            + " \\frac{\\partial\\,\\mathrm{xmu}}{\\partial\\," + n("bcast_mu") + "} = -1 \\end{array}")),
+            Map.entry("sq", new Tex(
+                    "\\mathrm{sq} = \\mathrm{xmu}^{2}",
+                    "\\frac{\\partial\\,\\mathrm{sq}}{\\partial\\,\\mathrm{xmu}} = 2\\,\\mathrm{xmu}")),
+            Map.entry("var", new Tex(
+                    "\\mathrm{var}_{j} = \\frac{1}{N} \\sum_{i} \\mathrm{sq}_{ij}",
+                    "\\frac{\\partial\\,\\mathrm{var}_{j}}{\\partial\\,\\mathrm{sq}_{ij}} = \\frac{1}{N}")),
+            Map.entry("sqrtvar", new Tex(
+                    "\\mathrm{sqrtvar} = \\sqrt{\\mathrm{var} + \\varepsilon}",
+                    "\\frac{\\partial\\,\\mathrm{sqrtvar}}{\\partial\\,\\mathrm{var}}"
+                            + " = \\frac{1}{2\\sqrt{\\mathrm{var} + \\varepsilon}}")),
+            Map.entry("ivar", new Tex(
+                    "\\mathrm{ivar} = \\frac{1}{\\mathrm{sqrtvar}}",
+                    "\\frac{\\partial\\,\\mathrm{ivar}}{\\partial\\,\\mathrm{sqrtvar}}"
+                            + " = -\\frac{1}{\\mathrm{sqrtvar}^{2}}")),
+            Map.entry("bcast_ivar", copy("bcast_ivar", "ivar")),
+            Map.entry("xhat", new Tex(
+                    "\\mathrm{xhat} = \\mathrm{xmu} \\odot \\mathrm{bcast}(\\mathrm{ivar})",
+                    "\\begin{array}{l} \\frac{\\partial\\,\\mathrm{xhat}}{\\partial\\,\\mathrm{xmu}}"
+                            + " = \\mathrm{bcast}(\\mathrm{ivar}) \\\\"
+                            + " \\frac{\\partial\\,\\mathrm{xhat}}{\\partial\\," + n("bcast_ivar") + "}"
+                            + " = \\mathrm{xmu} \\end{array}")),
+            Map.entry("bcast_gamma", copy("bcast_gamma", "gamma")),
+            Map.entry("gammax", new Tex(
+                    "\\mathrm{gammax} = \\mathrm{bcast}(\\mathrm{gamma}) \\odot \\mathrm{xhat}",
+                    "\\begin{array}{l} \\frac{\\partial\\,\\mathrm{gammax}}{\\partial\\," + n("bcast_gamma") + "}"
+                            + " = \\mathrm{xhat} \\\\"
+                            + " \\frac{\\partial\\,\\mathrm{gammax}}{\\partial\\,\\mathrm{xhat}}"
+                            + " = \\mathrm{bcast}(\\mathrm{gamma}) \\end{array}")),
+            Map.entry("bcast_beta", copy("bcast_beta", "beta")),
+            Map.entry("out", new Tex(
+                    "\\mathrm{out} = \\mathrm{gammax} + \\mathrm{bcast}(\\mathrm{beta})",
+                    "\\frac{\\partial\\,\\mathrm{out}}{\\partial\\,\\mathrm{gammax}} = 1, \\quad"
+                            + " \\frac{\\partial\\,\\mathrm{out}}{\\partial\\," + n("bcast_beta") + "} = 1")));
+
+    private NodeTex() {
+    }
+
+    /** The forward formula of {@code node}, or null for a name that is not in the graph. */
+    public static String forward(String node) {
+        Tex t = TEX.get(node);
+        return t == null ? null : t.forward();
+    }
+
+    /**
+     * The local derivative of {@code node}'s operation with respect to its inputs; for an
+     * input, how its gradient is collected. Null for a name that is not in the graph.
+     */
+    public static String local(String node) {
+        Tex t = TEX.get(node);
+        return t == null ? null : t.local();
+    }
+
+    private static Tex copy(String node, String source) {
+        return new Tex(n(node) + "_{ij} = \\mathrm{" + source + "}_{j}",
+                String.format(COPY_LOCAL, n(node), "\\mathrm{" + source + "}"));
+    }
+
+    /** A node name upright, with its underscore escaped. */
+    private static String n(String name) {
+        return "\\mathrm{" + name.replace("_", "\\_") + "}";
+    }
+}

@@ -1,0 +1,248 @@
+package org.normgraph.app.editor;
+
+import org.normgraph.app.model.Examples;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.controlsfx.control.spreadsheet.SpreadsheetCell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class InputsPaneTest {
+
+    private final SimpleObjectProperty<BatchNormInput> input = new SimpleObjectProperty<>(Examples.classic());
+    private final List<BatchNormInput> commits = new ArrayList<>();
+    private InputsPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new InputsPane(input, in -> {
+            commits.add(in);
+            input.set(in);
+        });
+        stage.setScene(new Scene(new StackPane(pane), 420, 780));
+        stage.show();
+    }
+
+    @Test
+    void typing_a_number_in_a_cell_of_x_commits_a_new_input_with_that_value(FxRobot robot) {
+        robot.clickOn(cell(robot, "x", 2, 1));
+        typeText(robot, "7.5");
+        robot.type(KeyCode.ENTER);
+
+        assertEquals(1, commits.size());
+        assertEquals(Examples.classic().x().with(2, 1, 7.5), commits.get(0).x());
+        assertEquals("7.5", cellText(robot, "x", 2, 1));
+        MatrixSheet x = sheet(robot, "x");
+        assertEquals(3, x.getSelectionModel().getFocusedCell().getRow(), "Enter moves down");
+        assertEquals(null, x.getEditingCell(), "and does not open the next cell");
+
+        typeText(robot, "-2");
+        robot.type(KeyCode.TAB);
+        assertEquals(-2.0, input.get().x().get(3, 1));
+        assertEquals(2, x.getSelectionModel().getFocusedCell().getColumn(), "Tab moves right");
+    }
+
+    @Test
+    void delete_sets_the_selected_cell_to_zero(FxRobot robot) {
+        robot.clickOn(cell(robot, "dout", 1, 1));
+        robot.type(KeyCode.DELETE);
+        assertEquals(0.0, input.get().dout().get(1, 1));
+        assertEquals(1, commits.size());
+    }
+
+    @Test
+    void typing_abc_keeps_the_old_value_and_says_which_cell(FxRobot robot) {
+        robot.clickOn(cell(robot, "x", 2, 1));
+        typeText(robot, "abc");
+        robot.type(KeyCode.ENTER);
+
+        assertTrue(commits.isEmpty(), "nothing committed");
+        assertEquals(Examples.classic(), input.get());
+        assertEquals("0", cellText(robot, "x", 2, 1));
+        Label msg = robot.lookup("#editor-x-message").queryAs(Label.class);
+        assertTrue(msg.isVisible());
+        assertEquals("x[2][1]: 'abc' is not a number. Kept 0.", msg.getText());
+        assertTrue(sheet(robot, "x").isMarked(2, 1), "the refused cell is marked");
+    }
+
+    @Test
+    void changing_n_keeps_the_existing_values(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> n = robot.lookup("#editor-n").queryAs(Spinner.class);
+        robot.interact(() -> n.increment());
+
+        BatchNormInput grown = input.get();
+        assertEquals(5, grown.n());
+        assertEquals(3, grown.d());
+        BatchNormInput classic = Examples.classic();
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(classic.x().get(i, j), grown.x().get(i, j));
+                assertEquals(classic.dout().get(i, j), grown.dout().get(i, j));
+            }
+        }
+        assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(grown.x().row(4)));
+        assertEquals(classic.gamma(), grown.gamma());
+        assertEquals(5, sheet(robot, "x").getGrid().getRowCount(), "the grid grew too");
+        assertEquals("0", cellText(robot, "x", 4, 0));
+
+        // typed: a number beyond 32 is clamped; text that is no number reverts
+        robot.clickOn(n.getEditor());
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("abc").type(KeyCode.ENTER);
+        assertEquals(5, n.getValue());
+        assertEquals("5", n.getEditor().getText());
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("40").type(KeyCode.ENTER);
+        assertEquals(32, input.get().n());
+        assertEquals(classic.x().get(3, 2), input.get().x().get(3, 2));
+    }
+
+    @Test
+    void pasting_a_two_by_two_block_at_the_selected_cell_changes_those_four_cells(FxRobot robot) {
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString("9\t8\n7\t6\n");
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn(cell(robot, "x", 1, 1));
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+
+        assertEquals(1, commits.size());
+        Matrix x = input.get().x();
+        assertEquals(List.of(9.0, 8.0, 7.0, 6.0), List.of(x.get(1, 1), x.get(1, 2), x.get(2, 1), x.get(2, 2)));
+        assertEquals(Examples.classic().x().get(0, 0), x.get(0, 0));
+        assertEquals("6", cellText(robot, "x", 2, 2));
+        assertEquals("Pasted a 2\u00d72 block at x[1][1].", robot.lookup("#editor-x-message").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void a_pasted_block_that_does_not_fit_is_refused_whole(FxRobot robot) {
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString("1\t2\t3\n4\t5\t6\n");
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn(cell(robot, "dout", 3, 1));
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+
+        assertTrue(commits.isEmpty());
+        Label msg = robot.lookup("#editor-dout-message").queryAs(Label.class);
+        assertTrue(msg.getText().startsWith("Paste refused, nothing changed: a 2\u00d73 block placed at dout[3][1]"),
+                msg.getText());
+    }
+
+    @Test
+    void eps_of_zero_is_refused_at_the_eps_field(FxRobot robot) {
+        TextField eps = robot.lookup("#editor-eps").queryAs(TextField.class);
+        robot.clickOn(eps);
+        robot.interact(eps::selectAll);
+        robot.write("0").type(KeyCode.ENTER);
+
+        assertTrue(commits.isEmpty());
+        assertEquals("1e-5", eps.getText(), "the old eps stays");
+        Label msg = robot.lookup("#editor-eps-message").queryAs(Label.class);
+        assertEquals("eps: '0' must be greater than 0, e.g. 1e-5. Kept 1e-5.", msg.getText());
+
+        robot.interact(eps::selectAll);
+        robot.write("0.001").type(KeyCode.ENTER);
+        assertEquals(0.001, input.get().eps());
+        assertFalse(msg.isVisible(), "the message goes once an edit is accepted");
+    }
+
+    @Test
+    void randomize_uses_the_seed_and_reset_brings_back_the_example(FxRobot robot) {
+        TextField seed = robot.lookup("#editor-seed").queryAs(TextField.class);
+        robot.interact(() -> seed.setText("7"));
+        robot.clickOn("#editor-randomize");
+        assertEquals(InputEdits.randomize(Examples.classic(), 7), input.get());
+        assertEquals(7, pane.getSeed());
+        robot.clickOn("#editor-nextseed");
+        assertEquals("8", seed.getText());
+        assertEquals(InputEdits.randomize(Examples.classic(), 8), input.get());
+        robot.clickOn("#editor-reset");
+        assertEquals(Examples.classic(), input.get());
+    }
+
+    @Test
+    void an_input_changed_elsewhere_shows_in_the_grids(FxRobot robot) {
+        BatchNormInput other = InputEdits.resize(Examples.classic(), 2, 2).withGamma(Matrix.rowVector(3, -1.25));
+        robot.interact(() -> input.set(other));
+        assertEquals("3", cellText(robot, "gamma", 0, 0));
+        assertEquals("-1.25", cellText(robot, "gamma", 0, 1));
+        assertEquals(2, sheet(robot, "x").getGrid().getColumnCount());
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> d = robot.lookup("#editor-d").queryAs(Spinner.class);
+        assertEquals(2, d.getValue());
+        assertTrue(commits.isEmpty(), "showing an outside change commits nothing");
+    }
+
+    @Test
+    void with_no_input_yet_the_editors_wait_and_do_not_fail(FxRobot robot) {
+        robot.interact(() -> input.set(null));
+        assertTrue(robot.lookup(".hint").queryAs(Label.class).isVisible());
+        assertFalse(sheet(robot, "x").getParent().isVisible());
+        robot.interact(() -> pane.randomize());
+        assertTrue(commits.isEmpty());
+        robot.interact(() -> input.set(Examples.classic()));
+        assertTrue(sheet(robot, "x").getParent().isVisible());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static MatrixSheet sheet(FxRobot robot, String field) {
+        return robot.lookup("#editor-" + field).queryAs(MatrixSheet.class);
+    }
+
+    /** The visible cell view of a model cell. */
+    private static Node cell(FxRobot robot, String field, int row, int col) {
+        MatrixSheet sheet = sheet(robot, field);
+        Node found = robot.from(sheet).lookup(".spreadsheet-cell").match(n -> n instanceof TableCell<?, ?> tc
+                && tc.getItem() instanceof SpreadsheetCell sc && sc.getRow() == row && sc.getColumn() == col
+                && n.isVisible() && n.getScene() != null).query();
+        assertNotNull(found, field + "[" + row + "][" + col + "]");
+        return found;
+    }
+
+    private static String cellText(FxRobot robot, String field, int row, int col) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return sheet(robot, field).cell(row, col).getText();
+    }
+
+    /** Types like a user: key presses (which start the cell editor), not just characters. */
+    private static void typeText(FxRobot robot, String text) {
+        for (char ch : text.toCharArray()) {
+            KeyCode k = switch (ch) {
+                case '.' -> KeyCode.PERIOD;
+                case '-' -> KeyCode.MINUS;
+                default -> Character.isDigit(ch) ? KeyCode.valueOf("DIGIT" + ch)
+                        : KeyCode.valueOf(String.valueOf(Character.toUpperCase(ch)));
+            };
+            robot.type(k);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.normgraph.app.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NumberTextTest {
+
+    @ParameterizedTest(name = "{0} with {1} digits is {2}")
+    @CsvSource(delimiter = '|', value = {
+            "0                  | 4 | 0",
+            "-0.0               | 4 | 0",
+            "1                  | 4 | 1",
+            "-2.5               | 4 | -2.5",
+            "2.6666666666666665 | 4 | 2.667",
+            "2.6666666666666665 | 6 | 2.66667",
+            "0.372              | 4 | 0.372",
+            "1.2                | 4 | 1.2",
+            "0.000123456        | 4 | 0.0001235",
+            "0.0000123456       | 4 | 1.235e-5",
+            "1e-5               | 6 | 1e-5",
+            "123456             | 4 | 123500",
+            "1234567            | 4 | 1.235e6",
+            "316.22776601683796 | 4 | 316.2",
+            "-0.4472135954999579| 4 | -0.4472",
+    })
+    void compact_rounds_to_significant_digits(double v, int digits, String expected) {
+        assertEquals(expected, NumberText.compact(v, digits));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 1, -3, 0.1, 2.6666666666666665, 1e-5, -1.2345678901234567e-8,
+            6.02e23, 123456789012345678.0, Double.MIN_VALUE, Double.MAX_VALUE, -0.4472135954999579})
+    void exact_reads_back_as_the_same_double(double v) {
+        String s = NumberText.exact(v);
+        CellParser.Parsed p = CellParser.parse(s);
+        assertEquals(v, p.value(), 0.0, s);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"3|3", "-1|-1", "1e-5|1e-5", "2.5|2.5", "0.1|0.1"})
+    void exact_is_short_for_short_numbers(double v, String expected) {
+        assertEquals(expected, NumberText.exact(v));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"-0.5|\u22120.5", "0.5|0.5", "-1e-7|\u22121e\u22127"})
+    void pretty_uses_a_typographic_minus(double v, String expected) {
+        assertEquals(expected, NumberText.pretty(v, 4));
+    }
+}

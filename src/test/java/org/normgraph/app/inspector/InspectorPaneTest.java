@@ -1,0 +1,191 @@
+package org.normgraph.app.inspector;
+
+import org.normgraph.app.model.Examples;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Timeline;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class InspectorPaneTest {
+
+    private static final int END = 19;
+
+    private final Trace trace = BatchNormGraph.run(Examples.classic());
+    private final SimpleObjectProperty<Trace> traceProperty = new SimpleObjectProperty<>(trace);
+    private final SimpleObjectProperty<Selection> selection = new SimpleObjectProperty<>();
+    private final SimpleIntegerProperty position = new SimpleIntegerProperty(END);
+
+    @Start
+    void start(Stage stage) {
+        InspectorPane pane = new InspectorPane(traceProperty, selection, position);
+        stage.setScene(new Scene(new StackPane(pane), 440, 780));
+        stage.show();
+    }
+
+    @Test
+    void with_nothing_selected_it_says_how_to_select(FxRobot robot) {
+        Label hint = robot.lookup("#inspector-hint").queryAs(Label.class);
+        assertTrue(hint.getText().startsWith("Select a node in the graph"), hint.getText());
+        robot.interact(() -> {
+            traceProperty.set(null);
+            selection.set(Selection.node("xhat"));
+        });
+        assertEquals("Nothing to inspect yet: no inputs have been run.", text(robot, "#inspector-hint"));
+    }
+
+    @Test
+    void a_node_shows_its_name_kind_shape_and_core_op(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.node("xhat")));
+        assertEquals("xhat", text(robot, "#inspector-title"));
+        assertEquals("elementwise", text(robot, "#inspector-kind"));
+        assertEquals("4\u00d73  (N\u00d7D)", text(robot, "#inspector-shape"));
+        assertTrue(text(robot, "#inspector-op").startsWith("Multiply"));
+        robot.interact(() -> selection.set(Selection.node("xmu")));
+        assertEquals("fan-out \u00d72", text(robot, "#inspector-fanout"));
+        robot.interact(() -> selection.set(Selection.node("bcast_gamma")));
+        assertEquals("broadcast", text(robot, "#inspector-kind"));
+        assertTrue(text(robot, "#inspector-op").startsWith("Broadcast"));
+    }
+
+    @Test
+    void an_element_of_a_broadcast_node_shows_the_chain_rule_with_the_traces_numbers(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("bcast_gamma", 2, 1)));
+        double dgammax = trace.gradient("gammax").get(2, 1);
+        double xhat = trace.value("xhat").get(2, 1);
+        double result = trace.gradient("bcast_gamma").get(2, 1);
+        assertEquals("dbcast_gamma[2][1] = dgammax[2][1] \u00b7 xhat[2][1] = " + num(dgammax) + " \u00b7 ("
+                + num(xhat) + ") = " + num(result), text(robot, "#chain-gradient"));
+
+        // and its source row: the backward of a broadcast sums the N rows
+        robot.interact(() -> selection.set(Selection.element("gamma", 0, 1)));
+        Matrix up = trace.gradient("bcast_gamma");
+        String sum = num(up.get(0, 1)) + " + " + paren(up.get(1, 1)) + " + " + paren(up.get(2, 1)) + " + " + paren(up.get(3, 1));
+        assertEquals("dgamma[1] = \u03a3_i dbcast_gamma[i][1] = " + sum + " = " + num(trace.gradient("gamma").get(0, 1)),
+                text(robot, "#chain-gradient"));
+    }
+
+    @Test
+    void an_element_of_the_fan_out_node_xmu_shows_both_branches_and_their_sum(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("xmu", 2, 1)));
+        double b1 = trace.contribution("xmu", "xhat").get(2, 1);
+        double b2 = trace.contribution("xmu", "sq").get(2, 1);
+        double sum = trace.gradient("xmu").get(2, 1);
+        assertEquals("dx1[2][1] = dxmu1[2][1] + dxmu2[2][1] = " + num(b1) + " + " + paren(b2) + " = " + num(sum),
+                text(robot, "#chain-gradient"));
+        assertTrue(text(robot, "#chain-branch-dxmu1").startsWith("dxmu1[2][1] = dxhat[2][1] \u00b7 ivar[1] = "));
+        assertTrue(text(robot, "#chain-branch-dxmu1").endsWith(" = " + num(b1)));
+        assertTrue(text(robot, "#chain-branch-dxmu2").startsWith("dxmu2[2][1] = 2 \u00b7 xmu[2][1] \u00b7 dsq[2][1] = "));
+        assertTrue(text(robot, "#chain-branch-dxmu2").endsWith(" = " + num(b2)));
+        assertTrue(robot.lookup("#inspector-branch-dxmu1").tryQuery().isPresent());
+        assertTrue(robot.lookup("#inspector-branch-dxmu2").tryQuery().isPresent());
+    }
+
+    @Test
+    void a_gradient_stays_hidden_until_the_timeline_reveals_it(FxRobot robot) {
+        Timeline t = new Timeline(trace.graph());
+        int dxmu1 = Timeline.backwardPosition(7);
+        robot.interact(() -> {
+            position.set(dxmu1 - 1);
+            selection.set(Selection.element("xmu", 0, 0));
+        });
+        assertTrue(text(robot, "#chain-gradient").startsWith("Appears at backward step 2"));
+        assertTrue(text(robot, "#chain-branch-dxmu1").startsWith("Appears at backward step 7"));
+        robot.interact(() -> position.set(dxmu1));
+        t.seek(dxmu1);
+        assertTrue(t.contributionShown(trace.graph().consumers("xmu").stream().filter(e -> e.to().equals("xhat")).findFirst().orElseThrow()));
+        assertTrue(text(robot, "#chain-branch-dxmu1").startsWith("dxmu1[0][0] = "));
+        assertTrue(text(robot, "#chain-gradient").startsWith("Appears at"), "the sum comes later");
+        robot.interact(() -> position.set(0));
+        assertTrue(text(robot, "#chain-value").startsWith("Appears at forward step 2"));
+    }
+
+    @Test
+    void clicking_a_number_selects_that_element_and_clicking_again_the_whole_node(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.node("xhat")));
+        Node cell = robot.from(robot.lookup("#inspector-value").queryAs(Node.class))
+                .lookup(".matrix-cell").nth(5).query(); // row 1, column 2
+        robot.clickOn(cell);
+        assertEquals(Selection.element("xhat", 1, 2), selection.get());
+        assertTrue(text(robot, "#chain-gradient").startsWith("dxhat[1][2] = "));
+        Node again = robot.from(robot.lookup("#inspector-value").queryAs(Node.class))
+                .lookup(".selected").query();
+        robot.clickOn(again);
+        assertEquals(Selection.node("xhat"), selection.get());
+    }
+
+    @Test
+    void formulas_are_typeset_into_non_empty_images_headless(FxRobot robot) {
+        for (String node : Set.of("xhat", "sqrtvar", "bcast_gamma", "x")) {
+            robot.interact(() -> selection.set(Selection.node(node)));
+            for (String id : new String[] {"#inspector-forward-tex", "#inspector-local-tex"}) {
+                ImageView view = robot.lookup(id).queryAs(ImageView.class);
+                Image img = view.getImage();
+                assertTrue(img.getWidth() > 20 && img.getHeight() > 10, node + id);
+                assertTrue(hasInk(img), node + id + " is blank");
+                assertTrue(view.getBoundsInParent().getWidth() > 10, node + id + " is laid out");
+            }
+        }
+    }
+
+    @Test
+    void a_new_trace_with_fewer_rows_drops_an_element_that_no_longer_exists(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("x", 3, 2)));
+        Trace small = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 2, 2));
+        robot.interact(() -> traceProperty.set(small));
+        assertTrue(text(robot, "#inspector-hint").contains("x has no element [3][2]"));
+        assertFalse(robot.lookup("#inspector-chain").tryQuery().isPresent());
+        robot.interact(() -> selection.set(Selection.node("nope")));
+        assertEquals("There is no node named 'nope' in this graph.", text(robot, "#inspector-hint"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String text(FxRobot robot, String id) {
+        // chain-rule lines break before each " = " to fit a narrow pane; read them as one line
+        return robot.lookup(id).queryAs(Label.class).getText().replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static String num(double v) {
+        return NumberText.pretty(v, NumberText.INSPECTOR_DIGITS);
+    }
+
+    private static String paren(double v) {
+        return v < 0 ? "(" + num(v) + ")" : num(v);
+    }
+
+    private static boolean hasInk(Image img) {
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                if ((r.getArgb(x, y) >>> 24) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
