@@ -1,6 +1,5 @@
 package org.normgraph.app.editor;
 
-import org.normgraph.app.model.Examples;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,6 +12,7 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.Examples;
 import org.normgraph.core.BatchNormInput;
 
 /**

@@ -1,6 +1,5 @@
 package org.normgraph.app.editor;
 
-import org.normgraph.app.model.Examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +22,7 @@ import javafx.stage.Stage;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.model.Examples;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
 import org.testfx.api.FxRobot;
@@ -49,18 +49,18 @@ class InputsPaneTest {
 
     @Test
     void typing_a_number_in_a_cell_of_x_commits_a_new_input_with_that_value(FxRobot robot) {
-        robot.clickOn(cell(robot, "x", 2, 1));
-        typeText(robot, "7.5");
+        robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
+        GridRobot.typeText(robot, "7.5");
         robot.type(KeyCode.ENTER);
 
         assertEquals(1, commits.size());
         assertEquals(Examples.classic().x().with(2, 1, 7.5), commits.get(0).x());
         assertEquals("7.5", cellText(robot, "x", 2, 1));
-        MatrixSheet x = sheet(robot, "x");
+        MatrixSheet x = GridRobot.sheet(robot, "x");
         assertEquals(3, x.getSelectionModel().getFocusedCell().getRow(), "Enter moves down");
         assertEquals(null, x.getEditingCell(), "and does not open the next cell");
 
-        typeText(robot, "-2");
+        GridRobot.typeText(robot, "-2");
         robot.type(KeyCode.TAB);
         assertEquals(-2.0, input.get().x().get(3, 1));
         assertEquals(2, x.getSelectionModel().getFocusedCell().getColumn(), "Tab moves right");
@@ -68,7 +68,7 @@ class InputsPaneTest {
 
     @Test
     void delete_sets_the_selected_cell_to_zero(FxRobot robot) {
-        robot.clickOn(cell(robot, "dout", 1, 1));
+        robot.clickOn(GridRobot.cell(robot, "dout", 1, 1));
         robot.type(KeyCode.DELETE);
         assertEquals(0.0, input.get().dout().get(1, 1));
         assertEquals(1, commits.size());
@@ -76,8 +76,8 @@ class InputsPaneTest {
 
     @Test
     void typing_abc_keeps_the_old_value_and_says_which_cell(FxRobot robot) {
-        robot.clickOn(cell(robot, "x", 2, 1));
-        typeText(robot, "abc");
+        robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
+        GridRobot.typeText(robot, "abc");
         robot.type(KeyCode.ENTER);
 
         assertTrue(commits.isEmpty(), "nothing committed");
@@ -86,7 +86,7 @@ class InputsPaneTest {
         Label msg = robot.lookup("#editor-x-message").queryAs(Label.class);
         assertTrue(msg.isVisible());
         assertEquals("x[2][1]: 'abc' is not a number. Kept 0.", msg.getText());
-        assertTrue(sheet(robot, "x").isMarked(2, 1), "the refused cell is marked");
+        assertTrue(GridRobot.sheet(robot, "x").isMarked(2, 1), "the refused cell is marked");
     }
 
     @Test
@@ -107,7 +107,7 @@ class InputsPaneTest {
         }
         assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(grown.x().row(4)));
         assertEquals(classic.gamma(), grown.gamma());
-        assertEquals(5, sheet(robot, "x").getGrid().getRowCount(), "the grid grew too");
+        assertEquals(5, GridRobot.sheet(robot, "x").getGrid().getRowCount(), "the grid grew too");
         assertEquals("0", cellText(robot, "x", 4, 0));
 
         // typed: a number beyond 32 is clamped; text that is no number reverts
@@ -129,7 +129,7 @@ class InputsPaneTest {
             c.putString("9\t8\n7\t6\n");
             Clipboard.getSystemClipboard().setContent(c);
         });
-        robot.clickOn(cell(robot, "x", 1, 1));
+        robot.clickOn(GridRobot.cell(robot, "x", 1, 1));
         robot.push(KeyCode.CONTROL, KeyCode.V);
 
         assertEquals(1, commits.size());
@@ -147,7 +147,7 @@ class InputsPaneTest {
             c.putString("1\t2\t3\n4\t5\t6\n");
             Clipboard.getSystemClipboard().setContent(c);
         });
-        robot.clickOn(cell(robot, "dout", 3, 1));
+        robot.clickOn(GridRobot.cell(robot, "dout", 3, 1));
         robot.push(KeyCode.CONTROL, KeyCode.V);
 
         assertTrue(commits.isEmpty());
@@ -194,7 +194,7 @@ class InputsPaneTest {
         robot.interact(() -> input.set(other));
         assertEquals("3", cellText(robot, "gamma", 0, 0));
         assertEquals("-1.25", cellText(robot, "gamma", 0, 1));
-        assertEquals(2, sheet(robot, "x").getGrid().getColumnCount());
+        assertEquals(2, GridRobot.sheet(robot, "x").getGrid().getColumnCount());
         @SuppressWarnings("unchecked")
         Spinner<Integer> d = robot.lookup("#editor-d").queryAs(Spinner.class);
         assertEquals(2, d.getValue());
@@ -205,44 +205,19 @@ class InputsPaneTest {
     void with_no_input_yet_the_editors_wait_and_do_not_fail(FxRobot robot) {
         robot.interact(() -> input.set(null));
         assertTrue(robot.lookup(".hint").queryAs(Label.class).isVisible());
-        assertFalse(sheet(robot, "x").getParent().isVisible());
+        assertFalse(GridRobot.sheet(robot, "x").getParent().isVisible());
         robot.interact(() -> pane.randomize());
         assertTrue(commits.isEmpty());
         robot.interact(() -> input.set(Examples.classic()));
-        assertTrue(sheet(robot, "x").getParent().isVisible());
+        assertTrue(GridRobot.sheet(robot, "x").getParent().isVisible());
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static MatrixSheet sheet(FxRobot robot, String field) {
-        return robot.lookup("#editor-" + field).queryAs(MatrixSheet.class);
-    }
-
     /** The visible cell view of a model cell. */
-    private static Node cell(FxRobot robot, String field, int row, int col) {
-        MatrixSheet sheet = sheet(robot, field);
-        Node found = robot.from(sheet).lookup(".spreadsheet-cell").match(n -> n instanceof TableCell<?, ?> tc
-                && tc.getItem() instanceof SpreadsheetCell sc && sc.getRow() == row && sc.getColumn() == col
-                && n.isVisible() && n.getScene() != null).query();
-        assertNotNull(found, field + "[" + row + "][" + col + "]");
-        return found;
-    }
-
     private static String cellText(FxRobot robot, String field, int row, int col) {
         WaitForAsyncUtils.waitForFxEvents();
-        return sheet(robot, field).cell(row, col).getText();
+        return GridRobot.sheet(robot, field).cell(row, col).getText();
     }
 
-    /** Types like a user: key presses (which start the cell editor), not just characters. */
-    private static void typeText(FxRobot robot, String text) {
-        for (char ch : text.toCharArray()) {
-            KeyCode k = switch (ch) {
-                case '.' -> KeyCode.PERIOD;
-                case '-' -> KeyCode.MINUS;
-                default -> Character.isDigit(ch) ? KeyCode.valueOf("DIGIT" + ch)
-                        : KeyCode.valueOf(String.valueOf(Character.toUpperCase(ch)));
-            };
-            robot.type(k);
-        }
-    }
-}
+    /** Types like a user: key presses (which start the cell editor), not just characters. */}

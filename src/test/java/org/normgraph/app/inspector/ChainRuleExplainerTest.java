@@ -1,6 +1,5 @@
 package org.normgraph.app.inspector;
 
-import org.normgraph.app.model.Examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +19,7 @@ import org.normgraph.app.editor.InputEdits;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer.Line;
 import org.normgraph.app.inspector.ChainRuleExplainer.Term;
+import org.normgraph.app.model.Examples;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;

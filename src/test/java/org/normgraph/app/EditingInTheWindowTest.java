@@ -1,0 +1,84 @@
+package org.normgraph.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.editor.GridRobot;
+import org.normgraph.app.graph.GraphNodeSkin;
+import org.normgraph.app.graph.GraphNodeView;
+import org.normgraph.app.graph.Numbers;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormInput;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window: a cell typed in the input grid reaches the core and every view. */
+@ExtendWith(ApplicationExtension.class)
+class EditingInTheWindowTest {
+
+    private SessionModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        new MainWindow(model).show(stage, 1240, 780);
+    }
+
+    @Test
+    void typing_in_the_x_grid_updates_the_graph_from_the_core_and_keeps_the_step(FxRobot robot) {
+        robot.interact(() -> model.seek(12));
+        robot.clickOn(GridRobot.cell(robot, "x", 0, 0));
+        GridRobot.typeText(robot, "10");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(10.0, model.getInput().x().get(0, 0));
+        assertEquals(12, model.getPosition(), "the step stays");
+        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        double xhat = model.getTrace().value("xhat").get(0, 0);
+        assertEquals(Numbers.format(xhat), skin(robot, "xhat").valueView().cell(0, 0).getText(),
+                "xhat shows the core's new value");
+        assertEquals(model.getTrace().gradient("xhat"), skin(robot, "xhat").gradientView().getMatrix());
+    }
+
+    @Test
+    void a_cell_that_is_not_a_number_keeps_the_graph_as_it_was(FxRobot robot) {
+        BatchNormInput before = model.getInput();
+        robot.clickOn(GridRobot.cell(robot, "x", 1, 2));
+        GridRobot.typeText(robot, "abc");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(before, model.getInput());
+        assertTrue(robot.lookup("#editor-x-message").queryAs(Label.class).getText().contains("x[1][2]"));
+        assertEquals(Numbers.format(Examples.classic().x().get(1, 2)),
+                skin(robot, "x").valueView().cell(1, 2).getText());
+    }
+
+    @Test
+    void undo_after_a_grid_edit_restores_the_grid_and_the_graph(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "gamma", 0, 1));
+        GridRobot.typeText(robot, "3");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3.0, model.getInput().gamma().get(0, 1));
+
+        robot.clickOn("#toolbar-undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Examples.classic(), model.getInput());
+        assertEquals(Numbers.format(0.5), skin(robot, "gamma").valueView().cell(0, 1).getText());
+    }
+
+    private static GraphNodeSkin skin(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return (GraphNodeSkin) robot.lookup("#node-" + name).queryAs(GraphNodeView.class).getSkin();
+    }
+}
