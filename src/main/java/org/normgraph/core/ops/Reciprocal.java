@@ -1,24 +1,13 @@
 package org.normgraph.core.ops;
 
 import org.normgraph.core.Matrix;
-import org.normgraph.core.Shape;
 
 /** {@code y = 1 / x}; backward: {@code −g / x²}. */
-public record Reciprocal() implements Op {
+public record Reciprocal() implements UnaryElementwise {
 
     @Override
     public String symbol() {
         return "1/x";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
-    public Shape outputShape(Shape... in) {
-        return in[0];
     }
 
     @Override

@@ -1,24 +1,13 @@
 package org.normgraph.core.ops;
 
 import org.normgraph.core.Matrix;
-import org.normgraph.core.Shape;
 
 /** {@code y = √(x + eps)}; backward: {@code g / (2 √(x + eps))}. */
-public record SqrtPlusEps(double eps) implements Op {
+public record SqrtPlusEps(double eps) implements UnaryElementwise {
 
     @Override
     public String symbol() {
         return "√(·+ε)";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
-    public Shape outputShape(Shape... in) {
-        return in[0];
     }
 
     @Override

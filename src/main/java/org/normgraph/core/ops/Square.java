@@ -1,24 +1,13 @@
 package org.normgraph.core.ops;
 
 import org.normgraph.core.Matrix;
-import org.normgraph.core.Shape;
 
 /** {@code y = x²}; backward: {@code 2x ⊙ g}. */
-public record Square() implements Op {
+public record Square() implements UnaryElementwise {
 
     @Override
     public String symbol() {
         return "x²";
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
-    public Shape outputShape(Shape... in) {
-        return in[0];
     }
 
     @Override

@@ -1,10 +1,9 @@
 package org.normgraph.core.ops;
 
 import org.normgraph.core.Matrix;
-import org.normgraph.core.Shape;
 
 /** {@code y = a − b}; backward: {@code (g, −g)}. */
-public record Subtract() implements Op {
+public record Subtract() implements BinaryElementwise {
 
     @Override
     public String symbol() {
@@ -12,13 +11,8 @@ public record Subtract() implements Op {
     }
 
     @Override
-    public int arity() {
-        return 2;
-    }
-
-    @Override
-    public Shape outputShape(Shape... in) {
-        return Elementwise.sameShape("subtract", in);
+    public String operation() {
+        return "subtract";
     }
 
     @Override
