@@ -14,9 +14,9 @@ class NumericsTest {
         double[] x = VarianceAccuracy.offsetSample(1e8, 0.1, 1000, 42);
         VarianceAccuracy v = VarianceAccuracy.of(x);
         assertEquals(0.01, v.exact(), 0.002, "the noise's variance");
-        assertTrue(v.twoPassRelativeError() < 1e-12, () -> "two-pass " + v);
+        assertTrue(v.twoPassRelativeError() < 1e-11, () -> "two-pass " + v);
         assertTrue(v.onePassRelativeError() > 0.1, () -> "one-pass " + v);
-        assertTrue(VarianceAccuracy.correctDigits(v.twoPassRelativeError()) > 12);
+        assertTrue(VarianceAccuracy.correctDigits(v.twoPassRelativeError()) > 11);
         assertTrue(VarianceAccuracy.correctDigits(v.onePassRelativeError()) < 1);
     }
 
