@@ -1,5 +1,6 @@
 package org.normgraph.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,12 @@ import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
+import org.normgraph.core.family.NormGradientCheck;
+import org.normgraph.core.family.NormGraph;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
+import org.normgraph.core.Tensor;
+import org.normgraph.io.CaseFile;
 import org.normgraph.io.InputFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +25,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
         description = {"Check dx, dgamma and dbeta of the staged graph against finite differences and the fused backward.",
                 "Central finite differences of loss = sum(out * dout); the fused (simplified) backward formula.",
+                "With --norm (or 4-D x) the same check runs for that kind, against its simplified backward.",
                 "One line per input; exit code 1 when an error exceeds its tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
 
     @Mixin
     InputOption input;
+
+    @Mixin
+    NormOptions norm;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,12 +43,17 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchNormInput in;
         try {
-            in = input.read(parent.stdin());
-        } catch (InputFormatException e) {
+            NormSpec kind = norm.spec();
+            JsonNode root = input.readJson(parent.stdin());
+            return FamilyCase.isNineStep(kind, root) ? nineStep(CaseFile.fromJson(root))
+                    : family(FamilyCase.read(kind, root));
+        } catch (NormOptions.UsageProblem | InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }
+    }
+
+    private int nineStep(BatchNormInput in) {
         var nonFinite = BatchNormGraph.run(in).firstNonFinite();
         if (nonFinite.isPresent()) {
             return Errors.badInput(spec, Errors.describe(nonFinite.get()));
@@ -52,6 +68,30 @@ final class GradcheckCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-9s vs fused %.2e  %s%n",
                     r.gradientName(), r.numeric().relativeError(), at(r.input(), r.numeric()),
                     r.fused().relativeError(), r.passed() ? "ok" : "FAILED");
+            ok &= r.passed();
+        }
+        out.flush();
+        return ok ? 0 : Cli.CHECK_FAILED;
+    }
+
+    private int family(FamilyCase c) {
+        var nonFinite = NormGraph.build(c.layout(), c.input().eps()).run(c.input()).firstNonFinite();
+        if (nonFinite.isPresent()) {
+            return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+        }
+        List<NormGradientCheck.Result> results = NormGradientCheck.check(c.spec(), c.input());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "norm=%s%s x=%s eps=%s  relative error = max|a-b| / max|.| per gradient;"
+                        + " tolerance %.0e (finite differences), %.0e (simplified)%n",
+                c.spec().kind().id(), c.spec().kind() == NormKind.GROUP ? " G=" + c.spec().groups() : "",
+                Tensor.format(c.layout().xShape()), c.input().eps(),
+                NormGradientCheck.NUMERIC_TOLERANCE, NormGradientCheck.SIMPLIFIED_TOLERANCE);
+        int width = c.layout().spatial() ? 15 : 9;
+        boolean ok = true;
+        for (NormGradientCheck.Result r : results) {
+            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-" + width + "s vs simplified %.2e  %s%n",
+                    r.gradientName(), r.numeric().relativeError(), "at " + r.numeric().indexText(),
+                    r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
         }
         out.flush();

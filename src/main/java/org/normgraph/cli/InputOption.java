@@ -1,5 +1,6 @@
 package org.normgraph.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,22 +9,29 @@ import java.nio.file.Path;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.io.CaseFile;
 import org.normgraph.io.InputFormatException;
+import org.normgraph.io.Json;
 import picocli.CommandLine.Option;
 
 /** The {@code --input FILE|-} option shared by the commands that read a case. */
 final class InputOption {
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE|-",
-            description = "case JSON: {\"x\": [[…]], \"gamma\": […], \"beta\": […], \"dout\": [[…]], \"eps\": 1e-5}; '-' reads stdin")
+            description = {"case JSON: {\"x\": [[…]], \"gamma\": […], \"beta\": […], \"dout\": [[…]], \"eps\": 1e-5}; '-' reads stdin.",
+                    "x, dout: [N][D], or [N][C][H][W] for 4-D x; gamma, beta: [D] or [C]."})
     String input;
 
     BatchNormInput read(InputStream stdin) throws InputFormatException {
+        return CaseFile.fromJson(readJson(stdin));
+    }
+
+    /** The case file as a JSON object, before it is read as a nine-step or a family case. */
+    JsonNode readJson(InputStream stdin) throws InputFormatException {
         if (input.equals("-")) {
-            return CaseFile.read(stdin, "stdin");
+            return Json.readObject(stdin, "stdin");
         }
         Path path = Path.of(input);
         try (InputStream in = Files.newInputStream(path)) {
-            return CaseFile.read(in, input);
+            return Json.readObject(in, input);
         } catch (NoSuchFileException e) {
             throw new InputFormatException(input + ": no such file");
         } catch (IOException e) {

@@ -3,10 +3,11 @@ package org.normgraph.core;
 /**
  * A batch-normalization layer as a program would use it.
  *
- * <p>Training mode normalizes with the batch statistics and updates the running statistics:
- * {@code running = momentum · running + (1 − momentum) · batch}, with the biased batch
- * variance (the cs231n convention; running mean starts at 0, running variance at 1).
- * Inference mode normalizes with the running statistics.
+ * <p>Training mode normalizes with the batch statistics and updates the running statistics by
+ * one of the {@link RunningStats} conventions; the default, {@link RunningStats#CLASSIC}, is
+ * {@code running = momentum · running + (1 − momentum) · batch} with the biased batch variance,
+ * running mean starting at 0 and running variance at 1. Inference mode normalizes with the
+ * running statistics.
  *
  * <p>With {@link Engine#STAGED} a training step runs the nine-step graph of
  * {@link BatchNormGraph} (the same graph the app draws) and keeps its {@link Trace};
@@ -17,14 +18,62 @@ public final class BatchNorm {
     /** Which implementation a training step runs. */
     public enum Engine { STAGED, FUSED }
 
+    /**
+     * How training updates the running statistics. {@code m} is the layer's momentum; the
+     * three conventions differ in which value m weighs, which batch variance they keep and
+     * where they start.
+     */
+    public enum RunningStats {
+        /**
+         * normgraph's original convention, still the default: {@code running = m · running +
+         * (1 − m) · batch} (m on the old value, default 0.9), the biased batch variance
+         * (divide by N), running mean starting at 0 and running variance at 1.
+         */
+        CLASSIC(0.9),
+        /**
+         * PyTorch's {@code nn.BatchNorm1d/2d}: {@code running = (1 − m) · running + m · batch}
+         * (m on the new batch, default 0.1), the <em>unbiased</em> batch variance
+         * (divide by N − 1) for the running variance, starting at mean 0 and variance 1. The
+         * normalization itself still uses the biased variance. A batch with N = 1 is refused
+         * (as PyTorch refuses one value per channel in training): N − 1 = 0.
+         */
+        PYTORCH(0.1),
+        /**
+         * cs231n / Keras style: {@code running = m · running + (1 − m) · batch} (m on the old
+         * value, default 0.9) with the biased batch variance (what cs231n's {@code np.var} and
+         * Keras' moments compute), but initialised from the first batch: after one training
+         * step the running statistics are that batch's mean and biased variance, so they carry
+         * no start-up bias towards 0 and 1. Before the first batch they are 0 and 1.
+         */
+        CS231N_KERAS(0.9);
+
+        private final double defaultMomentum;
+
+        RunningStats(double defaultMomentum) {
+            this.defaultMomentum = defaultMomentum;
+        }
+
+        public double defaultMomentum() {
+            return defaultMomentum;
+        }
+    }
+
     private final int features;
     private final double eps;
     private final double momentum;
     private final Engine engine;
+    private final RunningStats convention;
+    private boolean seenBatch;
     private double[] runningMean;
     private double[] runningVar;
 
+    /** A layer with the {@link RunningStats#CLASSIC} running statistics. */
     public BatchNorm(int features, double eps, double momentum, Engine engine) {
+        this(features, eps, momentum, engine, RunningStats.CLASSIC);
+    }
+
+    /** A layer whose {@code momentum} is the m of {@code convention}'s formula. */
+    public BatchNorm(int features, double eps, double momentum, Engine engine, RunningStats convention) {
         if (features < 1) {
             throw new IllegalArgumentException("features must be ≥ 1, got " + features);
         }
@@ -38,6 +87,7 @@ public final class BatchNorm {
         this.eps = eps;
         this.momentum = momentum;
         this.engine = engine;
+        this.convention = java.util.Objects.requireNonNull(convention, "convention");
         this.runningMean = new double[features];
         this.runningVar = new double[features];
         java.util.Arrays.fill(runningVar, 1.0);
@@ -45,6 +95,19 @@ public final class BatchNorm {
 
     public BatchNorm(int features) {
         this(features, BatchNormInput.DEFAULT_EPS, 0.9, Engine.STAGED);
+    }
+
+    /** A staged layer with default eps and the convention's default momentum. */
+    public BatchNorm(int features, RunningStats convention) {
+        this(features, BatchNormInput.DEFAULT_EPS, convention.defaultMomentum(), Engine.STAGED, convention);
+    }
+
+    public RunningStats convention() {
+        return convention;
+    }
+
+    public double momentum() {
+        return momentum;
     }
 
     public Matrix runningMean() {
@@ -69,6 +132,11 @@ public final class BatchNorm {
     /** Training-mode forward with batch statistics; updates the running statistics. */
     public TrainStep train(Matrix x, Matrix gamma, Matrix beta) {
         checkFeatures(x, gamma, beta);
+        if (convention == RunningStats.PYTORCH && x.rows() < 2) {
+            // refuse before anything changes: the unbiased variance would be 0/0 = NaN
+            throw new InvalidInputException("x", "PyTorch running statistics need N ≥ 2 rows in training:"
+                    + " the unbiased variance divides by N − 1 = 0 (got " + x.shape() + ")");
+        }
         return engine == Engine.STAGED ? stagedStep(x, gamma, beta) : fusedStep(x, gamma, beta);
     }
 
@@ -76,7 +144,7 @@ public final class BatchNorm {
         Graph graph = BatchNormGraph.build(x.rows(), x.cols(), eps);
         var forward = StagedEngine.forward(graph, java.util.Map.of(
                 BatchNormGraph.X, x, BatchNormGraph.GAMMA, gamma, BatchNormGraph.BETA, beta));
-        updateRunning(forward.value("mu").toArray(), forward.value("var").toArray());
+        updateRunning(forward.value("mu").toArray(), forward.value("var").toArray(), x.rows());
         return new StagedStep(forward);
     }
 
@@ -119,7 +187,7 @@ public final class BatchNorm {
         double[] var = new double[d];
         double[] ivar = new double[d];
         FusedBatchNorm.forward(n, d, xs, gs, beta.toArray(), eps, out, mean, var, ivar);
-        updateRunning(mean, var);
+        updateRunning(mean, var, n);
         Matrix outM = Matrix.wrap(n, d, out);
         return new TrainStep() {
             @Override
@@ -173,15 +241,29 @@ public final class BatchNorm {
         return ivar;
     }
 
-    private void updateRunning(double[] mean, double[] var) {
+    /** One update by the convention, from the batch mean and biased variance of n rows. */
+    private void updateRunning(double[] mean, double[] var, int n) {
         double[] m = runningMean.clone();
         double[] v = runningVar.clone();
         for (int j = 0; j < features; j++) {
-            m[j] = momentum * m[j] + (1 - momentum) * mean[j];
-            v[j] = momentum * v[j] + (1 - momentum) * var[j];
+            switch (convention) {
+                case CLASSIC -> {
+                    m[j] = momentum * m[j] + (1 - momentum) * mean[j];
+                    v[j] = momentum * v[j] + (1 - momentum) * var[j];
+                }
+                case PYTORCH -> {
+                    m[j] = (1 - momentum) * m[j] + momentum * mean[j];
+                    v[j] = (1 - momentum) * v[j] + momentum * (var[j] * n / (n - 1));
+                }
+                case CS231N_KERAS -> {
+                    m[j] = seenBatch ? momentum * m[j] + (1 - momentum) * mean[j] : mean[j];
+                    v[j] = seenBatch ? momentum * v[j] + (1 - momentum) * var[j] : var[j];
+                }
+            }
         }
         runningMean = m;
         runningVar = v;
+        seenBatch = true;
     }
 
     private void checkFeatures(Matrix x, Matrix gamma, Matrix beta) {

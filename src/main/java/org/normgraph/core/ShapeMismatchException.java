@@ -7,6 +7,11 @@ public final class ShapeMismatchException extends IllegalArgumentException {
         super(operation + ": shapes " + left + " and " + right + " do not match");
     }
 
+    /** Shapes given as text, e.g. {@code 2×3×4} for a tensor. */
+    public ShapeMismatchException(String operation, String left, String right) {
+        super(operation + ": shapes " + left + " and " + right + " do not match");
+    }
+
     public ShapeMismatchException(String message) {
         super(message);
     }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.Tensor;
 
 /**
  * Strict JSON reading shared by case and session files: plain data only, duplicate keys,
@@ -27,7 +28,10 @@ public final class Json {
     /** A case is nested 3 deep; a session 4. */
     static final int MAX_DEPTH = 64;
 
-    /** A field path in a message shows at most this many levels: {@code x[0][0][0]…}. */
+    /**
+     * A long field path in a message shows this many levels: {@code x[0][0][0]…}. A path of one
+     * level more is shown whole, so that a value of 4-D x is named: {@code x[0][1][0][1]}.
+     */
     private static final int MAX_PATH_LEVELS = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -151,6 +155,75 @@ public final class Json {
         return Matrix.fromRows(rows);
     }
 
+    /**
+     * How deep arrays nest along the first elements: 1 for {@code [1, 2]} and {@code []}, 2 for
+     * {@code [[1]]} and {@code [[]]}, 4 for {@code [[[[1]]]]}; 0 for a non-array.
+     */
+    public static int depth(JsonNode v) {
+        int d = 0;
+        for (JsonNode n = v; n != null && n.isArray(); n = n.size() > 0 ? n.get(0) : null) {
+            d++;
+        }
+        return d;
+    }
+
+    /**
+     * An N×D matrix (arrays of rows, read by {@link #matrix}) or an N×C×H×W tensor (arrays
+     * nested four deep) as a tensor. Every sub-array must be as long as the first one at its
+     * level; the first that is not is named with both lengths.
+     */
+    public static Tensor tensor(JsonNode v, String field) throws InputFormatException {
+        int depth = depth(v);
+        if (depth <= 2) {
+            return Tensor.of(matrix(v, field));
+        }
+        if (depth != 4) {
+            throw new InputFormatException(field + ": arrays nested " + depth + " deep; expected N×D (rows of numbers)"
+                    + " or N×C×H×W (nested 4 deep)");
+        }
+        int[] shape = {v.size(), v.get(0).size(), v.get(0).get(0).size(), v.get(0).get(0).get(0).size()};
+        double[] data = new double[Tensor.size(shape)];
+        fill(v, field, shape, 0, new int[4], data, new int[1]);
+        return Tensor.of(shape, data);
+    }
+
+    private static final String[] ENTRIES = {"sample", "channel", "row", "value"};
+
+    private static void fill(JsonNode v, String path, int[] shape, int level, int[] at, double[] data, int[] next)
+            throws InputFormatException {
+        if (level == 4) {
+            data[next[0]++] = number(v, path);
+            return;
+        }
+        if (!v.isArray()) {
+            throw new InputFormatException(path + ": expected an array (of " + ENTRIES[level] + "s; N×C×H×W), got "
+                    + describe(v));
+        }
+        if (v.size() != shape[level]) {
+            String first = firstPath(path, level);
+            throw new InputFormatException(path + ": has " + count(v.size(), ENTRIES[level]) + ", " + first + " has "
+                    + count(shape[level], ENTRIES[level]) + " (" + path.substring(0, path.indexOf('[') < 0 ? path.length()
+                    : path.indexOf('[')) + " must be N×C×H×W, not ragged)");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            at[level] = i;
+            fill(v.get(i), path + "[" + i + "]", shape, level + 1, at, data, next);
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code x[0][0]} for a path {@code x[1][2]}: where the first array of that level is. */
+    private static String firstPath(String path, int level) {
+        int cut = path.length();
+        for (int k = 0; k < level; k++) {
+            cut = path.lastIndexOf('[', cut - 1);
+        }
+        return path.substring(0, cut) + "[0]".repeat(level);
+    }
+
     private static String abbreviate(String t) {
         return t.length() > 40 ? t.substring(0, 40) + "…" : t;
     }
@@ -201,7 +274,7 @@ public final class Json {
         StringBuilder sb = new StringBuilder();
         int levels = 0;
         for (String part : parts) {
-            if (++levels > MAX_PATH_LEVELS) {
+            if (++levels > MAX_PATH_LEVELS && parts.size() > MAX_PATH_LEVELS + 1) {
                 return sb.append("…").toString();
             }
             sb.append(part);

@@ -1,0 +1,113 @@
+package org.normgraph.core.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.normgraph.core.Tensor;
+import org.normgraph.core.family.FamilyInputs;
+import org.normgraph.core.family.GraphVariant;
+import org.normgraph.core.family.NormGradientCheck;
+import org.normgraph.core.family.NormGraph;
+import org.normgraph.core.family.NormInput;
+import org.normgraph.core.family.NormSpec;
+
+/**
+ * Every pitfall fails the gradient check, for every kind, and the lab names the node where the
+ * variant first leaves the correct graph. eps = 0.1 so that "std + eps" is visibly wrong (with
+ * eps ≪ var it is wrong by about eps/(2·std) only, see the last test).
+ */
+class PitfallLabTest {
+
+    private static final double EPS = 0.1;
+
+    static Stream<Arguments> table() {
+        List<Object[]> kinds = List.of(
+                new Object[] {NormSpec.batch(), new int[] {4, 3}},
+                new Object[] {NormSpec.batch(), new int[] {2, 3, 2, 2}},
+                new Object[] {NormSpec.layer(), new int[] {3, 4}},
+                new Object[] {NormSpec.group(2), new int[] {2, 4, 2, 1}},
+                new Object[] {NormSpec.instance(), new int[] {2, 2, 2, 2}});
+        // pitfall, where it first shows (forward node, or gradient in backward order), which checks fail
+        Object[][] pitfalls = {
+                {Pitfall.STD_PLUS_EPS, "sqrtvar", false, Set.of("dx", "dgamma")},
+                {Pitfall.DIVIDE_BY_IVAR, "xhat", false, Set.of("dx", "dgamma")},
+                {Pitfall.MEAN_FOR_DBETA, "dbeta", true, Set.of("dbeta")},
+                {Pitfall.FORGET_DX2, "dx2", true, Set.of("dx")},
+                {Pitfall.FORGET_DXMU2, "dxmu2", true, Set.of("dx")},
+                {Pitfall.ASSIGN_AT_FAN_OUT, "dx1", true, Set.of("dx")}};
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (Object[] k : kinds) {
+            for (Object[] p : pitfalls) {
+                b.add(Arguments.of(p[0], k[0], Tensor.format((int[]) k[1]), k[1], p[1], p[2], p[3]));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} x={2}")
+    @MethodSource("table")
+    void the_check_fails_and_the_first_difference_is_where_the_mistake_is(
+            Pitfall pitfall, NormSpec spec, String shapeText, int[] shape, String first, boolean inBackward,
+            Set<String> failing) {
+        NormInput in = FamilyInputs.random(shape, EPS, shapeText.hashCode() + 7L * pitfall.ordinal());
+        PitfallLab.Report r = PitfallLab.run(pitfall, spec, in);
+        assertTrue(r.checkFails(), () -> "check passed: " + r.check());
+        assertEquals(failing, Set.copyOf(r.failing()), () -> r.check().toString());
+        assertTrue(r.firstDifference().isPresent());
+        assertEquals(first, r.firstDifference().get().name(), () -> r.firstDifference().get().toString());
+        assertEquals(inBackward, r.firstDifference().get().inBackward());
+        // forward mistakes have the right derivative of the wrong function; backward ones don't
+        assertEquals(pitfall.forward(), r.consistentWithOwnForward(), () -> r.ownForward().toString());
+    }
+
+    /** The lab itself can tell right from wrong: the correct graph passes and differs nowhere. */
+    @Test
+    void the_correct_graph_passes_the_same_check_and_differs_nowhere() {
+        NormInput in = FamilyInputs.random(new int[] {2, 4, 2, 1}, EPS, 3);
+        assertTrue(NormGradientCheck.check(NormSpec.group(2), in, GraphVariant.CORRECT).stream()
+                .allMatch(NormGradientCheck.Result::passed));
+        var correct = NormGraph.run(NormSpec.group(2), in);
+        assertTrue(FirstDifference.between(correct, NormGraph.run(NormSpec.group(2), in)).isEmpty());
+    }
+
+    @Test
+    void a_mistake_the_input_cannot_show_has_no_first_difference() {
+        // one row per statistic set for dbeta: mean and sum of one value agree
+        NormInput in = FamilyInputs.random(new int[] {1, 3}, EPS, 4);
+        PitfallLab.Report r = PitfallLab.run(Pitfall.MEAN_FOR_DBETA, NormSpec.layer(), in);
+        assertTrue(r.firstDifference().isEmpty());
+        assertFalse(r.checkFails());
+    }
+
+    @Test
+    void std_plus_eps_hides_from_finite_differences_when_eps_is_small_against_var() {
+        NormInput in = FamilyInputs.random(new int[] {6, 3}, 1e-8, 5);
+        PitfallLab.Report r = PitfallLab.run(Pitfall.STD_PLUS_EPS, NormSpec.batch(), in);
+        assertTrue(r.check().stream().allMatch(c -> c.numeric().within(NormGradientCheck.NUMERIC_TOLERANCE)),
+                () -> r.check().toString());
+        // a trusted formula sees what finite differences cannot, and so does the forward
+        assertEquals(List.of("dx", "dgamma"), r.failing());
+        assertEquals("sqrtvar", r.firstDifference().orElseThrow().name());
+    }
+
+    @Test
+    void every_pitfall_is_in_the_table_and_says_what_it_is() {
+        Set<Pitfall> covered = table().map(a -> (Pitfall) a.get()[0]).collect(Collectors.toSet());
+        assertEquals(EnumSet.allOf(Pitfall.class), covered);
+        for (Pitfall p : Pitfall.values()) {
+            assertFalse(p.description().isBlank());
+            assertTrue(NormGraph.build(org.normgraph.core.family.NormLayout.of(NormSpec.batch(), 2, 2), 1)
+                    .contains(p.node()), p + " names a node of the graph");
+        }
+    }
+}
