@@ -285,6 +285,20 @@ class TranslationsTest {
     }
 
     @Test
+    void the_broadcast_formula_from_the_bundle_is_the_cores_in_english() {
+        var graph = org.normgraph.core.BatchNormGraph.build(org.normgraph.app.model.Examples.classic());
+        String pattern = english().getProperty("graph.formula.broadcast");
+        int broadcasts = 0;
+        for (var n : graph.nodes()) {
+            if (n.kind() == org.normgraph.core.NodeKind.BROADCAST) {
+                broadcasts++;
+                assertEquals(n.formula(), MessageFormat.format(pattern, n.name(), n.inputs().get(0)));
+            }
+        }
+        assertEquals(4, broadcasts);
+    }
+
+    @Test
     void each_file_names_its_language_in_that_language() {
         assertEquals("English", Language.ENGLISH.nativeName());
         assertEquals("简体中文", Language.SIMPLIFIED_CHINESE.nativeName());
