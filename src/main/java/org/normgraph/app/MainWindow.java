@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -28,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.StringConverter;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
@@ -48,6 +50,12 @@ import org.normgraph.app.timeline.TimelineBar;
  * <p>Keys anywhere except in text fields and the two side panes: ←/→ and PageUp/PageDown
  * step, Home/End jump, Space plays or pauses (unless a button has keyboard focus).
  * Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo an edit; Ctrl+plus/minus zoom, Ctrl+0 fits.
+ *
+ * <p>Language: the toolbar's {@code #toolbar-language} box switches between the
+ * {@link Language}s. {@link #setLanguage} rebuilds the views that show text (toolbar, graph,
+ * timeline bar, inputs, inspector) on the same {@link SessionModel} and {@link Playback}, so
+ * the input, the step, the selection, undo history and playback go on; the old views are
+ * disposed. The choice is stored in the {@link LanguageSetting} given to the constructor.
  */
 public final class MainWindow {
 
@@ -59,39 +67,99 @@ public final class MainWindow {
     public static final double MIN_HEIGHT = 640;
 
     private final SessionModel model;
+    private final LanguageSetting languageSetting;
     private final Playback playback;
-    private final GraphView graph;
-    private final TimelineBar timelineBar;
     private final BorderPane root = new BorderPane();
     private final StackPane inputsSlot = new StackPane();
     private final StackPane inspectorSlot = new StackPane();
     private final Label status = new Label();
     private final VBox notes = new VBox();
+    // the views with text: built again in the new language by setLanguage
+    private GraphView graph;
+    private TimelineBar timelineBar;
+    private InputsPane inputs;
+    private InspectorPane inspector;
 
+    /** A window whose language choice is not remembered (tests, embedding). */
     public MainWindow(SessionModel model) {
+        this(model, null);
+    }
+
+    /**
+     * A window in the current {@link Messages#language()}.
+     *
+     * @param languageSetting where a language chosen in the toolbar is remembered, or null for nowhere
+     */
+    public MainWindow(SessionModel model, LanguageSetting languageSetting) {
         this.model = model;
+        this.languageSetting = languageSetting;
         this.playback = new Playback(model);
-        this.graph = new GraphView(model);
-        graph.animationSpeedProperty().bind(model.speedProperty());
-        this.timelineBar = new TimelineBar(model, playback);
         root.setId("main");
         root.getStyleClass().add("main-window");
-
         inputsSlot.setId("inputs-pane");
         inputsSlot.getStyleClass().addAll("side-pane", "inputs-pane");
-        inputsSlot.getChildren().add(new InputsPane(model.inputProperty(), model::commit));
         inspectorSlot.setId("inspector-pane");
         inspectorSlot.getStyleClass().addAll("side-pane", "inspector-pane");
-        inspectorSlot.getChildren().add(new InspectorPane(model.traceProperty(), model.selectionProperty(),
-                model.positionProperty()));
-
-        root.setTop(toolbar());
         root.setLeft(inputsSlot);
-        root.setCenter(graph);
         root.setRight(inspectorSlot);
+        status.setId("status-line");
+        status.getStyleClass().add("status-line");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        model.statusKeyProperty().addListener((o, a, k) -> status.setText(Messages.get(k)));
+        notes.setId("notes");
+        notes.getStyleClass().add("notes");
+        model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
+        buildViews();
+    }
+
+    /** Builds the views that show text, in the current language (the session state is the model's). */
+    private void buildViews() {
+        graph = new GraphView(model);
+        graph.animationSpeedProperty().bind(model.speedProperty());
+        timelineBar = new TimelineBar(model, playback);
+        inputs = new InputsPane(model.inputProperty(), model::commit);
+        inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
+        inputsSlot.getChildren().setAll(inputs);
+        inspectorSlot.getChildren().setAll(inspector);
+        root.setTop(toolbar());
+        root.setCenter(graph);
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(root.getTop());
         returnFocusToGraphAfterClicks(timelineBar);
+        status.setText(Messages.get(model.getStatusKey()));
+        updateNotes();
+    }
+
+    /** Takes the old views off the model: no listeners, no animations left behind. */
+    private void disposeViews() {
+        graph.animationSpeedProperty().unbind();
+        graph.dispose();
+        timelineBar.dispose();
+        inputs.setSkin(null); // disposes the skins, which listen to the model
+        inspector.setSkin(null);
+    }
+
+    /**
+     * Shows the window in {@code language}: switches {@link Messages}, remembers the choice
+     * and rebuilds the views on the same session (input, step, selection, undo history,
+     * playback, the seed and which panes are shown are kept; the graph is fitted anew).
+     */
+    public void setLanguage(Language language) {
+        Messages.setLanguage(language);
+        if (languageSetting != null) {
+            languageSetting.store(language);
+        }
+        long seed = inputs.getSeed();
+        disposeViews();
+        buildViews();
+        inputs.setSeed(seed);
+        if (root.getScene() != null) {
+            if (root.getScene().getWindow() instanceof Stage stage) {
+                stage.setTitle(Messages.get("app.window.title"));
+            }
+            graph.requestFocus();
+        }
     }
 
     public SessionModel model() {
@@ -136,27 +204,58 @@ public final class MainWindow {
     // ---------------------------------------------------------------- parts
 
     private ToolBar toolbar() {
-        Button zoomOut = tool("toolbar-zoom-out", "app.zoom.out", graph::zoomOut);
-        Button zoomIn = tool("toolbar-zoom-in", "app.zoom.in", graph::zoomIn);
+        Button zoomOut = tool("toolbar-zoom-out", "app.zoom.out", () -> graph.zoomOut());
+        Button zoomIn = tool("toolbar-zoom-in", "app.zoom.in", () -> graph.zoomIn());
         Label zoom = new Label();
         zoom.setId("toolbar-zoom");
         zoom.getStyleClass().add("zoom-label");
         zoom.textProperty().bind(graph.zoomProperty().multiply(100).asString(Messages.get("app.zoom.value")));
-        Button fit = tool("toolbar-fit", "app.zoom.fit", graph::fit);
-        Button actual = tool("toolbar-actual", "app.zoom.actual", graph::actualSize);
+        Button fit = tool("toolbar-fit", "app.zoom.fit", () -> graph.fit());
+        Button actual = tool("toolbar-actual", "app.zoom.actual", () -> graph.actualSize());
         Button undo = tool("toolbar-undo", "app.undo", model::undo);
         Button redo = tool("toolbar-redo", "app.redo", model::redo);
         undo.disableProperty().bind(model.canUndoProperty().not());
         redo.disableProperty().bind(model.canRedoProperty().not());
         ToggleButton inputs = paneToggle("toolbar-inputs", "app.pane.inputs", inputsSlot, true);
         ToggleButton inspector = paneToggle("toolbar-inspector", "app.pane.inspector", inspectorSlot, false);
+        inputs.setSelected(root.getLeft() != null); // a rebuilt toolbar shows the panes as they are
+        inspector.setSelected(root.getRight() != null);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, spacer, legend, new Separator(), inspector);
+                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                inspector);
         bar.setId("toolbar");
         return bar;
+    }
+
+    /** The language box: each language by its own name; choosing one rebuilds the window in it. */
+    private ComboBox<Language> languageBox() {
+        ComboBox<Language> box = new ComboBox<>();
+        box.setId("toolbar-language");
+        box.getItems().setAll(Language.values());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : l.nativeName();
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return Messages.language();
+            }
+        });
+        box.setValue(Messages.language());
+        box.setTooltip(new Tooltip(Messages.get("app.language.tip")));
+        box.setAccessibleText(Messages.get("app.language"));
+        box.valueProperty().addListener((o, a, l) -> {
+            if (l != null && l != Messages.language()) {
+                // after the box has finished its own event: it is replaced by the rebuild
+                Platform.runLater(() -> setLanguage(l));
+            }
+        });
+        return box;
     }
 
     /** Colour key: value −/+ and gradient −/+ swatches (colours from {@link Palette}). */
@@ -209,16 +308,6 @@ public final class MainWindow {
     }
 
     private VBox bottom() {
-        status.setId("status-line");
-        status.getStyleClass().add("status-line");
-        status.setWrapText(true);
-        status.setMaxWidth(Double.MAX_VALUE);
-        model.statusKeyProperty().addListener((o, a, k) -> status.setText(Messages.get(k)));
-        status.setText(Messages.get(model.getStatusKey()));
-        notes.setId("notes");
-        notes.getStyleClass().add("notes");
-        model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
-        updateNotes();
         VBox box = new VBox(timelineBar, status, notes);
         box.getStyleClass().add("bottom-area");
         return box;
@@ -272,13 +361,13 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
         acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 model::redo);
-        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
-        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
-        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), graph::zoomIn);
-        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), graph::zoomOut);
-        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), graph::zoomOut);
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), graph::fit);
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), graph::actualSize);
+        acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomIn());
+        acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomIn());
+        acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomIn());
+        acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
+        acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> graph.fit());
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> graph.actualSize());
     }
 
     private static boolean inside(Node n, Parent p) {

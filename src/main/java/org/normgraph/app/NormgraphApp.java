@@ -7,7 +7,11 @@ import javafx.stage.Stage;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.perf.PerfMonitor;
 
-/** The JavaFX application: one {@link MainWindow} on the ready example. */
+/**
+ * The JavaFX application: one {@link MainWindow} on the ready example, in the language
+ * {@link LanguageSetting#initial()} picks ({@code -Dnormgraph.lang}, else the remembered
+ * choice, else the system locale if it is one of the four, else English).
+ */
 public final class NormgraphApp extends Application {
 
     private static final long LAUNCH_NANOS = System.nanoTime();
@@ -16,8 +20,10 @@ public final class NormgraphApp extends Application {
     public void start(Stage stage) {
         AppOptions options = AppOptions.parse(getParameters() == null ? java.util.List.of()
                 : getParameters().getRaw());
+        LanguageSetting language = LanguageSetting.user();
+        Messages.setLanguage(language.initial());
         SessionModel model = SessionModel.example();
-        MainWindow window = new MainWindow(model);
+        MainWindow window = new MainWindow(model, language);
         PerfMonitor perf = options.perf() ? new PerfMonitor(options, LAUNCH_NANOS) : null;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.max(MainWindow.MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.95));

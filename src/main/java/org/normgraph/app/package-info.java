@@ -4,7 +4,7 @@
  *
  * <h2>Window</h2>
  * Top: toolbar (show/hide the inputs pane, zoom −/+/fit/100 %, undo/redo, colour legend,
- * show/hide the inspector). Left: the input editors ({@code #inputs-pane},
+ * language, show/hide the inspector). Left: the input editors ({@code #inputs-pane},
  * {@link org.normgraph.app.editor.InputsPane}). Centre: the graph
  * ({@code #graph-view}). Right: the inspector ({@code #inspector-pane},
  * {@link org.normgraph.app.inspector.InspectorPane}). Bottom: the timeline bar
@@ -19,10 +19,18 @@
  * pointer, click selects a node or one element. After a mouse click on a toolbar or
  * timeline button the graph gets the keyboard back, so a presenter's keys keep working.
  *
- * <h2>Text</h2>
+ * <h2>Text and languages</h2>
  * Every user-visible text comes from {@code messages.properties} through
  * {@link org.normgraph.app.Messages}; only node and gradient names, formulas and
- * mathematical signs are written in code.
+ * mathematical signs are written in code. {@code messages_zh_CN}, {@code messages_zh_TW}
+ * and {@code messages_ja} translate every key ({@code TranslationsTest} checks keys,
+ * arguments, formulas and script). The toolbar's language box ({@code #toolbar-language})
+ * calls {@link org.normgraph.app.MainWindow#setLanguage}, which rebuilds the views on the
+ * same session; the choice is kept by {@link org.normgraph.app.LanguageSetting}
+ * (java.util.prefs, user node {@code /org/normgraph}). {@code Messages} is English until
+ * {@link org.normgraph.app.NormgraphApp} applies the setting, so tests that build views
+ * directly read English whatever the machine's locale and preferences; tests of the
+ * setting use an in-memory preferences node.
  *
  * <h2>{@code --perf}</h2>
  * See {@link org.normgraph.app.perf.PerfMonitor} and {@link org.normgraph.app.AppOptions}:

@@ -169,7 +169,10 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             step.setText(Integer.toString(n.step()));
             step.setTooltip(new Tooltip(Messages.get("graph.step.tip", Integer.toString(n.step()))));
             symbol.setText(n.op().symbol());
-            formula.setText(n.formula());
+            // the core's formula of a broadcast has words ("copied to N rows"): from the bundle
+            formula.setText(n.kind() == NodeKind.BROADCAST
+                    ? Messages.get("graph.formula.broadcast", n.name(), n.inputs().get(0))
+                    : n.formula());
         }
         Tooltip kindTip = new Tooltip(Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);

@@ -26,6 +26,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
+import javafx.util.Subscription;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormGraph;
@@ -77,6 +78,7 @@ public final class GraphView extends Region {
     private double pressTy;
     private javafx.animation.Timeline follow;
     private Runnable afterRefresh;
+    private final Subscription modelSubscription;
 
     public GraphView(SessionModel model) {
         this.model = model;
@@ -96,7 +98,7 @@ public final class GraphView extends Region {
         animator = new FlowAnimator(this);
 
         rebuild(model.getGraph());
-        model.graphProperty().addListener((o, a, g) -> {
+        Subscription onGraph = model.graphProperty().subscribe((a, g) -> {
             if (sameNames(g)) {
                 animator.finish();
                 for (Node n : g.nodes()) {
@@ -111,8 +113,8 @@ public final class GraphView extends Region {
             }
             requestLayout();
         });
-        model.traceProperty().addListener((o, a, t) -> refresh());
-        model.positionProperty().addListener((o, a, b) -> {
+        Subscription onTrace = model.traceProperty().subscribe((a, t) -> refresh());
+        Subscription onPosition = model.positionProperty().subscribe((a, b) -> {
             animator.finish();
             refresh();
             if (b.intValue() == a.intValue() + 1) {
@@ -120,11 +122,12 @@ public final class GraphView extends Region {
             }
             followCurrent();
         });
-        model.selectionProperty().addListener((o, a, s) -> {
+        Subscription onSelection = model.selectionProperty().subscribe((a, s) -> {
             for (GraphNodeView v : nodeViews.values()) {
                 v.selectionProperty().set(s);
             }
         });
+        modelSubscription = Subscription.combine(onGraph, onTrace, onPosition, onSelection);
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -138,6 +141,18 @@ public final class GraphView extends Region {
         widthProperty().addListener((o, a, b) -> fitIfAuto());
         heightProperty().addListener((o, a, b) -> fitIfAuto());
         refresh();
+    }
+
+    /**
+     * Stops following the session (for a view that is replaced, e.g. after a language
+     * switch): no more listeners on the model, no running animation.
+     */
+    public void dispose() {
+        modelSubscription.unsubscribe();
+        animator.finish();
+        if (follow != null) {
+            follow.stop();
+        }
     }
 
     // ---------------------------------------------------------------- views

@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.timeline.Phase;
@@ -32,6 +33,7 @@ public final class TimelineBar extends HBox {
     private final Slider slider = new Slider();
     private final Label position = new Label();
     private boolean syncing;
+    private final Subscription modelSubscription;
 
     public TimelineBar(SessionModel model, Playback playback) {
         this.model = model;
@@ -50,7 +52,7 @@ public final class TimelineBar extends HBox {
         previous.disableProperty().bind(model.atStartProperty());
         next.disableProperty().bind(model.atEndProperty());
         last.disableProperty().bind(model.atEndProperty());
-        model.playingProperty().addListener((o, a, b) -> updatePlay());
+        Subscription onPlaying = model.playingProperty().subscribe((a, b) -> updatePlay());
         updatePlay();
 
         slider.setId("timeline-slider");
@@ -116,7 +118,7 @@ public final class TimelineBar extends HBox {
                 model.setSpeed(b);
             }
         });
-        model.speedProperty().addListener((o, a, b) -> speed.setValue(b.doubleValue()));
+        Subscription onSpeed = model.speedProperty().subscribe((a, b) -> speed.setValue(b.doubleValue()));
         Label speedLabel = new Label(Messages.get("timeline.speed"));
         speedLabel.setLabelFor(speed);
 
@@ -124,9 +126,15 @@ public final class TimelineBar extends HBox {
         position.getStyleClass().add("timeline-position");
         position.setMinWidth(150);
 
-        model.positionProperty().addListener((o, a, b) -> sync());
+        Subscription onPosition = model.positionProperty().subscribe((a, b) -> sync());
+        modelSubscription = Subscription.combine(onPlaying, onSpeed, onPosition);
         sync();
         getChildren().addAll(first, previous, play, next, last, position, slider, speedLabel, speed);
+    }
+
+    /** Stops following the session (for a bar that is replaced, e.g. after a language switch). */
+    public void dispose() {
+        modelSubscription.unsubscribe();
     }
 
     private Button button(String id, String key, Runnable action) {

@@ -1,0 +1,151 @@
+package org.normgraph.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormInput;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The toolbar's language box: the window shows the bundle's text and the session goes on. */
+@ExtendWith(ApplicationExtension.class)
+class LanguageSwitchTest {
+
+    private static final PseudoClass COMPUTED = PseudoClass.getPseudoClass("computed");
+    private static final ResourceBundle JA = Messages.load(Locale.JAPANESE);
+    private static final ResourceBundle EN = Messages.load(Locale.ROOT);
+
+    private final InMemoryPreferences prefs = new InMemoryPreferences();
+    private SessionModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Messages.setLanguage(Language.ENGLISH);
+        model = SessionModel.example();
+        window = new MainWindow(model, new LanguageSetting(prefs));
+        window.show(stage, 1240, 780);
+    }
+
+    @AfterEach
+    void english_again() {
+        Messages.setLanguage(Language.ENGLISH);
+    }
+
+    @Test
+    void switching_to_japanese_and_back_changes_the_text_and_keeps_the_session(FxRobot robot) {
+        BatchNormInput edited = model.getInput().withEps(1e-10); // tiny eps: a note
+        robot.interact(() -> {
+            model.commit(edited);
+            model.seek(12);
+            model.setSelection(Selection.element("xhat", 1, 2));
+        });
+        robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).setSeed(7));
+        robot.clickOn("#toolbar-inspector"); // hide the inspector
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView oldGraph = window.graphView();
+        assertEquals(EN.getString("step.backward.7"), status(robot));
+
+        choose(robot, "日本語");
+
+        assertEquals(Language.JAPANESE, Messages.language());
+        assertEquals(JA.getString("step.backward.7"), status(robot), "the status line in Japanese");
+        assertEquals(JA.getString("app.undo.tip"), robot.lookup("#toolbar-undo").queryAs(Button.class)
+                .getTooltip().getText());
+        assertEquals(JA.getString("app.undo.glyph"), robot.lookup("#toolbar-undo").queryAs(Button.class).getText());
+        assertEquals(JA.getString("timeline.next.tip"), robot.lookup("#timeline-next").queryAs(Button.class)
+                .getTooltip().getText());
+        assertEquals(JA.getString("app.window.title"), stage.getTitle());
+        assertEquals(new MessageFormat(JA.getString("note.tiny-eps"), Locale.JAPANESE).format(new Object[] {"1.0E-10"}),
+                robot.lookup("#notes .note").queryAs(Label.class).getText());
+        ComboBox<?> box = robot.lookup("#toolbar-language").queryAs(ComboBox.class);
+        assertEquals("日本語", ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText(),
+                "the box shows the language chosen");
+
+        assertEquals(12, model.getPosition(), "the step stays");
+        assertEquals(edited, model.getInput(), "the input stays");
+        assertEquals(Selection.element("xhat", 1, 2), model.getSelection(), "the selection stays");
+        assertTrue(model.canUndo(), "the undo history stays");
+        assertEquals(7, robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).getSeed());
+        assertFalse(robot.lookup("#toolbar-inspector").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#inspector-pane").tryQuery().isEmpty(), "the hidden inspector stays hidden");
+        assertEquals("ja", prefs.get(LanguageSetting.KEY, null), "remembered");
+        assertTrue(window.graphView().isFocused(), "the keys step again");
+
+        GraphView newGraph = window.graphView();
+        assertNotSame(oldGraph, newGraph);
+        robot.interact(model::first);
+        assertEquals(JA.getString("step.start"), status(robot));
+        assertFalse(newGraph.nodeView("out").getPseudoClassStates().contains(COMPUTED));
+        assertTrue(oldGraph.nodeView("out").getPseudoClassStates().contains(COMPUTED),
+                "the replaced graph no longer follows the model");
+
+        choose(robot, "English");
+
+        assertEquals(EN.getString("step.start"), status(robot));
+        assertEquals(EN.getString("app.undo.tip"), robot.lookup("#toolbar-undo").queryAs(Button.class)
+                .getTooltip().getText());
+        assertEquals(EN.getString("app.window.title"), stage.getTitle());
+        assertEquals("en", prefs.get(LanguageSetting.KEY, null));
+        robot.interact(model::undo);
+        assertEquals(1e-5, model.getInput().eps(), "undo still works after two switches");
+    }
+
+    @Test
+    void the_box_offers_each_language_by_its_own_name_and_playback_survives_a_switch(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Language> box = robot.lookup("#toolbar-language").queryAs(ComboBox.class);
+        assertEquals(java.util.List.of("English", "简体中文", "繁體中文", "日本語"),
+                box.getItems().stream().map(box.getConverter()::toString).toList());
+        robot.interact(() -> model.setPlaying(true));
+        select(robot, Language.TRADITIONAL_CHINESE);
+        assertTrue(model.isPlaying(), "still playing");
+        assertEquals(Messages.load(Locale.TRADITIONAL_CHINESE).getString("timeline.pause.glyph"),
+                robot.lookup("#timeline-play").queryAs(Button.class).getText());
+        robot.interact(() -> model.setPlaying(false));
+        select(robot, Language.SIMPLIFIED_CHINESE);
+        assertEquals(Messages.load(Locale.SIMPLIFIED_CHINESE).getString(model.getStatusKey()), status(robot));
+        assertEquals("zh-CN", prefs.get(LanguageSetting.KEY, null));
+    }
+
+    /** Chooses in the box without the mouse (the first test clicks). */
+    @SuppressWarnings("unchecked")
+    private static void select(FxRobot robot, Language l) {
+        robot.interact(() -> robot.lookup("#toolbar-language").queryAs(ComboBox.class).setValue(l));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void choose(FxRobot robot, String name) {
+        robot.clickOn("#toolbar-language");
+        robot.clickOn(name);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#status-line").queryAs(Label.class).getText();
+    }
+}
