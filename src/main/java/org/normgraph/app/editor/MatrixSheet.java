@@ -135,7 +135,10 @@ final class MatrixSheet extends SpreadsheetView {
                     for (int j = 0; j < m.cols(); j++) {
                         SpreadsheetCell c = cell(i, j);
                         unmark(c);
-                        c.setItem(NumberText.exact(m.get(i, j)));
+                        String text = NumberText.exact(m.get(i, j));
+                        if (!text.equals(c.getItem())) { // an edit changes one cell: redraw only that one
+                            c.setItem(text);
+                        }
                     }
                 }
             }
