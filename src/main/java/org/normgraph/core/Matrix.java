@@ -192,32 +192,16 @@ public final class Matrix {
     }
 
     public boolean allFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Doubles.allFinite(data);
     }
 
     /** Largest absolute value, 0 for an empty matrix, NaN if any value is NaN. */
     public double maxAbs() {
-        double m = 0;
-        for (double v : data) {
-            if (Double.isNaN(v)) {
-                return Double.NaN;
-            }
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
+        return Doubles.maxAbs(data);
     }
 
     public double sum() {
-        double s = 0;
-        for (double v : data) {
-            s += v;
-        }
-        return s;
+        return Doubles.sum(data);
     }
 
     public void requireSameShape(String operation, Matrix other) {
