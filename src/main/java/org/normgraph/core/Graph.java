@@ -15,11 +15,9 @@ import org.normgraph.core.ops.Op;
 public final class Graph {
 
     private final List<Node> nodes;
-    private final Map<String, Node> byName;
     private final List<Edge> edges;
     private final Map<String, List<Edge>> consumers;
     private final Map<String, List<Edge>> producers;
-    private final String output;
     // Index form of the same graph, for the engine's inner loop.
     private final Map<String, Integer> nodeIndex = new java.util.HashMap<>();
     private final Map<Edge, Integer> edgeIndex = new java.util.HashMap<>();
@@ -27,10 +25,9 @@ public final class Graph {
     final int[][] producerEdges;
     final int[] edgeFrom;
 
-    private Graph(List<Node> nodes, List<Edge> edges, String output) {
+    private Graph(List<Node> nodes, List<Edge> edges) {
         this.nodes = List.copyOf(nodes);
         this.edges = List.copyOf(edges);
-        this.output = output;
         for (int i = 0; i < nodes.size(); i++) {
             nodeIndex.put(nodes.get(i).name(), i);
         }
@@ -48,11 +45,9 @@ public final class Graph {
             edgeFrom[e] = nodeIndex.get(edge.from());
             producerEdges[nodeIndex.get(edge.to())][edge.argument()] = e;
         }
-        Map<String, Node> names = new LinkedHashMap<>();
         Map<String, List<Edge>> uses = new LinkedHashMap<>();
         Map<String, List<Edge>> args = new LinkedHashMap<>();
         for (Node n : nodes) {
-            names.put(n.name(), n);
             uses.put(n.name(), new ArrayList<>());
             args.put(n.name(), new ArrayList<>());
         }
@@ -63,7 +58,6 @@ public final class Graph {
         uses.replaceAll((k, v) -> List.copyOf(v));
         args.replaceAll((k, v) -> v.stream()
                 .sorted((a, b) -> Integer.compare(a.argument(), b.argument())).toList());
-        this.byName = Collections.unmodifiableMap(names);
         this.consumers = Collections.unmodifiableMap(uses);
         this.producers = Collections.unmodifiableMap(args);
     }
@@ -78,11 +72,7 @@ public final class Graph {
     }
 
     public Node node(String name) {
-        Node n = byName.get(name);
-        if (n == null) {
-            throw new NoSuchElementException("no node named '" + name + "'");
-        }
-        return n;
+        return nodes.get(indexOf(name));
     }
 
     /** Position of {@code name} in {@link #nodes()}. */
@@ -104,12 +94,12 @@ public final class Graph {
     }
 
     public boolean contains(String name) {
-        return byName.containsKey(name);
+        return nodeIndex.containsKey(name);
     }
 
-    /** The node whose gradient seeds the backward pass. */
+    /** The node whose gradient seeds the backward pass: the last one added. */
     public Node output() {
-        return node(output);
+        return nodes.get(nodes.size() - 1);
     }
 
     /** Edges leaving {@code name}: where its value is used. */
@@ -180,7 +170,7 @@ public final class Graph {
             if (nodes.isEmpty()) {
                 throw new IllegalStateException("empty graph");
             }
-            return new Graph(nodes, edges, nodes.get(nodes.size() - 1).name());
+            return new Graph(nodes, edges);
         }
     }
 }
