@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
@@ -68,6 +69,9 @@ public final class SessionModel {
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(this, "selection");
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final ObservableList<Note> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.EXPLORE);
+    // speaker notes by timeline position; kept across edits (they belong to the lesson, not the numbers)
+    private final ObservableMap<Integer, String> speakerNotes = FXCollections.observableHashMap();
 
     private final Deque<BatchNormInput> undoStack = new ArrayDeque<>();
     private final Deque<BatchNormInput> redoStack = new ArrayDeque<>();
@@ -317,6 +321,36 @@ public final class SessionModel {
     }
 
     /** Notes on the current input (N = 1, constant columns, tiny eps, non-finite numbers). */
+    /** Explore, predict or present; never null. */
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public Mode getMode() {
+        return mode.get();
+    }
+
+    public void setMode(Mode value) {
+        mode.set(Objects.requireNonNull(value, "mode"));
+    }
+
+    /** Speaker notes by timeline position (0 … {@link #getStepCount()} − 1); blank notes are not kept. */
+    public ObservableMap<Integer, String> getSpeakerNotes() {
+        return speakerNotes;
+    }
+
+    /** Sets or (when blank) removes the speaker note at {@code position}. */
+    public void setSpeakerNote(int position, String text) {
+        if (position < 0 || position >= getStepCount()) {
+            throw new IllegalArgumentException("no timeline position " + position);
+        }
+        if (text == null || text.isBlank()) {
+            speakerNotes.remove(position);
+        } else {
+            speakerNotes.put(position, text);
+        }
+    }
+
     public ObservableList<Note> getNotes() {
         return notesView;
     }

@@ -265,6 +265,29 @@ class SessionModelTest {
         assertNotEquals(0, model.getStepCount());
     }
 
+    @Test
+    void speaker_notes_survive_edits_and_blank_removes_them() {
+        model.setSpeakerNote(3, "ask: why is var 1×D?");
+        model.setSpeakerNote(4, "  ");
+        BatchNormInput in = model.getInput();
+        model.commit(in.withEps(0.5));
+        assertEquals("ask: why is var 1×D?", model.getSpeakerNotes().get(3));
+        assertFalse(model.getSpeakerNotes().containsKey(4));
+        model.setSpeakerNote(3, "");
+        assertTrue(model.getSpeakerNotes().isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> model.setSpeakerNote(model.getStepCount(), "x"));
+    }
+
+    @Test
+    void mode_starts_exploring_and_round_trips_by_id() {
+        assertEquals(Mode.EXPLORE, model.getMode());
+        for (Mode m : Mode.values()) {
+            assertSame(m, Mode.ofId(m.id()));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Mode.ofId("lecture"));
+    }
+
     private List<String> keys() {
         return model.getNotes().stream().map(Note::key).toList();
     }
