@@ -221,9 +221,10 @@ public final class MainWindow {
     }
 
     private void applyTitle(Stage stage) {
+        stage.titleProperty().unbind(); // the stage may have shown another window before
         if (titleSource == null) {
             stage.setTitle(Messages.get("app.window.title"));
-        } else if (!stage.titleProperty().isBound()) {
+        } else {
             stage.titleProperty().bind(titleSource);
         }
     }

@@ -189,18 +189,32 @@ public final class FileSession {
         return true;
     }
 
-    /** Asks about unsaved work, then for a file, then opens it. */
+    /** Asks for a file and opens it. */
     public boolean open() {
+        Optional<Path> p = dialogs.chooseOpen(folder());
+        return p.isPresent() && open(p.get());
+    }
+
+    /**
+     * Opens {@code path}: reads and checks it first (a broken file is refused without further
+     * questions), then asks about unsaved work; false if refused or cancelled.
+     */
+    public boolean open(Path path) {
+        Session s;
+        try {
+            s = SessionFile.read(path);
+        } catch (InputFormatException e) {
+            dialogs.showError(Messages.get("files.error.open", path.getFileName().toString(),
+                    withoutSource(e.getMessage(), path.getFileName().toString())));
+            return false; // nothing of the file was used
+        }
         if (!confirmDiscard()) {
             return false;
         }
-        Optional<Path> p = dialogs.chooseOpen(folder());
-        return p.isPresent() && openChecked(p.get());
-    }
-
-    /** Opens {@code path} (after asking about unsaved work); false if refused or cancelled. */
-    public boolean open(Path path) {
-        return confirmDiscard() && openChecked(path);
+        apply(s, path, path.getFileName().toString(), false);
+        recent.add(path);
+        rememberFolder(path);
+        return true;
     }
 
     /** A recent file; one that is gone is said so and taken off the list. */
@@ -226,21 +240,6 @@ public final class FileSession {
             return false;
         }
         apply(s, null, ExampleSessions.fileName(id), false);
-        return true;
-    }
-
-    private boolean openChecked(Path path) {
-        Session s;
-        try {
-            s = SessionFile.read(path);
-        } catch (InputFormatException e) {
-            dialogs.showError(Messages.get("files.error.open", path.getFileName().toString(),
-                    withoutSource(e.getMessage(), path.getFileName().toString())));
-            return false; // nothing of the file was used
-        }
-        apply(s, path, path.getFileName().toString(), false);
-        recent.add(path);
-        rememberFolder(path);
         return true;
     }
 

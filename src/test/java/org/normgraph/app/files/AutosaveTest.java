@@ -1,0 +1,90 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.normgraph.app.model.Examples;
+import org.normgraph.io.Session;
+import org.normgraph.io.SessionFile;
+
+/** The crash-copy logic, without the toolkit. */
+class AutosaveTest {
+
+    /** No process has this id. */
+    static final String DEAD_PID = "2147483646";
+
+    static final Session EDITED = new Session(Examples.classic(), "explore", 14, null, null, Map.of(14, "here"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothing_is_offered_on_a_first_start_or_after_a_clean_exit() {
+        Autosave a = new Autosave(dir);
+        assertTrue(a.leftover(fail()).isEmpty());
+        a.start();
+        assertTrue(a.isActive());
+        a.save(EDITED);
+        assertTrue(Files.exists(a.file()));
+        a.cleanExit();
+        assertFalse(Files.exists(a.file()));
+        assertFalse(Files.exists(a.marker()));
+        assertTrue(new Autosave(dir).leftover(fail()).isEmpty());
+    }
+
+    @Test
+    void after_an_unclean_exit_the_last_autosave_is_offered() throws Exception {
+        Autosave first = new Autosave(dir);
+        first.start();
+        first.save(EDITED);
+        // the process dies here: no cleanExit; its marker names a process that is gone
+        Files.writeString(first.marker(), DEAD_PID);
+        Autosave next = new Autosave(dir);
+        var left = next.leftover(fail());
+        assertTrue(left.isPresent());
+        assertEquals(EDITED, left.get().session());
+    }
+
+    @Test
+    void a_marker_of_a_running_process_means_another_window_and_this_one_stays_out() throws Exception {
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").start();
+        Autosave a = new Autosave(dir);
+        a.start();
+        a.save(EDITED);
+        // a live process other than this one holds the marker
+        Files.writeString(a.marker(), Long.toString(ProcessHandle.current().parent().orElseThrow().pid()));
+        Autosave second = new Autosave(dir);
+        assertTrue(second.leftover(fail()).isEmpty(), "not offered while the other runs");
+        second.start();
+        assertFalse(second.isActive());
+        second.save(Session.of(Examples.classic()));
+        assertEquals(EDITED, SessionFile.read(a.file()), "the other window's crash copy is untouched");
+        other.destroy();
+    }
+
+    @Test
+    void a_broken_autosave_is_reported_once_and_not_offered() throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(Autosave.MARKER), DEAD_PID);
+        Files.writeString(dir.resolve(Autosave.FILE), "{\"format\": \"normgraph-session\", \"vers");
+        List<String> problems = new ArrayList<>();
+        assertTrue(new Autosave(dir).leftover(problems::add).isEmpty());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("not valid JSON"), problems.get(0));
+    }
+
+    private static java.util.function.Consumer<String> fail() {
+        return p -> {
+            throw new AssertionError("unexpected problem: " + p);
+        };
+    }
+}
