@@ -204,6 +204,7 @@ public final class SessionFile {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
         try {
+            keepPermissions(path, tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(session, out);
                 out.flush();
@@ -218,6 +219,20 @@ public final class SessionFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A temporary file is private (rw-------); the saved file keeps the permissions of the one
+     * it replaces, or gets the usual rw-r--r-- when it is new.
+     */
+    private static void keepPermissions(Path target, Path tmp) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the folder's defaults apply
         }
     }
 

@@ -55,6 +55,17 @@ class SessionFileLimitsTest {
         assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
     }
 
+    @Test
+    void a_saved_file_is_readable_like_any_new_file_and_keeps_the_permissions_it_had(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("s" + SessionFile.SUFFIX);
+        SessionFile.write(Session.of(input(2, 2)), file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        SessionFile.write(Session.of(input(3, 2)), file);
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
     static BatchNormInput input(int n, int d) {
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) {
