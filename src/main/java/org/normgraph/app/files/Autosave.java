@@ -6,6 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.normgraph.io.InputFormatException;
 import org.normgraph.io.Session;
 import org.normgraph.io.SessionFile;
@@ -26,7 +32,13 @@ public final class Autosave {
     public static final String MARKER = "running";
 
     private final Path dir;
-    private boolean active;
+    private volatile boolean active;
+    // one writer thread: saves stay in order and never block the FX thread (a save forces the disk)
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "normgraph-autosave");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Autosave(Path dir) {
         this.dir = dir;
@@ -93,6 +105,13 @@ public final class Autosave {
         }
     }
 
+    /** Like {@link #save} but on the writer thread, after the saves queued before it. */
+    public void saveLater(Session session) {
+        if (active) {
+            writer.execute(() -> save(session));
+        }
+    }
+
     /** Forgets the crash copy (after it was restored or discarded). */
     public void discard() {
         try {
@@ -102,18 +121,27 @@ public final class Autosave {
         }
     }
 
-    /** A clean exit: no crash copy, no marker. */
+    /** A clean exit: no crash copy, no marker (after the saves still queued, which are skipped). */
     public void cleanExit() {
         if (!active) {
             return;
         }
-        discard();
-        try {
-            Files.deleteIfExists(marker());
-        } catch (IOException e) {
-            System.err.println("normgraph: cannot remove " + marker() + ": " + e.getMessage());
-        }
         active = false;
+        Future<?> done = writer.submit(() -> {
+            discard();
+            try {
+                Files.deleteIfExists(marker());
+            } catch (IOException e) {
+                System.err.println("normgraph: cannot remove " + marker() + ": " + e.getMessage());
+            }
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("normgraph: autosave did not end cleanly: " + e);
+        }
     }
 
     private boolean otherInstanceRuns() {

@@ -47,7 +47,7 @@ public final class Exports {
         }
         try {
             List<Path> written = writeSteps(dir.get());
-            files.rememberFolder(dir.get().resolve("x"));
+            files.rememberDir(dir.get());
             dialogs.showInfo(Messages.get("files.export.steps.done", written.size(), dir.get().toString()));
             return true;
         } catch (IOException | RuntimeException e) {

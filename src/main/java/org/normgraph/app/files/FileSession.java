@@ -146,11 +146,17 @@ public final class FileSession {
         return folder != null ? folder : file.get() == null ? null : file.get().toAbsolutePath().getParent();
     }
 
-    void rememberFolder(Path p) {
-        Path parent = p.toAbsolutePath().getParent();
+    /** The next chooser starts in the folder of {@code file}. */
+    void rememberFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             folder = parent;
         }
+    }
+
+    /** The next chooser starts in {@code dir}. */
+    void rememberDir(Path dir) {
+        folder = dir.toAbsolutePath();
     }
 
     private String titleText() {
@@ -170,11 +176,11 @@ public final class FileSession {
         }
     }
 
-    /** Writes the crash copy now (also what the debounced timer does). */
+    /** Takes the crash copy now and writes it in the background (also what the debounced timer does). */
     public void autosaveNow() {
         autosaveDelay.stop();
         if (autosave != null) {
-            autosave.save(SessionCodec.capture(model, window.graphView()));
+            autosave.saveLater(SessionCodec.capture(model, window.graphView()));
         }
     }
 

@@ -41,6 +41,29 @@ class AutosaveTest {
     }
 
     @Test
+    void background_saves_land_in_order_and_a_clean_exit_after_them_leaves_nothing() throws Exception {
+        Autosave a = new Autosave(dir);
+        a.start();
+        for (int p = 0; p <= 19; p++) {
+            a.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()));
+        }
+        a.cleanExit(); // waits for the writer: the queued saves are skipped, then both files go
+        assertFalse(Files.exists(a.file()));
+        assertFalse(Files.exists(a.marker()));
+
+        Autosave b = new Autosave(dir);
+        b.start();
+        for (int p = 0; p <= 19; p++) {
+            b.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()));
+        }
+        Files.writeString(b.marker(), DEAD_PID); // as if killed now
+        for (int i = 0; i < 300 && (!Files.exists(b.file()) || SessionFile.read(b.file()).position() != 19); i++) {
+            Thread.sleep(20); // the writer thread finishes the queue
+        }
+        assertEquals(19, new Autosave(dir).leftover(fail()).orElseThrow().session().position(), "the last save wins");
+    }
+
+    @Test
     void after_an_unclean_exit_the_last_autosave_is_offered() throws Exception {
         Autosave first = new Autosave(dir);
         first.start();
