@@ -31,6 +31,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNG files (created if needed)")
     Path out;
 
+    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en",
+            description = "language of the step titles: en, zh-CN, zh-TW or ja (default: ${DEFAULT-VALUE})")
+    String lang;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,10 +58,14 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": this build cannot draw (no renderer)");
             return Cli.INTERNAL_ERROR;
         }
+        if (!renderer.languages().contains(lang)) {
+            return Errors.badInput(spec, "--lang: expected one of " + String.join(", ", renderer.languages())
+                    + ", got '" + lang + "'");
+        }
         List<Path> files;
         try {
             Files.createDirectories(out);
-            files = renderer.writeSteps(s, out);
+            files = renderer.writeSteps(s, out, lang);
         } catch (IOException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot write to " + out + ": " + e.getMessage());
             return Cli.BAD_INPUT;

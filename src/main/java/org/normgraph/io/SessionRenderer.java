@@ -11,9 +11,13 @@ import java.util.List;
  */
 public interface SessionRenderer {
 
+    /** The language tags the step titles can be written in ({@code en}, {@code zh-CN}, …). */
+    List<String> languages();
+
     /**
      * Writes one PNG per step (forward 1…9, backward 9…0) into {@code dir}, named in order
-     * ({@code 01-forward-1-mu.png} …); returns the files written, in order.
+     * ({@code 01-forward-1-mu.png} …), with step titles in {@code language} (one of
+     * {@link #languages()}); returns the files written, in order.
      */
-    List<Path> writeSteps(Session session, Path dir) throws IOException;
+    List<Path> writeSteps(Session session, Path dir, String language) throws IOException;
 }

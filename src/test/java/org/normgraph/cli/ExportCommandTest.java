@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normgraph.app.files.SlideImages;
+import org.normgraph.app.files.StepSlides;
 
 /** {@code export --session FILE --out DIR}: slides drawn without a display. */
 class ExportCommandTest {
@@ -33,6 +34,28 @@ class ExportCommandTest {
         try (var all = Files.list(out)) {
             assertEquals(19, all.count(), "no temporary files left");
         }
+    }
+
+    @Test
+    void step_titles_in_another_language_and_an_unknown_language_refused() throws Exception {
+        Path en = dir.resolve("en");
+        Path ja = dir.resolve("ja");
+        assertEquals(0, CliRun.run("export", "--session", EXAMPLE.toString(), "--out", en.toString()).exitCode());
+        CliRun.Result r = CliRun.run("export", "--session", EXAMPLE.toString(), "--out", ja.toString(), "--lang", "ja");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(SlideImages.EXPECTED_NAMES, SlideImages.pngNames(ja));
+        var a = javax.imageio.ImageIO.read(en.resolve("01-forward-1-mu.png").toFile());
+        var b = javax.imageio.ImageIO.read(ja.resolve("01-forward-1-mu.png").toFile());
+        assertTrue(!java.util.Arrays.equals(a.getRGB(0, 10, StepSlides.WIDTH, 40, null, 0, StepSlides.WIDTH),
+                b.getRGB(0, 10, StepSlides.WIDTH, 40, null, 0, StepSlides.WIDTH)), "the title line differs");
+        assertEquals(org.normgraph.app.Language.ENGLISH, org.normgraph.app.Messages.language(), "the JVM's language is kept");
+
+        CliRun.Result bad = CliRun.run("export", "--session", EXAMPLE.toString(), "--out", dir.resolve("x").toString(),
+                "--lang", "fr");
+        assertEquals(Cli.BAD_INPUT, bad.exitCode());
+        assertEquals(List.of("normgraph export: --lang: expected one of en, zh-CN, zh-TW, ja, got 'fr'"), bad.errLines());
+        assertEquals("", bad.out());
+        assertTrue(Files.notExists(dir.resolve("x")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.normgraph.app.Language;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.io.Session;
 import org.normgraph.io.SessionRenderer;
@@ -20,19 +22,32 @@ import org.normgraph.io.SessionRenderer;
 public final class HeadlessStepRenderer implements SessionRenderer {
 
     private static final long TIMEOUT_MINUTES = 5;
+    /** Held so that its level stays set (loggers are weakly referenced). */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     @Override
-    public List<Path> writeSteps(Session session, Path dir) throws IOException {
+    public List<String> languages() {
+        return java.util.Arrays.stream(Language.values()).map(Language::tag).toList();
+    }
+
+    @Override
+    public List<Path> writeSteps(Session session, Path dir, String language) throws IOException {
+        Language lang = Language.ofTag(language)
+                .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'"));
         startToolkit();
         CompletableFuture<List<Path>> result = new CompletableFuture<>();
         Platform.runLater(() -> {
+            Language before = Messages.language(); // a running app or test keeps its language
             try {
+                Messages.setLanguage(lang);
                 SessionModel model = new SessionModel(session.input());
                 SessionCodec.restore(session, model, null);
                 model.setSelection(null); // slides show the walk, not a selection
                 result.complete(StepSlides.write(model, dir));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                Messages.setLanguage(before);
             }
         });
         try {
@@ -62,6 +77,9 @@ public final class HeadlessStepRenderer implements SessionRenderer {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
+        // "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" is
+        // true of every jar launch and harmless; a command line tool should not print it
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         CompletableFuture<Void> started = new CompletableFuture<>();
         try {
             Platform.startup(() -> started.complete(null));
