@@ -191,6 +191,43 @@ class FileSessionTest {
     }
 
     @Test
+    void the_shortcuts_reach_the_menu_actions(FxRobot robot) throws Exception {
+        Path file = dir.resolve("keys" + SessionFile.SUFFIX);
+        robot.interact(() -> model.commit(EDITED));
+        dialogs.files.add(file);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EDITED, SessionFile.read(file).input());
+        assertFalse(files.isDirty());
+        dialogs.files.add(dir.resolve("as" + SessionFile.SUFFIX));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("normgraph — as.normgraph.json", stage.getTitle());
+        dialogs.files.add(file);
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(file, files.getFile());
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Examples.classic(), model.getInput());
+    }
+
+    @Test
+    void closing_the_window_with_unsaved_work_asks_and_cancel_keeps_it_open(FxRobot robot) {
+        robot.interact(() -> {
+            files.attach(stage);
+            model.commit(EDITED);
+        });
+        dialogs.answers.add(FileDialogs.Answer.CANCEL);
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertEquals(List.of("unsaved untitled"), dialogs.asked);
+        assertTrue(stage.isShowing());
+        assertEquals(EDITED, model.getInput());
+        robot.interact(() -> stage.setOnCloseRequest(null));
+    }
+
+    @Test
     void stepping_and_selecting_are_not_unsaved_work(FxRobot robot) {
         robot.interact(() -> {
             model.seek(15);
