@@ -79,6 +79,10 @@ public final class MainWindow {
     private TimelineBar timelineBar;
     private InputsPane inputs;
     private InspectorPane inspector;
+    private ToolBar toolBar;
+    // the File menu (app.files), built again on a language switch; null = no menu bar
+    private java.util.function.Supplier<? extends Node> menuFactory;
+    private javafx.beans.value.ObservableValue<String> titleSource;
 
     /** A window whose language choice is not remembered (tests, embedding). */
     public MainWindow(SessionModel model) {
@@ -122,10 +126,11 @@ public final class MainWindow {
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inputsSlot.getChildren().setAll(inputs);
         inspectorSlot.getChildren().setAll(inspector);
-        root.setTop(toolbar());
+        toolBar = toolbar();
+        root.setTop(top());
         root.setCenter(graph);
         root.setBottom(bottom());
-        returnFocusToGraphAfterClicks(root.getTop());
+        returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
         status.setText(Messages.get(model.getStatusKey()));
         updateNotes();
@@ -156,7 +161,7 @@ public final class MainWindow {
         inputs.setSeed(seed);
         if (root.getScene() != null) {
             if (root.getScene().getWindow() instanceof Stage stage) {
-                stage.setTitle(Messages.get("app.window.title"));
+                applyTitle(stage);
             }
             graph.requestFocus();
         }
@@ -192,13 +197,41 @@ public final class MainWindow {
 
     /** Shows the window on {@code stage}, with keyboard focus on the graph. */
     public void show(Stage stage, double width, double height) {
-        stage.setTitle(Messages.get("app.window.title"));
+        applyTitle(stage);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(createScene(width, height));
         stage.show();
         graph.requestFocus();
         Platform.runLater(graph::requestFocus);
+    }
+
+    /** Puts a menu bar above the toolbar; the factory is called again after a language switch. */
+    public void setMenu(java.util.function.Supplier<? extends Node> factory) {
+        menuFactory = factory;
+        root.setTop(top());
+    }
+
+    /** The window title follows {@code title} (e.g. the file name) instead of the plain app title. */
+    public void setTitleSource(javafx.beans.value.ObservableValue<String> title) {
+        titleSource = title;
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            applyTitle(stage);
+        }
+    }
+
+    private void applyTitle(Stage stage) {
+        stage.titleProperty().unbind(); // the stage may have shown another window before
+        if (titleSource == null) {
+            stage.setTitle(Messages.get("app.window.title"));
+        } else {
+            stage.titleProperty().bind(titleSource);
+        }
+    }
+
+    private Node top() {
+        Node menu = menuFactory == null ? null : menuFactory.get();
+        return menu == null ? toolBar : new VBox(menu, toolBar);
     }
 
     // ---------------------------------------------------------------- parts

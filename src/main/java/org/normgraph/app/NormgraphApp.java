@@ -24,11 +24,17 @@ public final class NormgraphApp extends Application {
         Messages.setLanguage(language.initial());
         SessionModel model = SessionModel.example();
         MainWindow window = new MainWindow(model, language);
+        org.normgraph.app.files.FileSession files = new org.normgraph.app.files.FileSession(window,
+                new org.normgraph.app.files.FxFileDialogs(() -> stage), org.normgraph.app.files.RecentFiles.user(),
+                new org.normgraph.app.files.Autosave(org.normgraph.app.files.AppHome.dir()));
+        files.install();
+        files.attach(stage);
         PerfMonitor perf = options.perf() ? new PerfMonitor(options, LAUNCH_NANOS) : null;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.max(MainWindow.MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.95));
         double h = Math.max(MainWindow.MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.95));
         window.show(stage, w, h);
+        javafx.application.Platform.runLater(files::offerRestore); // after the first frame
         if (perf != null) {
             perf.attach(stage, window);
         }

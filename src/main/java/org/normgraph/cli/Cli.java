@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Backpropagation through batch normalization, step by step.",
                 "Without a command the app opens (also: 'app [--perf]')."},
-        subcommands = {TraceCommand.class, GradcheckCommand.class, BenchCommand.class,
+        subcommands = {TraceCommand.class, GradcheckCommand.class, BenchCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed (gradcheck)",

@@ -35,6 +35,11 @@ public final class SessionFile {
 
     public static final String SUFFIX = ".normgraph.json";
     private static final int MAX_NOTE_CHARS = 10_000;
+    /** A session of the largest inputs (32×16) with long notes stays far below this. */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** The largest inputs the app can show well (its N and D spinners go this far). */
+    public static final int MAX_ROWS = 32;
+    public static final int MAX_COLS = 16;
 
     private SessionFile() {
     }
@@ -50,7 +55,17 @@ public final class SessionFile {
     }
 
     public static Session read(InputStream in, String source) throws InputFormatException {
-        JsonNode root = Json.readObject(in, source);
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20)
+                    + " MiB, too large for a session file");
+        }
+        JsonNode root = Json.readObject(new java.io.ByteArrayInputStream(bytes), source);
         try {
             return fromJson(root);
         } catch (InputFormatException e) {
@@ -86,6 +101,10 @@ public final class SessionFile {
             input = CaseFile.fromJson(inputNode);
         } catch (InputFormatException e) {
             throw new InputFormatException("input." + e.getMessage(), e);
+        }
+        if (input.n() > MAX_ROWS || input.d() > MAX_COLS) {
+            throw new InputFormatException("input: x is " + input.n() + "×" + input.d()
+                    + ", larger than the app shows (at most " + MAX_ROWS + "×" + MAX_COLS + ")");
         }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
         if (!Session.MODES.contains(mode)) {
@@ -185,6 +204,7 @@ public final class SessionFile {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
         try {
+            keepPermissions(path, tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(session, out);
                 out.flush();
@@ -199,6 +219,20 @@ public final class SessionFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A temporary file is private (rw-------); the saved file keeps the permissions of the one
+     * it replaces, or gets the usual rw-r--r-- when it is new.
+     */
+    private static void keepPermissions(Path target, Path tmp) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the folder's defaults apply
         }
     }
 

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
 /** A preferences node held in memory only: tests never touch the user's real preferences. */
-final class InMemoryPreferences extends AbstractPreferences {
+public final class InMemoryPreferences extends AbstractPreferences {
 
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, InMemoryPreferences> children = new HashMap<>();
 
-    InMemoryPreferences() {
+    public InMemoryPreferences() {
         this(null, "");
     }
 

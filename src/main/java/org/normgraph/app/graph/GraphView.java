@@ -381,6 +381,35 @@ public final class GraphView extends Region {
         setView(s, x - wx * s, y - wy * s);
     }
 
+    /** Horizontal pan: where the drawing's origin is, in pixels of this view. */
+    public double getPanX() {
+        return translate.getX();
+    }
+
+    /** Vertical pan: where the drawing's origin is, in pixels of this view. */
+    public double getPanY() {
+        return translate.getY();
+    }
+
+    /** Whether the view fits the graph to the window (until the next manual zoom or pan). */
+    public boolean isFitting() {
+        return autoFit;
+    }
+
+    /** Shows the drawing at {@code zoom} (clamped) with its origin at (panX, panY); stops fitting. */
+    public void setViewport(double zoom, double panX, double panY) {
+        autoFit = false;
+        setView(clamp(zoom, MIN_ZOOM, MAX_ZOOM), panX, panY);
+    }
+
+    /** Ends a running step animation at once (e.g. before a snapshot). */
+    public void finishAnimation() {
+        animator.finish();
+        if (follow != null) {
+            follow.stop();
+        }
+    }
+
     /** Moves the drawing by (dx, dy) pixels. */
     public void panBy(double dx, double dy) {
         autoFit = false;

@@ -119,6 +119,19 @@ public final class SessionModel {
         syncHistory();
     }
 
+    /**
+     * Starts over on {@code newInput} (an opened file, a new session): runs the core on it
+     * like {@link #commit} but forgets the undo history, so undo cannot step back into the
+     * previous document.
+     */
+    public void reset(BatchNormInput newInput) {
+        Objects.requireNonNull(newInput, "input");
+        apply(newInput);
+        undoStack.clear();
+        redoStack.clear();
+        syncHistory();
+    }
+
     public ReadOnlyObjectProperty<Trace> traceProperty() {
         return trace.getReadOnlyProperty();
     }

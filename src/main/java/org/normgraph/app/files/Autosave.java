@@ -1,0 +1,155 @@
+package org.normgraph.app.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.normgraph.io.InputFormatException;
+import org.normgraph.io.Session;
+import org.normgraph.io.SessionFile;
+
+/**
+ * Crash protection in the app folder ({@link AppHome}): while the app runs, a marker file
+ * {@value #MARKER} holds its process id and the session is saved (atomically, by
+ * {@link SessionFile#write}) to {@value #FILE} after each change. A clean exit removes
+ * both. If the next start finds the marker of a process that is gone, the last run ended
+ * uncleanly (killed, crashed, power cut) and its autosave can be restored.
+ *
+ * <p>A marker of a process that is still alive means another window of the app runs: this
+ * one then neither restores nor autosaves, so the two never overwrite each other.
+ */
+public final class Autosave {
+
+    public static final String FILE = "autosave" + SessionFile.SUFFIX;
+    public static final String MARKER = "running";
+
+    private final Path dir;
+    private volatile boolean active;
+    // one writer thread: saves stay in order and never block the FX thread (a save forces the disk)
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "normgraph-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Autosave(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path file() {
+        return dir.resolve(FILE);
+    }
+
+    public Path marker() {
+        return dir.resolve(MARKER);
+    }
+
+    /** Whether this instance writes autosaves (after {@link #start}). */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** A session left by a run that did not exit cleanly, readable, with when it was saved. */
+    public record Leftover(Session session, FileTime savedAt) {
+    }
+
+    /**
+     * What the last run left behind, if it ended uncleanly and its autosave reads; an
+     * unreadable autosave is reported as a message in {@code problem} and not offered.
+     */
+    public Optional<Leftover> leftover(java.util.function.Consumer<String> problem) {
+        if (!Files.exists(marker()) || otherInstanceRuns() || !Files.exists(file())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Leftover(SessionFile.read(file()), Files.getLastModifiedTime(file())));
+        } catch (InputFormatException | IOException e) {
+            problem.accept(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Marks this run as running (unless another instance runs); from now on {@link #save} writes. */
+    public void start() {
+        if (otherInstanceRuns()) {
+            active = false;
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(marker(), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+            active = true;
+        } catch (IOException e) {
+            System.err.println("normgraph: autosave is off, cannot write " + marker() + ": " + e.getMessage());
+            active = false;
+        }
+    }
+
+    /** Saves the session as the crash copy (atomic: a kill mid-save leaves the previous copy). */
+    public void save(Session session) {
+        if (!active) {
+            return;
+        }
+        try {
+            SessionFile.write(session, file());
+        } catch (IOException e) {
+            System.err.println("normgraph: autosave failed: " + e.getMessage());
+        }
+    }
+
+    /** Like {@link #save} but on the writer thread, after the saves queued before it. */
+    public void saveLater(Session session) {
+        if (active) {
+            writer.execute(() -> save(session));
+        }
+    }
+
+    /** Forgets the crash copy (after it was restored or discarded). */
+    public void discard() {
+        try {
+            Files.deleteIfExists(file());
+        } catch (IOException e) {
+            System.err.println("normgraph: cannot remove " + file() + ": " + e.getMessage());
+        }
+    }
+
+    /** A clean exit: no crash copy, no marker (after the saves still queued, which are skipped). */
+    public void cleanExit() {
+        if (!active) {
+            return;
+        }
+        active = false;
+        Future<?> done = writer.submit(() -> {
+            discard();
+            try {
+                Files.deleteIfExists(marker());
+            } catch (IOException e) {
+                System.err.println("normgraph: cannot remove " + marker() + ": " + e.getMessage());
+            }
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("normgraph: autosave did not end cleanly: " + e);
+        }
+    }
+
+    private boolean otherInstanceRuns() {
+        try {
+            long pid = Long.parseLong(Files.readString(marker(), StandardCharsets.UTF_8).trim());
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false; // no marker, or a broken one: nobody holds it
+        }
+    }
+}

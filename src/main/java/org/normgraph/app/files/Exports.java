@@ -1,0 +1,120 @@
+package org.normgraph.app.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.io.TraceCsv;
+import org.normgraph.io.TraceJson;
+
+/**
+ * File ▸ Export: the graph as shown (PNG, twice the screen resolution for slides), every
+ * step as numbered PNG slides ({@link StepSlides}), the trace as JSON (DESIGN.md section 3,
+ * {@link TraceJson}) and CSV ({@link TraceCsv}), and the current step's formulas with
+ * numbers as LaTeX ({@link StepLatex}). Each asks for a file or folder first; a failure is
+ * shown as one message and leaves the session as it was.
+ */
+public final class Exports {
+
+    /** Device pixels per screen pixel of the view snapshot. */
+    public static final double VIEW_SCALE = 2;
+
+    private final MainWindow window;
+    private final FileDialogs dialogs;
+    private final FileSession files;
+
+    Exports(MainWindow window, FileDialogs dialogs, FileSession files) {
+        this.window = window;
+        this.dialogs = dialogs;
+        this.files = files;
+    }
+
+    public boolean viewPng() {
+        return toFile(FileDialogs.Kind.PNG, files.baseName() + ".png", this::writeViewPng);
+    }
+
+    public boolean stepsPng() {
+        Optional<Path> dir = dialogs.chooseFolder(files.folder());
+        if (dir.isEmpty()) {
+            return false;
+        }
+        try {
+            List<Path> written = writeSteps(dir.get());
+            files.rememberDir(dir.get());
+            dialogs.showInfo(Messages.get("files.export.steps.done", written.size(), dir.get().toString()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError(Messages.get("files.error.export", dir.get().toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+
+    public boolean traceJson() {
+        return toFile(FileDialogs.Kind.JSON, files.baseName() + "-trace.json", p -> {
+            try (OutputStream out = Files.newOutputStream(p)) {
+                TraceJson.write(model().getInput(), model().getTrace(), out, true);
+            }
+        });
+    }
+
+    public boolean traceCsv() {
+        return toFile(FileDialogs.Kind.CSV, files.baseName() + "-trace.csv", p -> {
+            try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+                TraceCsv.write(model().getInput(), model().getTrace(), w);
+            }
+        });
+    }
+
+    public boolean stepLatex() {
+        String suggested = String.format(java.util.Locale.ROOT, "%s-step-%02d.tex", files.baseName(), model().getPosition());
+        return toFile(FileDialogs.Kind.TEX, suggested, p -> Files.writeString(p, latex(), StandardCharsets.UTF_8));
+    }
+
+    /** The LaTeX of the current step and selection. */
+    public String latex() {
+        return StepLatex.of(model().getStep(), model().getTrace(), model().getSelection(),
+                Messages.get(model().getStatusKey()));
+    }
+
+    /** The graph as it is shown now, at {@link #VIEW_SCALE}. */
+    public void writeViewPng(Path file) throws IOException {
+        window.graphView().finishAnimation();
+        StepSlides.writePng(StepSlides.snapshot(window.graphView(), VIEW_SCALE), file);
+    }
+
+    /** All steps, drawn on a copy of the session so that the window does not move. */
+    public List<Path> writeSteps(Path dir) throws IOException {
+        SessionModel copy = new SessionModel(model().getInput());
+        return StepSlides.write(copy, dir);
+    }
+
+    private SessionModel model() {
+        return window.model();
+    }
+
+    private interface Writing {
+        void to(Path p) throws IOException;
+    }
+
+    private boolean toFile(FileDialogs.Kind kind, String suggested, Writing writing) {
+        Optional<Path> p = dialogs.chooseSave(kind, files.folder(), suggested);
+        if (p.isEmpty()) {
+            return false;
+        }
+        try {
+            writing.to(p.get());
+            files.rememberFolder(p.get());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError(Messages.get("files.error.export", p.get().toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+    }
+}

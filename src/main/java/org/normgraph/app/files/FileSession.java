@@ -1,0 +1,347 @@
+package org.normgraph.app.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.MapChangeListener;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.io.InputFormatException;
+import org.normgraph.io.Session;
+import org.normgraph.io.SessionFile;
+
+/**
+ * The document behind a {@link MainWindow}: which file it is, whether it has unsaved
+ * changes, and the File menu's actions (new, open, recent, examples, save, save as, quit;
+ * the exports are {@link Exports}). Also drives the {@link Autosave}.
+ *
+ * <p>A file is read completely and checked before anything of it is used: a broken,
+ * truncated, foreign, too large or newer file is refused with one message naming the file
+ * and the problem, and the current work stays as it was.
+ *
+ * <p>Unsaved changes are edits of the inputs and of the speaker notes; stepping, selecting
+ * and zooming are saved with the file but do not ask before closing. Any change (also
+ * stepping) schedules an autosave {@value #AUTOSAVE_DELAY_MILLIS} ms later.
+ */
+public final class FileSession {
+
+    /** The app's name in the window title (a product name, the same in every language). */
+    public static final String APP_NAME = "normgraph";
+    static final int AUTOSAVE_DELAY_MILLIS = 1000;
+
+    private final MainWindow window;
+    private final SessionModel model;
+    private final FileDialogs dialogs;
+    private final RecentFiles recent;
+    private final Autosave autosave;
+    private final Exports exports;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final StringBinding title;
+    private final PauseTransition autosaveDelay = new PauseTransition(Duration.millis(AUTOSAVE_DELAY_MILLIS));
+    private boolean loading;
+    private Path folder;
+
+    /**
+     * @param autosave where crash copies go, or null for none (tests of other things)
+     */
+    public FileSession(MainWindow window, FileDialogs dialogs, RecentFiles recent, Autosave autosave) {
+        this.window = window;
+        this.model = window.model();
+        this.dialogs = dialogs;
+        this.recent = recent;
+        this.autosave = autosave;
+        this.exports = new Exports(window, dialogs, this);
+        name.set(null);
+        title = Bindings.createStringBinding(this::titleText, name, dirty);
+        model.inputProperty().addListener((o, a, b) -> changed(true));
+        model.getSpeakerNotes().addListener((MapChangeListener<Integer, String>) c -> changed(true));
+        model.modeProperty().addListener((o, a, b) -> changed(false));
+        model.positionProperty().addListener((o, a, b) -> changed(false));
+        model.selectionProperty().addListener((o, a, b) -> changed(false));
+        autosaveDelay.setOnFinished(e -> autosaveNow());
+    }
+
+    /** Puts the File menu and the title (file name, unsaved marker) on the window. */
+    public void install() {
+        window.setMenu(() -> {
+            title.invalidate(); // a new language: the title's words too
+            return new FileMenu(this).build();
+        });
+        window.setTitleSource(title);
+    }
+
+    /** Closing the stage asks about unsaved work first, and a clean close ends the autosave. */
+    public void attach(Stage stage) {
+        stage.setOnCloseRequest(e -> {
+            if (!close()) {
+                e.consume();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public Path getFile() {
+        return file.get();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    public RecentFiles recentFiles() {
+        return recent;
+    }
+
+    public Exports exports() {
+        return exports;
+    }
+
+    /** The name the document is shown under: its file name, an example's file name, or "untitled". */
+    public String documentName() {
+        return name.get() == null ? Messages.get("files.untitled") : name.get();
+    }
+
+    /** The document name without {@code .normgraph.json}, for suggested export names. */
+    String baseName() {
+        String n = documentName();
+        return n.endsWith(SessionFile.SUFFIX) ? n.substring(0, n.length() - SessionFile.SUFFIX.length()) : n;
+    }
+
+    Path folder() {
+        return folder != null ? folder : file.get() == null ? null : file.get().toAbsolutePath().getParent();
+    }
+
+    /** The next chooser starts in the folder of {@code file}. */
+    void rememberFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            folder = parent;
+        }
+    }
+
+    /** The next chooser starts in {@code dir}. */
+    void rememberDir(Path dir) {
+        folder = dir.toAbsolutePath();
+    }
+
+    private String titleText() {
+        String shown = Messages.get("files.window.title", APP_NAME, documentName());
+        return dirty.get() ? Messages.get("files.window.modified", shown) : shown;
+    }
+
+    private void changed(boolean edit) {
+        if (loading) {
+            return;
+        }
+        if (edit) {
+            dirty.set(true);
+        }
+        if (autosave != null && autosave.isActive()) {
+            autosaveDelay.playFromStart();
+        }
+    }
+
+    /** Takes the crash copy now and writes it in the background (also what the debounced timer does). */
+    public void autosaveNow() {
+        autosaveDelay.stop();
+        if (autosave != null) {
+            autosave.saveLater(SessionCodec.capture(model, window.graphView()));
+        }
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /** Back to the classic example, after asking about unsaved work. */
+    public boolean newSession() {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        apply(Session.of(Examples.classic()), null, null, false);
+        return true;
+    }
+
+    /** Asks for a file and opens it. */
+    public boolean open() {
+        Optional<Path> p = dialogs.chooseOpen(folder());
+        return p.isPresent() && open(p.get());
+    }
+
+    /**
+     * Opens {@code path}: reads and checks it first (a broken file is refused without further
+     * questions), then asks about unsaved work; false if refused or cancelled.
+     */
+    public boolean open(Path path) {
+        Session s;
+        try {
+            s = SessionFile.read(path);
+        } catch (InputFormatException e) {
+            dialogs.showError(Messages.get("files.error.open", path.getFileName().toString(),
+                    withoutSource(e.getMessage(), path.getFileName().toString())));
+            return false; // nothing of the file was used
+        }
+        if (!confirmDiscard()) {
+            return false;
+        }
+        apply(s, path, path.getFileName().toString(), false);
+        recent.add(path);
+        rememberFolder(path);
+        return true;
+    }
+
+    /** A recent file; one that is gone is said so and taken off the list. */
+    public boolean openRecent(Path path) {
+        if (!Files.isRegularFile(path)) {
+            recent.remove(path);
+            dialogs.showError(Messages.get("files.recent.missing", path.toString()));
+            return false;
+        }
+        return open(path);
+    }
+
+    public boolean openExample(String id) {
+        Session s;
+        try {
+            s = ExampleSessions.load(id);
+        } catch (InputFormatException e) {
+            dialogs.showError(Messages.get("files.error.open", ExampleSessions.fileName(id),
+                    withoutSource(e.getMessage(), ExampleSessions.fileName(id))));
+            return false;
+        }
+        if (!confirmDiscard()) {
+            return false;
+        }
+        apply(s, null, ExampleSessions.fileName(id), false);
+        return true;
+    }
+
+    /** The reader's message starts with the file name, which the dialog's sentence already says. */
+    static String withoutSource(String message, String source) {
+        String m = message.startsWith(source + ": ") ? message.substring(source.length() + 2) : message;
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
+    private void apply(Session s, Path path, String shownName, boolean unsaved) {
+        loading = true;
+        try {
+            SessionCodec.restore(s, model, window.graphView());
+        } finally {
+            loading = false;
+        }
+        file.set(path);
+        name.set(shownName);
+        dirty.set(unsaved);
+        changed(false);
+    }
+
+    /** Saves to the file, or asks for one; false if cancelled or the write failed. */
+    public boolean save() {
+        return file.get() == null ? saveAs() : write(file.get());
+    }
+
+    public boolean saveAs() {
+        String suggested = baseName() + SessionFile.SUFFIX;
+        Optional<Path> p = dialogs.chooseSave(FileDialogs.Kind.SESSION, folder(), suggested);
+        return p.isPresent() && write(p.get());
+    }
+
+    private boolean write(Path path) {
+        try {
+            SessionFile.write(SessionCodec.capture(model, window.graphView()), path);
+        } catch (IOException | RuntimeException e) {
+            dialogs.showError(Messages.get("files.error.save", path.toString(), String.valueOf(e.getMessage())));
+            return false;
+        }
+        file.set(path);
+        name.set(path.getFileName().toString());
+        dirty.set(false);
+        recent.add(path);
+        rememberFolder(path);
+        return true;
+    }
+
+    /** True if there is no unsaved work, or the user saved or discarded it. */
+    public boolean confirmDiscard() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return switch (dialogs.askSaveChanges(documentName())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** Before the window closes: asks about unsaved work; on yes, ends the autosave cleanly. */
+    public boolean close() {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        autosaveDelay.stop();
+        if (autosave != null) {
+            autosave.cleanExit();
+        }
+        return true;
+    }
+
+    /**
+     * At start: if the last run ended without closing and left a readable autosave, offers
+     * to restore it (then it is unsaved, untitled work); either way, starts autosaving.
+     */
+    public void offerRestore() {
+        if (autosave == null) {
+            return;
+        }
+        Optional<Autosave.Leftover> left = autosave.leftover(problem ->
+                dialogs.showError(Messages.get("files.restore.broken", problem)));
+        boolean restored = false;
+        if (left.isPresent()) {
+            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Messages.language().locale())
+                    .format(left.get().savedAt().toInstant().atZone(ZoneId.systemDefault()));
+            restored = dialogs.askRestore(when);
+            if (restored) {
+                apply(left.get().session(), null, null, true);
+            } else {
+                autosave.discard(); // not offered again after the next crash
+            }
+        }
+        autosave.start();
+        if (restored) {
+            autosaveNow(); // the crash copy now holds what the window shows
+        }
+    }
+}

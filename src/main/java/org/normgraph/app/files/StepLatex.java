@@ -1,0 +1,100 @@
+package org.normgraph.app.files;
+
+import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.app.inspector.NodeTex;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Phase;
+import org.normgraph.timeline.Step;
+
+/**
+ * The current step's formulas with their numbers, as a LaTeX document fragment (amsmath):
+ * forward steps give each computed node's formula ({@link NodeTex#forward}) and its value;
+ * backward steps each completed node's local derivative ({@link NodeTex#local}) and every
+ * gradient the step produces; a selected element adds its chain-rule line
+ * ({@link ChainRuleExplainer}). The formulas come from those two classes only.
+ */
+public final class StepLatex {
+
+    /** Significant digits of the numbers (as in the inspector, plus two). */
+    static final int DIGITS = NumberText.INSPECTOR_DIGITS + 2;
+
+    private StepLatex() {
+    }
+
+    public static String of(Step step, Trace trace, Selection selection, String title) {
+        StringBuilder tex = new StringBuilder();
+        tex.append("% normgraph: ").append(title.replace('\n', ' ')).append('\n');
+        tex.append("% \\usepackage{amsmath}\n");
+        if (step.phase() == Phase.FORWARD) {
+            for (String node : step.values()) {
+                equation(tex, NodeTex.forward(node));
+                equation(tex, name(node) + " = " + matrix(trace.value(node)));
+            }
+        } else if (step.phase() == Phase.BACKWARD) {
+            for (String node : step.gradients()) {
+                equation(tex, NodeTex.local(node));
+            }
+            for (String n : step.names()) {
+                NamedGradient g = BatchNormGraph.gradient(n);
+                equation(tex, name(n) + " = " + matrix(g.in(trace)));
+            }
+        }
+        if (selection != null && selection.hasElement()) {
+            ChainRuleExplainer explainer = new ChainRuleExplainer(trace);
+            if (explainer.hasElement(selection.node(), selection.row(), selection.col())) {
+                ChainRuleExplainer.Line line = step.phase() == Phase.BACKWARD
+                        ? explainer.gradient(selection.node(), selection.row(), selection.col())
+                        : explainer.value(selection.node(), selection.row(), selection.col());
+                if (line != null) {
+                    equation(tex, chainLine(line.text()));
+                }
+            }
+        }
+        return tex.toString();
+    }
+
+    private static void equation(StringBuilder tex, String body) {
+        if (body != null) {
+            tex.append("\\[ ").append(body).append(" \\]\n");
+        }
+    }
+
+    private static String name(String n) {
+        return "\\mathrm{" + n.replace("_", "\\_") + "}";
+    }
+
+    /** A 1×D row or an N×D matrix as a bmatrix of rounded numbers. */
+    static String matrix(Matrix m) {
+        StringBuilder sb = new StringBuilder("\\begin{bmatrix} ");
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                sb.append(j == 0 ? "" : " & ").append(number(m.get(i, j)));
+            }
+            sb.append(i == m.rows() - 1 ? " " : " \\\\ ");
+        }
+        return sb.append("\\end{bmatrix}").toString();
+    }
+
+    static String number(double v) {
+        String s = NumberText.compact(v, DIGITS);
+        int e = s.indexOf('e');
+        if (e > 0) {
+            return s.substring(0, e) + " \\times 10^{" + s.substring(e + 1) + "}";
+        }
+        return s.replace("\u221e", "\\infty");
+    }
+
+    /** The inspector's plain-text chain-rule line in math mode. */
+    static String chainLine(String text) {
+        String t = text.replace("_", "\\_");
+        t = t.replaceAll("([A-Za-z][A-Za-z0-9\\\\_]*)\\[", "\\\\mathrm{$1}[");
+        return t.replace("\u00b7", " \\cdot ").replace("\u2212", "-").replace("\u00b2", "^{2}")
+                .replace("\u221a", "\\sqrt").replace("\u03a3", "\\sum ").replace("\u2299", " \\odot ")
+                .replace("\u221e", "\\infty");
+    }
+}

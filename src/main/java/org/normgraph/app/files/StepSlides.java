@@ -1,0 +1,133 @@
+package org.normgraph.app.files;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.timeline.Phase;
+import org.normgraph.timeline.Step;
+
+/**
+ * Slides of the walk: one PNG per step (forward 1…9, backward 9…0), each the step's line of
+ * the status bar above the graph, drawn by the app's own {@link GraphView} in an off-screen
+ * scene of {@value #WIDTH}×{@value #HEIGHT} pixels. Used by File ▸ Export and by the
+ * headless CLI {@code export}. Must run on the FX thread.
+ */
+public final class StepSlides {
+
+    public static final int WIDTH = 1920;
+    public static final int HEIGHT = 1080;
+
+    private StepSlides() {
+    }
+
+    /** {@code 01-forward-1-mu.png}, {@code 10-backward-9-dbeta-dgammax.png}, … {@code 19-backward-0-dx.png}. */
+    public static String fileName(Step step) {
+        String what;
+        if (step.phase() == Phase.FORWARD) {
+            what = BatchNormGraph.FORWARD.get(step.number() - 1);
+        } else if (!step.names().isEmpty()) {
+            what = String.join("-", step.names());
+        } else {
+            what = String.join("-", step.gradients());
+        }
+        return String.format(Locale.ROOT, "%02d-%s-%d-%s.png", step.position(),
+                step.phase().name().toLowerCase(Locale.ROOT), step.number(), what);
+    }
+
+    /**
+     * Draws every step after the start of {@code model}'s walk into {@code dir} (created if
+     * needed). The model's position is moved; callers pass a copy they own.
+     */
+    public static List<Path> write(SessionModel model, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        GraphView graph = new GraphView(model);
+        graph.animationSpeedProperty().set(1);
+        Label title = new Label();
+        title.getStyleClass().addAll("status-line", "slide-title");
+        title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
+        title.setWrapText(true);
+        title.setPadding(new Insets(16, 24, 8, 24));
+        BorderPane root = new BorderPane(graph);
+        root.setTop(title);
+        root.setStyle("-fx-background-color: white;");
+        Scene scene = new Scene(root, WIDTH, HEIGHT, Color.WHITE);
+        scene.getStylesheets().add(MainWindow.STYLESHEET);
+        List<Path> files = new ArrayList<>();
+        try {
+            for (Step step : model.steps()) {
+                if (step.phase() == Phase.START) {
+                    continue;
+                }
+                model.seek(step.position());
+                graph.finishAnimation();
+                title.setText(Messages.get(step.messageKey()));
+                settle(root);
+                graph.fit();
+                settle(root);
+                Path file = dir.resolve(fileName(step));
+                writePng(snapshot(root, 1), file);
+                files.add(file);
+            }
+        } finally {
+            graph.dispose();
+        }
+        return files;
+    }
+
+    /** CSS and layout twice: the graph lays out its nodes, then fits them. */
+    static void settle(Parent root) {
+        for (int i = 0; i < 2; i++) {
+            root.applyCss();
+            root.layout();
+        }
+    }
+
+    /** The node as an image, {@code scale} device pixels per pixel. */
+    public static BufferedImage snapshot(Node node, double scale) {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.WHITE);
+        p.setTransform(Transform.scale(scale, scale));
+        WritableImage img = node.snapshot(p, null);
+        return SwingFXUtils.fromFXImage(img, null);
+    }
+
+    /** Writes a PNG via a temporary file, so a failed write leaves no half image under the name. */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            // TYPE_INT_ARGB from SwingFXUtils; drop alpha: slides are opaque
+            BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = rgb.createGraphics();
+            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.dispose();
+            if (!ImageIO.write(rgb, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

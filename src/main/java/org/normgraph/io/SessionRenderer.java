@@ -1,0 +1,23 @@
+package org.normgraph.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Draws every timeline step of a session into image files. The CLI's {@code export} finds
+ * the implementation with {@link java.util.ServiceLoader} (the app provides it, drawing with
+ * its own views), so the headless commands never depend on the app's classes.
+ */
+public interface SessionRenderer {
+
+    /** The language tags the step titles can be written in ({@code en}, {@code zh-CN}, …). */
+    List<String> languages();
+
+    /**
+     * Writes one PNG per step (forward 1…9, backward 9…0) into {@code dir}, named in order
+     * ({@code 01-forward-1-mu.png} …), with step titles in {@code language} (one of
+     * {@link #languages()}); returns the files written, in order.
+     */
+    List<Path> writeSteps(Session session, Path dir, String language) throws IOException;
+}

@@ -1,0 +1,145 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.normgraph.app.InMemoryPreferences;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+import org.normgraph.io.Session;
+import org.normgraph.io.SessionFile;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Crash and restore with a real process: a child JVM runs the window (headless) with
+ * autosave, makes an edit, and is killed with SIGKILL once the autosave is written; the
+ * window here then offers the session and restores it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AutosaveRestoreTest {
+
+    static final BatchNormInput EDITED = new BatchNormInput(Matrix.of(2, 2, 1, 7, 3, -2), Matrix.rowVector(1, 2),
+            Matrix.rowVector(0, 0), Matrix.of(2, 2, 1, 0, 0, 1), 1e-4);
+
+    @TempDir
+    Path home;
+
+    private SessionModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
+    }
+
+    /** The child: the window with autosave in {@code args[0]}; edits; waits for the autosave; then hangs until killed. */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(1, TimeUnit.MINUTES);
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            SessionModel m = SessionModel.example();
+            MainWindow w = new MainWindow(m);
+            FileSession f = new FileSession(w, new ScriptedDialogs(), new RecentFiles(new InMemoryPreferences()),
+                    new Autosave(dir));
+            f.install();
+            w.show(stage, 1000, 700);
+            f.offerRestore();
+            m.commit(EDITED);
+            m.seek(13);
+            m.setSelection(Selection.element("sq", 1, 0));
+            m.setSpeakerNote(13, "saved before the crash");
+        });
+        Path file = dir.resolve(Autosave.FILE);
+        for (int i = 0; i < 600; i++) { // the debounced autosave, a second after the last change
+            if (Files.exists(file) && SessionFile.read(file).position() == 13
+                    && !SessionFile.read(file).notes().isEmpty()) {
+                System.out.println("autosaved");
+                System.out.flush();
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    @Test
+    void after_kill_9_the_next_start_offers_the_autosave_and_restores_it(FxRobot robot) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), AutosaveRestoreTest.class.getName(), home.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("autosaved", r.readLine());
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no clean exit
+            child.waitFor();
+        }
+        assertTrue(Files.exists(home.resolve(Autosave.MARKER)), "the killed run left its marker");
+
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.restore = true;
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(() -> {
+            files.install();
+            files.offerRestore();
+        });
+        assertEquals(1, dialogs.asked.size());
+        assertTrue(dialogs.asked.get(0).startsWith("restore "), dialogs.asked.toString());
+        assertEquals(EDITED, model.getInput());
+        assertEquals(13, model.getPosition());
+        assertEquals(Selection.element("sq", 1, 0), model.getSelection());
+        assertEquals(Map.of(13, "saved before the crash"), Map.copyOf(model.getSpeakerNotes()));
+        assertTrue(files.isDirty(), "restored work is unsaved work");
+        assertEquals(Long.toString(ProcessHandle.current().pid()),
+                Files.readString(home.resolve(Autosave.MARKER)).trim(), "this run holds the marker now");
+        dialogs.answers.add(FileDialogs.Answer.DISCARD);
+        robot.interact(() -> assertTrue(files.close()));
+        assertEquals("unsaved untitled", dialogs.asked.get(1));
+        assertFalse(Files.exists(home.resolve(Autosave.MARKER)), "a clean exit removes the marker");
+        assertFalse(Files.exists(home.resolve(Autosave.FILE)));
+    }
+
+    @Test
+    void discarding_the_offer_keeps_the_example_and_forgets_the_copy(FxRobot robot) throws Exception {
+        Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID);
+        SessionFile.write(new Session(EDITED, "explore", 5, null, null, Map.of()), home.resolve(Autosave.FILE));
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.restore = false;
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(files::offerRestore);
+        assertEquals(1, dialogs.asked.size());
+        assertEquals(Examples.classic(), model.getInput());
+        assertFalse(files.isDirty());
+        assertFalse(Files.exists(home.resolve(Autosave.FILE)));
+        robot.interact(() -> assertTrue(files.close()));
+        assertFalse(Files.exists(home.resolve(Autosave.MARKER)), "a clean exit removes the marker");
+        assertEquals(List.of(), dialogs.errors);
+    }
+}

@@ -1,0 +1,70 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Trace;
+import org.normgraph.io.Session;
+
+/** The shipped examples: each opens from the jar's resources and the core runs on it. */
+class ExampleSessionsTest {
+
+    static java.util.List<String> ids() {
+        return ExampleSessions.IDS;
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void each_example_opens_and_the_core_runs_finite_and_correct(String id) throws Exception {
+        Session s = ExampleSessions.load(id);
+        Trace t = BatchNormGraph.run(s.input());
+        assertTrue(t.firstNonFinite().isEmpty(), id + ": " + t.firstNonFinite());
+        // the staged gradients of the example agree with the simplified formula and central differences
+        // (at offsets of 1e8 both lose about 8 of 16 digits to cancellation: that example's lesson)
+        double fusedTolerance = id.equals("large-offsets") ? 1e-7 : GradientCheck.FUSED_TOLERANCE;
+        for (GradientCheck.Result r : GradientCheck.check(s.input())) {
+            assertTrue(r.numeric().within(GradientCheck.NUMERIC_TOLERANCE), id + " " + r);
+            assertTrue(r.fused().within(fusedTolerance), id + " " + r);
+        }
+        SessionModel model = new SessionModel(s.input());
+        SessionCodec.restore(s, model, null);
+        assertEquals(s.input(), model.getInput());
+        assertTrue(Messages.has("files.example." + id), id + " has a menu title");
+    }
+
+    @Test
+    void the_examples_are_what_the_issue_asks_for() throws Exception {
+        assertEquals(4, ExampleSessions.load("classic-4x3").input().n());
+        assertEquals(3, ExampleSessions.load("classic-4x3").input().d());
+        assertEquals(1, ExampleSessions.load("single-row").input().n());
+        var constant = ExampleSessions.load("constant-column").input().x();
+        for (int i = 1; i < constant.rows(); i++) {
+            assertEquals(constant.get(0, 1), constant.get(i, 1));
+        }
+        var large = ExampleSessions.load("large-offsets").input().x();
+        assertTrue(large.get(0, 0) > 9.9e7 && large.get(0, 0) != large.get(1, 0));
+        assertTrue(ExampleSessions.load("tiny-eps").input().eps() < SessionModel.TINY_EPS);
+    }
+
+    @Test
+    void the_menu_lists_exactly_the_files_in_assets_examples() throws Exception {
+        Path dir = Path.of("assets", "examples");
+        Set<String> files;
+        try (var list = Files.list(dir)) {
+            files = list.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(new TreeSet<>(ExampleSessions.IDS.stream().map(ExampleSessions::fileName).toList()), files);
+    }
+}

@@ -1,0 +1,134 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.normgraph.app.InMemoryPreferences;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.app.inspector.NodeTex;
+import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.io.Json;
+import org.normgraph.io.TraceCsv;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** File ▸ Export in the window (headless). */
+@ExtendWith(ApplicationExtension.class)
+class ExportsTest {
+
+    @TempDir
+    Path dir;
+
+    private SessionModel model;
+    private MainWindow window;
+    private ScriptedDialogs dialogs;
+    private FileSession files;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        dialogs = new ScriptedDialogs();
+        files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), null);
+        files.install();
+        window.show(stage, 1240, 780);
+    }
+
+    @Test
+    void the_view_as_png_is_the_graph_at_twice_its_size(FxRobot robot) throws Exception {
+        Path png = dir.resolve("view.png");
+        dialogs.files.add(png);
+        robot.interact(() -> model.seek(12));
+        robot.interact(() -> assertTrue(files.exports().viewPng()));
+        assertEquals(List.of("save PNG untitled.png"), dialogs.asked);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(Math.round(window.graphView().getWidth() * Exports.VIEW_SCALE), img.getWidth(), 1);
+        assertEquals(Math.round(window.graphView().getHeight() * Exports.VIEW_SCALE), img.getHeight(), 1);
+        assertTrue(SlideImages.colours(img) > 50, "a drawing, not a blank image");
+    }
+
+    @Test
+    void all_steps_become_19_numbered_slides_and_the_window_does_not_move(FxRobot robot) throws Exception {
+        robot.interact(() -> model.seek(4));
+        dialogs.files.add(dir);
+        robot.interact(() -> assertTrue(files.exports().stepsPng()));
+        assertEquals(4, model.getPosition());
+        assertEquals(List.of("19 slides written to " + dir + "."), dialogs.infos);
+        List<String> names = SlideImages.pngNames(dir);
+        assertEquals(SlideImages.EXPECTED_NAMES, names);
+        SlideImages.assertDistinctDrawings(dir, names);
+    }
+
+    @Test
+    void the_trace_as_json_and_csv_holds_the_cores_numbers(FxRobot robot) throws Exception {
+        Path json = dir.resolve("t.json");
+        Path csv = dir.resolve("t.csv");
+        dialogs.files.add(json);
+        dialogs.files.add(csv);
+        robot.interact(() -> assertTrue(files.exports().traceJson()));
+        robot.interact(() -> assertTrue(files.exports().traceCsv()));
+        JsonNode root = Json.mapper().readTree(json.toFile());
+        assertEquals(model.getTrace().value("xhat").get(2, 1), root.get("forward").get("xhat").get(2).get(1).asDouble());
+        assertEquals(model.getTrace().gradient("x").get(3, 2), root.get("backward").get("dx").get(3).get(2).asDouble());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(TraceCsv.HEADER, lines.get(0));
+        assertTrue(lines.contains("dx,gradient,3,2," + model.getTrace().gradient("x").get(3, 2)), "dx[3][2]");
+    }
+
+    @Test
+    void the_step_as_latex_has_the_formulas_of_the_inspector_and_the_numbers(FxRobot robot) throws Exception {
+        Path tex = dir.resolve("s.tex");
+        dialogs.files.add(tex);
+        robot.interact(() -> {
+            model.seek(11); // backward 8: dgamma, dxhat
+            model.setSelection(Selection.element("xhat", 2, 1));
+        });
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        assertEquals(List.of("save TEX untitled-step-11.tex"), dialogs.asked);
+        String text = Files.readString(tex);
+        assertTrue(text.contains(NodeTex.local("xhat")), text);
+        assertTrue(text.contains(NodeTex.local("gamma")), text);
+        assertTrue(text.contains("\\mathrm{dxhat} = \\begin{bmatrix}"), text);
+        assertTrue(text.contains("\\mathrm{dgamma} = \\begin{bmatrix} "
+                + StepLatex.number(model.getTrace().gradient("gamma").get(0, 0)) + " & "), text);
+        assertEquals("0.536656", StepLatex.number(model.getTrace().gradient("gamma").get(0, 0)), "6 significant digits");
+        assertEquals("-1.5 \\times 10^{-7}", StepLatex.number(-1.5e-7));
+        String line = new ChainRuleExplainer(model.getTrace()).gradient("xhat", 2, 1).text();
+        assertTrue(line.startsWith("dxhat[2][1] = dgammax[2][1] \u00b7 gamma[1]"), line);
+        assertTrue(text.contains("\\mathrm{dxhat}[2][1] = \\mathrm{dgammax}[2][1]  \\cdot  \\mathrm{gamma}[1]"), text);
+
+        Path forward = dir.resolve("f.tex");
+        dialogs.files.add(forward);
+        robot.interact(() -> model.seek(1));
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        String f = Files.readString(forward);
+        assertTrue(f.contains(NodeTex.forward("mu")), f);
+        assertTrue(f.contains("\\mathrm{mu} = \\begin{bmatrix} 4 & 2 & 1 \\end{bmatrix}"), f);
+    }
+
+    @Test
+    void an_export_that_cannot_be_written_says_so(FxRobot robot) throws Exception {
+        Path inTheWay = dir.resolve("taken.json");
+        Files.createDirectory(inTheWay);
+        dialogs.files.add(inTheWay);
+        AtomicReference<Boolean> ok = new AtomicReference<>();
+        robot.interact(() -> ok.set(files.exports().traceJson()));
+        assertEquals(false, ok.get());
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).startsWith("Cannot export to " + inTheWay), dialogs.errors.get(0));
+    }
+}
