@@ -49,14 +49,19 @@ public final class Json {
 
     /** Parses one JSON object from {@code in}; {@code source} names it in messages. */
     public static JsonNode readObject(InputStream in, String source) throws InputFormatException {
+        return readObject(in, source, MAX_BYTES);
+    }
+
+    /** The same with a smaller size limit: at most {@code maxBytes + 1} bytes are read. */
+    public static JsonNode readObject(InputStream in, String source, int maxBytes) throws InputFormatException {
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20) + " MiB");
+        if (bytes.length > maxBytes) {
+            throw tooLarge(source, maxBytes);
         }
         JsonNode root;
         JsonParser p = null;
@@ -85,6 +90,25 @@ public final class Json {
             throw new InputFormatException(source + ": expected a JSON object, got " + describe(root));
         }
         return root;
+    }
+
+    /**
+     * Refuses a file larger than {@code maxBytes} from its size alone, before reading it; what
+     * is not a regular file (a pipe) is limited while it is read.
+     */
+    public static void checkSize(java.nio.file.Path path, String source, int maxBytes) throws InputFormatException {
+        try {
+            if (java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) > maxBytes) {
+                throw tooLarge(source, maxBytes);
+            }
+        } catch (IOException e) {
+            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputFormatException tooLarge(String source, int maxBytes) {
+        return new InputFormatException(source + ": larger than " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB"
+                : (maxBytes >> 10) + " KiB") + ", too large to be read");
     }
 
     /** Refuses fields that are not in {@code known}: a misspelt name is an error, not a silent default. */

@@ -35,11 +35,17 @@ public final class SessionFile {
 
     public static final String SUFFIX = ".normgraph.json";
     private static final int MAX_NOTE_CHARS = 10_000;
+    /**
+     * Larger files are refused before they are read: the largest session (32×16 inputs, a
+     * full note at every position) stays near 1 MiB.
+     */
+    public static final int MAX_BYTES = 4 << 20;
 
     private SessionFile() {
     }
 
     public static Session read(Path path) throws InputFormatException {
+        Json.checkSize(path, path.getFileName().toString(), MAX_BYTES);
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.getFileName().toString());
         } catch (NoSuchFileException e) {
@@ -50,7 +56,7 @@ public final class SessionFile {
     }
 
     public static Session read(InputStream in, String source) throws InputFormatException {
-        JsonNode root = Json.readObject(in, source);
+        JsonNode root = Json.readObject(in, source, MAX_BYTES);
         try {
             return fromJson(root);
         } catch (InputFormatException e) {
@@ -179,11 +185,26 @@ public final class SessionFile {
         return i;
     }
 
-    /** Writes atomically: a temporary file next to {@code path}, then a rename over it. */
+    /** One save at a time in this JVM, so that a save never takes another's temporary file for junk. */
+    private static final Object SAVING = new Object();
+
+    /**
+     * Writes atomically: a temporary file next to {@code path}, then a rename over it. A process
+     * killed mid-save leaves the old file whole and at most its temporary file, which the next
+     * save of the same file deletes.
+     */
     public static void write(Session session, Path path) throws IOException {
+        synchronized (SAVING) {
+            writeAtomically(session, path);
+        }
+    }
+
+    private static void writeAtomically(Session session, Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        String tmpPrefix = "." + path.getFileName();
+        Path tmp = Files.createTempFile(dir, tmpPrefix, ".tmp");
+        java.nio.file.attribute.FileTime started = Files.getLastModifiedTime(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(session, out);
@@ -199,6 +220,25 @@ public final class SessionFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+        deleteLeftovers(dir, tmpPrefix, started);
+    }
+
+    /** Temporary files of earlier saves of the same file that never got renamed (a killed process). */
+    private static void deleteLeftovers(Path dir, String tmpPrefix, java.nio.file.attribute.FileTime before) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(tmpPrefix) + "\\d+\\.tmp");
+        try (var files = Files.newDirectoryStream(dir, f -> ours.matcher(f.getFileName().toString()).matches())) {
+            for (Path leftover : files) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).compareTo(before) <= 0) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException e) {
+                    // gone already, or not ours to delete: the save itself succeeded
+                }
+            }
+        } catch (IOException e) {
+            // the folder cannot be listed: the save itself succeeded, the junk waits for the next one
         }
     }
 
