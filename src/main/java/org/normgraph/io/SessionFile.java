@@ -93,6 +93,10 @@ public final class SessionFile {
         } catch (InputFormatException e) {
             throw new InputFormatException("input." + e.getMessage(), e);
         }
+        if (input.n() > Session.MAX_N || input.d() > Session.MAX_D) {
+            throw new InputFormatException("input.x: " + input.n() + "×" + input.d() + " is larger than the app can show"
+                    + " (N ≤ " + Session.MAX_N + ", D ≤ " + Session.MAX_D + "); use the command line for larger cases");
+        }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
         if (!Session.MODES.contains(mode)) {
             throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + mode + "\"");

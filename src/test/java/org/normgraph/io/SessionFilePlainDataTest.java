@@ -97,6 +97,24 @@ class SessionFilePlainDataTest {
         assertEquals(s, SessionFile.read(file));
     }
 
+    @ParameterizedTest(name = "{0}×{1}")
+    @org.junit.jupiter.params.provider.CsvSource({"33, 1", "1, 17", "1024, 256"})
+    void inputs_larger_than_the_app_shows_are_refused_with_a_message(int n, int d) {
+        String row = "[" + String.join(", ", java.util.Collections.nCopies(d, "1")) + "]";
+        String rows = "[" + String.join(", ", java.util.Collections.nCopies(n, row)) + "]";
+        String text = "{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": " + rows
+                + ", \"gamma\": " + row + ", \"beta\": " + row + ", \"dout\": " + rows + "}}";
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(text));
+        assertEquals("t.normgraph.json: input.x: " + n + "×" + d + " is larger than the app can show (N ≤ 32, D ≤ 16);"
+                + " use the command line for larger cases", e.getMessage());
+    }
+
+    @Test
+    void the_size_limits_are_the_editors() {
+        assertEquals(org.normgraph.app.editor.InputEdits.MAX_N, Session.MAX_N);
+        assertEquals(org.normgraph.app.editor.InputEdits.MAX_D, Session.MAX_D);
+    }
+
     private static Session read(String text) throws InputFormatException {
         return SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.normgraph.json");
     }
