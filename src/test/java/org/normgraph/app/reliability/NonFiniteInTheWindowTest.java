@@ -65,6 +65,18 @@ class NonFiniteInTheWindowTest {
         snapshot(robot, "non-finite-sq");
     }
 
+    /** Found by the stress test: the mark followed the position but not an edit or an undo. */
+    @Test
+    void the_mark_follows_an_edit_and_its_undo_at_the_same_position(FxRobot robot) {
+        robot.interact(() -> model.seek(9));
+        BatchNormInput in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 1e200))));
+        assertEquals(Set.of("sq"), marked(robot, NON_FINITE));
+        robot.interact(model::undo);
+        assertEquals(Set.of(), marked(robot, NON_FINITE));
+        assertEquals(Set.of(), marked(robot, AFTER));
+    }
+
     @Test
     void a_gradient_that_overflows_is_marked_where_it_starts_and_back_to_the_inputs_it_reaches(FxRobot robot)
             throws Exception {
