@@ -118,7 +118,7 @@ public final class Json {
         while (it.hasNext()) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                throw new InputFormatException(where + name + ": unknown field (expected one of "
+                throw new InputFormatException(where + shown(name) + ": unknown field (expected one of "
                         + String.join(", ", known) + ")");
             }
         }
@@ -249,13 +249,36 @@ public final class Json {
     }
 
     private static String abbreviate(String t) {
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return shown(t);
+    }
+
+    /**
+     * Text from a file as a message shows it: control characters escaped ({@code \n},
+     * {@code \u0000}) so that a message stays one line, cut after 40 characters with "…".
+     */
+    public static String shown(String t) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.length() && i < 40; i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return t.length() > 40 ? sb.append('…').toString() : sb.toString();
     }
 
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            String t = v.asText();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            return "the string \"" + shown(v.asText()) + "\"";
         }
         if (v.isArray()) {
             return "an array of " + v.size();
@@ -292,7 +315,7 @@ public final class Json {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.getCurrentName() != null) {
-                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + shown(c.getCurrentName()));
             }
         }
         StringBuilder sb = new StringBuilder();

@@ -99,7 +99,7 @@ public final class SessionFile {
         }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
         if (!Session.MODES.contains(mode)) {
-            throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + mode + "\"");
+            throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + Json.shown(mode) + "\"");
         }
         int position = root.has("position") ? wholeNumber(root.get("position"), "position", 0, Session.LAST_POSITION) : 0;
         Session.SelectionData selection = selection(root.get("selection"), input);
@@ -118,7 +118,7 @@ public final class SessionFile {
         Json.requireKnownFields(s, "selection.", new LinkedHashSet<>(List.of("node", "row", "col")));
         String node = text(Json.required(s, "node"), "selection.node");
         if (!org.normgraph.core.BatchNormGraph.build(input).contains(node)) {
-            throw new InputFormatException("selection.node: no node named \"" + node + "\"");
+            throw new InputFormatException("selection.node: no node named \"" + Json.shown(node) + "\"");
         }
         int row = s.has("row") ? wholeNumber(s.get("row"), "selection.row", -1, input.n() - 1) : -1;
         int col = s.has("col") ? wholeNumber(s.get("col"), "selection.col", -1, input.d() - 1) : -1;
@@ -157,7 +157,7 @@ public final class SessionFile {
             try {
                 position = Integer.parseInt(e.getKey());
             } catch (NumberFormatException ex) {
-                throw new InputFormatException("notes: key \"" + e.getKey() + "\" is not a timeline position");
+                throw new InputFormatException("notes: key \"" + Json.shown(e.getKey()) + "\" is not a timeline position");
             }
             if (position < 0 || position > Session.LAST_POSITION) {
                 throw new InputFormatException("notes: position " + position + " is outside 0…" + Session.LAST_POSITION);

@@ -42,6 +42,17 @@ class SessionFilePlainDataTest {
         assertTrue(e.getMessage().contains("unknown field"), e.getMessage());
     }
 
+    /** Found by SessionFileFuzzTest: a field name with a line break made a two-line message. */
+    @Test
+    void names_and_text_from_the_file_are_shown_on_one_line() {
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> read(session(", \"positio\\n\\u0000\": 1")));
+        assertEquals("t.normgraph.json: positio\\n\\u0000: unknown field (expected one of format, version, input, mode,"
+                + " position, selection, view, notes)", e.getMessage());
+        e = assertThrows(InputFormatException.class, () -> read(session(", \"mode\": \"a\\nb\"")));
+        assertTrue(e.getMessage().endsWith("got \"a\\nb\""), e.getMessage());
+    }
+
     @Test
     void unknown_fields_inside_the_input_are_refused_too() {
         String text = "{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[1]], \"gamma\": [1],"
