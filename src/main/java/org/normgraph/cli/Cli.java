@@ -51,7 +51,14 @@ public final class Cli implements Runnable {
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        try {
+            return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        } catch (OutOfMemoryError e) {
+            // the trace and its input are gone with the unwound stack: one line, not a stack trace
+            System.err.println("normgraph: out of memory: the input is too large for this Java heap"
+                    + " (give java a larger -Xmx)");
+            return BAD_INPUT;
+        }
     }
 
     /** Runs a command with the given streams; returns the exit code. */

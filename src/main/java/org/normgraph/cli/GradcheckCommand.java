@@ -9,6 +9,7 @@ import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
+import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.family.NormGradientCheck;
 import org.normgraph.core.family.NormGraph;
 import org.normgraph.core.family.NormKind;
@@ -50,6 +51,10 @@ final class GradcheckCommand implements Callable<Integer> {
                     : family(FamilyCase.read(kind, root));
         } catch (NormOptions.UsageProblem | InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
+        } catch (InvalidInputException e) {
+            // a valid input so close to the largest double that stepping it by h overflows
+            return Errors.badInput(spec, "finite differences overflow: a value stepped by h is not finite ("
+                    + e.getMessage() + "); use values below about 1e300");
         }
     }
 

@@ -29,7 +29,13 @@ final class InputOption {
         if (input.equals("-")) {
             return Json.readObject(stdin, "stdin");
         }
-        Path path = Path.of(input);
+        Path path;
+        try {
+            path = Path.of(input);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputFormatException(input + ": not a valid file name (" + e.getReason() + ")");
+        }
+        Json.checkSize(path, input, Json.MAX_BYTES);
         try (InputStream in = Files.newInputStream(path)) {
             return Json.readObject(in, input);
         } catch (NoSuchFileException e) {

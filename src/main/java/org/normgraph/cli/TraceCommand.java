@@ -1,10 +1,8 @@
 package org.normgraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
@@ -62,38 +60,32 @@ final class TraceCommand implements Callable<Integer> {
         } catch (NormOptions.UsageProblem | InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }
-        // Write to memory first: a failure must leave nothing half-written on stdout.
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        // Run and check first, then stream: a refusal leaves nothing on stdout, and a large
+        // trace (1024×256 writes ~70 MB) is never held as text in memory.
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            Optional<Trace.NonFinite> nonFinite = FamilyCase.isNineStep(kind, root)
-                    ? nineStep(CaseFile.fromJson(root), buf) : family(FamilyCase.read(kind, root), buf);
-            if (nonFinite.isPresent()) {
-                return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+            if (FamilyCase.isNineStep(kind, root)) {
+                BatchNormInput in = CaseFile.fromJson(root);
+                Trace trace = BatchNormGraph.run(in);
+                var nonFinite = trace.firstNonFinite();
+                if (nonFinite.isPresent()) {
+                    return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+                }
+                TraceJson.write(in, trace, out, pretty);
+            } else {
+                FamilyCase c = FamilyCase.read(kind, root);
+                NormTrace trace = NormGraph.build(c.layout(), c.input().eps()).run(c.input());
+                var nonFinite = trace.firstNonFinite();
+                if (nonFinite.isPresent()) {
+                    return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+                }
+                NormTraceJson.write(trace, out, pretty);
             }
         } catch (InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }
-        spec.commandLine().getOut().println(buf.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
+        out.println();
+        out.flush();
         return 0;
-    }
-
-    /** DESIGN.md section 3, unchanged. */
-    private Optional<Trace.NonFinite> nineStep(BatchNormInput in, ByteArrayOutputStream buf) throws IOException {
-        Trace trace = BatchNormGraph.run(in);
-        Optional<Trace.NonFinite> nonFinite = trace.firstNonFinite();
-        if (nonFinite.isEmpty()) {
-            TraceJson.write(in, trace, buf, pretty);
-        }
-        return nonFinite;
-    }
-
-    private Optional<Trace.NonFinite> family(FamilyCase c, ByteArrayOutputStream buf) throws IOException {
-        NormTrace trace = NormGraph.build(c.layout(), c.input().eps()).run(c.input());
-        Optional<Trace.NonFinite> nonFinite = trace.firstNonFinite();
-        if (nonFinite.isEmpty()) {
-            NormTraceJson.write(trace, buf, pretty);
-        }
-        return nonFinite;
     }
 }

@@ -49,14 +49,19 @@ public final class Json {
 
     /** Parses one JSON object from {@code in}; {@code source} names it in messages. */
     public static JsonNode readObject(InputStream in, String source) throws InputFormatException {
+        return readObject(in, source, MAX_BYTES);
+    }
+
+    /** The same with a smaller size limit: at most {@code maxBytes + 1} bytes are read. */
+    public static JsonNode readObject(InputStream in, String source, int maxBytes) throws InputFormatException {
         byte[] bytes;
         try {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20) + " MiB");
+        if (bytes.length > maxBytes) {
+            throw tooLarge(source, maxBytes);
         }
         JsonNode root;
         JsonParser p = null;
@@ -87,6 +92,25 @@ public final class Json {
         return root;
     }
 
+    /**
+     * Refuses a file larger than {@code maxBytes} from its size alone, before reading it; what
+     * is not a regular file (a pipe) is limited while it is read.
+     */
+    public static void checkSize(java.nio.file.Path path, String source, int maxBytes) throws InputFormatException {
+        try {
+            if (java.nio.file.Files.isRegularFile(path) && java.nio.file.Files.size(path) > maxBytes) {
+                throw tooLarge(source, maxBytes);
+            }
+        } catch (IOException e) {
+            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputFormatException tooLarge(String source, int maxBytes) {
+        return new InputFormatException(source + ": larger than " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB"
+                : (maxBytes >> 10) + " KiB") + ", too large to be read");
+    }
+
     /** Refuses fields that are not in {@code known}: a misspelt name is an error, not a silent default. */
     public static void requireKnownFields(JsonNode obj, String where, Set<String> known)
             throws InputFormatException {
@@ -94,7 +118,7 @@ public final class Json {
         while (it.hasNext()) {
             String name = it.next().getKey();
             if (!known.contains(name)) {
-                throw new InputFormatException(where + name + ": unknown field (expected one of "
+                throw new InputFormatException(where + shown(name) + ": unknown field (expected one of "
                         + String.join(", ", known) + ")");
             }
         }
@@ -225,13 +249,36 @@ public final class Json {
     }
 
     private static String abbreviate(String t) {
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return shown(t);
+    }
+
+    /**
+     * Text from a file as a message shows it: control characters escaped ({@code \n},
+     * {@code \u0000}) so that a message stays one line, cut after 40 characters with "…".
+     */
+    public static String shown(String t) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.length() && i < 40; i++) {
+            char c = t.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return t.length() > 40 ? sb.append('…').toString() : sb.toString();
     }
 
     static String describe(JsonNode v) {
         if (v.isTextual()) {
-            String t = v.asText();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            return "the string \"" + shown(v.asText()) + "\"";
         }
         if (v.isArray()) {
             return "an array of " + v.size();
@@ -268,7 +315,7 @@ public final class Json {
             if (c.inArray()) {
                 parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.getCurrentName() != null) {
-                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+                parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + shown(c.getCurrentName()));
             }
         }
         StringBuilder sb = new StringBuilder();

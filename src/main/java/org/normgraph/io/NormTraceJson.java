@@ -30,38 +30,49 @@ public final class NormTraceJson {
     }
 
     public static void write(NormTrace trace, OutputStream out, boolean pretty) throws IOException {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            write(trace, g, pretty);
+        }
+    }
+
+    /** The same, to a character stream: lets the CLI stream a large trace instead of buffering it. */
+    public static void write(NormTrace trace, java.io.Writer out, boolean pretty) throws IOException {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            write(trace, g, pretty);
+        }
+    }
+
+    private static void write(NormTrace trace, JsonGenerator g, boolean pretty) throws IOException {
         NormGraph graph = trace.graph();
         NormLayout layout = graph.layout();
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            if (pretty) {
-                g.useDefaultPrettyPrinter();
-            }
-            g.writeStartObject();
-            g.writeStringField("norm", layout.kind().id());
-            if (layout.kind() == NormKind.GROUP) {
-                g.writeNumberField("groups", layout.spec().groups());
-            }
-            int[] x = layout.xShape();
-            String[] axes = layout.spatial() ? new String[] {"N", "C", "H", "W"} : new String[] {"N", "D"};
-            for (int k = 0; k < axes.length; k++) {
-                g.writeNumberField(axes[k], x[k]);
-            }
-            g.writeNumberField("eps", graph.eps());
-            g.writeObjectFieldStart("forward");
-            for (String node : NormGraph.FORWARD) {
-                g.writeFieldName(node);
-                write(g, trace.value(node), shapeFor(graph, node));
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("backward");
-            for (NamedGradient grad : graph.gradients()) {
-                g.writeFieldName(grad.name());
-                write(g, trace.gradient(grad), shapeFor(graph, grad.name()));
-            }
-            g.writeEndObject();
-            g.writeEndObject();
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (pretty) {
+            g.useDefaultPrettyPrinter();
         }
+        g.writeStartObject();
+        g.writeStringField("norm", layout.kind().id());
+        if (layout.kind() == NormKind.GROUP) {
+            g.writeNumberField("groups", layout.spec().groups());
+        }
+        int[] x = layout.xShape();
+        String[] axes = layout.spatial() ? new String[] {"N", "C", "H", "W"} : new String[] {"N", "D"};
+        for (int k = 0; k < axes.length; k++) {
+            g.writeNumberField(axes[k], x[k]);
+        }
+        g.writeNumberField("eps", graph.eps());
+        g.writeObjectFieldStart("forward");
+        for (String node : NormGraph.FORWARD) {
+            g.writeFieldName(node);
+            write(g, trace.value(node), shapeFor(graph, node));
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("backward");
+        for (NamedGradient grad : graph.gradients()) {
+            g.writeFieldName(grad.name());
+            write(g, trace.gradient(grad), shapeFor(graph, grad.name()));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** The JSON shape of a node or gradient name (see the class comment). */

@@ -22,6 +22,9 @@ public record Session(BatchNormInput input, String mode, int position, Selection
     /** The last timeline position: start, 9 forward and 10 backward steps. */
     public static final int LAST_POSITION = 19;
     public static final java.util.List<String> MODES = java.util.List.of("explore", "predict", "present");
+    /** The largest inputs the app shows well (its N and D spinners' limits); larger files are refused. */
+    public static final int MAX_N = 32;
+    public static final int MAX_D = 16;
 
     public Session {
         if (input == null) {

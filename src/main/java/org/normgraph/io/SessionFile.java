@@ -35,16 +35,20 @@ public final class SessionFile {
 
     public static final String SUFFIX = ".normgraph.json";
     private static final int MAX_NOTE_CHARS = 10_000;
-    /** A session of the largest inputs (32×16) with long notes stays far below this. */
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
+    /**
+     * Larger files are refused before they are read: the largest session (32×16 inputs, a
+     * full note at every position) stays near 1 MiB.
+     */
+    public static final int MAX_BYTES = 4 << 20;
     /** The largest inputs the app can show well (its N and D spinners go this far). */
-    public static final int MAX_ROWS = 32;
-    public static final int MAX_COLS = 16;
+    public static final int MAX_ROWS = Session.MAX_N;
+    public static final int MAX_COLS = Session.MAX_D;
 
     private SessionFile() {
     }
 
     public static Session read(Path path) throws InputFormatException {
+        Json.checkSize(path, path.getFileName().toString(), MAX_BYTES);
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.getFileName().toString());
         } catch (NoSuchFileException e) {
@@ -55,17 +59,7 @@ public final class SessionFile {
     }
 
     public static Session read(InputStream in, String source) throws InputFormatException {
-        byte[] bytes;
-        try {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new InputFormatException(source + ": larger than " + (MAX_BYTES >> 20)
-                    + " MiB, too large for a session file");
-        }
-        JsonNode root = Json.readObject(new java.io.ByteArrayInputStream(bytes), source);
+        JsonNode root = Json.readObject(in, source, MAX_BYTES);
         try {
             return fromJson(root);
         } catch (InputFormatException e) {
@@ -102,13 +96,13 @@ public final class SessionFile {
         } catch (InputFormatException e) {
             throw new InputFormatException("input." + e.getMessage(), e);
         }
-        if (input.n() > MAX_ROWS || input.d() > MAX_COLS) {
-            throw new InputFormatException("input: x is " + input.n() + "×" + input.d()
-                    + ", larger than the app shows (at most " + MAX_ROWS + "×" + MAX_COLS + ")");
+        if (input.n() > Session.MAX_N || input.d() > Session.MAX_D) {
+            throw new InputFormatException("input.x: " + input.n() + "×" + input.d() + " is larger than the app can show"
+                    + " (N ≤ " + Session.MAX_N + ", D ≤ " + Session.MAX_D + "); use the command line for larger cases");
         }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
         if (!Session.MODES.contains(mode)) {
-            throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + mode + "\"");
+            throw new InputFormatException("mode: expected one of " + Session.MODES + ", got \"" + Json.shown(mode) + "\"");
         }
         int position = root.has("position") ? wholeNumber(root.get("position"), "position", 0, Session.LAST_POSITION) : 0;
         Session.SelectionData selection = selection(root.get("selection"), input);
@@ -127,7 +121,7 @@ public final class SessionFile {
         Json.requireKnownFields(s, "selection.", new LinkedHashSet<>(List.of("node", "row", "col")));
         String node = text(Json.required(s, "node"), "selection.node");
         if (!org.normgraph.core.BatchNormGraph.build(input).contains(node)) {
-            throw new InputFormatException("selection.node: no node named \"" + node + "\"");
+            throw new InputFormatException("selection.node: no node named \"" + Json.shown(node) + "\"");
         }
         int row = s.has("row") ? wholeNumber(s.get("row"), "selection.row", -1, input.n() - 1) : -1;
         int col = s.has("col") ? wholeNumber(s.get("col"), "selection.col", -1, input.d() - 1) : -1;
@@ -166,7 +160,7 @@ public final class SessionFile {
             try {
                 position = Integer.parseInt(e.getKey());
             } catch (NumberFormatException ex) {
-                throw new InputFormatException("notes: key \"" + e.getKey() + "\" is not a timeline position");
+                throw new InputFormatException("notes: key \"" + Json.shown(e.getKey()) + "\" is not a timeline position");
             }
             if (position < 0 || position > Session.LAST_POSITION) {
                 throw new InputFormatException("notes: position " + position + " is outside 0…" + Session.LAST_POSITION);
@@ -198,11 +192,26 @@ public final class SessionFile {
         return i;
     }
 
-    /** Writes atomically: a temporary file next to {@code path}, then a rename over it. */
+    /** One save at a time in this JVM, so that a save never takes another's temporary file for junk. */
+    private static final Object SAVING = new Object();
+
+    /**
+     * Writes atomically: a temporary file next to {@code path}, then a rename over it. A process
+     * killed mid-save leaves the old file whole and at most its temporary file, which the next
+     * save of the same file deletes.
+     */
     public static void write(Session session, Path path) throws IOException {
+        synchronized (SAVING) {
+            writeAtomically(session, path);
+        }
+    }
+
+    private static void writeAtomically(Session session, Path path) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        String tmpPrefix = "." + path.getFileName();
+        Path tmp = Files.createTempFile(dir, tmpPrefix, ".tmp");
+        java.nio.file.attribute.FileTime started = Files.getLastModifiedTime(tmp);
         try {
             keepPermissions(path, tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -219,6 +228,25 @@ public final class SessionFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+        deleteLeftovers(dir, tmpPrefix, started);
+    }
+
+    /** Temporary files of earlier saves of the same file that never got renamed (a killed process). */
+    private static void deleteLeftovers(Path dir, String tmpPrefix, java.nio.file.attribute.FileTime before) {
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(tmpPrefix) + "\\d+\\.tmp");
+        try (var files = Files.newDirectoryStream(dir, f -> ours.matcher(f.getFileName().toString()).matches())) {
+            for (Path leftover : files) {
+                try {
+                    if (Files.getLastModifiedTime(leftover).compareTo(before) <= 0) {
+                        Files.deleteIfExists(leftover);
+                    }
+                } catch (IOException e) {
+                    // gone already, or not ours to delete: the save itself succeeded
+                }
+            }
+        } catch (IOException e) {
+            // the folder cannot be listed: the save itself succeeded, the junk waits for the next one
         }
     }
 

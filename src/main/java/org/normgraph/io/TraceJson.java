@@ -22,28 +22,41 @@ public final class TraceJson {
     public static void write(BatchNormInput in, Trace trace, OutputStream out, boolean pretty)
             throws IOException {
         try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            if (pretty) {
-                g.useDefaultPrettyPrinter();
-            }
-            g.writeStartObject();
-            g.writeNumberField("N", in.n());
-            g.writeNumberField("D", in.d());
-            g.writeNumberField("eps", in.eps());
-            g.writeObjectFieldStart("forward");
-            for (String node : BatchNormGraph.FORWARD) {
-                g.writeFieldName(node);
-                write(g, trace.value(node), BatchNormGraph.isVector(node));
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("backward");
-            for (NamedGradient grad : BatchNormGraph.GRADIENTS) {
-                g.writeFieldName(grad.name());
-                write(g, grad.in(trace), BatchNormGraph.isVector(grad.name()));
-            }
-            g.writeEndObject();
-            g.writeEndObject();
+            write(in, trace, g, pretty);
         }
+    }
+
+    /** The same, to a character stream: lets the CLI stream a large trace instead of buffering it. */
+    public static void write(BatchNormInput in, Trace trace, java.io.Writer out, boolean pretty)
+            throws IOException {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            write(in, trace, g, pretty);
+        }
+    }
+
+    private static void write(BatchNormInput in, Trace trace, JsonGenerator g, boolean pretty)
+            throws IOException {
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        if (pretty) {
+            g.useDefaultPrettyPrinter();
+        }
+        g.writeStartObject();
+        g.writeNumberField("N", in.n());
+        g.writeNumberField("D", in.d());
+        g.writeNumberField("eps", in.eps());
+        g.writeObjectFieldStart("forward");
+        for (String node : BatchNormGraph.FORWARD) {
+            g.writeFieldName(node);
+            write(g, trace.value(node), BatchNormGraph.isVector(node));
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("backward");
+        for (NamedGradient grad : BatchNormGraph.GRADIENTS) {
+            g.writeFieldName(grad.name());
+            write(g, grad.in(trace), BatchNormGraph.isVector(grad.name()));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /**

@@ -23,7 +23,7 @@ class SessionFileLimitsTest {
         String note = "a".repeat(SessionFile.MAX_BYTES);
         Files.writeString(file, "{\"format\": \"normgraph-session\", \"version\": 1, \"notes\": {\"0\": \"" + note + "\"}}");
         InputFormatException e = assertThrows(InputFormatException.class, () -> SessionFile.read(file));
-        assertTrue(e.getMessage().startsWith("huge.normgraph.json: larger than 2 MiB"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("huge.normgraph.json: larger than 4 MiB"), e.getMessage());
     }
 
     @Test
@@ -31,7 +31,7 @@ class SessionFileLimitsTest {
         BatchNormInput big = input(SessionFile.MAX_ROWS + 1, 2);
         String text = write(new Session(big, "explore", 0, null, null, Map.of()));
         InputFormatException e = assertThrows(InputFormatException.class, () -> read(text));
-        assertTrue(e.getMessage().contains("x is 33\u00d72, larger than the app shows (at most 32\u00d716)"), e.getMessage());
+        assertTrue(e.getMessage().contains("33\u00d72 is larger than the app can show (N \u2264 32, D \u2264 16)"), e.getMessage());
         BatchNormInput wide = input(2, SessionFile.MAX_COLS + 1);
         assertThrows(InputFormatException.class, () -> read(write(Session.of(wide))));
     }

@@ -56,9 +56,9 @@ public final class CellParser {
             if (ok()) {
                 throw new IllegalStateException("'" + text + "' was accepted");
             }
-            String shown = text == null ? "" : text.strip();
+            String shown = Refusal.shown(text);
             if (problem == Problem.DECIMAL_COMMA) {
-                return Refusal.of(problem.key(), cell, shown, normalize(shown).replace(',', '.'));
+                return Refusal.of(problem.key(), cell, shown, Refusal.shown(normalize(text).replace(',', '.')));
             }
             return Refusal.of(problem.key(), cell, shown);
         }

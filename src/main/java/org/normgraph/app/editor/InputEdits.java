@@ -77,7 +77,7 @@ public final class InputEdits {
             return Edit.refused(p.refusal("eps"));
         }
         if (!(p.value() > 0)) {
-            return Edit.refused(Refusal.of("editor.refused.eps", text.strip()));
+            return Edit.refused(Refusal.of("editor.refused.eps", Refusal.shown(text)));
         }
         return Edit.accepted(in.withEps(p.value()));
     }

@@ -168,7 +168,7 @@ public class InputsPane extends Control {
             }
             return true;
         } catch (NumberFormatException e) {
-            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", t).message(), true));
+            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", Refusal.shown(t)).message(), true));
             return false;
         }
     }

@@ -21,7 +21,7 @@ import org.normgraph.core.Node;
  * style class {@code graph-node} plus its kind ({@code input}, {@code op},
  * {@code broadcast}, {@code reduction}) and {@code fanout} for a value used twice, and the
  * pseudo-classes {@code :computed}, {@code :current}, {@code :has-gradient},
- * {@code :selected} and {@code :non-finite}. The look lives in {@link GraphNodeSkin} and {@code graph.css}.
+ * {@code :selected}, {@code :non-finite} and {@code :after-non-finite}. The look lives in {@link GraphNodeSkin} and {@code graph.css}.
  *
  * <p>The view holds what is to be shown — value, gradient, fan-out branches — as set by
  * {@link GraphView} from the session's trace; it computes nothing.
@@ -36,6 +36,8 @@ public final class GraphNodeView extends Control {
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     /** Where the trace first holds a NaN or an infinity (once the walk shows it). */
     public static final PseudoClass NON_FINITE = PseudoClass.getPseudoClass("non-finite");
+    /** Computed from the first non-finite node ({@link NonFiniteReach}): its numbers mean nothing. */
+    public static final PseudoClass AFTER_NON_FINITE = PseudoClass.getPseudoClass("after-non-finite");
 
     /**
      * One branch of a fan-out node's gradient: the contribution sent back along
@@ -57,6 +59,7 @@ public final class GraphNodeView extends Control {
     private final BooleanProperty hasGradient = pseudo("hasGradient", HAS_GRADIENT);
     private final BooleanProperty selected = pseudo("selected", SELECTED);
     private final BooleanProperty nonFinite = pseudo("nonFinite", NON_FINITE);
+    private final BooleanProperty afterNonFinite = pseudo("afterNonFinite", AFTER_NON_FINITE);
     private Consumer<Selection> onSelect;
 
     public GraphNodeView(Node node, boolean fanOut) {
@@ -179,6 +182,14 @@ public final class GraphNodeView extends Control {
 
     public void setNonFinite(boolean b) {
         nonFinite.set(b);
+    }
+
+    public boolean isAfterNonFinite() {
+        return afterNonFinite.get();
+    }
+
+    public void setAfterNonFinite(boolean b) {
+        afterNonFinite.set(b);
     }
 
     public boolean isSelected() {

@@ -232,10 +232,12 @@ public final class GraphView extends Region {
         Graph g = model.getGraph();
         Step step = model.getStep();
         Trace.NonFinite nf = model.getNonFinite();
+        Set<String> afterNonFinite = NonFiniteReach.of(g, nf);
         for (Node n : g.nodes()) {
             GraphNodeView v = nodeViews.get(n.name());
-            v.setNonFinite(nf != null && nf.node().equals(n.name())
-                    && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name())));
+            boolean nfShown = nf != null && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name()));
+            v.setNonFinite(nfShown && nf.node().equals(n.name()));
+            v.setAfterNonFinite(nfShown && afterNonFinite.contains(n.name()));
             boolean computed = model.valueShown(n.name());
             boolean gradient = model.gradientShown(n.name());
             v.setComputed(computed);

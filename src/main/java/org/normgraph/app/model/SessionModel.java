@@ -394,10 +394,11 @@ public final class SessionModel {
             graph.set(g);
             syncPosition();
         }
+        // before the trace: views redraw when the trace changes and read the mark then
+        nonFinite.set(t.firstNonFinite().orElse(null));
         trace.set(t);
         input.set(in);
         keepSelectionInside(in);
-        nonFinite.set(t.firstNonFinite().orElse(null));
         notes.setAll(notesFor(in, t));
     }
 

@@ -131,7 +131,7 @@ class FileSessionTest {
             wrong types   | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "position": "twelve"} | position: expected a whole number
             newer version | {"format": "normgraph-session", "version": 7, "input": {}}              | written by a newer normgraph (file version 7
             not a session | {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}                   | not a normgraph session
-            too large     | HUGE                                                                     | larger than 2 MiB
+            too large     | HUGE                                                                     | larger than 4 MiB
             """)
     void a_broken_file_is_refused_with_one_message_and_the_work_stays(String what, String content, String problem,
                                                                       FxRobot robot) throws Exception {
