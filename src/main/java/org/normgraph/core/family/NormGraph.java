@@ -216,34 +216,9 @@ public final class NormGraph {
         return node(gradient(name).node()).role();
     }
 
-    /** The DESIGN gradients with formulas over this layout's axes. */
+    /** The DESIGN gradients with formulas over this layout's axes (one list, in the 2-D core). */
     private static List<NamedGradient> namedGradients(NormLayout layout) {
-        String p = layout.paramSum();
-        String s = layout.statsSum();
-        String m = layout.countText();
-        return List.of(
-                total("dbeta", 9, BETA, "dbeta = " + p + " dout"),
-                total("dgammax", 9, "gammax", "dgammax = dout"),
-                total("dgamma", 8, GAMMA, "dgamma = " + p + " (dgammax ⊙ xhat)"),
-                total("dxhat", 8, "xhat", "dxhat = dgammax ⊙ gamma"),
-                total("divar", 7, "ivar", "divar = " + s + " (dxhat ⊙ xmu)"),
-                branch("dxmu1", 7, "xmu", "xhat", "dxmu1 = dxhat ⊙ ivar"),
-                total("dsqrtvar", 6, "sqrtvar", "dsqrtvar = −divar / sqrtvar²"),
-                total("dvar", 5, "var", "dvar = dsqrtvar / (2 √(var + eps))"),
-                total("dsq", 4, "sq", "dsq = (1/" + m + ") · 1 ⊙ dvar"),
-                branch("dxmu2", 3, "xmu", "sq", "dxmu2 = 2 xmu ⊙ dsq"),
-                branch("dx1", 2, X, "xmu", "dx1 = dxmu1 + dxmu2"),
-                total("dmu", 2, "mu", "dmu = −" + s + " dx1"),
-                branch("dx2", 1, X, "mu", "dx2 = (1/" + m + ") · 1 ⊙ dmu"),
-                total("dx", 0, X, "dx = dx1 + dx2"));
-    }
-
-    private static NamedGradient total(String name, int step, String node, String formula) {
-        return new NamedGradient(name, step, node, null, formula);
-    }
-
-    private static NamedGradient branch(String name, int step, String node, String consumer, String formula) {
-        return new NamedGradient(name, step, node, new Edge(node, consumer, 0), formula);
+        return BatchNormGraph.gradients(layout);
     }
 
     /** Adds nodes in topological order, checking arities and shapes; applies the variant. */
