@@ -224,7 +224,8 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                new Separator(), undo, redo, new Separator(), new org.normgraph.app.family.NormSelector(model),
+                spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");
         return bar;

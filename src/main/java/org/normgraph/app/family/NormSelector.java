@@ -1,0 +1,160 @@
+package org.normgraph.app.family;
+
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
+
+/**
+ * The toolbar's choice of normalization: batch, layer or group norm (with G), each with a
+ * one-line note on where it is used. Choosing one asks the session to switch; the core builds
+ * and runs that kind's graph. A G that does not divide D is refused here, with a message,
+ * and the controls go back to the session's kind (the last good state). Instance norm and
+ * spatial batch norm need 4-D x: the command line has them, the app's inputs are N×D.
+ */
+public final class NormSelector extends HBox {
+
+    /** The kinds an N×D input has. */
+    static final List<NormKind> KINDS = List.of(NormKind.BATCH, NormKind.LAYER, NormKind.GROUP);
+    /** G goes up to the largest D of the inputs. */
+    static final int MAX_GROUPS = 16;
+
+    private final SessionModel model;
+    private final ComboBox<NormKind> kind = new ComboBox<>();
+    private final Spinner<Integer> groups = new Spinner<>(1, MAX_GROUPS, 2);
+    private final Label note = new Label();
+    private final Label message = new Label();
+    // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
+    private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
+    private boolean syncing;
+
+    public NormSelector(SessionModel model) {
+        this.model = model;
+        setId("norm-selector");
+        getStyleClass().add("norm-selector");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(6);
+        Label title = new Label(Messages.get("norm.kind"));
+        title.setLabelFor(kind);
+        kind.setId("toolbar-norm");
+        kind.getItems().setAll(KINDS);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(NormKind k) {
+                return k == null ? "" : Messages.get("norm.kind." + k.id());
+            }
+
+            @Override
+            public NormKind fromString(String s) {
+                return kind.getValue();
+            }
+        });
+        kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip")));
+        kind.setAccessibleText(Messages.get("norm.kind"));
+        Label g = new Label(Messages.get("norm.groups"));
+        g.setLabelFor(groups);
+        groups.setId("toolbar-groups");
+        groups.setEditable(true);
+        groups.setPrefWidth(64);
+        groups.setTooltip(new Tooltip(Messages.get("norm.groups.tip")));
+        groups.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return Integer.valueOf(s.strip());
+                } catch (NumberFormatException e) {
+                    return groups.getValue(); // not a number: keep the last value
+                }
+            }
+        });
+        g.visibleProperty().bind(groups.visibleProperty());
+        g.managedProperty().bind(groups.visibleProperty());
+        groups.managedProperty().bind(groups.visibleProperty());
+        note.setId("norm-note");
+        note.getStyleClass().add("norm-note");
+        note.setMaxWidth(340);
+        message.setId("norm-message");
+        message.getStyleClass().add("norm-message");
+        message.setWrapText(true);
+        message.setMaxWidth(340);
+        message.managedProperty().bind(message.visibleProperty());
+        getChildren().addAll(title, kind, g, groups, note, message);
+
+        kind.valueProperty().addListener((o, a, k) -> choose());
+        groups.valueProperty().addListener((o, a, v) -> choose());
+        model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
+        show(model.getNormSpec());
+    }
+
+    /** Asks the session for the chosen kind; a refusal leaves the session's kind and says why. */
+    private void choose() {
+        if (syncing || kind.getValue() == null) {
+            return;
+        }
+        NormKind k = kind.getValue();
+        int d = model.getInput().d();
+        int g = groups.getValue() == null ? 1 : groups.getValue();
+        if (k == NormKind.GROUP && d % g != 0) {
+            refuse(Messages.get("norm.refused.groups", Integer.toString(g), Integer.toString(d),
+                    name(model.getNormSpec())));
+            return;
+        }
+        try {
+            model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
+            message.setVisible(false);
+            show(model.getNormSpec());
+        } catch (InvalidInputException e) {
+            refuse(Messages.get("norm.refused", e.getMessage()));
+        }
+    }
+
+    private void refuse(String text) {
+        message.setText(text);
+        message.setVisible(true);
+        show(model.getNormSpec());
+    }
+
+    /** The controls and the note as the session's kind is. */
+    private void show(NormSpec spec) {
+        syncing = true;
+        try {
+            kind.setValue(spec.kind());
+            if (spec.kind() == NormKind.GROUP) {
+                groups.getValueFactory().setValue(spec.groups());
+            }
+            groups.setVisible(spec.kind() == NormKind.GROUP);
+            String text = Messages.get("norm.note." + spec.kind().id());
+            note.setText(text);
+            note.setTooltip(new Tooltip(text));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private static String name(NormSpec spec) {
+        String k = Messages.get("norm.kind." + spec.kind().id());
+        return spec.kind() == NormKind.GROUP ? k + " (G = " + spec.groups() + ")" : k;
+    }
+
+    /** The message shown after a refusal (empty when the last choice was taken). */
+    public String getMessage() {
+        return message.isVisible() ? message.getText() : "";
+    }
+}
