@@ -18,8 +18,9 @@ import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormSpec;
 
 /**
- * The toolbar's choice of normalization: batch, layer or group norm (with G), each with a
- * one-line note on where it is used. Choosing one asks the session to switch; the core builds
+ * The toolbar's choice of normalization: batch, layer or group norm (with G). The open list
+ * shows under each kind a one-line note on where it is used; the chosen kind's note is in the
+ * tooltip and, for layer and group norm, in the window's notes. Choosing one asks the session to switch; the core builds
  * and runs that kind's graph. A G that does not divide D is refused here, with a message,
  * and the controls go back to the session's kind (the last good state). Instance norm and
  * spatial batch norm need 4-D x: the command line has them, the app's inputs are N×D.
@@ -34,7 +35,6 @@ public final class NormSelector extends HBox {
     private final SessionModel model;
     private final ComboBox<NormKind> kind = new ComboBox<>();
     private final Spinner<Integer> groups = new Spinner<>(1, MAX_GROUPS, 2);
-    private final Label note = new Label();
     private final Label message = new Label();
     // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
     private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
@@ -46,9 +46,18 @@ public final class NormSelector extends HBox {
         getStyleClass().add("norm-selector");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
-        Label title = new Label(Messages.get("norm.kind"));
-        title.setLabelFor(kind);
         kind.setId("toolbar-norm");
+        kind.setCellFactory(list -> new KindCell());
+        // the button shows the name only; the open list may be wider, with the notes
+        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(NormKind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? null : Messages.get("norm.kind." + k.id()));
+            }
+        });
+        kind.setPrefWidth(140);
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.getItems().setAll(KINDS);
         kind.setConverter(new StringConverter<>() {
             @Override
@@ -87,15 +96,12 @@ public final class NormSelector extends HBox {
         g.visibleProperty().bind(groups.visibleProperty());
         g.managedProperty().bind(groups.visibleProperty());
         groups.managedProperty().bind(groups.visibleProperty());
-        note.setId("norm-note");
-        note.getStyleClass().add("norm-note");
-        note.setMaxWidth(340);
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
-        message.setWrapText(true);
-        message.setMaxWidth(340);
+        message.setMaxWidth(300);
+        message.setVisible(false);
         message.managedProperty().bind(message.visibleProperty());
-        getChildren().addAll(title, kind, g, groups, note, message);
+        getChildren().addAll(kind, g, groups, message);
 
         kind.valueProperty().addListener((o, a, k) -> choose());
         groups.valueProperty().addListener((o, a, v) -> choose());
@@ -127,6 +133,7 @@ public final class NormSelector extends HBox {
 
     private void refuse(String text) {
         message.setText(text);
+        message.setTooltip(new Tooltip(text));
         message.setVisible(true);
         show(model.getNormSpec());
     }
@@ -140,11 +147,35 @@ public final class NormSelector extends HBox {
                 groups.getValueFactory().setValue(spec.groups());
             }
             groups.setVisible(spec.kind() == NormKind.GROUP);
-            String text = Messages.get("norm.note." + spec.kind().id());
-            note.setText(text);
-            note.setTooltip(new Tooltip(text));
+            kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n" + note(spec.kind())));
         } finally {
             syncing = false;
+        }
+    }
+
+    /** "Layer norm: used in transformers and RNNs: …" */
+    static String note(NormKind k) {
+        return Messages.get("norm.kind." + k.id()) + ": " + Messages.get("norm.note." + k.id());
+    }
+
+    /** A kind in the open list: its name, and under it where it is used. */
+    private static final class KindCell extends javafx.scene.control.ListCell<NormKind> {
+        @Override
+        protected void updateItem(NormKind k, boolean empty) {
+            super.updateItem(k, empty);
+            if (empty || k == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(Messages.get("norm.kind." + k.id()));
+            name.getStyleClass().add("norm-kind-name");
+            Label used = new Label(Messages.get("norm.note." + k.id()));
+            used.getStyleClass().add("norm-kind-note");
+            used.setWrapText(true);
+            used.setMaxWidth(420);
+            setText(null);
+            setGraphic(new javafx.scene.layout.VBox(1, name, used));
         }
     }
 

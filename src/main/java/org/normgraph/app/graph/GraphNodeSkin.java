@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
@@ -177,7 +178,9 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
                 default -> n.formula();
             });
         }
-        Tooltip kindTip = new Tooltip(Messages.get("graph.kind." + n.kind().styleClass()));
+        // a reduction of layer or group norm collapses other axes than the batch's "mean over the rows"
+        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().equals(NormAxes.BATCH)
+                ? FamilyText.reduction(c.getAxes()) : Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);
         Shape s = n.shape();
         shape.setText(Messages.get("graph.shape.letters", c.getAxes().letters(n.name()),

@@ -319,7 +319,8 @@ public final class ChainRuleExplainer {
         Node consumer = graph.node(edge.to());
         Op op = consumer.op();
         String from = edge.from();
-        Term g = gradientOf(consumer.name(), r, col);
+        // the same element of the consumer's gradient: only elementwise ops have one (same shape)
+        Term g = consumer.shape().equals(graph.node(from).shape()) ? gradientOf(consumer.name(), r, col) : null;
         if (op instanceof Add) {
             return line(target, Rule.COPY, List.of(g), result, g.label(), "", "chain.note.add.backward");
         }
