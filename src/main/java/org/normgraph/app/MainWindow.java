@@ -106,7 +106,8 @@ public final class MainWindow {
         status.getStyleClass().add("status-line");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        model.statusKeyProperty().addListener((o, a, k) -> status.setText(Messages.get(k)));
+        model.statusKeyProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
+        model.normSpecProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
@@ -127,7 +128,7 @@ public final class MainWindow {
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(root.getTop());
         returnFocusToGraphAfterClicks(timelineBar);
-        status.setText(Messages.get(model.getStatusKey()));
+        status.setText(org.normgraph.app.family.FamilyStatus.text(model));
         updateNotes();
     }
 
@@ -224,7 +225,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, new Separator(), new org.normgraph.app.family.NormSelector(model),
+                new Separator(), undo, redo, new org.normgraph.app.family.NormSelector(model),
                 spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");

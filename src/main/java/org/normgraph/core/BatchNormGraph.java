@@ -33,7 +33,7 @@ public final class BatchNormGraph {
             List.of("mu", "xmu", "sq", "var", "sqrtvar", "ivar", "xhat", "gammax", "out");
 
     /** Every gradient of DESIGN.md, in the order the staged backward produces them (9 → 0). */
-    public static final List<NamedGradient> GRADIENTS = gradients("Σ_rows", "Σ_rows", "N");
+    public static final List<NamedGradient> GRADIENTS = gradients("Σ_rows", "Σ_rows", "1/N");
 
     /** The statistics and their gradients: 1×D in batch norm, N×1 in layer norm, N×G in group norm. */
     private static final java.util.Set<String> STATISTICS = java.util.Set.of(
@@ -70,7 +70,7 @@ public final class BatchNormGraph {
         int statsCols = layout.statsShape()[1];
         boolean overRows = layout.kind() == NormKind.BATCH;
         int block = c / statsCols * spatial;
-        String m = layout.countText();
+        String m = layout.countFraction();
         String s = layout.statsSum();
         String stats = copiedTo(layout);
         String params = layout.spatial() ? "N rows and H·W columns" : "N rows";
@@ -81,11 +81,11 @@ public final class BatchNormGraph {
                 .input(X, Shape.of(n, c * spatial))
                 .input(GAMMA, Shape.of(1, c))
                 .input(BETA, Shape.of(1, c))
-                .op("mu", 1, NodeKind.REDUCTION, mean, "mu = (1/" + m + ") " + s + " x", X)
+                .op("mu", 1, NodeKind.REDUCTION, mean, "mu = (" + m + ") " + s + " x", X)
                 .op("bcast_mu", 2, NodeKind.BROADCAST, statsCopy, "bcast_mu = mu copied to " + stats, "mu")
                 .op("xmu", 2, NodeKind.OP, new Subtract(), "xmu = x − bcast(mu)", X, "bcast_mu")
                 .op("sq", 3, NodeKind.OP, new Square(), "sq = xmu²", "xmu")
-                .op("var", 4, NodeKind.REDUCTION, mean, "var = (1/" + m + ") " + s + " sq", "sq")
+                .op("var", 4, NodeKind.REDUCTION, mean, "var = (" + m + ") " + s + " sq", "sq")
                 .op("sqrtvar", 5, NodeKind.OP, new SqrtPlusEps(eps), "sqrtvar = √(var + eps)", "var")
                 .op("ivar", 6, NodeKind.OP, new Reciprocal(), "ivar = 1 / sqrtvar", "sqrtvar")
                 .op("bcast_ivar", 7, NodeKind.BROADCAST, statsCopy, "bcast_ivar = ivar copied to " + stats, "ivar")
@@ -189,10 +189,10 @@ public final class BatchNormGraph {
 
     /** Every gradient of DESIGN.md with the formulas of {@code layout}'s axes (backward order). */
     public static List<NamedGradient> gradients(NormLayout layout) {
-        return gradients(layout.paramSum(), layout.statsSum(), layout.countText());
+        return gradients(layout.paramSum(), layout.statsSum(), layout.countFraction());
     }
 
-    /** @param p what dgamma, dbeta sum over; @param s what the statistics sum over; @param m M */
+    /** @param p what dgamma, dbeta sum over; @param s what the statistics sum over; @param m 1/M */
     private static List<NamedGradient> gradients(String p, String s, String m) {
         return List.of(
                 total("dbeta", 9, BETA, "dbeta = " + p + " dout"),
@@ -203,11 +203,11 @@ public final class BatchNormGraph {
                 branch("dxmu1", 7, "xmu", "xhat", 0, "dxmu1 = dxhat ⊙ ivar"),
                 total("dsqrtvar", 6, "sqrtvar", "dsqrtvar = −divar / sqrtvar²"),
                 total("dvar", 5, "var", "dvar = dsqrtvar / (2 √(var + eps))"),
-                total("dsq", 4, "sq", "dsq = (1/" + m + ") · 1 ⊙ dvar"),
+                total("dsq", 4, "sq", "dsq = (" + m + ") · 1 ⊙ dvar"),
                 branch("dxmu2", 3, "xmu", "sq", 0, "dxmu2 = 2 xmu ⊙ dsq"),
                 branch("dx1", 2, X, "xmu", 0, "dx1 = dxmu1 + dxmu2"),
                 total("dmu", 2, "mu", "dmu = −" + s + " dx1"),
-                branch("dx2", 1, X, "mu", 0, "dx2 = (1/" + m + ") · 1 ⊙ dmu"),
+                branch("dx2", 1, X, "mu", 0, "dx2 = (" + m + ") · 1 ⊙ dmu"),
                 total("dx", 0, X, "dx = dx1 + dx2"));
     }
 

@@ -56,7 +56,7 @@ public final class NormSelector extends HBox {
                 setText(empty || k == null ? null : Messages.get("norm.kind." + k.id()));
             }
         });
-        kind.setPrefWidth(140);
+        kind.setPrefWidth(118);
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.getItems().setAll(KINDS);
         kind.setConverter(new StringConverter<>() {

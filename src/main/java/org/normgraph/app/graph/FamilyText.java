@@ -10,7 +10,7 @@ import org.normgraph.core.ops.BlockBroadcast;
  * and where a broadcast copies its statistic or parameter — read from the core's op, so the
  * words follow the graph that runs.
  */
-final class FamilyText {
+public final class FamilyText {
 
     private FamilyText() {
     }
@@ -27,7 +27,7 @@ final class FamilyText {
     }
 
     /** "mean over the rows: one per feature (1×D)", or over the features, or over each group. */
-    static String reduction(NormAxes axes) {
+    public static String reduction(NormAxes axes) {
         return switch (axes.collapse()) {
             case ROWS -> Messages.get("graph.axes.rows");
             case FEATURES -> Messages.get("graph.axes.features");

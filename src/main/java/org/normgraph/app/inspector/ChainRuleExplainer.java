@@ -180,7 +180,16 @@ public final class ChainRuleExplainer {
 
     /** The note on a reduction or broadcast: over rows (batch norm), or over blocks of a row ({@code .block}). */
     private static String note(String key, Block b) {
-        return b.rows() ? key : key + ".block";
+        if (b.rows()) {
+            return key;
+        }
+        return switch (key) { // literal keys, so that the bundle's keys can be found in the code
+            case "chain.note.mean.forward" -> "chain.note.mean.forward.block";
+            case "chain.note.mean.backward" -> "chain.note.mean.backward.block";
+            case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.block";
+            case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.block";
+            default -> throw new IllegalArgumentException("no block note for " + key);
+        };
     }
 
     /** The sum's index for a block: {@code Σ_i} over rows, {@code Σ_j} over a row, {@code Σ_{j=a..b}} over a group. */

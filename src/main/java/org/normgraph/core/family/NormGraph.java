@@ -96,17 +96,17 @@ public final class NormGraph {
     public static NormGraph build(NormLayout layout, double eps, GraphVariant variant) {
         int[] x = layout.xShape();
         int[] stats = layout.statsShape();
-        String m = layout.countText();
+        String m = layout.countFraction();
         String s = layout.statsSum();
         Builder b = new Builder(variant)
                 .input(X, Role.FULL, x)
                 .input(GAMMA, Role.PARAMETER, layout.paramShape())
                 .input(BETA, Role.PARAMETER, layout.paramShape())
-                .op("mu", 1, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "mu = (1/" + m + ") " + s + " x", X)
+                .op("mu", 1, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "mu = (" + m + ") " + s + " x", X)
                 .op("bcast_mu", 2, NodeKind.BROADCAST, Role.FULL, new BroadcastTo(x), "bcast_mu = mu copied to x's shape", "mu")
                 .op("xmu", 2, NodeKind.OP, Role.FULL, new Subtract(), "xmu = x − bcast(mu)", X, "bcast_mu")
                 .op("sq", 3, NodeKind.OP, Role.FULL, new Square(), "sq = xmu²", "xmu")
-                .op("var", 4, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "var = (1/" + m + ") " + s + " sq", "sq")
+                .op("var", 4, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "var = (" + m + ") " + s + " sq", "sq")
                 .op("sqrtvar", 5, NodeKind.OP, Role.STATISTIC, new SqrtPlusEps(eps), "sqrtvar = √(var + eps)", "var")
                 .op("ivar", 6, NodeKind.OP, Role.STATISTIC, new Reciprocal(), "ivar = 1 / sqrtvar", "sqrtvar")
                 .op("bcast_ivar", 7, NodeKind.BROADCAST, Role.FULL, new BroadcastTo(x), "bcast_ivar = ivar copied to x's shape", "ivar")
