@@ -123,7 +123,8 @@ public final class MainWindow {
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inputsSlot.getChildren().setAll(inputs);
         inspectorSlot.getChildren().setAll(inspector);
-        root.setTop(toolbar());
+        // the kind of normalization has a bar of its own under the toolbar: room for its note
+        root.setTop(new VBox(toolbar(), new org.normgraph.app.family.NormSelector(model)));
         root.setCenter(graph);
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(root.getTop());
@@ -225,7 +226,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, new org.normgraph.app.family.NormSelector(model),
+                new Separator(), undo, redo,
                 spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");

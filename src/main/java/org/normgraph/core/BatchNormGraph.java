@@ -74,7 +74,7 @@ public final class BatchNormGraph {
         String s = layout.statsSum();
         String stats = copiedTo(layout);
         String params = layout.spatial() ? "N rows and H·W columns" : "N rows";
-        var mean = new BlockMean(overRows, block, m);
+        var mean = new BlockMean(overRows, block, layout.countText());
         var statsCopy = new BlockBroadcast(n, overRows, block);
         var paramCopy = new BlockBroadcast(n, true, spatial);
         return new Graph.Builder()

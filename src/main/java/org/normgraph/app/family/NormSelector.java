@@ -18,9 +18,9 @@ import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormSpec;
 
 /**
- * The toolbar's choice of normalization: batch, layer or group norm (with G). The open list
- * shows under each kind a one-line note on where it is used; the chosen kind's note is in the
- * tooltip and, for layer and group norm, in the window's notes. Choosing one asks the session to switch; the core builds
+ * The bar under the toolbar that chooses the normalization: batch, layer or group norm (with
+ * G), and a one-line note on where the chosen kind is used; the open list shows the note under
+ * each kind. Choosing one asks the session to switch; the core builds
  * and runs that kind's graph. A G that does not divide D is refused here, with a message,
  * and the controls go back to the session's kind (the last good state). Instance norm and
  * spatial batch norm need 4-D x: the command line has them, the app's inputs are N×D.
@@ -35,6 +35,7 @@ public final class NormSelector extends HBox {
     private final SessionModel model;
     private final ComboBox<NormKind> kind = new ComboBox<>();
     private final Spinner<Integer> groups = new Spinner<>(1, MAX_GROUPS, 2);
+    private final Label note = new Label();
     private final Label message = new Label();
     // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
     private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
@@ -45,7 +46,9 @@ public final class NormSelector extends HBox {
         setId("norm-selector");
         getStyleClass().add("norm-selector");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(6);
+        setSpacing(8);
+        Label title = new Label(Messages.get("norm.kind"));
+        title.setLabelFor(kind);
         kind.setId("toolbar-norm");
         kind.setCellFactory(list -> new KindCell());
         // the button shows the name only; the open list may be wider, with the notes
@@ -56,7 +59,7 @@ public final class NormSelector extends HBox {
                 setText(empty || k == null ? null : Messages.get("norm.kind." + k.id()));
             }
         });
-        kind.setPrefWidth(118);
+        kind.setPrefWidth(150);
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.getItems().setAll(KINDS);
         kind.setConverter(new StringConverter<>() {
@@ -96,12 +99,15 @@ public final class NormSelector extends HBox {
         g.visibleProperty().bind(groups.visibleProperty());
         g.managedProperty().bind(groups.visibleProperty());
         groups.managedProperty().bind(groups.visibleProperty());
+        note.setId("norm-note");
+        note.getStyleClass().add("norm-note");
+        note.setMinWidth(0);
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
-        message.setMaxWidth(300);
+        message.setMinWidth(0);
         message.setVisible(false);
         message.managedProperty().bind(message.visibleProperty());
-        getChildren().addAll(kind, g, groups, message);
+        getChildren().addAll(title, kind, g, groups, note, message);
 
         kind.valueProperty().addListener((o, a, k) -> choose());
         groups.valueProperty().addListener((o, a, v) -> choose());
@@ -148,6 +154,8 @@ public final class NormSelector extends HBox {
             }
             groups.setVisible(spec.kind() == NormKind.GROUP);
             kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n" + note(spec.kind())));
+            note.setText(Messages.get("norm.note." + spec.kind().id()));
+            note.setTooltip(new Tooltip(note.getText()));
         } finally {
             syncing = false;
         }

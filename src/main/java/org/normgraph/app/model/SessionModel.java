@@ -463,7 +463,6 @@ public final class SessionModel {
         t.firstNonFinite().ifPresent(nf -> out.add(Note.warning(
                 nf.inGradient() ? "note.non-finite.gradient" : "note.non-finite.value", nf.node())));
         if (spec.kind() != NormKind.BATCH) {
-            out.add(Note.info("norm.note." + spec.kind().id())); // where this kind is used
             if (NormLayout.of(spec, in.n(), in.d()).count() == 1) {
                 out.add(Note.info("note.family.single-value"));
             }

@@ -56,8 +56,8 @@ class NormSelectorInTheWindowTest {
         assertEquals((1 + 2 + 0) / 3.0, shown.get(0, 0), 1e-15, "row 0 of x is (1, 2, 0)");
         robot.interact(() -> model.seek(2));
         assertTrue(formula(robot, "bcast_mu").contains("copied to the D columns of its row"), formula(robot, "bcast_mu"));
-        assertTrue(robot.lookup(".note").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().startsWith("Used in transformers")), "the note on where it is used");
+        assertTrue(robot.lookup("#norm-note").queryAs(Label.class).getText().startsWith("Used in transformers"),
+                "the note on where it is used");
     }
 
     @Test
@@ -77,6 +77,7 @@ class NormSelectorInTheWindowTest {
         assertEquals("1\u00d7D = 1\u00d74", shape(robot, "var"));
         assertEquals(BatchNormGraph.run(model.getInput()).value("var"), node(robot, "var").getValue());
         assertTrue(formula(robot, "var").contains("mean over the rows"));
+        assertTrue(robot.lookup("#norm-note").queryAs(Label.class).getText().startsWith("Used in CNNs"));
     }
 
     @Test

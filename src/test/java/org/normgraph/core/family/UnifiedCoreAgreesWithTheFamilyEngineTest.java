@@ -65,4 +65,13 @@ class UnifiedCoreAgreesWithTheFamilyEngineTest {
             assertEquals(family.node(r).formula(), unified.node(r).formula());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void the_mean_symbol_names_m_of_the_kind_as_the_nine_step_graph_did() {
+        assertEquals(new org.normgraph.core.ops.MeanRows().symbol(), BatchNormGraph.build(4, 3, 1e-5).node("mu").op().symbol());
+        assertEquals("Σ/N", BatchNormGraph.build(4, 3, 1e-5).node("var").op().symbol());
+        assertEquals("Σ/D", BatchNormGraph.build(NormSpec.layer(), 4, 3, 1e-5).node("mu").op().symbol());
+        assertEquals("Σ/(D/G)", BatchNormGraph.build(NormSpec.group(2), 4, 4, 1e-5).node("mu").op().symbol());
+        assertEquals("mu = (1/(D/G)) Σ_group x", BatchNormGraph.build(NormSpec.group(2), 4, 4, 1e-5).node("mu").formula());
+    }
 }
