@@ -49,6 +49,7 @@ public final class NormSelector extends HBox {
         setSpacing(8);
         Label title = new Label(Messages.get("norm.kind"));
         title.setLabelFor(kind);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.setId("toolbar-norm");
         kind.setCellFactory(list -> new KindCell());
         // the button shows the name only; the open list may be wider, with the notes
@@ -104,7 +105,8 @@ public final class NormSelector extends HBox {
         note.setMinWidth(0);
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
-        message.setMinWidth(0);
+        // a refusal is read in full; the note gives way first
+        message.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setVisible(false);
         message.managedProperty().bind(message.visibleProperty());
         getChildren().addAll(title, kind, g, groups, note, message);
