@@ -110,7 +110,8 @@ public final class MainWindow {
         status.getStyleClass().add("status-line");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        model.statusKeyProperty().addListener((o, a, k) -> status.setText(Messages.get(k)));
+        model.statusKeyProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
+        model.normSpecProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
@@ -132,7 +133,7 @@ public final class MainWindow {
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
-        status.setText(Messages.get(model.getStatusKey()));
+        status.setText(org.normgraph.app.family.FamilyStatus.text(model));
         updateNotes();
     }
 
@@ -231,7 +232,9 @@ public final class MainWindow {
 
     private Node top() {
         Node menu = menuFactory == null ? null : menuFactory.get();
-        return menu == null ? toolBar : new VBox(menu, toolBar);
+        // the kind of normalization has a bar of its own under the toolbar: room for its note
+        Node kind = new org.normgraph.app.family.NormSelector(model);
+        return menu == null ? new VBox(toolBar, kind) : new VBox(menu, toolBar, kind);
     }
 
     // ---------------------------------------------------------------- parts
@@ -257,7 +260,8 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                new Separator(), undo, redo,
+                spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");
         return bar;

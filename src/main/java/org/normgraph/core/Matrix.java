@@ -191,6 +191,49 @@ public final class Matrix {
         return new Matrix(n, cols, d);
     }
 
+    /**
+     * Block sums: the sum over every row when {@code overRows} (else row by row) and over each
+     * block of {@code block} consecutive columns: {@code R×K → (1 or R)×(K/block)}. The adjoint
+     * of {@link #broadcastBlocks}. Batch norm's {@link #sumRows} is {@code (true, 1)}; layer norm
+     * sums {@code (false, D)}. Adds in row-major order, as {@link #sumRows} and
+     * {@link Tensor#unbroadcast} do, so that the three round alike.
+     */
+    public Matrix sumBlocks(boolean overRows, int block) {
+        if (block < 1 || cols % block != 0) {
+            throw new ShapeMismatchException("block sum: " + cols + " columns are not whole blocks of " + block);
+        }
+        int outCols = cols / block;
+        double[] d = new double[(overRows ? 1 : rows) * outCols];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            int outBase = overRows ? 0 : i * outCols;
+            for (int j = 0; j < cols; j++) {
+                d[outBase + j / block] += data[base + j];
+            }
+        }
+        return new Matrix(overRows ? 1 : rows, outCols, d);
+    }
+
+    /**
+     * Copies each element to a block: a {@code 1×B} row to all {@code n} rows, or an
+     * {@code n×B} matrix row by row, and each column to {@code block} consecutive columns:
+     * {@code → n×(B·block)}. The adjoint of {@link #sumBlocks}.
+     */
+    public Matrix broadcastBlocks(int n, int block) {
+        if (rows != 1 && rows != n) {
+            throw new ShapeMismatchException("block broadcast: expects 1 or " + n + " rows, got " + shape());
+        }
+        int outCols = cols * block;
+        double[] d = new double[n * outCols];
+        for (int i = 0; i < n; i++) {
+            int src = rows == 1 ? 0 : i * cols;
+            for (int j = 0; j < outCols; j++) {
+                d[i * outCols + j] = data[src + j / block];
+            }
+        }
+        return new Matrix(n, outCols, d);
+    }
+
     public boolean allFinite() {
         return Doubles.allFinite(data);
     }

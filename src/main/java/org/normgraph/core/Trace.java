@@ -50,6 +50,11 @@ public final class Trace {
         throw new NoSuchElementException("no edge " + from + "→" + to);
     }
 
+    /** A named gradient (DESIGN.md): a node's total, or one branch (dxmu1, …) before the sum. */
+    public Matrix gradient(NamedGradient g) {
+        return g.isBranch() ? contribution(g.edge()) : gradient(g.node());
+    }
+
     /**
      * The first node, in forward order and then in backward order, whose value or gradient
      * holds a NaN or an infinity: where the numbers stop making sense.

@@ -13,6 +13,8 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.normgraph.app.Messages;
 import org.normgraph.core.Edge;
+import org.normgraph.core.ops.BlockBroadcast;
+import org.normgraph.core.ops.BlockMean;
 import org.normgraph.core.Graph;
 import org.normgraph.core.NodeKind;
 import org.normgraph.timeline.Phase;
@@ -118,7 +120,9 @@ final class FlowAnimator {
         }
         Circle merged = dot("gradient", "merged");
         merged.setVisible(false);
-        Text label = label(Messages.get("graph.flow.sum"));
+        // layer and group norm copied a statistic along a row: the copies are summed in the row
+        boolean inRow = view.model().getGraph().node(e.to()).op() instanceof BlockBroadcast b && !b.copyRows();
+        Text label = label(Messages.get(inRow ? "graph.flow.sum.row" : "graph.flow.sum"));
         label.setVisible(false);
         double split = 0.45;
         run(d, f -> {
@@ -151,7 +155,10 @@ final class FlowAnimator {
                 : skin(e.from()).gradientView();
         List<Point2D> rows = rowPoints(target);
         Circle single = dot("gradient", "merged");
-        Text label = label(Messages.get("graph.flow.spread"));
+        // the mean's own 1/M: 1/N in batch norm, 1/D in layer norm, 1/(D/G) in group norm
+        Text label = label(view.model().getGraph().node(e.to()).op() instanceof BlockMean m && !m.overRows()
+                ? "(1/" + (m.count().length() > 1 ? "(" + m.count() + ")" : m.count()) + ")\u00b7g"
+                : Messages.get("graph.flow.spread"));
         List<Circle> dots = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Circle c = dot("gradient", "row");

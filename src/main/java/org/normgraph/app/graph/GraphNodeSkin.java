@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
@@ -94,6 +95,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         });
 
         registerChangeListener(control.coreNodeProperty(), o -> updateAll());
+        registerChangeListener(control.axesProperty(), o -> updateAll());
         registerChangeListener(control.valueProperty(), o -> updateValue());
         registerChangeListener(control.computedProperty(), o -> updateValue());
         registerChangeListener(control.gradientProperty(), o -> updateGradient());
@@ -170,25 +172,24 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             step.setTooltip(new Tooltip(Messages.get("graph.step.tip", Integer.toString(n.step()))));
             symbol.setText(n.op().symbol());
             // the core's formula of a broadcast has words ("copied to N rows"): from the bundle
-            formula.setText(n.kind() == NodeKind.BROADCAST
-                    ? Messages.get("graph.formula.broadcast", n.name(), n.inputs().get(0))
-                    : n.formula());
+            formula.setText(switch (n.kind()) {
+                case BROADCAST -> FamilyText.broadcast(n);
+                case REDUCTION -> n.formula() + "\n" + FamilyText.reduction(c.getAxes());
+                default -> n.formula();
+            });
         }
-        Tooltip kindTip = new Tooltip(Messages.get("graph.kind." + n.kind().styleClass()));
+        // a reduction of layer or group norm collapses other axes than the batch's "mean over the rows"
+        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().equals(NormAxes.BATCH)
+                ? FamilyText.reduction(c.getAxes()) : Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);
         Shape s = n.shape();
-        shape.setText(s.rows() == 1 && isRowByDefinition(n)
-                ? Messages.get("graph.shape.vector", Integer.toString(s.cols()))
-                : Messages.get("graph.shape.matrix", Integer.toString(s.rows()), Integer.toString(s.cols())));
+        shape.setText(Messages.get("graph.shape.letters", c.getAxes().letters(n.name()),
+                Integer.toString(s.rows()), Integer.toString(s.cols())));
         gradCaption.setText(c.gradientName());
         updateValue();
         updateGradient();
         updateBranches();
         updateSelection();
-    }
-
-    private static boolean isRowByDefinition(Node n) {
-        return org.normgraph.core.BatchNormGraph.isVector(n.name());
     }
 
     private void updateValue() {

@@ -50,6 +50,9 @@ public final class GraphNodeView extends Control {
     private final String name;
     private final boolean fanOut;
     private final ObjectProperty<Node> coreNode = new SimpleObjectProperty<>(this, "coreNode");
+    // which way the graph's statistics collapse: names shapes and broadcasts (set before coreNode)
+    private final ObjectProperty<org.normgraph.app.model.NormAxes> axes =
+            new SimpleObjectProperty<>(this, "axes", org.normgraph.app.model.NormAxes.BATCH);
     private final ObjectProperty<Matrix> value = new SimpleObjectProperty<>(this, "value");
     private final ObjectProperty<Matrix> gradient = new SimpleObjectProperty<>(this, "gradient");
     private final ObservableList<Branch> branches = FXCollections.observableArrayList();
@@ -96,6 +99,15 @@ public final class GraphNodeView extends Control {
 
     public Node getCoreNode() {
         return coreNode.get();
+    }
+
+    /** Which way the drawn graph's statistics collapse x (batch norm unless the graph says otherwise). */
+    public ObjectProperty<org.normgraph.app.model.NormAxes> axesProperty() {
+        return axes;
+    }
+
+    public org.normgraph.app.model.NormAxes getAxes() {
+        return axes.get();
     }
 
     /** The node's value, or {@code null} while it is not computed. */

@@ -28,6 +28,7 @@ import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 import javafx.util.Subscription;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
@@ -101,8 +102,10 @@ public final class GraphView extends Region {
         Subscription onGraph = model.graphProperty().subscribe((a, g) -> {
             if (sameNames(g)) {
                 animator.finish();
+                NormAxes axes = NormAxes.of(g);
                 for (Node n : g.nodes()) {
                     GraphNodeView v = nodeViews.get(n.name());
+                    v.axesProperty().set(axes);
                     v.setValue(null); // the old numbers do not fit the new shape
                     v.setGradient(null);
                     v.setBranches(List.of());
@@ -208,8 +211,10 @@ public final class GraphView extends Region {
         nodeLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
         chipLayer.getChildren().clear();
+        NormAxes axes = NormAxes.of(g);
         for (Node n : g.nodes()) {
             GraphNodeView v = new GraphNodeView(n, g.isFanOut(n.name()));
+            v.axesProperty().set(axes);
             v.setOnSelect(model::setSelection);
             v.selectionProperty().set(model.getSelection());
             nodeViews.put(n.name(), v);

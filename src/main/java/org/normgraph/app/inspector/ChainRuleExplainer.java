@@ -3,6 +3,7 @@ package org.normgraph.app.inspector;
 import java.util.ArrayList;
 import java.util.List;
 import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
@@ -10,6 +11,8 @@ import org.normgraph.core.Node;
 import org.normgraph.core.NodeKind;
 import org.normgraph.core.Trace;
 import org.normgraph.core.ops.Add;
+import org.normgraph.core.ops.BlockBroadcast;
+import org.normgraph.core.ops.BlockMean;
 import org.normgraph.core.ops.Broadcast;
 import org.normgraph.core.ops.MeanRows;
 import org.normgraph.core.ops.Multiply;
@@ -125,10 +128,17 @@ public final class ChainRuleExplainer {
 
     private final Trace trace;
     private final Graph graph;
+    private final NormAxes axes;
 
     public ChainRuleExplainer(Trace trace) {
         this.trace = trace;
         this.graph = trace.graph();
+        this.axes = NormAxes.of(graph);
+    }
+
+    /** Which way this graph's statistics collapse x (from the core's op at mu). */
+    public NormAxes axes() {
+        return axes;
     }
 
     public Trace trace() {
@@ -142,9 +152,52 @@ public final class ChainRuleExplainer {
         return vector ? name + "[" + col + "]" : name + "[" + row + "][" + col + "]";
     }
 
-    /** Whether {@code node} is a 1×D row by definition (DESIGN.md), also when N = 1. */
+    /** Whether {@code node} is a 1×D row by definition (DESIGN.md, the kind's axes), also when N = 1. */
     public boolean isVector(String node) {
-        return BatchNormGraph.isVector(node);
+        return axes.indexing(node) == NormAxes.Indexing.COLUMN;
+    }
+
+    /** {@code label} indexed as {@code node}'s elements are: {@code [j]}, {@code [i]} or {@code [i][j]}. */
+    private String el(String label, String node, int row, int col) {
+        return axes.element(label, node, row, col);
+    }
+
+    /**
+     * A reduction or broadcast as blocks: whether the rows collapse (are copied) and how many
+     * consecutive columns; the nine-step MeanRows and Broadcast are (true, 1).
+     */
+    private record Block(boolean rows, int width) {
+        static Block of(Op op) {
+            if (op instanceof BlockMean m) {
+                return new Block(m.overRows(), m.block());
+            }
+            if (op instanceof BlockBroadcast b) {
+                return new Block(b.copyRows(), b.block());
+            }
+            return op instanceof MeanRows || op instanceof Broadcast ? new Block(true, 1) : null;
+        }
+    }
+
+    /** The note on a reduction or broadcast: over rows (batch norm), or over blocks of a row ({@code .block}). */
+    private static String note(String key, Block b) {
+        if (b.rows()) {
+            return key;
+        }
+        return switch (key) { // literal keys, so that the bundle's keys can be found in the code
+            case "chain.note.mean.forward" -> "chain.note.mean.forward.block";
+            case "chain.note.mean.backward" -> "chain.note.mean.backward.block";
+            case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.block";
+            case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.block";
+            default -> throw new IllegalArgumentException("no block note for " + key);
+        };
+    }
+
+    /** The sum's index for a block: {@code Σ_i} over rows, {@code Σ_j} over a row, {@code Σ_{j=a..b}} over a group. */
+    private String sumIndex(Block b, int firstCol, int cols) {
+        if (b.rows()) {
+            return "\u03a3_i";
+        }
+        return b.width() == cols ? "\u03a3_j" : "\u03a3_{j=" + firstCol + ".." + (firstCol + b.width() - 1) + "}";
     }
 
     /** Whether ({@code row}, {@code col}) is an element of {@code node}. */
@@ -162,7 +215,7 @@ public final class ChainRuleExplainer {
     public Line value(String node, int row, int col) {
         Node n = graph.node(node);
         int r = rowOf(node, row);
-        String target = element(node, isVector(node), r, col);
+        String target = el(node, node, r, col);
         double result = trace.value(node).get(r, col);
         if (n.isInput()) {
             return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.value");
@@ -189,17 +242,24 @@ public final class ChainRuleExplainer {
             return line(target, Rule.SQUARE, List.of(a), result, a.label() + "\u00b2", paren(a.value()) + "\u00b2",
                     "chain.note.square.forward");
         }
-        if (op instanceof MeanRows) {
+        if (op instanceof MeanRows || op instanceof BlockMean) {
+            Block blk = Block.of(op);
             String src = in.get(0);
             int rows = graph.node(src).shape().rows();
+            int cols = graph.node(src).shape().cols();
+            int first = col * blk.width();
+            int m = (blk.rows() ? rows : 1) * blk.width();
             List<Term> t = new ArrayList<>();
-            t.add(oneOver(rows));
-            for (int i = 0; i < rows; i++) {
-                t.add(valueOf(src, i, col));
+            t.add(oneOver(m));
+            for (int i = blk.rows() ? 0 : r; i < (blk.rows() ? rows : r + 1); i++) {
+                for (int j = first; j < first + blk.width(); j++) {
+                    t.add(valueOf(src, i, j));
+                }
             }
-            String sym = "(1/" + rows + ") \u00b7 \u03a3_i " + src + "[i][" + col + "]";
-            return line(target, Rule.MEAN, t, result, sym, "(1/" + rows + ") \u00b7 (" + join(t.subList(1, t.size()), " + ", true) + ")",
-                    "chain.note.mean.forward");
+            String sym = "(1/" + m + ") \u00b7 " + sumIndex(blk, first, cols) + " "
+                    + (blk.rows() ? src + "[i][" + col + "]" : src + "[" + r + "][j]");
+            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + join(t.subList(1, t.size()), " + ", true) + ")",
+                    note("chain.note.mean.forward", blk));
         }
         if (op instanceof SqrtPlusEps sq) {
             Term v = valueOf(in.get(0), r, col);
@@ -212,9 +272,9 @@ public final class ChainRuleExplainer {
             return line(target, Rule.RECIPROCAL, List.of(v), result, "1 / " + v.label(), "1 / " + paren(v.value()),
                     "chain.note.reciprocal.forward");
         }
-        if (op instanceof Broadcast) {
-            Term v = valueOf(in.get(0), 0, col);
-            return line(target, Rule.COPY, List.of(v), result, v.label(), "", "chain.note.broadcast.forward");
+        if (op instanceof Broadcast || op instanceof BlockBroadcast) {
+            Term v = valueOf(node, r, col); // a broadcast node's element is shown as its source's
+            return line(target, Rule.COPY, List.of(v), result, v.label(), "", note("chain.note.broadcast.forward", Block.of(op)));
         }
         throw new IllegalArgumentException(node + ": no explanation for op " + op.getClass().getSimpleName());
     }
@@ -228,7 +288,7 @@ public final class ChainRuleExplainer {
      */
     public Line gradient(String node, int row, int col) {
         int r = rowOf(node, row);
-        String target = element(BatchNormGraph.gradientName(node), isVector(node), r, col);
+        String target = el(BatchNormGraph.gradientName(node), node, r, col);
         double result = trace.gradient(node).get(r, col);
         if (node.equals(graph.output().name())) {
             return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
@@ -251,14 +311,14 @@ public final class ChainRuleExplainer {
     /** How the contribution sent back along {@code edge} was computed, at an element of its source. */
     public Line contribution(Edge edge, int row, int col) {
         int r = rowOf(edge.from(), row);
-        String target = element(BatchNormGraph.contributionName(edge), isVector(edge.from()), r, col);
+        String target = el(BatchNormGraph.contributionName(edge), edge.from(), r, col);
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
     }
 
     private Line fanOutSum(String node, int r, int col, String target, double result) {
         List<Term> t = new ArrayList<>();
         for (Edge e : branches(node)) {
-            t.add(new Term(element(BatchNormGraph.contributionName(e), isVector(node), r, col),
+            t.add(new Term(el(BatchNormGraph.contributionName(e), node, r, col),
                     trace.contribution(e).get(r, col), false));
         }
         return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.fanout");
@@ -268,7 +328,8 @@ public final class ChainRuleExplainer {
         Node consumer = graph.node(edge.to());
         Op op = consumer.op();
         String from = edge.from();
-        Term g = gradientOf(consumer.name(), r, col);
+        // the same element of the consumer's gradient: only elementwise ops have one (same shape)
+        Term g = consumer.shape().equals(graph.node(from).shape()) ? gradientOf(consumer.name(), r, col) : null;
         if (op instanceof Add) {
             return line(target, Rule.COPY, List.of(g), result, g.label(), "", "chain.note.add.backward");
         }
@@ -295,31 +356,38 @@ public final class ChainRuleExplainer {
             return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
                     "chain.note.square.backward");
         }
-        if (op instanceof MeanRows) {
-            int rows = graph.node(from).shape().rows();
-            List<Term> t = List.of(oneOver(rows), gradientOf(consumer.name(), 0, col));
+        if (op instanceof MeanRows || op instanceof BlockMean) {
+            Block blk = Block.of(op);
+            int m = (blk.rows() ? graph.node(from).shape().rows() : 1) * blk.width();
+            List<Term> t = List.of(oneOver(m), gradientOf(consumer.name(), blk.rows() ? 0 : r, col / blk.width()));
             return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
-                    "chain.note.mean.backward");
+                    note("chain.note.mean.backward", blk));
         }
         if (op instanceof SqrtPlusEps) {
-            Term s = valueOf(consumer.name(), 0, col);
+            Term s = valueOf(consumer.name(), r, col);
             return line(target, Rule.OVER_TWICE, List.of(g, s), result, g.label() + " / (2 \u00b7 " + s.label() + ")",
                     paren(g.value()) + " / (2 \u00b7 " + paren(s.value()) + ")", "chain.note.sqrt.backward");
         }
         if (op instanceof Reciprocal) {
-            Term v = valueOf(from, 0, col);
+            Term v = valueOf(from, r, col);
             return line(target, Rule.NEG_OVER_SQUARE, List.of(g, v), result,
                     "\u2212" + g.label() + " / " + v.label() + "\u00b2",
                     "\u2212(" + num(g.value()) + ") / " + paren(v.value()) + "\u00b2", "chain.note.reciprocal.backward");
         }
-        if (op instanceof Broadcast) {
+        if (op instanceof Broadcast || op instanceof BlockBroadcast) {
+            Block blk = Block.of(op);
             int rows = consumer.shape().rows();
+            int first = col * blk.width();
             List<Term> t = new ArrayList<>();
-            for (int i = 0; i < rows; i++) {
-                t.add(gradientOf(consumer.name(), i, col));
+            for (int i = blk.rows() ? 0 : r; i < (blk.rows() ? rows : r + 1); i++) {
+                for (int j = first; j < first + blk.width(); j++) {
+                    t.add(gradientOf(consumer.name(), i, j));
+                }
             }
-            String sym = "\u03a3_i " + BatchNormGraph.gradientName(consumer.name()) + "[i][" + col + "]";
-            return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), "chain.note.broadcast.backward");
+            String d = BatchNormGraph.gradientName(consumer.name());
+            String sym = sumIndex(blk, first, consumer.shape().cols()) + " "
+                    + (blk.rows() ? d + "[i][" + col + "]" : d + "[" + r + "][j]");
+            return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), note("chain.note.broadcast.backward", blk));
         }
         throw new IllegalArgumentException(edge + ": no explanation for op " + op.getClass().getSimpleName());
     }
@@ -330,15 +398,16 @@ public final class ChainRuleExplainer {
     private Term valueOf(String node, int r, int col) {
         Node n = graph.node(node);
         if (n.kind() == NodeKind.BROADCAST) {
-            return valueOf(n.inputs().get(0), 0, col);
+            Block blk = Block.of(n.op());
+            return valueOf(n.inputs().get(0), blk.rows() ? 0 : r, col / blk.width());
         }
         int rr = rowOf(node, r);
-        return new Term(element(node, isVector(node), rr, col), trace.value(node).get(rr, col), false);
+        return new Term(el(node, node, rr, col), trace.value(node).get(rr, col), false);
     }
 
     private Term gradientOf(String node, int r, int col) {
         int rr = rowOf(node, r);
-        return new Term(element(BatchNormGraph.gradientName(node), isVector(node), rr, col),
+        return new Term(el(BatchNormGraph.gradientName(node), node, rr, col),
                 trace.gradient(node).get(rr, col), false);
     }
 

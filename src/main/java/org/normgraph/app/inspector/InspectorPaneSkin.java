@@ -173,8 +173,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         grid.getColumnConstraints().addAll(keys, values);
         int r = 0;
         String shape = node.shape().toString();
-        fact(grid, r++, "inspector.fact.shape", Messages.get(explainer.isVector(node.name())
-                ? "inspector.shape.vector" : "inspector.shape.matrix", shape), "inspector-shape");
+        fact(grid, r++, "inspector.fact.shape", Messages.get("inspector.shape.letters", shape,
+                explainer.axes().letters(node.name())), "inspector-shape");
         fact(grid, r++, "inspector.fact.op", node.op() == null ? Messages.get("inspector.op.none")
                 : Messages.get("inspector.op", node.op().getClass().getSimpleName(), node.op().symbol()), "inspector-op");
         Integer back = gradientStep.get(node.name());
@@ -204,10 +204,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         VBox box = new VBox(2);
         box.getStyleClass().add("formulas");
         box.getChildren().add(sectionTitle(Messages.get("inspector.section.forward")));
-        box.getChildren().add(tex(NodeTex.forward(node.name()), "inspector-forward-tex"));
+        box.getChildren().add(tex(NodeTex.forward(node.name(), explainer.axes()), "inspector-forward-tex"));
         box.getChildren().add(sectionTitle(Messages.get(node.isInput()
                 ? "inspector.section.collect" : "inspector.section.local")));
-        box.getChildren().add(tex(NodeTex.local(node.name()), "inspector-local-tex"));
+        box.getChildren().add(tex(NodeTex.local(node.name(), explainer.axes()), "inspector-local-tex"));
         return box;
     }
 

@@ -1,6 +1,7 @@
 package org.normgraph.app.inspector;
 
 import java.util.Map;
+import org.normgraph.app.model.NormAxes;
 
 /**
  * The forward formula and the local derivative of every node of the batch-norm graph, as
@@ -69,6 +70,49 @@ public final class NodeTex {
                             + " \\frac{\\partial\\,\\mathrm{out}}{\\partial\\," + n("bcast_beta") + "} = 1")));
 
     private NodeTex() {
+    }
+
+    /** The forward formula of {@code node} for the kind whose statistics collapse as {@code axes}. */
+    public static String forward(String node, NormAxes axes) {
+        Tex t = family(node, axes);
+        return t == null ? forward(node) : t.forward();
+    }
+
+    /** The local derivative of {@code node} for the kind whose statistics collapse as {@code axes}. */
+    public static String local(String node, NormAxes axes) {
+        Tex t = family(node, axes);
+        return t == null ? local(node) : t.local();
+    }
+
+    /**
+     * The formulas that change with the axes: the two reductions (over j of a row, 1/D; or over
+     * the group g(j) of j, G/D) and the broadcasts of the statistics (indexed by row, or by row
+     * and group). Null where batch norm's formula holds for every kind.
+     */
+    private static Tex family(String node, NormAxes axes) {
+        if (axes.collapse() == NormAxes.Collapse.ROWS) {
+            return null;
+        }
+        boolean layer = axes.collapse() == NormAxes.Collapse.FEATURES;
+        String stat = layer ? "_{i}" : "_{ig}";
+        String m = layer ? "\\frac{1}{D}" : "\\frac{G}{D}";
+        String sum = layer ? "\\sum_{j}" : "\\sum_{j \\in g}";
+        String at = layer ? "_{i}" : "_{i\\,g(j)}";
+        return switch (node) {
+            case "mu", "var" -> {
+                String src = node.equals("mu") ? "x" : "\\mathrm{sq}";
+                yield new Tex("\\mathrm{" + node + "}" + stat + " = " + m + " " + sum + " " + src + "_{ij}",
+                        "\\frac{\\partial\\,\\mathrm{" + node + "}" + stat + "}{\\partial\\," + src + "_{ij}} = " + m);
+            }
+            case "bcast_mu", "bcast_ivar" -> {
+                String source = "\\mathrm{" + node.substring("bcast_".length()) + "}";
+                yield new Tex(n(node) + "_{ij} = " + source + at,
+                        "\\begin{array}{l} \\frac{\\partial\\," + n(node) + "_{ij}}{\\partial\\," + source + at + "} = 1"
+                                + " \\\\ \\Rightarrow\\ \\mathrm{d}" + source + stat + " = " + sum + " \\mathrm{d}"
+                                + n(node) + "_{ij} \\end{array}");
+            }
+            default -> null;
+        };
     }
 
     /** The forward formula of {@code node}, or null for a name that is not in the graph. */

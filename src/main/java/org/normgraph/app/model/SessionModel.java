@@ -29,6 +29,9 @@ import org.normgraph.core.Graph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.timeline.Step;
 import org.normgraph.timeline.Timeline;
 
@@ -55,6 +58,7 @@ public final class SessionModel {
 
     private final ReadOnlyObjectWrapper<BatchNormInput> input = new ReadOnlyObjectWrapper<>(this, "input");
     private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<NormSpec> normSpec = new ReadOnlyObjectWrapper<>(this, "normSpec", NormSpec.batch());
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position");
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
@@ -149,11 +153,56 @@ public final class SessionModel {
         return graph.get();
     }
 
+    // ---------------------------------------------------------------- kind of normalization
+
+    /** Which member of the family the graph is (batch norm at start); never null. */
+    public ReadOnlyObjectProperty<NormSpec> normSpecProperty() {
+        return normSpec.getReadOnlyProperty();
+    }
+
+    public NormSpec getNormSpec() {
+        return normSpec.get();
+    }
+
+    /**
+     * Switches the graph to {@code spec} on the same input, position and selection: the core
+     * builds and runs the kind's graph. A kind that does not fit the input (G not dividing D,
+     * instance norm of 2-D x) is refused with the core's {@link org.normgraph.core.InvalidInputException}
+     * naming the field, and nothing changes.
+     */
+    public void setNormSpec(NormSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (spec.equals(normSpec.get())) {
+            return;
+        }
+        BatchNormInput in = input.get();
+        NormLayout.of(spec, in.n(), in.d()); // refuses before anything changes
+        NormSpec previous = normSpec.get();
+        normSpec.set(spec);
+        try {
+            apply(in, true);
+        } catch (RuntimeException e) {
+            normSpec.set(previous);
+            apply(in, true);
+            throw e;
+        }
+    }
+
+    /** Whether {@code in} has a shape the current kind can normalize (G divides D). */
+    private boolean fits(BatchNormInput in) {
+        try {
+            NormLayout.of(normSpec.get(), in.n(), in.d());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     // ---------------------------------------------------------------- undo
 
     /** Goes back to the input before the last commit; false if there is none. */
     public boolean undo() {
-        if (undoStack.isEmpty()) {
+        if (undoStack.isEmpty() || !fits(undoStack.peek())) {
             return false;
         }
         redoStack.push(input.get());
@@ -164,7 +213,7 @@ public final class SessionModel {
 
     /** Re-applies an input that {@link #undo()} took back; false if there is none. */
     public boolean redo() {
-        if (redoStack.isEmpty()) {
+        if (redoStack.isEmpty() || !fits(redoStack.peek())) {
             return false;
         }
         undoStack.push(input.get());
@@ -380,11 +429,16 @@ public final class SessionModel {
     // ---------------------------------------------------------------- internals
 
     private void apply(BatchNormInput in) {
+        apply(in, false);
+    }
+
+    /** {@code newKind}: the graph is rebuilt even for the same shape and eps. */
+    private void apply(BatchNormInput in, boolean newKind) {
         Graph g = graph.get();
-        boolean sameGraph = g != null && g.node(BatchNormGraph.X).shape().equals(in.x().shape())
+        boolean sameGraph = !newKind && g != null && g.node(BatchNormGraph.X).shape().equals(in.x().shape())
                 && input.get() != null && input.get().eps() == in.eps();
         if (!sameGraph) {
-            g = BatchNormGraph.build(in);
+            g = BatchNormGraph.build(normSpec.get(), in.n(), in.d(), in.eps());
         }
         Trace t = BatchNormGraph.run(g, in);
         if (!sameGraph) {
@@ -399,7 +453,7 @@ public final class SessionModel {
         trace.set(t);
         input.set(in);
         keepSelectionInside(in);
-        notes.setAll(notesFor(in, t));
+        notes.setAll(notesFor(normSpec.get(), in, t));
     }
 
     private void keepSelectionInside(BatchNormInput in) {
@@ -414,10 +468,19 @@ public final class SessionModel {
 
     /** The notes for an input and its trace, as message keys (see messages.properties). */
     static List<Note> notesFor(BatchNormInput in, Trace t) {
+        return notesFor(NormSpec.batch(), in, t);
+    }
+
+    /** The notes for the kind's statistics: the batch-norm notes are about rows and columns. */
+    static List<Note> notesFor(NormSpec spec, BatchNormInput in, Trace t) {
         List<Note> out = new ArrayList<>();
         t.firstNonFinite().ifPresent(nf -> out.add(Note.warning(
                 nf.inGradient() ? "note.non-finite.gradient" : "note.non-finite.value", nf.node())));
-        if (in.n() == 1) {
+        if (spec.kind() != NormKind.BATCH) {
+            if (NormLayout.of(spec, in.n(), in.d()).count() == 1) {
+                out.add(Note.info("note.family.single-value"));
+            }
+        } else if (in.n() == 1) {
             out.add(Note.info("note.single-row"));
         } else {
             List<String> constant = new ArrayList<>();

@@ -96,17 +96,17 @@ public final class NormGraph {
     public static NormGraph build(NormLayout layout, double eps, GraphVariant variant) {
         int[] x = layout.xShape();
         int[] stats = layout.statsShape();
-        String m = layout.countText();
+        String m = layout.countFraction();
         String s = layout.statsSum();
         Builder b = new Builder(variant)
                 .input(X, Role.FULL, x)
                 .input(GAMMA, Role.PARAMETER, layout.paramShape())
                 .input(BETA, Role.PARAMETER, layout.paramShape())
-                .op("mu", 1, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "mu = (1/" + m + ") " + s + " x", X)
+                .op("mu", 1, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "mu = (" + m + ") " + s + " x", X)
                 .op("bcast_mu", 2, NodeKind.BROADCAST, Role.FULL, new BroadcastTo(x), "bcast_mu = mu copied to x's shape", "mu")
                 .op("xmu", 2, NodeKind.OP, Role.FULL, new Subtract(), "xmu = x − bcast(mu)", X, "bcast_mu")
                 .op("sq", 3, NodeKind.OP, Role.FULL, new Square(), "sq = xmu²", "xmu")
-                .op("var", 4, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "var = (1/" + m + ") " + s + " sq", "sq")
+                .op("var", 4, NodeKind.REDUCTION, Role.STATISTIC, new MeanTo(stats), "var = (" + m + ") " + s + " sq", "sq")
                 .op("sqrtvar", 5, NodeKind.OP, Role.STATISTIC, new SqrtPlusEps(eps), "sqrtvar = √(var + eps)", "var")
                 .op("ivar", 6, NodeKind.OP, Role.STATISTIC, new Reciprocal(), "ivar = 1 / sqrtvar", "sqrtvar")
                 .op("bcast_ivar", 7, NodeKind.BROADCAST, Role.FULL, new BroadcastTo(x), "bcast_ivar = ivar copied to x's shape", "ivar")
@@ -216,34 +216,9 @@ public final class NormGraph {
         return node(gradient(name).node()).role();
     }
 
-    /** The DESIGN gradients with formulas over this layout's axes. */
+    /** The DESIGN gradients with formulas over this layout's axes (one list, in the 2-D core). */
     private static List<NamedGradient> namedGradients(NormLayout layout) {
-        String p = layout.paramSum();
-        String s = layout.statsSum();
-        String m = layout.countText();
-        return List.of(
-                total("dbeta", 9, BETA, "dbeta = " + p + " dout"),
-                total("dgammax", 9, "gammax", "dgammax = dout"),
-                total("dgamma", 8, GAMMA, "dgamma = " + p + " (dgammax ⊙ xhat)"),
-                total("dxhat", 8, "xhat", "dxhat = dgammax ⊙ gamma"),
-                total("divar", 7, "ivar", "divar = " + s + " (dxhat ⊙ xmu)"),
-                branch("dxmu1", 7, "xmu", "xhat", "dxmu1 = dxhat ⊙ ivar"),
-                total("dsqrtvar", 6, "sqrtvar", "dsqrtvar = −divar / sqrtvar²"),
-                total("dvar", 5, "var", "dvar = dsqrtvar / (2 √(var + eps))"),
-                total("dsq", 4, "sq", "dsq = (1/" + m + ") · 1 ⊙ dvar"),
-                branch("dxmu2", 3, "xmu", "sq", "dxmu2 = 2 xmu ⊙ dsq"),
-                branch("dx1", 2, X, "xmu", "dx1 = dxmu1 + dxmu2"),
-                total("dmu", 2, "mu", "dmu = −" + s + " dx1"),
-                branch("dx2", 1, X, "mu", "dx2 = (1/" + m + ") · 1 ⊙ dmu"),
-                total("dx", 0, X, "dx = dx1 + dx2"));
-    }
-
-    private static NamedGradient total(String name, int step, String node, String formula) {
-        return new NamedGradient(name, step, node, null, formula);
-    }
-
-    private static NamedGradient branch(String name, int step, String node, String consumer, String formula) {
-        return new NamedGradient(name, step, node, new Edge(node, consumer, 0), formula);
+        return BatchNormGraph.gradients(layout);
     }
 
     /** Adds nodes in topological order, checking arities and shapes; applies the variant. */

@@ -155,6 +155,12 @@ public final class NormLayout {
         };
     }
 
+    /** 1/M as the formulas write it: {@code 1/N}, {@code 1/D}, {@code 1/(D/G)}, {@code 1/(N·H·W)}. */
+    public String countFraction() {
+        String m = countText();
+        return "1/" + (m.length() > 1 ? "(" + m + ")" : m);
+    }
+
     /** What dgamma and dbeta sum over: every axis but the channel axis. */
     public String paramSum() {
         return spatial() ? "Σ_{n,h,w}" : "Σ_rows";

@@ -153,7 +153,7 @@ class ChainRuleExplainerTest {
     private static final Pattern ELEMENT = Pattern.compile("([a-z_0-9]+)\\[(\\d+|i)\\](?:\\[(\\d+)\\])?");
 
     /** What the trace holds under each printed name: values, total gradients, contributions. */
-    private static Map<String, Matrix> namedMatrices(Trace trace) {
+    static Map<String, Matrix> namedMatrices(Trace trace) {
         Graph g = trace.graph();
         Map<String, Matrix> m = new HashMap<>();
         for (Node n : g.nodes()) {
@@ -173,7 +173,7 @@ class ChainRuleExplainerTest {
         }
     }
 
-    private static void check(Line line, double traceNumber, Map<String, Matrix> named) {
+    static void check(Line line, double traceNumber, Map<String, Matrix> named) {
         String where = line.text();
         assertEquals(where, line.display().replaceAll("\\s*\\n\\s*", " "), "the multi-line form says the same");
         // the result is the trace's number, printed as the line's last number
@@ -203,8 +203,10 @@ class ChainRuleExplainerTest {
         Matrix m = named.get(mt.group(1));
         assertTrue(m != null, "no trace matrix named " + mt.group(1));
         if (mt.group(3) == null) {
-            assertEquals(1, m.rows(), label + " is indexed as a row");
-            return m.get(0, Integer.parseInt(mt.group(2)));
+            // one index: a 1×D row by its column, or an N×1 column (layer norm's statistics) by its row
+            assertTrue(m.rows() == 1 || m.cols() == 1, label + " is indexed as a row or a column");
+            int k = Integer.parseInt(mt.group(2));
+            return m.rows() == 1 ? m.get(0, k) : m.get(k, 0);
         }
         return m.get(Integer.parseInt(mt.group(2)), Integer.parseInt(mt.group(3)));
     }

@@ -68,7 +68,7 @@ class InspectorPaneTest {
         assertEquals("fan-out \u00d72", text(robot, "#inspector-fanout"));
         robot.interact(() -> selection.set(Selection.node("bcast_gamma")));
         assertEquals("broadcast", text(robot, "#inspector-kind"));
-        assertTrue(text(robot, "#inspector-op").startsWith("Broadcast"));
+        assertTrue(text(robot, "#inspector-op").startsWith("BlockBroadcast"));
     }
 
     @Test

@@ -63,9 +63,11 @@ class FamilyGraphStructureTest {
     @MethodSource("layouts")
     void formulas_name_the_axes_of_the_kind(NormLayout layout, String sum, String count) {
         NormGraph g = NormGraph.build(layout, 1e-5);
-        assertEquals("mu = (1/" + count + ") " + sum + " x", g.node("mu").formula());
+        // 1/M with M in parentheses when it is more than one letter: 1/(D/G), not 1/D/G
+        String fraction = "1/" + (count.length() > 1 ? "(" + count + ")" : count);
+        assertEquals("mu = (" + fraction + ") " + sum + " x", g.node("mu").formula());
         assertEquals("dmu = −" + sum + " dx1", g.gradient("dmu").formula());
-        assertEquals("dx2 = (1/" + count + ") · 1 ⊙ dmu", g.gradient("dx2").formula());
+        assertEquals("dx2 = (" + fraction + ") · 1 ⊙ dmu", g.gradient("dx2").formula());
         assertTrue(g.gradient("dbeta").formula().startsWith("dbeta = " + layout.paramSum()));
     }
 }

@@ -192,6 +192,20 @@ class FamilyHandCheckedCasesTest {
         });
     }
 
+    /** The same hand-derived numbers from the one matrix core (Graph, StagedEngine, Trace). */
+    @TestFactory
+    Stream<DynamicContainer> the_unified_matrix_core_gives_every_hand_derived_value() {
+        return cases().stream().map(c -> {
+            org.normgraph.core.Trace trace = org.normgraph.core.BatchNormGraph.run(
+                    NormLayout.of(c.spec(), c.input().shape()), c.input());
+            return DynamicContainer.dynamicContainer(c.name(), c.expected().entrySet().stream().map(e ->
+                    DynamicTest.dynamicTest(e.getKey(), () -> assertArrayEquals(e.getValue(),
+                            (trace.graph().contains(e.getKey()) ? trace.value(e.getKey())
+                                    : trace.gradient(org.normgraph.core.BatchNormGraph.gradient(e.getKey()))).toArray(),
+                            TOLERANCE, c.name() + " " + e.getKey()))));
+        });
+    }
+
     @Test
     void the_tables_cover_every_forward_node_and_every_named_gradient() {
         List<String> all = new ArrayList<>(NormGraph.FORWARD);

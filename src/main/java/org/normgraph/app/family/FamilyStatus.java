@@ -1,0 +1,65 @@
+package org.normgraph.app.family;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Graph;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.NodeKind;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
+import org.normgraph.timeline.Step;
+
+/**
+ * The status line's words for the current step. Batch norm's steps have their own sentences
+ * in the bundle; the steps whose sentences speak of rows and columns (the two reductions, the
+ * broadcasts of mu and ivar, and their backward steps) would be wrong for layer and group norm,
+ * so there the line shows the kind's own formulas from the core's graph instead.
+ */
+public final class FamilyStatus {
+
+    /** Steps whose batch-norm sentence names the rows the statistics collapse. */
+    private static final Set<Integer> FORWARD_BY_AXES = Set.of(1, 2, 4, 7);
+    private static final Set<Integer> BACKWARD_BY_AXES = Set.of(7, 4, 2, 1);
+
+    private FamilyStatus() {
+    }
+
+    public static String text(SessionModel model) {
+        Step step = model.getStep();
+        if (model.getNormSpec().kind() == NormKind.BATCH || step == null) {
+            return Messages.get(model.getStatusKey());
+        }
+        Graph g = model.getGraph();
+        switch (step.phase()) {
+            case FORWARD -> {
+                if (!FORWARD_BY_AXES.contains(step.number())) {
+                    return Messages.get(model.getStatusKey());
+                }
+                String formulas = g.nodes().stream()
+                        .filter(n -> n.step() == step.number() && n.kind() != NodeKind.INPUT && n.kind() != NodeKind.BROADCAST)
+                        .map(n -> n.formula()).collect(Collectors.joining("; "));
+                if (step.number() == 1 || step.number() == 4) {
+                    formulas += " \u2014 " + org.normgraph.app.graph.FamilyText.reduction(
+                            org.normgraph.app.model.NormAxes.of(g));
+                }
+                return Messages.get("status.family.forward", Integer.toString(step.number()), formulas);
+            }
+            case BACKWARD -> {
+                if (!BACKWARD_BY_AXES.contains(step.number())) {
+                    return Messages.get(model.getStatusKey());
+                }
+                var in = model.getInput();
+                String formulas = BatchNormGraph.gradients(NormLayout.of(model.getNormSpec(), in.n(), in.d())).stream()
+                        .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
+                        .collect(Collectors.joining("; "));
+                return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
+            }
+            default -> {
+                return Messages.get(model.getStatusKey());
+            }
+        }
+    }
+}

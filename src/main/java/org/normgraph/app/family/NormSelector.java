@@ -1,0 +1,201 @@
+package org.normgraph.app.family;
+
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.normgraph.app.Messages;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
+
+/**
+ * The bar under the toolbar that chooses the normalization: batch, layer or group norm (with
+ * G), and a one-line note on where the chosen kind is used; the open list shows the note under
+ * each kind. Choosing one asks the session to switch; the core builds
+ * and runs that kind's graph. A G that does not divide D is refused here, with a message,
+ * and the controls go back to the session's kind (the last good state). Instance norm and
+ * spatial batch norm need 4-D x: the command line has them, the app's inputs are N×D.
+ */
+public final class NormSelector extends HBox {
+
+    /** The kinds an N×D input has. */
+    static final List<NormKind> KINDS = List.of(NormKind.BATCH, NormKind.LAYER, NormKind.GROUP);
+    /** G goes up to the largest D of the inputs. */
+    static final int MAX_GROUPS = 16;
+
+    private final SessionModel model;
+    private final ComboBox<NormKind> kind = new ComboBox<>();
+    private final Spinner<Integer> groups = new Spinner<>(1, MAX_GROUPS, 2);
+    private final Label note = new Label();
+    private final Label message = new Label();
+    // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
+    private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
+    private boolean syncing;
+
+    public NormSelector(SessionModel model) {
+        this.model = model;
+        setId("norm-selector");
+        getStyleClass().add("norm-selector");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        Label title = new Label(Messages.get("norm.kind"));
+        title.setLabelFor(kind);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kind.setId("toolbar-norm");
+        kind.setCellFactory(list -> new KindCell());
+        // the button shows the name only; the open list may be wider, with the notes
+        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(NormKind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty || k == null ? null : Messages.get("norm.kind." + k.id()));
+            }
+        });
+        kind.setPrefWidth(150);
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        kind.getItems().setAll(KINDS);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(NormKind k) {
+                return k == null ? "" : Messages.get("norm.kind." + k.id());
+            }
+
+            @Override
+            public NormKind fromString(String s) {
+                return kind.getValue();
+            }
+        });
+        kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip")));
+        kind.setAccessibleText(Messages.get("norm.kind"));
+        Label g = new Label(Messages.get("norm.groups"));
+        g.setLabelFor(groups);
+        groups.setId("toolbar-groups");
+        groups.setEditable(true);
+        groups.setPrefWidth(64);
+        groups.setTooltip(new Tooltip(Messages.get("norm.groups.tip")));
+        groups.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return Integer.valueOf(s.strip());
+                } catch (NumberFormatException e) {
+                    return groups.getValue(); // not a number: keep the last value
+                }
+            }
+        });
+        g.visibleProperty().bind(groups.visibleProperty());
+        g.managedProperty().bind(groups.visibleProperty());
+        groups.managedProperty().bind(groups.visibleProperty());
+        note.setId("norm-note");
+        note.getStyleClass().add("norm-note");
+        note.setMinWidth(0);
+        message.setId("norm-message");
+        message.getStyleClass().add("norm-message");
+        // a refusal is read in full; the note gives way first
+        message.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setVisible(false);
+        message.managedProperty().bind(message.visibleProperty());
+        getChildren().addAll(title, kind, g, groups, note, message);
+
+        kind.valueProperty().addListener((o, a, k) -> choose());
+        groups.valueProperty().addListener((o, a, v) -> choose());
+        model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
+        show(model.getNormSpec());
+    }
+
+    /** Asks the session for the chosen kind; a refusal leaves the session's kind and says why. */
+    private void choose() {
+        if (syncing || kind.getValue() == null) {
+            return;
+        }
+        NormKind k = kind.getValue();
+        int d = model.getInput().d();
+        int g = groups.getValue() == null ? 1 : groups.getValue();
+        if (k == NormKind.GROUP && d % g != 0) {
+            refuse(Messages.get("norm.refused.groups", Integer.toString(g), Integer.toString(d),
+                    name(model.getNormSpec())));
+            return;
+        }
+        try {
+            model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
+            message.setVisible(false);
+            show(model.getNormSpec());
+        } catch (InvalidInputException e) {
+            refuse(Messages.get("norm.refused", e.getMessage()));
+        }
+    }
+
+    private void refuse(String text) {
+        message.setText(text);
+        message.setTooltip(new Tooltip(text));
+        message.setVisible(true);
+        show(model.getNormSpec());
+    }
+
+    /** The controls and the note as the session's kind is. */
+    private void show(NormSpec spec) {
+        syncing = true;
+        try {
+            kind.setValue(spec.kind());
+            if (spec.kind() == NormKind.GROUP) {
+                groups.getValueFactory().setValue(spec.groups());
+            }
+            groups.setVisible(spec.kind() == NormKind.GROUP);
+            kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n" + note(spec.kind())));
+            note.setText(Messages.get("norm.note." + spec.kind().id()));
+            note.setTooltip(new Tooltip(note.getText()));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** "Layer norm: used in transformers and RNNs: …" */
+    static String note(NormKind k) {
+        return Messages.get("norm.kind." + k.id()) + ": " + Messages.get("norm.note." + k.id());
+    }
+
+    /** A kind in the open list: its name, and under it where it is used. */
+    private static final class KindCell extends javafx.scene.control.ListCell<NormKind> {
+        @Override
+        protected void updateItem(NormKind k, boolean empty) {
+            super.updateItem(k, empty);
+            if (empty || k == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(Messages.get("norm.kind." + k.id()));
+            name.getStyleClass().add("norm-kind-name");
+            Label used = new Label(Messages.get("norm.note." + k.id()));
+            used.getStyleClass().add("norm-kind-note");
+            used.setWrapText(true);
+            used.setMaxWidth(420);
+            setText(null);
+            setGraphic(new javafx.scene.layout.VBox(1, name, used));
+        }
+    }
+
+    private static String name(NormSpec spec) {
+        String k = Messages.get("norm.kind." + spec.kind().id());
+        return spec.kind() == NormKind.GROUP ? k + " (G = " + spec.groups() + ")" : k;
+    }
+
+    /** The message shown after a refusal (empty when the last choice was taken). */
+    public String getMessage() {
+        return message.isVisible() ? message.getText() : "";
+    }
+}

@@ -1,0 +1,46 @@
+package org.normgraph.app.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.normgraph.app.Messages;
+import org.normgraph.app.editor.InputEdits;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.family.NormSpec;
+
+/** The status line speaks of the kind's axes where batch norm's sentence speaks of rows. */
+class FamilyStatusTest {
+
+    @Test
+    void batch_norm_keeps_its_sentences() {
+        SessionModel m = SessionModel.example();
+        m.seek(1);
+        assertEquals(Messages.get("step.forward.1"), FamilyStatus.text(m));
+    }
+
+    @Test
+    void layer_norm_shows_its_own_reduction_and_the_steps_without_axes_keep_their_sentence() {
+        SessionModel m = SessionModel.example();
+        m.setNormSpec(NormSpec.layer());
+        m.seek(1);
+        String forward1 = FamilyStatus.text(m);
+        assertTrue(forward1.startsWith("Forward 1: mu = (1/D) Σ_cols x"), forward1);
+        assertTrue(forward1.contains("mean over the features"), forward1);
+        m.seek(3);
+        assertEquals(Messages.get("step.forward.3"), FamilyStatus.text(m));
+        m.seek(m.getStepCount() - 1 - 4); // backward 4
+        assertEquals("Backward 4: dsq = (1/D) · 1 ⊙ dvar", FamilyStatus.text(m));
+    }
+
+    @Test
+    void group_norm_writes_one_over_d_over_g() {
+        SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 1));
+        m.setNormSpec(NormSpec.group(2));
+        m.seek(m.getStepCount() - 1 - 1); // backward 1
+        assertEquals("Backward 1: dx2 = (1/(D/G)) · 1 ⊙ dmu", FamilyStatus.text(m));
+        m.seek(m.getStepCount() - 1 - 7); // backward 7
+        String b7 = FamilyStatus.text(m);
+        assertTrue(b7.contains("divar = Σ_group (dxhat ⊙ xmu)") && b7.contains("dxmu1 = dxhat ⊙ ivar"), b7);
+    }
+}

@@ -1,0 +1,132 @@
+package org.normgraph.app.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.editor.InputEdits;
+import org.normgraph.app.graph.GraphNodeView;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The toolbar's kind of normalization, in the whole window: the graph redraws what the core runs. */
+@ExtendWith(ApplicationExtension.class)
+class NormSelectorInTheWindowTest {
+
+    private SessionModel model;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example(); // 4×3
+        new MainWindow(model).show(stage, 1240, 780);
+    }
+
+    @Test
+    void choosing_layer_norm_in_the_list_redraws_mu_as_n_by_1_with_the_cores_numbers(FxRobot robot) {
+        robot.interact(() -> model.seek(1));
+        robot.clickOn("#toolbar-norm");
+        robot.type(KeyCode.DOWN, KeyCode.ENTER); // batch → layer
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.layer(), model.getNormSpec());
+        assertEquals(1, model.getPosition(), "the step is kept");
+        assertEquals("N\u00d71 = 4\u00d71", shape(robot, "mu"));
+        assertTrue(formula(robot, "mu").contains("mean over the features"), formula(robot, "mu"));
+        assertTrue(formula(robot, "mu").contains("(1/D)"), formula(robot, "mu"));
+        assertEquals("1\u00d7D = 1\u00d73", shape(robot, "gamma"), "gamma stays per feature");
+        Trace core = BatchNormGraph.run(NormSpec.layer(), model.getInput());
+        Matrix shown = node(robot, "mu").getValue();
+        assertEquals(core.value("mu"), shown);
+        assertEquals(4, shown.rows());
+        assertEquals((1 + 2 + 0) / 3.0, shown.get(0, 0), 1e-15, "row 0 of x is (1, 2, 0)");
+        robot.interact(() -> model.seek(2));
+        assertTrue(formula(robot, "bcast_mu").contains("copied to the D columns of its row"), formula(robot, "bcast_mu"));
+        assertTrue(robot.lookup("#norm-note").queryAs(Label.class).getText().startsWith("Used in transformers"),
+                "the note on where it is used");
+    }
+
+    @Test
+    void group_norm_with_g_2_has_n_by_g_statistics_and_batch_restores_the_batch_graph(FxRobot robot) {
+        robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 4)));
+        robot.interact(() -> model.seek(4));
+        robot.interact(() -> kind(robot).setValue(NormKind.GROUP)); // G spinner starts at 2
+        assertEquals(NormSpec.group(2), model.getNormSpec());
+        assertTrue(robot.lookup("#toolbar-groups").query().isVisible());
+        assertEquals("N\u00d7G = 4\u00d72", shape(robot, "var"));
+        assertTrue(formula(robot, "var").contains("each group of 2 features"), formula(robot, "var"));
+        assertEquals(BatchNormGraph.run(NormSpec.group(2), model.getInput()).value("var"), node(robot, "var").getValue());
+
+        robot.interact(() -> kind(robot).setValue(NormKind.BATCH));
+        assertEquals(NormSpec.batch(), model.getNormSpec());
+        assertFalse(robot.lookup("#toolbar-groups").query().isVisible());
+        assertEquals("1\u00d7D = 1\u00d74", shape(robot, "var"));
+        assertEquals(BatchNormGraph.run(model.getInput()).value("var"), node(robot, "var").getValue());
+        assertTrue(formula(robot, "var").contains("mean over the rows"));
+        assertTrue(robot.lookup("#norm-note").queryAs(Label.class).getText().startsWith("Used in CNNs"));
+    }
+
+    @Test
+    void a_g_that_does_not_divide_d_is_refused_with_a_message_and_the_graph_stays(FxRobot robot) {
+        robot.interact(() -> model.seek(1));
+        Matrix before = model.getTrace().value("mu");
+        robot.interact(() -> kind(robot).setValue(NormKind.GROUP)); // G = 2, D = 3
+        String message = robot.lookup("#norm-message").queryAs(Label.class).getText();
+        assertTrue(robot.lookup("#norm-message").query().isVisible());
+        assertTrue(message.contains("G = 2 does not divide D = 3"), message);
+        assertTrue(message.contains("Batch norm"), "names the kind that stays: " + message);
+        assertEquals(NormSpec.batch(), model.getNormSpec());
+        assertEquals(NormKind.BATCH, kind(robot).getValue(), "the box shows the kind that stays");
+        assertEquals(before, node(robot, "mu").getValue());
+        assertEquals("1\u00d7D = 1\u00d73", shape(robot, "mu"));
+
+        // layer norm works and clears the message; G = 3 divides D = 3, going back to G = 2 is refused
+        robot.interact(() -> kind(robot).setValue(NormKind.LAYER));
+        assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> g = robot.lookup("#toolbar-groups").queryAs(Spinner.class);
+        robot.interact(() -> {
+            g.getValueFactory().setValue(3);
+            kind(robot).setValue(NormKind.GROUP);
+        });
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+        robot.interact(() -> g.getValueFactory().setValue(2));
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+        assertEquals(3, g.getValue(), "the spinner goes back to the G that stays");
+        assertTrue(robot.lookup("#norm-message").query().isVisible());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<NormKind> kind(FxRobot robot) {
+        return robot.lookup("#toolbar-norm").queryAs(ComboBox.class);
+    }
+
+    private static GraphNodeView node(FxRobot robot, String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#node-" + name).queryAs(GraphNodeView.class);
+    }
+
+    private static String shape(FxRobot robot, String name) {
+        node(robot, name);
+        return robot.lookup("#node-" + name + " .shape").queryAs(Label.class).getText();
+    }
+
+    private static String formula(FxRobot robot, String name) {
+        node(robot, name);
+        return robot.lookup("#node-" + name + " .formula").queryAs(Label.class).getText();
+    }
+}

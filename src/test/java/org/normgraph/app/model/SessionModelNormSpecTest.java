@@ -1,0 +1,91 @@
+package org.normgraph.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.normgraph.app.editor.InputEdits;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Graph;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.Node;
+import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormSpec;
+
+/** The session's kind of normalization: the core's graph for it, refusals that change nothing. */
+class SessionModelNormSpecTest {
+
+    @Test
+    void a_session_starts_as_batch_norm() {
+        SessionModel m = SessionModel.example();
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertEquals(BatchNormGraph.build(m.getInput()).nodes(), m.getGraph().nodes());
+    }
+
+    @Test
+    void layer_norm_runs_the_cores_layer_graph_on_the_same_input_keeping_step_and_selection() {
+        SessionModel m = SessionModel.example();
+        m.seek(5);
+        m.setSelection(Selection.element("xhat", 2, 1));
+        var in = m.getInput();
+        m.setNormSpec(NormSpec.layer());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertSame(in, m.getInput());
+        assertEquals(5, m.getPosition());
+        assertEquals(Selection.element("xhat", 2, 1), m.getSelection());
+        assertEquals(4, m.getGraph().node("mu").shape().rows());
+        assertEquals(1, m.getGraph().node("mu").shape().cols());
+        Trace expected = BatchNormGraph.run(NormSpec.layer(), in);
+        for (Node n : m.getGraph().nodes()) {
+            assertEquals(expected.value(n.name()), m.getTrace().value(n.name()), n.name());
+            assertEquals(expected.gradient(n.name()), m.getTrace().gradient(n.name()), "d" + n.name());
+        }
+        // the statistics are the rows' means: not batch norm's column means
+        assertEquals(1.0, m.getTrace().value("mu").get(0, 0), 1e-15); // x row 0 = (1, 2, 0)
+    }
+
+    @Test
+    void a_g_that_does_not_divide_d_is_refused_and_nothing_changes() {
+        SessionModel m = SessionModel.example(); // D = 3
+        Graph graph = m.getGraph();
+        Trace trace = m.getTrace();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> m.setNormSpec(NormSpec.group(2)));
+        assertTrue(e.getMessage().contains("does not divide"), e.getMessage());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertSame(graph, m.getGraph());
+        assertSame(trace, m.getTrace());
+    }
+
+    @Test
+    void group_norm_has_one_statistic_per_row_and_group_and_back_to_batch_restores_the_batch_graph() {
+        SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 5));
+        m.setNormSpec(NormSpec.group(2));
+        assertEquals(3, m.getGraph().node("var").shape().rows());
+        assertEquals(2, m.getGraph().node("var").shape().cols());
+        assertEquals(BatchNormGraph.run(NormSpec.group(2), m.getInput()).value("var"), m.getTrace().value("var"));
+        Graph group = m.getGraph();
+        m.setNormSpec(NormSpec.batch());
+        assertNotSame(group, m.getGraph());
+        assertEquals(BatchNormGraph.run(m.getInput()).value("var"), m.getTrace().value("var"));
+    }
+
+    @Test
+    void a_resize_that_g_does_not_divide_is_refused_and_undo_skips_what_the_kind_cannot_take() {
+        SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 5));
+        m.setNormSpec(NormSpec.group(2));
+        var in = m.getInput();
+        assertThrows(InvalidInputException.class, () -> m.commit(InputEdits.resize(in, 3, 3)));
+        assertSame(in, m.getInput());
+        m.setNormSpec(NormSpec.batch());
+        m.commit(InputEdits.resize(in, 3, 3));
+        m.setNormSpec(NormSpec.layer());
+        m.commit(InputEdits.resize(m.getInput(), 3, 5));
+        m.setNormSpec(NormSpec.group(5));
+        assertFalse(m.undo(), "D = 3 does not take G = 5: undo does nothing rather than break");
+        assertEquals(5, m.getInput().d());
+    }
+}
