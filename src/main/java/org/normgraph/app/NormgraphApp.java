@@ -23,7 +23,7 @@ public final class NormgraphApp extends Application {
         LanguageSetting language = LanguageSetting.user();
         Messages.setLanguage(language.initial());
         SessionModel model = SessionModel.example();
-        MainWindow window = new MainWindow(model, language);
+        MainWindow window = new MainWindow(model, language, org.normgraph.app.theme.ViewSetting.user());
         PerfMonitor perf = options.perf() ? new PerfMonitor(options, LAUNCH_NANOS) : null;
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.max(MainWindow.MIN_WIDTH, Math.min(1600, screen.getWidth() * 0.95));
