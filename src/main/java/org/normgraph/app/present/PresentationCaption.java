@@ -60,7 +60,7 @@ final class PresentationCaption extends VBox {
     private void update() {
         status.setText(Messages.get(model.getStep().messageKey()));
         explanation.setText(StepExplanations.text(model.getStep()));
-        String note = model.getSpeakerNotes().get(model.getPosition());
+        String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
         notes.setText(note == null ? Messages.get("present.notes.none") : note);
         notes.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), note == null);
     }

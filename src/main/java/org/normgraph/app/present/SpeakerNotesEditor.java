@@ -59,8 +59,9 @@ public final class SpeakerNotesEditor extends TitledPane {
         return area;
     }
 
+    /** The step's own position: the step changes before the session's position property does. */
     private int currentPosition() {
-        return model.getPosition();
+        return model.getStep().position();
     }
 
     private void load() {
