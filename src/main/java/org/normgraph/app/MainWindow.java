@@ -438,7 +438,8 @@ public final class MainWindow {
             if (e.getTarget() instanceof Node t && !(t instanceof TextInputControl)) {
                 Platform.runLater(() -> {
                     Node f = graph.getScene() == null ? null : graph.getScene().getFocusOwner();
-                    if (!(f instanceof TextInputControl) && !(f instanceof ComboBoxBase<?>)) {
+                    if (!(f instanceof TextInputControl) && !(f instanceof ComboBoxBase<?>)
+                            && !(f instanceof javafx.scene.control.MenuButton)) { // its open menu would close
                         graph.requestFocus();
                     }
                 });

@@ -69,6 +69,37 @@ class ThemeWindowTest {
     }
 
     @Test
+    void the_view_menu_switches_theme_and_text_size(FxRobot robot) {
+        // the items' actions (opening the popup menus is not reliable on the headless Monocle screen)
+        var view = robot.lookup("#toolbar-view").queryAs(javafx.scene.control.MenuButton.class);
+        assertTrue(view.getTooltip().getText().contains("Ctrl+Shift+T"), "the shortcut is in the tooltip");
+        robot.interact(() -> item(view, "menu-theme-dark").fire());
+        assertEquals(Theme.DARK, window.themes().getTheme());
+        robot.interact(() -> item(view, "menu-textsize-150").fire());
+        assertEquals(TextSize.LARGER, window.themes().getTextSize());
+        robot.interact(() -> item(view, "menu-present").fire());
+        assertTrue(window.presentation().isPresenting());
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(Theme.DARK, window.themes().getEffective(), "the chosen theme is back after presenting");
+    }
+
+    private static javafx.scene.control.MenuItem item(javafx.scene.control.MenuButton view, String id) {
+        for (var top : view.getItems()) {
+            if (id.equals(top.getId())) {
+                return top;
+            }
+            if (top instanceof javafx.scene.control.Menu m) {
+                for (var i : m.getItems()) {
+                    if (id.equals(i.getId())) {
+                        return i;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
     void text_size_scales_the_window_and_the_graph_labels(FxRobot robot) {
         Label name = robot.lookup("#node-xhat .node-name").queryAs(Label.class);
         Label status = robot.lookup("#status-line").queryAs(Label.class);
