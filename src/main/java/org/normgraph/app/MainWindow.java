@@ -275,10 +275,10 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, new Separator());
+                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                inspector, new Separator());
+        // last: on a narrow window the toolbar's overflow menu takes these, not the language or panes
         bar.getItems().addAll(LectureToolbar.items(model, presentation, themes));
-        bar.getItems().addAll(spacer, legend, new Separator(), languageBox(), new Separator(),
-                inspector);
         bar.setId("toolbar");
         return bar;
     }
