@@ -32,7 +32,7 @@ class ThemeWindowTest {
         Messages.setLanguage(Language.ENGLISH);
         model = SessionModel.example();
         window = new MainWindow(model, null, new ViewSetting(prefs));
-        window.show(stage, 1240, 780);
+        window.show(stage, 1280, 800); // the whole Monocle screen: full screen keeps the size
     }
 
     private static double luminance(Color c) {
@@ -71,7 +71,8 @@ class ThemeWindowTest {
     @Test
     void the_view_menu_switches_theme_and_text_size(FxRobot robot) {
         // the items' actions (opening the popup menus is not reliable on the headless Monocle screen)
-        var view = robot.lookup("#toolbar-view").queryAs(javafx.scene.control.MenuButton.class);
+        var view = org.normgraph.app.ToolbarItems.item(window, "toolbar-view",
+                javafx.scene.control.MenuButton.class);
         assertTrue(view.getTooltip().getText().contains("Ctrl+Shift+T"), "the shortcut is in the tooltip");
         robot.interact(() -> item(view, "menu-theme-dark").fire());
         assertEquals(Theme.DARK, window.themes().getTheme());

@@ -27,11 +27,13 @@ import org.testfx.framework.junit5.Start;
 class PredictModeTest {
 
     private SessionModel model;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         model = SessionModel.example();
-        new MainWindow(model).show(stage, 1240, 780);
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
     }
 
     private PredictSession.Question asked() {
@@ -112,9 +114,13 @@ class PredictModeTest {
         robot.interact(() -> model.seek(9));
         robot.push(KeyCode.RIGHT);
         assertEquals(10, model.getPosition());
-        robot.clickOn("#toolbar-predict");
+        javafx.scene.control.ToggleButton predict = org.normgraph.app.ToolbarItems.item(
+                window, "toolbar-predict", javafx.scene.control.ToggleButton.class);
+        robot.interact(predict::fire);
         assertEquals(Mode.PREDICT, model.getMode());
-        robot.clickOn("#toolbar-predict");
+        robot.interact(predict::fire);
         assertEquals(Mode.EXPLORE, model.getMode());
+        robot.interact(() -> model.setMode(Mode.PREDICT)); // the toggle follows the mode
+        assertTrue(predict.isSelected());
     }
 }

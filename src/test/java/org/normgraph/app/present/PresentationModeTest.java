@@ -40,7 +40,7 @@ class PresentationModeTest {
         this.stage = stage;
         model = SessionModel.example();
         window = new MainWindow(model);
-        window.show(stage, 1240, 780);
+        window.show(stage, 1280, 800); // the whole Monocle screen: full screen keeps the size
     }
 
     private Bounds onScreen(String node) {
@@ -132,7 +132,9 @@ class PresentationModeTest {
     @Test
     void n_shows_the_speaker_note_of_the_current_step_and_the_caption_explains_it(FxRobot robot) {
         robot.interact(() -> model.setSpeakerNote(0, "Ask the room: why does mu have one row?"));
-        robot.clickOn("#toolbar-present");
+        javafx.scene.control.Button present = org.normgraph.app.ToolbarItems.item(window, "toolbar-present", javafx.scene.control.Button.class);
+        assertTrue(present.getTooltip().getText().contains("F5"));
+        robot.interact(present::fire);
         PresentationMode p = window.presentation();
         assertTrue(p.isPresenting());
         assertFalse(p.captionShowsNotes());
