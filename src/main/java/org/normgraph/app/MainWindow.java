@@ -38,6 +38,14 @@ import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
+import org.normgraph.app.explain.StepExplanationView;
+import org.normgraph.app.predict.PredictPane;
+import org.normgraph.app.predict.PredictSession;
+import org.normgraph.app.present.LectureToolbar;
+import org.normgraph.app.present.PresentationMode;
+import org.normgraph.app.present.SpeakerNotesEditor;
+import org.normgraph.app.theme.ThemeController;
+import org.normgraph.app.theme.ViewSetting;
 
 /**
  * The main window's content: a toolbar (zoom, fit, undo/redo, panes) on top, the inputs
@@ -83,6 +91,13 @@ public final class MainWindow {
     // the File menu (app.files), built again on a language switch; null = no menu bar
     private java.util.function.Supplier<? extends Node> menuFactory;
     private javafx.beans.value.ObservableValue<String> titleSource;
+    // lecture: theme and text size, presentation mode, predict-then-reveal, explanation, speaker notes
+    private final ThemeController themes;
+    private final PresentationMode presentation;
+    private final PredictSession predictSession = new PredictSession();
+    private StepExplanationView explanation;
+    private SpeakerNotesEditor speakerNotes;
+    private PredictPane predictPane;
 
     /** A window whose language choice is not remembered (tests, embedding). */
     public MainWindow(SessionModel model) {
@@ -95,8 +110,18 @@ public final class MainWindow {
      * @param languageSetting where a language chosen in the toolbar is remembered, or null for nowhere
      */
     public MainWindow(SessionModel model, LanguageSetting languageSetting) {
+        this(model, languageSetting, null);
+    }
+
+    /**
+     * A window in the current {@link Messages#language()} with the theme and text size of
+     * {@code viewSetting} (where changes are also remembered; null: light, 100 %, not remembered).
+     */
+    public MainWindow(SessionModel model, LanguageSetting languageSetting, ViewSetting viewSetting) {
         this.model = model;
         this.languageSetting = languageSetting;
+        this.themes = new ThemeController(viewSetting);
+        this.presentation = new PresentationMode(model, root, () -> graph, themes);
         this.playback = new Playback(model);
         root.setId("main");
         root.getStyleClass().add("main-window");
@@ -125,6 +150,9 @@ public final class MainWindow {
         timelineBar = new TimelineBar(model, playback);
         inputs = new InputsPane(model.inputProperty(), model::commit);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
+        explanation = new StepExplanationView(model);
+        speakerNotes = new SpeakerNotesEditor(model);
+        predictPane = new PredictPane(model, predictSession);
         inputsSlot.getChildren().setAll(inputs);
         inspectorSlot.getChildren().setAll(inspector);
         toolBar = toolbar();
@@ -144,6 +172,9 @@ public final class MainWindow {
         timelineBar.dispose();
         inputs.setSkin(null); // disposes the skins, which listen to the model
         inspector.setSkin(null);
+        explanation.dispose();
+        speakerNotes.dispose();
+        predictPane.dispose();
     }
 
     /**
@@ -188,11 +219,31 @@ public final class MainWindow {
         return root;
     }
 
+    public ThemeController themes() {
+        return themes;
+    }
+
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    public PredictPane predictPane() {
+        return predictPane;
+    }
+
+    public SpeakerNotesEditor speakerNotes() {
+        return speakerNotes;
+    }
+
     /** A scene with this window's content, stylesheet and keys. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        presentation.install(scene); // before the window's keys: F5, Esc, B, N, blanking
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> predictPane.handleKey(e));
         installKeys(scene);
+        LectureToolbar.installKeys(scene, model, themes);
+        themes.attach(scene);
         return scene;
     }
 
@@ -260,9 +311,10 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo,
-                spacer, legend, new Separator(), languageBox(), new Separator(),
-                inspector);
+                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                inspector, new Separator());
+        // last: on a narrow window the toolbar's overflow menu takes these, not the language or panes
+        bar.getItems().addAll(LectureToolbar.items(model, presentation, themes));
         bar.setId("toolbar");
         return bar;
     }
@@ -345,7 +397,7 @@ public final class MainWindow {
     }
 
     private VBox bottom() {
-        VBox box = new VBox(timelineBar, status, notes);
+        VBox box = new VBox(timelineBar, predictPane, status, explanation, notes, speakerNotes);
         box.getStyleClass().add("bottom-area");
         return box;
     }
@@ -367,7 +419,7 @@ public final class MainWindow {
 
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            if (e.isConsumed() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
                 return;
             }
             Node focus = scene.getFocusOwner();
@@ -422,7 +474,8 @@ public final class MainWindow {
             if (e.getTarget() instanceof Node t && !(t instanceof TextInputControl)) {
                 Platform.runLater(() -> {
                     Node f = graph.getScene() == null ? null : graph.getScene().getFocusOwner();
-                    if (!(f instanceof TextInputControl) && !(f instanceof ComboBoxBase<?>)) {
+                    if (!(f instanceof TextInputControl) && !(f instanceof ComboBoxBase<?>)
+                            && !(f instanceof javafx.scene.control.MenuButton)) { // its open menu would close
                         graph.requestFocus();
                     }
                 });

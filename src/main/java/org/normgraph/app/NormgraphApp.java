@@ -23,7 +23,7 @@ public final class NormgraphApp extends Application {
         LanguageSetting language = LanguageSetting.user();
         Messages.setLanguage(language.initial());
         SessionModel model = SessionModel.example();
-        MainWindow window = new MainWindow(model, language);
+        MainWindow window = new MainWindow(model, language, org.normgraph.app.theme.ViewSetting.user());
         org.normgraph.app.files.FileSession files = new org.normgraph.app.files.FileSession(window,
                 new org.normgraph.app.files.FxFileDialogs(() -> stage), org.normgraph.app.files.RecentFiles.user(),
                 new org.normgraph.app.files.Autosave(org.normgraph.app.files.AppHome.dir()));

@@ -1,0 +1,255 @@
+package org.normgraph.app.predict;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.normgraph.app.Messages;
+import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.SessionModel;
+
+/**
+ * The predict-then-reveal panel, shown while the session's mode is {@link Mode#PREDICT}:
+ * the question before the next backward step (its element is selected, so the graph and the
+ * inspector highlight it), an answer field (the app's number syntax), Check (Enter), Hint
+ * (first the formula, then the upstream numbers), Reveal (skip), the running score, and the
+ * result of the last question with its worked chain-rule line from the trace.
+ *
+ * <p>Logic and score live in the toolkit-free {@link PredictSession}, which the window keeps
+ * across rebuilds. {@link #handleKey} lets the window stop step keys at an open question.
+ */
+public final class PredictPane extends VBox {
+
+    private final SessionModel model;
+    private final PredictSession session;
+    private final Label question = new Label();
+    private final TextField answer = new TextField();
+    private final Button check = new Button(Messages.get("predict.check"));
+    private final Button hint = new Button(Messages.get("predict.hint"));
+    private final Button reveal = new Button(Messages.get("predict.reveal"));
+    private final Label score = new Label();
+    private final Label hintText = new Label();
+    private final Label result = new Label();
+    private final Label line = new Label();
+    private final Subscription subscription;
+    private PredictSession.Question pending;
+    private int hintLevel;
+
+    public PredictPane(SessionModel model, PredictSession session) {
+        this.model = model;
+        this.session = session;
+        setId("predict-pane");
+        getStyleClass().add("predict-pane");
+        question.setId("predict-question");
+        question.getStyleClass().add("predict-question");
+        question.setWrapText(true);
+        answer.setId("predict-answer");
+        answer.setPromptText(Messages.get("predict.answer.prompt"));
+        answer.setTooltip(new Tooltip(Messages.get("predict.answer.tip")));
+        answer.setPrefColumnCount(12);
+        answer.setOnAction(e -> check());
+        tool(check, "predict-check", "predict.check");
+        tool(hint, "predict-hint", "predict.hint");
+        tool(reveal, "predict-reveal", "predict.reveal");
+        check.setOnAction(e -> check());
+        hint.setOnAction(e -> hint());
+        reveal.setOnAction(e -> reveal());
+        score.setId("predict-score");
+        score.getStyleClass().add("predict-score");
+        hintText.setId("predict-hint-text");
+        hintText.getStyleClass().add("predict-hint");
+        hintText.setWrapText(true);
+        result.setId("predict-result");
+        result.getStyleClass().add("predict-result");
+        result.setWrapText(true);
+        line.setId("predict-line");
+        line.getStyleClass().add("predict-line");
+        line.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(6, answer, check, hint, reveal, spacer, score);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(question, row, hintText, result, line);
+        visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
+        managedProperty().bind(visibleProperty());
+        Subscription onPosition = model.positionProperty().subscribe(p -> update(true));
+        Subscription onTrace = model.traceProperty().subscribe(t -> update(false));
+        Subscription onMode = model.modeProperty().subscribe(m -> update(true));
+        subscription = Subscription.combine(onPosition, onTrace, onMode);
+    }
+
+    private static void tool(Button b, String id, String key) {
+        b.setId(id);
+        b.setTooltip(new Tooltip(Messages.get(key + ".tip")));
+        b.setAccessibleText(Messages.get(key));
+    }
+
+    /** The question open now, if any. */
+    public Optional<PredictSession.Question> pending() {
+        return Optional.ofNullable(pending);
+    }
+
+    public TextField answerField() {
+        return answer;
+    }
+
+    /** Checks the typed answer: a refusal stays at the field; an answer is scored and the step revealed. */
+    public void check() {
+        if (pending == null) {
+            return;
+        }
+        PredictSession.Checked c = session.check(pending, answer.getText());
+        if (c.refused()) {
+            setResult(c.refusal().message(), "wrong");
+            line.setText("");
+            answer.requestFocus();
+            return;
+        }
+        answer.clear();
+        model.next(); // reveals the step; update() then shows the outcome and the next question
+        answer.requestFocus();
+    }
+
+    /** Reveals the step without an answer (not counted). */
+    public void reveal() {
+        if (pending == null) {
+            return;
+        }
+        session.reveal(pending);
+        answer.clear();
+        model.next();
+    }
+
+    /** One more hint: the formula without numbers, then with the upstream numbers. */
+    public void hint() {
+        if (pending == null) {
+            return;
+        }
+        hintLevel = Math.min(2, hintLevel + 1);
+        showHint();
+    }
+
+    /**
+     * While predicting, a step key at an open question does not step but puts the focus
+     * in the answer field. Returns whether the event was taken.
+     */
+    public boolean handleKey(KeyEvent e) {
+        if (model.getMode() != Mode.PREDICT || pending == null || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        if (focus instanceof TextInputControl) {
+            return false;
+        }
+        KeyCode k = e.getCode();
+        if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN || k == KeyCode.KP_RIGHT || k == KeyCode.SPACE
+                || k == KeyCode.END) {
+            answer.requestFocus();
+            e.consume();
+            return true;
+        }
+        return false;
+    }
+
+    private void update(boolean positionChanged) {
+        PredictSession.Question before = pending;
+        boolean on = model.getMode() == Mode.PREDICT;
+        pending = on ? session.pending(model.getTrace(), model.steps(), model.getPosition()).orElse(null) : null;
+        if (pending == null || before == null || pending.position() != before.position()) {
+            hintLevel = 0;
+        }
+        if (pending != null) {
+            if (model.isPlaying()) {
+                model.setPlaying(false); // playback stops before a question
+            }
+            question.setText(Messages.get("predict.question",
+                    Messages.get("predict.step.backward", pending.step()), pending.label()));
+            if (positionChanged || before == null) {
+                model.setSelection(Selection.element(pending.node(), pending.row(), pending.col()));
+            }
+        } else {
+            boolean done = model.getPosition() == model.getStepCount() - 1;
+            question.setText(done ? Messages.get("predict.none.done", session.correct(), session.attempted())
+                    : Messages.get("predict.none.forward"));
+        }
+        answer.setDisable(pending == null);
+        check.setDisable(pending == null);
+        hint.setDisable(pending == null);
+        reveal.setDisable(pending == null);
+        score.setText(Messages.get("predict.score", session.correct(), session.attempted()));
+        showHint();
+        showLast();
+    }
+
+    private void showHint() {
+        if (pending == null || hintLevel == 0) {
+            hintText.setText("");
+            return;
+        }
+        String text = Messages.get("predict.hint.formula", pending.formulaHint());
+        if (hintLevel >= 2) {
+            List<ChainRuleExplainer.Term> up = pending.upstream();
+            String numbers = up.stream().limit(8)
+                    .map(t -> t.label() + " = " + NumberText.pretty(t.value(), NumberText.INSPECTOR_DIGITS))
+                    .collect(Collectors.joining(", "));
+            if (up.size() > 8) {
+                numbers += ", \u2026";
+            }
+            if (!numbers.isEmpty()) {
+                text += "\n" + Messages.get("predict.hint.upstream", numbers);
+            }
+        }
+        hintText.setText(text);
+    }
+
+    /** The outcome of the last question, with the worked line of the trace's numbers. */
+    private void showLast() {
+        Optional<PredictSession.Outcome> last = session.last();
+        if (last.isEmpty()) {
+            setResult("", null);
+            line.setText("");
+            return;
+        }
+        PredictSession.Outcome o = last.get();
+        // the numbers of the current trace (an edit after answering changes them)
+        PredictSession.Question q = PredictSession.question(model.getTrace(), model.steps().get(o.question().position()));
+        String value = q.line().resultText();
+        String said = NumberText.pretty(o.answer(), NumberText.EDITOR_DIGITS);
+        switch (o.verdict()) {
+            case CORRECT -> setResult(Messages.get("predict.result.correct", q.label(), value, said), "correct");
+            case WRONG -> setResult(Messages.get("predict.result.wrong", q.label(), value, said), "wrong");
+            case REVEALED -> setResult(Messages.get("predict.result.revealed", q.label(), value), null);
+        }
+        line.setText(q.line().text());
+    }
+
+    private void setResult(String text, String kind) {
+        result.setText(text);
+        result.getStyleClass().removeAll("correct", "wrong");
+        if (kind != null) {
+            result.getStyleClass().add(kind);
+        }
+    }
+
+    public void dispose() {
+        subscription.unsubscribe();
+        visibleProperty().unbind();
+        managedProperty().unbind();
+    }
+}

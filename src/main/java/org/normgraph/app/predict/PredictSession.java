@@ -1,0 +1,184 @@
+package org.normgraph.app.predict;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.normgraph.app.editor.CellParser;
+import org.normgraph.app.editor.Refusal;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.Trace;
+import org.normgraph.timeline.Phase;
+import org.normgraph.timeline.Step;
+
+/**
+ * Predict-then-reveal, without the toolkit: before each backward step is revealed the learner
+ * is asked for one element of the gradient that step computes; the answer is checked against
+ * the core's trace and the step's worked chain-rule line (from {@link ChainRuleExplainer}, all
+ * numbers from the trace) is shown. Keeps the outcome of every position asked and the running
+ * score (correct / attempted; a step revealed without an answer is not an attempt).
+ *
+ * <p>Tolerance: an answer a is right for the trace's value b when
+ * |a − b| ≤ {@value #TOLERANCE} · max(1, |b|) — two decimals for numbers up to 1, one
+ * percent beyond — so a learner who rounds to two decimals is right.
+ *
+ * <p>Which element: the step's first DESIGN.md gradient ({@code dbeta}, {@code dgamma},
+ * {@code divar}, {@code dsqrtvar}, {@code dvar}, {@code dsq}, {@code dxmu2}, {@code dx1},
+ * {@code dx2}, {@code dx}); for backward step k, column k mod D and (for N×D) row (2k + 1) mod N,
+ * so that the questions wander over the matrix.
+ */
+public final class PredictSession {
+
+    /** Relative tolerance of an answer (absolute below 1). */
+    public static final double TOLERANCE = 1e-2;
+
+    /** How an asked step ended. */
+    public enum Verdict { CORRECT, WRONG, REVEALED }
+
+    /**
+     * The question before one backward step.
+     *
+     * @param position the timeline position that reveals the answer
+     * @param step     the backward step number (9…0)
+     * @param gradient the DESIGN.md gradient asked for
+     * @param node     the node whose element is highlighted (the one the gradient belongs to)
+     * @param row      element row (0 for a 1×D row)
+     * @param col      element column
+     * @param line     how the trace's number was computed; {@code line.result()} is the answer
+     */
+    public record Question(int position, int step, NamedGradient gradient, String node, int row, int col,
+                           ChainRuleExplainer.Line line) {
+
+        /** What is asked for, e.g. {@code divar[1]} or {@code dx1[2][0]}. */
+        public String label() {
+            return line.target();
+        }
+
+        /** The trace's value. */
+        public double expected() {
+            return line.result();
+        }
+
+        /** First hint: the chain-rule formula with names only, e.g. {@code dxhat[2][1] = dgammax[2][1] · gamma[1]}. */
+        public String formulaHint() {
+            return line.symbolic().isEmpty() ? line.target() : line.target() + " = " + line.symbolic();
+        }
+
+        /** Second hint: the upstream gradients' numbers (the terms that are gradients), from the trace. */
+        public List<ChainRuleExplainer.Term> upstream() {
+            return line.terms().stream().filter(t -> !t.constant() && t.label().startsWith("d")).toList();
+        }
+    }
+
+    /**
+     * What checking an answer gave: a refusal of text that is not a number (nothing
+     * counted), or the outcome.
+     */
+    public record Checked(Refusal refusal, Outcome outcome) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /**
+     * @param question what was asked
+     * @param verdict  right, wrong, or revealed without an answer
+     * @param answer   the learner's number (NaN when revealed)
+     */
+    public record Outcome(Question question, Verdict verdict, double answer) {
+    }
+
+    private final Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
+    private Outcome last;
+
+    /** Whether {@code answer} counts as the trace's {@code expected}. */
+    public static boolean accepts(double answer, double expected) {
+        return Double.isFinite(answer) && Math.abs(answer - expected) <= TOLERANCE * Math.max(1.0, Math.abs(expected));
+    }
+
+    /**
+     * The question to answer before moving on from {@code position}: when the next step is a
+     * backward step that has not been asked and answered or revealed yet.
+     */
+    public Optional<Question> pending(Trace trace, List<Step> steps, int position) {
+        int next = position + 1;
+        if (next >= steps.size() || steps.get(next).phase() != Phase.BACKWARD || outcomes.containsKey(next)) {
+            return Optional.empty();
+        }
+        return Optional.of(question(trace, steps.get(next)));
+    }
+
+    /** The question for a backward step, its numbers from {@code trace}. */
+    public static Question question(Trace trace, Step step) {
+        if (step.phase() != Phase.BACKWARD) {
+            throw new IllegalArgumentException("no question before a " + step.phase() + " step");
+        }
+        int k = step.number();
+        NamedGradient g = BatchNormGraph.GRADIENTS.stream().filter(n -> n.step() == k).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no gradient at backward step " + k));
+        var shape = trace.graph().node(g.node()).shape();
+        int col = k % shape.cols();
+        int row = shape.rows() == 1 ? 0 : (2 * k + 1) % shape.rows();
+        ChainRuleExplainer explainer = new ChainRuleExplainer(trace);
+        ChainRuleExplainer.Line line = g.isBranch() ? explainer.contribution(g.edge(), row, col)
+                : explainer.gradient(g.node(), row, col);
+        return new Question(step.position(), k, g, g.node(), row, col, line);
+    }
+
+    /**
+     * Checks {@code text} (the app's number syntax, {@link CellParser}) against the question:
+     * text that is no number is refused and not counted; a number is judged and recorded.
+     */
+    public Checked check(Question q, String text) {
+        CellParser.Parsed parsed = CellParser.parse(text);
+        if (!parsed.ok()) {
+            return new Checked(parsed.refusal(q.label()), null);
+        }
+        Verdict v = accepts(parsed.value(), q.expected()) ? Verdict.CORRECT : Verdict.WRONG;
+        return new Checked(null, record(new Outcome(q, v, parsed.value())));
+    }
+
+    /** Reveals without an answer (skip): recorded, not an attempt. */
+    public Outcome reveal(Question q) {
+        return record(new Outcome(q, Verdict.REVEALED, Double.NaN));
+    }
+
+    private Outcome record(Outcome o) {
+        outcomes.put(o.question().position(), o);
+        last = o;
+        return o;
+    }
+
+    /** The outcome at a timeline position, if that step was asked. */
+    public Optional<Outcome> outcome(int position) {
+        return Optional.ofNullable(outcomes.get(position));
+    }
+
+    /** The most recent outcome. */
+    public Optional<Outcome> last() {
+        return Optional.ofNullable(last);
+    }
+
+    public Map<Integer, Outcome> outcomes() {
+        return Collections.unmodifiableMap(outcomes);
+    }
+
+    public int correct() {
+        return (int) outcomes.values().stream().filter(o -> o.verdict() == Verdict.CORRECT).count();
+    }
+
+    /** Answers given (right or wrong); reveals without an answer do not count. */
+    public int attempted() {
+        return (int) outcomes.values().stream().filter(o -> o.verdict() != Verdict.REVEALED).count();
+    }
+
+    /** Forgets every outcome (a new round). */
+    public void reset() {
+        outcomes.clear();
+        last = null;
+    }
+}

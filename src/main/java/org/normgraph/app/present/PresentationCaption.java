@@ -1,0 +1,72 @@
+package org.normgraph.app.present;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.MapChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.normgraph.app.Messages;
+import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.model.SessionModel;
+
+/**
+ * The bottom of the screen while presenting: the step in words and its explanation as a
+ * caption, the speaker notes strip (shown while {@link #notesShownProperty()} is true) and
+ * a one-line key reminder.
+ */
+final class PresentationCaption extends VBox {
+
+    private final SessionModel model;
+    private final Label status = new Label();
+    private final Label explanation = new Label();
+    private final Label notes = new Label();
+    private final Label keys = new Label();
+    private final BooleanProperty notesShown = new SimpleBooleanProperty(this, "notesShown");
+    private final MapChangeListener<Integer, String> onNotes = c -> update();
+    private final Subscription subscription;
+
+    PresentationCaption(SessionModel model) {
+        this.model = model;
+        setId("presentation-caption");
+        getStyleClass().add("presentation-caption");
+        status.setId("presentation-status");
+        status.getStyleClass().add("presentation-status");
+        explanation.setId("presentation-explanation");
+        explanation.getStyleClass().add("presentation-explanation");
+        notes.setId("presentation-notes");
+        notes.getStyleClass().add("speaker-notes-strip");
+        keys.getStyleClass().add("presentation-keys");
+        keys.setText(Messages.get("present.hint"));
+        for (Label l : new Label[] {status, explanation, notes}) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        notes.visibleProperty().bind(notesShown);
+        notes.managedProperty().bind(notesShown);
+        getChildren().addAll(status, explanation, notes, keys);
+        model.getSpeakerNotes().addListener(onNotes);
+        subscription = model.stepProperty().subscribe(s -> update());
+    }
+
+    BooleanProperty notesShownProperty() {
+        return notesShown;
+    }
+
+    Label notesLabel() {
+        return notes;
+    }
+
+    private void update() {
+        status.setText(Messages.get(model.getStep().messageKey()));
+        explanation.setText(StepExplanations.text(model.getStep()));
+        String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
+        notes.setText(note == null ? Messages.get("present.notes.none") : note);
+        notes.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), note == null);
+    }
+
+    void dispose() {
+        subscription.unsubscribe();
+        model.getSpeakerNotes().removeListener(onNotes);
+    }
+}

@@ -1,0 +1,278 @@
+package org.normgraph.app.present;
+
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.theme.Theme;
+import org.normgraph.app.theme.ThemeController;
+
+/**
+ * Presentation mode for a lecture hall: full screen, the high-contrast theme with large type
+ * and thick lines ({@value #STYLESHEET_FILE}), the toolbar, input editors and inspector hidden,
+ * the current step's nodes zoomed and centred (following every step), and at the bottom the
+ * step in words with its explanation.
+ *
+ * <p>Keys (a scene filter that runs before the window's own keys): F5 enters, Esc leaves;
+ * while presenting B (or the full stop, which clickers send) blanks the screen to black and
+ * B or any step key shows it again (without stepping); N shows or hides the speaker notes
+ * strip; Space steps on like a clicker instead of playing. ←/→, PageUp/PageDown, Home/End step
+ * as everywhere.
+ *
+ * <p>Entering sets the session's mode to {@link Mode#PRESENT}; leaving restores the mode
+ * before, the panes, the theme, full screen and a fitted graph. A session whose mode is set
+ * to present from elsewhere (an opened file) enters too.
+ */
+public final class PresentationMode {
+
+    static final String STYLESHEET_FILE = "presentation.css";
+    public static final String STYLESHEET = PresentationMode.class
+            .getResource("/org/normgraph/app/present/" + STYLESHEET_FILE).toExternalForm();
+    /** Style class on the window's root while presenting. */
+    public static final String PRESENTING = "presenting";
+
+    private final SessionModel model;
+    private final BorderPane root;
+    private final Supplier<GraphView> graph;
+    private final ThemeController themes;
+    private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting");
+    private final ReadOnlyBooleanWrapper blanked = new ReadOnlyBooleanWrapper(this, "blanked");
+    private PresentationCaption caption;
+    private Mode modeBefore = Mode.EXPLORE;
+    private Node top;
+    private Node left;
+    private Node right;
+    private Node bottom;
+    private boolean wasFullScreen;
+    private Paint fillBefore;
+    private boolean notesShown;
+    private boolean frameAfterLayout;
+    private final javafx.beans.InvalidationListener afterLayout = this::afterLayout;
+
+    public PresentationMode(SessionModel model, BorderPane root, Supplier<GraphView> graph, ThemeController themes) {
+        this.model = model;
+        this.root = root;
+        this.graph = graph;
+        this.themes = themes;
+        model.modeProperty().addListener((o, a, m) -> {
+            if (m == Mode.PRESENT && !isPresenting()) {
+                modeBefore = a == null || a == Mode.PRESENT ? Mode.EXPLORE : a;
+                enter();
+            } else if (m != Mode.PRESENT && isPresenting()) {
+                leave(false);
+            }
+        });
+        model.positionProperty().addListener((o, a, b) -> {
+            if (isPresenting()) {
+                frameNow();
+                frameAfterLayout = true; // the nodes' sizes change with what the step reveals
+            }
+        });
+    }
+
+    public ReadOnlyBooleanProperty presentingProperty() {
+        return presenting.getReadOnlyProperty();
+    }
+
+    public boolean isPresenting() {
+        return presenting.get();
+    }
+
+    public ReadOnlyBooleanProperty blankedProperty() {
+        return blanked.getReadOnlyProperty();
+    }
+
+    public boolean isBlanked() {
+        return blanked.get();
+    }
+
+    /** Whether the speaker notes strip is shown (N). */
+    public boolean isNotesShown() {
+        return notesShown;
+    }
+
+    /** Handles the presentation keys on {@code scene}; call before the window installs its own. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** Enters presentation mode (nothing if already presenting). */
+    public void enter() {
+        if (isPresenting()) {
+            return;
+        }
+        if (model.getMode() != Mode.PRESENT) {
+            modeBefore = model.getMode();
+        }
+        presenting.set(true);
+        model.setMode(Mode.PRESENT);
+        top = root.getTop();
+        left = root.getLeft();
+        right = root.getRight();
+        bottom = root.getBottom();
+        caption = new PresentationCaption(model);
+        caption.notesShownProperty().set(notesShown);
+        root.setTop(null);
+        root.setLeft(null);
+        root.setRight(null);
+        root.setBottom(caption);
+        root.getStyleClass().add(PRESENTING);
+        themes.overrideProperty().set(Theme.HIGH_CONTRAST);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getStylesheets().remove(STYLESHEET);
+            scene.getStylesheets().add(STYLESHEET);
+            if (scene.getWindow() instanceof Stage stage) {
+                wasFullScreen = stage.isFullScreen();
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours
+                stage.setFullScreen(true);
+            }
+        }
+        GraphView g = graph.get();
+        root.applyCss();
+        root.layout();
+        frameNow();
+        frameAfterLayout = true;
+        g.needsLayoutProperty().addListener(afterLayout);
+        g.requestFocus();
+    }
+
+    /** Leaves presentation mode and restores the session's previous mode. */
+    public void leave() {
+        leave(true);
+    }
+
+    private void leave(boolean restoreMode) {
+        if (!isPresenting()) {
+            return;
+        }
+        unblank();
+        presenting.set(false);
+        GraphView g = graph.get();
+        g.needsLayoutProperty().removeListener(afterLayout);
+        caption.dispose();
+        caption = null;
+        root.setTop(top);
+        root.setLeft(left);
+        root.setRight(right);
+        root.setBottom(bottom);
+        top = left = right = bottom = null;
+        root.getStyleClass().remove(PRESENTING);
+        themes.overrideProperty().set(null);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getStylesheets().remove(STYLESHEET);
+            if (scene.getWindow() instanceof Stage stage && !wasFullScreen) {
+                stage.setFullScreen(false);
+            }
+        }
+        if (restoreMode) {
+            model.setMode(modeBefore);
+        }
+        g.fit();
+        g.requestFocus();
+    }
+
+    /** Blanks the screen to black, or shows it again. */
+    public void toggleBlank() {
+        if (isBlanked()) {
+            unblank();
+        } else if (isPresenting()) {
+            Scene scene = root.getScene();
+            if (scene != null) {
+                fillBefore = scene.getFill();
+                scene.setFill(Color.BLACK);
+            }
+            root.setVisible(false);
+            blanked.set(true);
+        }
+    }
+
+    private void unblank() {
+        if (!isBlanked()) {
+            return;
+        }
+        root.setVisible(true);
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.setFill(fillBefore == null ? Color.WHITE : fillBefore);
+        }
+        blanked.set(false);
+        graph.get().requestFocus();
+    }
+
+    /** Shows or hides the speaker notes strip. */
+    public void toggleNotes() {
+        notesShown = !notesShown;
+        if (caption != null) {
+            caption.notesShownProperty().set(notesShown);
+        }
+    }
+
+    private void afterLayout(javafx.beans.Observable o) {
+        if (isPresenting() && frameAfterLayout && !graph.get().isNeedsLayout()) {
+            frameAfterLayout = false;
+            Platform.runLater(this::frameNow);
+        }
+    }
+
+    private void frameNow() {
+        if (isPresenting()) {
+            StepFramer.frame(graph.get(), model.getStep());
+        }
+    }
+
+    private void keyPressed(KeyEvent e) {
+        KeyCode k = e.getCode();
+        if (!isPresenting()) {
+            if (k == KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown()) {
+                enter();
+                e.consume();
+            }
+            return;
+        }
+        if (isBlanked()) {
+            if (k == KeyCode.B || k == KeyCode.PERIOD || isStepKey(k) || k == KeyCode.ESCAPE) {
+                unblank();
+            }
+            e.consume();
+            return;
+        }
+        switch (k) {
+            case ESCAPE -> leave();
+            case B, PERIOD -> toggleBlank();
+            case N -> toggleNotes();
+            case SPACE -> model.next();
+            case F5 -> frameNow();
+            default -> {
+                return; // the window steps on ←/→, PageUp/PageDown, Home/End
+            }
+        }
+        e.consume();
+    }
+
+    private static boolean isStepKey(KeyCode k) {
+        return switch (k) {
+            case RIGHT, LEFT, PAGE_UP, PAGE_DOWN, SPACE, HOME, END, KP_LEFT, KP_RIGHT -> true;
+            default -> false;
+        };
+    }
+
+    /** For tests: whether the caption shows the speaker notes strip now. */
+    boolean captionShowsNotes() {
+        return caption != null && caption.notesLabel().isVisible();
+    }
+}

@@ -1,0 +1,162 @@
+package org.normgraph.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.theme.TextSize;
+import org.normgraph.app.theme.Theme;
+import org.normgraph.app.theme.ViewSetting;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Themes, text size, focus ring and the step explanation in the whole window (headless). */
+@ExtendWith(ApplicationExtension.class)
+class ThemeWindowTest {
+
+    private final InMemoryPreferences prefs = new InMemoryPreferences();
+    private SessionModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Messages.setLanguage(Language.ENGLISH);
+        model = SessionModel.example();
+        window = new MainWindow(model, null, new ViewSetting(prefs));
+        window.show(stage, 1280, 800); // the whole Monocle screen: full screen keeps the size
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+    }
+
+    private double graphBackground() {
+        return luminance((Color) window.graphView().getBackground().getFills().get(0).getFill());
+    }
+
+    private void chord(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
+    }
+
+    @Test
+    void ctrl_shift_t_goes_dark_then_high_contrast_and_the_choice_is_remembered(FxRobot robot) {
+        assertTrue(graphBackground() > 0.9, "light");
+        chord(robot, KeyCode.T);
+        assertEquals(Theme.DARK, window.themes().getTheme());
+        assertTrue(window.root().getStyleClass().contains("theme-dark"));
+        assertTrue(window.root().getScene().getStylesheets().contains(Theme.DARK.stylesheet()));
+        assertTrue(graphBackground() < 0.15, "the graph is dark too: " + graphBackground());
+        Label status = robot.lookup("#status-line").queryAs(Label.class);
+        assertTrue(luminance((Color) status.getTextFill()) > 0.8, "light text on dark");
+        assertEquals("dark", prefs.get(ViewSetting.THEME_KEY, null));
+
+        chord(robot, KeyCode.T);
+        assertEquals(Theme.HIGH_CONTRAST, window.themes().getTheme());
+        assertEquals(0.0, graphBackground(), 1e-9);
+        assertTrue(window.root().getScene().getStylesheets().stream().noneMatch(s -> s.equals(Theme.DARK.stylesheet())));
+        chord(robot, KeyCode.T);
+        assertEquals(Theme.LIGHT, window.themes().getTheme());
+        assertTrue(graphBackground() > 0.9);
+    }
+
+    @Test
+    void the_view_menu_switches_theme_and_text_size(FxRobot robot) {
+        // the items' actions (opening the popup menus is not reliable on the headless Monocle screen)
+        var view = org.normgraph.app.ToolbarItems.item(window, "toolbar-view",
+                javafx.scene.control.MenuButton.class);
+        assertTrue(view.getTooltip().getText().contains("Ctrl+Shift+T"), "the shortcut is in the tooltip");
+        robot.interact(() -> item(view, "menu-theme-dark").fire());
+        assertEquals(Theme.DARK, window.themes().getTheme());
+        robot.interact(() -> item(view, "menu-textsize-150").fire());
+        assertEquals(TextSize.LARGER, window.themes().getTextSize());
+        robot.interact(() -> item(view, "menu-present").fire());
+        assertTrue(window.presentation().isPresenting());
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(Theme.DARK, window.themes().getEffective(), "the chosen theme is back after presenting");
+    }
+
+    private static javafx.scene.control.MenuItem item(javafx.scene.control.MenuButton view, String id) {
+        for (var top : view.getItems()) {
+            if (id.equals(top.getId())) {
+                return top;
+            }
+            if (top instanceof javafx.scene.control.Menu m) {
+                for (var i : m.getItems()) {
+                    if (id.equals(i.getId())) {
+                        return i;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
+    void text_size_scales_the_window_and_the_graph_labels(FxRobot robot) {
+        Label name = robot.lookup("#node-xhat .node-name").queryAs(Label.class);
+        Label status = robot.lookup("#status-line").queryAs(Label.class);
+        double nameBefore = name.getFont().getSize();
+        double statusBefore = status.getFont().getSize();
+        chord(robot, KeyCode.EQUALS);
+        assertEquals(TextSize.LARGE, window.themes().getTextSize());
+        assertEquals(1.25, name.getFont().getSize() / nameBefore, 0.02);
+        assertEquals(1.25, status.getFont().getSize() / statusBefore, 0.02);
+        assertEquals("125", prefs.get(ViewSetting.TEXT_SIZE_KEY, null));
+        chord(robot, KeyCode.EQUALS);
+        chord(robot, KeyCode.EQUALS);
+        assertEquals(2.0, name.getFont().getSize() / nameBefore, 0.02);
+        chord(robot, KeyCode.MINUS);
+        assertEquals(TextSize.LARGER, window.themes().getTextSize());
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+        assertEquals(nameBefore, name.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void the_graph_shows_a_visible_focus_ring(FxRobot robot) {
+        Region graph = window.graphView();
+        robot.interact(graph::requestFocus);
+        assertTrue(graph.isFocused());
+        var stroke = graph.getBorder().getStrokes().get(0);
+        assertTrue(stroke.getWidths().getTop() >= 2, "ring width " + stroke.getWidths().getTop());
+        assertTrue(((Color) stroke.getTopStroke()).getOpacity() > 0.9);
+    }
+
+    @Test
+    void every_step_shows_its_explanation_in_the_language_of_the_window(FxRobot robot) {
+        Label explanation = robot.lookup("#step-explanation").queryAs(Label.class);
+        for (int p = 0; p < model.getStepCount(); p++) {
+            int at = p;
+            robot.interact(() -> model.seek(at));
+            assertEquals(Messages.get(StepExplanations.key(model.getStep())), explanation.getText(), "position " + p);
+        }
+        try {
+            robot.interact(() -> window.setLanguage(Language.JAPANESE));
+            Label ja = robot.lookup("#step-explanation").queryAs(Label.class);
+            assertEquals(Messages.load(Language.JAPANESE.locale()).getString("explain.backward.0"), ja.getText());
+        } finally {
+            Messages.setLanguage(Language.ENGLISH);
+        }
+    }
+
+    @Test
+    void a_new_window_starts_with_the_remembered_theme_and_size(FxRobot robot) {
+        new ViewSetting(prefs).storeTheme(Theme.DARK);
+        new ViewSetting(prefs).storeTextSize(TextSize.LARGER);
+        MainWindow[] again = new MainWindow[1];
+        robot.interact(() -> {
+            again[0] = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
+            again[0].createScene(800, 600);
+        });
+        assertEquals(Theme.DARK, again[0].themes().getEffective());
+        assertTrue(again[0].root().getScene().getStylesheets().contains(TextSize.LARGER.stylesheet()));
+    }
+}

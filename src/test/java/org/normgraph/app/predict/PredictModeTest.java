@@ -1,0 +1,126 @@
+package org.normgraph.app.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
+import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.SessionModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Predict-then-reveal in the window: asked before each backward step, scored, revealed with the trace's numbers. */
+@ExtendWith(ApplicationExtension.class)
+class PredictModeTest {
+
+    private SessionModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
+    }
+
+    private PredictSession.Question asked() {
+        return PredictSession.question(model.getTrace(), model.steps().get(model.getPosition() + 1));
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void a_right_answer_scores_a_wrong_one_does_not_and_the_reveal_shows_the_worked_product(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(Mode.PREDICT, model.getMode());
+        assertTrue(robot.lookup("#predict-pane").query().isVisible());
+        robot.interact(() -> model.seek(9));
+
+        PredictSession.Question q9 = asked();
+        assertEquals("dbeta", q9.gradient().name());
+        assertTrue(text(robot, "#predict-question").contains(q9.label()), text(robot, "#predict-question"));
+        assertEquals(Selection.element(q9.node(), q9.row(), q9.col()), model.getSelection(), "the element is highlighted");
+
+        robot.push(KeyCode.RIGHT); // not revealed before an answer: the field takes the keys
+        assertEquals(9, model.getPosition());
+        TextField answer = robot.lookup("#predict-answer").queryAs(TextField.class);
+        assertSame(answer, answer.getScene().getFocusOwner());
+
+        robot.write(Double.toString(q9.expected())).push(KeyCode.ENTER);
+        assertEquals(10, model.getPosition(), "revealed");
+        assertEquals(Messages.get("predict.score", 1, 1), text(robot, "#predict-score"));
+        assertTrue(robot.lookup("#predict-result").query().getStyleClass().contains("correct"));
+        // the worked product, every number from the trace
+        ChainRuleExplainer.Line line = new ChainRuleExplainer(model.getTrace()).gradient("beta", 0, q9.col());
+        assertEquals(line.text(), text(robot, "#predict-line"));
+        for (int i = 0; i < model.getInput().n(); i++) {
+            String rowNumber = NumberText.pretty(model.getTrace().gradient("bcast_beta").get(i, q9.col()),
+                    NumberText.INSPECTOR_DIGITS);
+            assertTrue(text(robot, "#predict-line").contains(rowNumber), rowNumber + " in " + text(robot, "#predict-line"));
+        }
+
+        PredictSession.Question q8 = asked();
+        assertEquals("dgamma", q8.gradient().name());
+        robot.write(Double.toString(q8.expected() + 1)).push(KeyCode.ENTER);
+        assertEquals(11, model.getPosition());
+        assertEquals(Messages.get("predict.score", 1, 2), text(robot, "#predict-score"));
+        assertTrue(robot.lookup("#predict-result").query().getStyleClass().contains("wrong"));
+        assertTrue(text(robot, "#predict-result").contains(q8.line().resultText()), "tells the right value");
+    }
+
+    @Test
+    void text_that_is_no_number_is_refused_at_the_field_and_hints_and_reveal_do_not_score(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(12);
+        });
+        PredictSession.Question q = asked();
+        robot.clickOn("#predict-answer").write("abc").push(KeyCode.ENTER);
+        assertEquals(12, model.getPosition(), "not revealed");
+        assertTrue(text(robot, "#predict-result").contains("abc"), text(robot, "#predict-result"));
+        assertEquals(Messages.get("predict.score", 0, 0), text(robot, "#predict-score"));
+
+        robot.clickOn("#predict-hint");
+        assertEquals(Messages.get("predict.hint.formula", q.formulaHint()), text(robot, "#predict-hint-text"));
+        robot.clickOn("#predict-hint");
+        ChainRuleExplainer.Term up = q.upstream().get(0);
+        assertTrue(text(robot, "#predict-hint-text").contains(up.label() + " = "
+                + NumberText.pretty(up.value(), NumberText.INSPECTOR_DIGITS)), text(robot, "#predict-hint-text"));
+
+        robot.clickOn("#predict-reveal");
+        assertEquals(13, model.getPosition());
+        assertEquals(Messages.get("predict.score", 0, 0), text(robot, "#predict-score"));
+        assertEquals(q.line().text(), text(robot, "#predict-line"));
+    }
+
+    @Test
+    void outside_predict_mode_the_panel_is_hidden_and_keys_step(FxRobot robot) {
+        assertFalse(robot.lookup("#predict-pane").query().isVisible());
+        robot.interact(() -> model.seek(9));
+        robot.push(KeyCode.RIGHT);
+        assertEquals(10, model.getPosition());
+        javafx.scene.control.ToggleButton predict = org.normgraph.app.ToolbarItems.item(
+                window, "toolbar-predict", javafx.scene.control.ToggleButton.class);
+        robot.interact(predict::fire);
+        assertEquals(Mode.PREDICT, model.getMode());
+        robot.interact(predict::fire);
+        assertEquals(Mode.EXPLORE, model.getMode());
+        robot.interact(() -> model.setMode(Mode.PREDICT)); // the toggle follows the mode
+        assertTrue(predict.isSelected());
+    }
+}

@@ -1,0 +1,172 @@
+package org.normgraph.app.present;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
+import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.theme.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presentation mode in the whole window, driven by keys like a presenter's clicker (headless). */
+@ExtendWith(ApplicationExtension.class)
+class PresentationModeTest {
+
+    private SessionModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        window.show(stage, 1280, 800); // the whole Monocle screen: full screen keeps the size
+    }
+
+    private Bounds onScreen(String node) {
+        Node n = window.graphView().nodeView(node);
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    private static boolean inScene(Node n, Stage stage) {
+        return n.getScene() == stage.getScene();
+    }
+
+    @Test
+    void f5_enters_and_esc_leaves_restoring_the_window(FxRobot robot) {
+        PresentationMode p = window.presentation();
+        Node inputs = window.root().getLeft();
+        Node inspector = window.root().getRight();
+        Node toolbar = window.root().getTop();
+        robot.interact(() -> model.seek(12)); // backward 7: ivar, bcast_ivar, xhat
+        double before = onScreen("xhat").getHeight();
+
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(p.isPresenting());
+        assertEquals(Mode.PRESENT, model.getMode());
+        assertTrue(stage.isFullScreen());
+        assertFalse(inScene(inputs, stage), "inputs hidden");
+        assertFalse(inScene(inspector, stage), "inspector hidden");
+        assertNull(window.root().getTop(), "toolbar hidden");
+        assertTrue(window.root().getStyleClass().contains(PresentationMode.PRESENTING));
+        assertEquals(Theme.HIGH_CONTRAST, window.themes().getEffective());
+        assertTrue(stage.getScene().getStylesheets().contains(PresentationMode.STYLESHEET));
+        double big = onScreen("xhat").getHeight();
+        assertTrue(big > 1.5 * before, "the step's nodes zoomed: " + before + " -> " + big);
+
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(13, model.getPosition());
+        GraphView g = window.graphView();
+        Bounds view = g.localToScene(g.getBoundsInLocal());
+        Bounds node = onScreen("sqrtvar");
+        assertTrue(view.contains(node), "backward 6's node sqrtvar is in view: " + node + " in " + view);
+        assertTrue(node.getHeight() > 1.5 * before, "and large: " + node.getHeight());
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(p.isPresenting());
+        assertEquals(Mode.EXPLORE, model.getMode());
+        assertFalse(stage.isFullScreen());
+        assertSame(inputs, window.root().getLeft());
+        assertSame(inspector, window.root().getRight());
+        assertSame(toolbar, window.root().getTop());
+        assertTrue(inScene(inputs, stage));
+        assertFalse(window.root().getStyleClass().contains(PresentationMode.PRESENTING));
+        assertEquals(Theme.LIGHT, window.themes().getEffective());
+        assertFalse(stage.getScene().getStylesheets().contains(PresentationMode.STYLESHEET));
+        assertEquals(13, model.getPosition(), "the step stays");
+    }
+
+    @Test
+    void clicker_keys_step_and_b_blanks_until_b_or_a_step_key(FxRobot robot) {
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.SPACE);
+        robot.push(KeyCode.RIGHT);
+        assertEquals(3, model.getPosition());
+        robot.push(KeyCode.PAGE_UP);
+        robot.push(KeyCode.LEFT);
+        assertEquals(1, model.getPosition());
+
+        robot.push(KeyCode.B);
+        PresentationMode p = window.presentation();
+        assertTrue(p.isBlanked());
+        assertFalse(window.root().isVisible());
+        assertEquals(Color.BLACK, stage.getScene().getFill());
+        robot.push(KeyCode.RIGHT);
+        assertFalse(p.isBlanked(), "a step key shows the screen again");
+        assertTrue(window.root().isVisible());
+        assertEquals(1, model.getPosition(), "without stepping");
+
+        robot.push(KeyCode.B);
+        assertTrue(p.isBlanked());
+        robot.push(KeyCode.B);
+        assertFalse(p.isBlanked());
+        assertTrue(p.isPresenting());
+        robot.push(KeyCode.ESCAPE);
+        assertFalse(p.isPresenting());
+    }
+
+    @Test
+    void n_shows_the_speaker_note_of_the_current_step_and_the_caption_explains_it(FxRobot robot) {
+        robot.interact(() -> model.setSpeakerNote(0, "Ask the room: why does mu have one row?"));
+        javafx.scene.control.Button present = org.normgraph.app.ToolbarItems.item(window, "toolbar-present", javafx.scene.control.Button.class);
+        assertTrue(present.getTooltip().getText().contains("F5"));
+        robot.interact(present::fire);
+        PresentationMode p = window.presentation();
+        assertTrue(p.isPresenting());
+        assertFalse(p.captionShowsNotes());
+        robot.push(KeyCode.N);
+        assertTrue(p.captionShowsNotes());
+        Label notes = robot.lookup("#presentation-notes").queryAs(Label.class);
+        assertEquals("Ask the room: why does mu have one row?", notes.getText());
+        Label explanation = robot.lookup("#presentation-explanation").queryAs(Label.class);
+        assertEquals(StepExplanations.text(model.getStep()), explanation.getText());
+
+        robot.push(KeyCode.RIGHT);
+        assertEquals(Messages.get("present.notes.none"), notes.getText());
+        assertEquals(StepExplanations.text(model.getStep()), explanation.getText());
+        assertEquals(Messages.get("step.forward.1"),
+                robot.lookup("#presentation-status").queryAs(Label.class).getText());
+        robot.push(KeyCode.N);
+        assertFalse(p.captionShowsNotes());
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void leaving_restores_the_mode_before_and_a_session_set_to_present_enters(FxRobot robot) {
+        robot.interact(() -> model.setMode(Mode.PREDICT));
+        robot.push(KeyCode.F5);
+        assertEquals(Mode.PRESENT, model.getMode());
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(Mode.PREDICT, model.getMode());
+
+        robot.interact(() -> model.setMode(Mode.PRESENT)); // e.g. an opened session file
+        assertTrue(window.presentation().isPresenting());
+        robot.interact(() -> model.setMode(Mode.EXPLORE));
+        assertFalse(window.presentation().isPresenting());
+        assertNotNull(window.root().getLeft());
+    }
+}
