@@ -35,6 +35,7 @@ import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.inspector.InspectorPane;
+import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
@@ -74,6 +75,7 @@ public final class MainWindow {
     private final StackPane inspectorSlot = new StackPane();
     private final Label status = new Label();
     private final VBox notes = new VBox();
+    private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
     private GraphView graph;
     private TimelineBar timelineBar;
@@ -110,6 +112,7 @@ public final class MainWindow {
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
+        lab = new LabDock(model);
         buildViews();
     }
 
@@ -123,7 +126,9 @@ public final class MainWindow {
         inputsSlot.getChildren().setAll(inputs);
         inspectorSlot.getChildren().setAll(inspector);
         root.setTop(toolbar());
-        root.setCenter(graph);
+        lab.setGraph(graph);
+        lab.rebuild();
+        root.setCenter(lab.center());
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(root.getTop());
         returnFocusToGraphAfterClicks(timelineBar);
@@ -178,6 +183,11 @@ public final class MainWindow {
         return playback;
     }
 
+    /** The verification lab below the graph (shown with the toolbar's Lab toggle or Ctrl+L). */
+    public LabDock lab() {
+        return lab;
+    }
+
     public BorderPane root() {
         return root;
     }
@@ -220,11 +230,16 @@ public final class MainWindow {
         ToggleButton inspector = paneToggle("toolbar-inspector", "app.pane.inspector", inspectorSlot, false);
         inputs.setSelected(root.getLeft() != null); // a rebuilt toolbar shows the panes as they are
         inspector.setSelected(root.getRight() != null);
+        ToggleButton labToggle = new ToggleButton(Messages.get("app.pane.lab"));
+        labToggle.setId("toolbar-lab");
+        labToggle.setTooltip(new Tooltip(Messages.get("app.pane.lab.tip")));
+        labToggle.selectedProperty().bindBidirectional(lab.shownProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
+                new Separator(), undo, redo, new Separator(), labToggle, spacer, legend, new Separator(),
+                languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");
         return bar;
@@ -334,7 +349,8 @@ public final class MainWindow {
                 return;
             }
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)) {
+            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)
+                    || (lab.pane() != null && inside(focus, lab.pane()))) {
                 return;
             }
             KeyCode k = e.getCode();
@@ -368,6 +384,8 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> graph.fit());
         acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> graph.actualSize());
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                () -> lab.shownProperty().set(!lab.shownProperty().get()));
     }
 
     private static boolean inside(Node n, Parent p) {
