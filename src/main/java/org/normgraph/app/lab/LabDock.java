@@ -29,6 +29,7 @@ public final class LabDock {
         return t;
     });
     private final LabModel model;
+    private final RunningStatsModel running;
     private final StackPane center = new StackPane();
     private final SplitPane split = new SplitPane();
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
@@ -39,6 +40,7 @@ public final class LabDock {
     public LabDock(SessionModel session) {
         this.session = session;
         this.model = new LabModel(session.inputProperty(), worker, Platform::runLater);
+        this.running = new RunningStatsModel(session);
         center.setId("center-area");
         split.setId("lab-split");
         split.setOrientation(Orientation.VERTICAL);
@@ -58,6 +60,10 @@ public final class LabDock {
 
     public LabModel model() {
         return model;
+    }
+
+    public RunningStatsModel running() {
+        return running;
     }
 
     /** The lab's tabs (null before the first {@link #rebuild}). */
@@ -85,7 +91,7 @@ public final class LabDock {
         if (pane != null) {
             pane.dispose();
         }
-        pane = new LabPane(model, this::select);
+        pane = new LabPane(model, running, this::select);
         pane.getSelectionModel().select(tab);
         pane.setOnSite(s -> highlighter.mark(s, pane.siteIsDifference() ? GraphHighlighter.FIRST_DIFFERENCE
                 : GraphHighlighter.WORST));
@@ -95,6 +101,9 @@ public final class LabDock {
     /** Selects a finding's element, so the inspector shows it (for a branch, the element it reaches). */
     private void select(LabResults.Site site) {
         String node = site.edge() != null ? site.edge().from() : site.node();
+        if (!session.getGraph().contains(node)) {
+            return; // e.g. sq, which the inference graph has not
+        }
         var shape = session.getGraph().node(node).shape();
         int row = Math.min(site.row(), shape.rows() - 1);
         int col = Math.min(site.col(), shape.cols() - 1);

@@ -32,7 +32,9 @@ public final class LabPane extends TabPane {
     private final Tab pitfallTab;
     private final Subscription subscription;
 
-    public LabPane(LabModel model, Consumer<LabResults.Site> onShow) {
+    private final RunningStatsTab running;
+
+    public LabPane(LabModel model, RunningStatsModel runningModel, Consumer<LabResults.Site> onShow) {
         this.model = model;
         this.onShow = onShow;
         setId("lab-pane");
@@ -45,7 +47,9 @@ public final class LabPane extends TabPane {
                 new VBox(8, withLabel("lab.pitfall.choose", PitfallTab.chooser(model)), pitfall));
         Tab numericsTab = tab("lab-tab-numerics", "lab.tab.numerics",
                 new VBox(8, withLabel("lab.numerics.offset", NumericsTab.offsetChooser(model)), numerics));
-        getTabs().addAll(checkTab, simplifiedTab, pitfallTab, numericsTab);
+        running = new RunningStatsTab(runningModel);
+        Tab runningTab = tab("lab-tab-running", "lab.tab.running", running.node());
+        getTabs().addAll(checkTab, simplifiedTab, pitfallTab, numericsTab, runningTab);
         subscription = Subscription.combine(
                 model.resultsProperty().subscribe(r -> showResults()),
                 model.errorProperty().subscribe(e -> showResults()),
@@ -56,6 +60,7 @@ public final class LabPane extends TabPane {
     /** Stops listening to the model (the pane is replaced, e.g. after a language switch). */
     public void dispose() {
         subscription.unsubscribe();
+        running.dispose();
     }
 
     /** Where to mark on the graph for the selected tab: the worst element, the first difference, or nothing. */
