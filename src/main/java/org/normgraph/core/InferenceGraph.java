@@ -57,6 +57,29 @@ public final class InferenceGraph {
                 .build();
     }
 
+    /**
+     * The name of a node's total gradient in the inference graph: as in training
+     * ({@link BatchNormGraph#gradientName}), except at {@code xmu}, which is used once here, so
+     * its gradient is simply {@code dxmu} (in training it is the sum dx1 = dxmu1 + dxmu2).
+     */
+    public static String gradientName(String node) {
+        return node.equals("xmu") ? "dxmu" : BatchNormGraph.gradientName(node);
+    }
+
+    /**
+     * What travels back along {@code edge} in the inference graph: {@code dxmu} from xhat to xmu
+     * and {@code dx} from xmu to x (one branch each, nothing to add), otherwise as in training.
+     */
+    public static String contributionName(Edge edge) {
+        if (edge.from().equals("xmu") && edge.to().equals("xhat")) {
+            return "dxmu";
+        }
+        if (edge.from().equals(BatchNormGraph.X) && edge.to().equals("xmu")) {
+            return "dx";
+        }
+        return BatchNormGraph.contributionName(edge);
+    }
+
     /** Whether {@code g} is an inference graph: its {@code mu} is given, not computed. */
     public static boolean isInference(Graph g) {
         return g.contains("mu") && g.node("mu").isInput() && g.contains("var") && g.node("var").isInput();

@@ -158,9 +158,6 @@ public final class GraphLayout {
         if (n.kind() == NodeKind.REDUCTION) {
             return Lane.TOP;
         }
-        if (n.isInput() && org.normgraph.core.InferenceGraph.constants(g).contains(n.name())) {
-            return Lane.TOP; // inference: mu and var are given rows, drawn where the statistics are in training
-        }
         if (n.isInput()) {
             List<Edge> uses = g.consumers(n.name());
             boolean onlyBroadcast = !uses.isEmpty() && uses.stream()

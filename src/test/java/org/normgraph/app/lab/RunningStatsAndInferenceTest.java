@@ -130,6 +130,10 @@ class RunningStatsAndInferenceTest {
         }
         GraphNodeView x = robot.lookup("#node-x").queryAs(GraphNodeView.class);
         assertTrue(x.getPseudoClassStates().contains(HAS_GRADIENT));
+        // one branch each: xmu's gradient is dxmu and what reaches x is dx (no dx1, dxmu1 in inference)
+        assertEquals("dxmu", robot.lookup("#node-xmu").queryAs(GraphNodeView.class).gradientName());
+        assertEquals("dx", window.graphView().edgeView(new Edge("x", "xmu", 0)).gradientName());
+        assertEquals("dxmu", window.graphView().edgeView(new Edge("xmu", "xhat", 0)).gradientName());
         // dx = dout ⊙ gamma ⊙ ivar with the running variance, as the layer computes it
         Trace t = model.getTrace();
         BatchNorm.Gradients g = m.getResult().layer().inferBackward(model.getInput().x(), model.getInput().gamma(),
@@ -142,6 +146,8 @@ class RunningStatsAndInferenceTest {
         assertFalse(model.isInference());
         assertTrue(robot.lookup("#node-sq").tryQuery().isPresent());
         assertTrue(robot.lookup("#node-mu").queryAs(GraphNodeView.class).getStyleClass().contains("reduction"));
+        assertEquals("dx1", robot.lookup("#node-xmu").queryAs(GraphNodeView.class).gradientName());
+        assertEquals("dx1", window.graphView().edgeView(new Edge("x", "xmu", 0)).gradientName());
     }
 
     @Test
