@@ -25,8 +25,9 @@ import org.normgraph.core.lab.RunningStatsRun;
  * The running-statistics experiment (javafx.beans only): the convention, momentum, number of
  * batches, seed and where the batches come from; {@link #run()} hands them to
  * {@link RunningStatsRun} and keeps the result; {@link #useInInference()} makes the session's
- * graph use the result's running statistics as its constants. A run of up to 1000 batches of
- * 64×16 takes a few milliseconds, so it runs on the caller's thread.
+ * graph use the result's running statistics as its constants. The largest run (1000 batches of
+ * 256×16) takes about 0.2 s, so runs go to {@code background} and their result is published on
+ * {@code ui}; while {@link #busyProperty()} is true the last plot stays.
  */
 public final class RunningStatsModel {
 
@@ -49,9 +50,17 @@ public final class RunningStatsModel {
     private final BooleanProperty followConvention = new SimpleBooleanProperty(this, "followConvention", true);
     private final ReadOnlyObjectWrapper<RunningStatsRun> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<String> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "busy");
+    private final java.util.concurrent.Executor background;
+    private final java.util.concurrent.Executor ui;
+    private long generation;
 
-    public RunningStatsModel(SessionModel session) {
+    public RunningStatsModel(SessionModel session, java.util.concurrent.Executor background,
+                             java.util.concurrent.Executor ui) {
         this.session = session;
+        this.background = background;
+        this.ui = ui;
         // a new convention brings its usual momentum (0.1 on the new batch, or 0.9 on the old value)
         convention.addListener((o, a, c) -> {
             if (c != null && followConvention.get()) {
@@ -60,22 +69,64 @@ public final class RunningStatsModel {
         });
     }
 
-    /** Runs the batches; on bad settings keeps the last result and sets {@link #errorProperty()}. */
-    public boolean run() {
+    /**
+     * Runs the batches with the current settings; bad settings are refused at once (the last
+     * result stays, {@link #errorProperty()} says why), good ones run on the background executor.
+     */
+    public void run() {
+        java.util.function.Supplier<RunningStatsRun> job;
         try {
             int d = session.getInput().d();
             BatchNorm.RunningStats c = convention.get();
-            RunningStatsRun r = source.get() == Source.JITTER
-                    ? RunningStatsRun.jittered(session.getInput().x(), jitter.get(), batches.get(), c, momentum.get(), seed.get())
-                    : RunningStatsRun.population(row("mean", mean.get(), d), row("std", std.get(), d), rows.get(),
-                            batches.get(), c, momentum.get(), seed.get());
-            result.set(r);
-            error.set(null);
-            return true;
+            double m = momentum.get();
+            int k = batches.get();
+            long s = seed.get();
+            if (source.get() == Source.JITTER) {
+                Matrix x = session.getInput().x();
+                double j = jitter.get();
+                job = () -> RunningStatsRun.jittered(x, j, k, c, m, s);
+            } else {
+                Matrix mu = row("mean", mean.get(), d);
+                Matrix sd = row("std", std.get(), d);
+                int n = rows.get();
+                job = () -> RunningStatsRun.population(mu, sd, n, k, c, m, s);
+            }
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
-            return false;
+            return;
         }
+        long gen = ++generation;
+        busy.set(true);
+        background.execute(() -> {
+            RunningStatsRun r = null;
+            String failure = null;
+            try {
+                r = job.get();
+            } catch (IllegalArgumentException e) {
+                failure = e.getMessage();
+            }
+            RunningStatsRun done = r;
+            String message = failure;
+            ui.execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                if (done != null) {
+                    result.set(done);
+                }
+                error.set(message);
+                busy.set(false);
+            });
+        });
+    }
+
+    /** True while a run is under way. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
     }
 
     /** Switches the session to inference with the last run's running statistics; false without a fitting run. */

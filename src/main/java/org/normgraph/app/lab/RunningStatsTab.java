@@ -94,10 +94,11 @@ final class RunningStatsTab {
         run.setTooltip(new Tooltip(Messages.get("lab.running.run.tip")));
         run.setDefaultButton(false);
         run.setOnAction(e -> model.run());
+        run.disableProperty().bind(model.busyProperty());
         Button infer = new Button(Messages.get("lab.running.infer"));
         infer.setId("lab-inference-on");
         infer.setTooltip(new Tooltip(Messages.get("lab.running.infer.tip")));
-        infer.disableProperty().bind(model.resultProperty().isNull());
+        infer.disableProperty().bind(model.resultProperty().isNull().or(model.busyProperty()));
         infer.setOnAction(e -> model.useInInference());
         Button train = new Button(Messages.get("lab.running.train"));
         train.setId("lab-inference-off");
@@ -122,7 +123,7 @@ final class RunningStatsTab {
         Label conventionText = label("", "lab-explain");
         root.getChildren().addAll(settings, sources, actions, error, charts, summary, conventionText);
         if (model.getResult() == null) {
-            model.run(); // open on a finished example run (a few milliseconds)
+            model.run(); // open on a finished example run
         }
 
         subscription = Subscription.combine(

@@ -52,6 +52,22 @@ class RunningStatsAndInferenceTest {
                     .findFirst().orElseThrow());
         });
         WaitForAsyncUtils.waitForFxEvents();
+        waitIdle();
+    }
+
+    /** Runs off the FX thread: wait until the result is published. */
+    private void waitIdle() {
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !window.lab().running().isBusy());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the run did not finish", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void run(FxRobot robot) {
+        robot.clickOn("#lab-run");
+        waitIdle();
     }
 
     @SuppressWarnings("unchecked")
@@ -68,7 +84,7 @@ class RunningStatsAndInferenceTest {
             m.batchesProperty().set(120);
             m.rowsProperty().set(32);
         });
-        robot.clickOn("#lab-run");
+        run(robot);
         assertEquals(0.9, m.momentumProperty().get(), "the convention brings its momentum");
         var meanChart = chart(robot, "#lab-chart-mean");
         var varChart = chart(robot, "#lab-chart-var");
@@ -97,7 +113,7 @@ class RunningStatsAndInferenceTest {
         RunningStatsModel m = window.lab().running();
         var before = m.getResult();
         robot.interact(() -> m.meanProperty().set("1, abc, 2"));
-        robot.clickOn("#lab-run");
+        run(robot);
         assertEquals(before, m.getResult());
         Label error = robot.lookup(".lab-error").queryAs(Label.class);
         assertTrue(error.getText().contains("abc"), error.getText());
@@ -106,7 +122,7 @@ class RunningStatsAndInferenceTest {
     @Test
     void inference_mode_shows_the_constants_and_no_gradient_flows_into_them(FxRobot robot) {
         openRunningTab(robot);
-        robot.clickOn("#lab-run");
+        run(robot);
         robot.clickOn("#lab-inference-on");
         assertTrue(model.isInference());
         assertTrue(InferenceGraph.isInference(model.getGraph()));
@@ -153,7 +169,7 @@ class RunningStatsAndInferenceTest {
     @Test
     void a_new_d_leaves_inference_mode(FxRobot robot) {
         openRunningTab(robot);
-        robot.clickOn("#lab-run");
+        run(robot);
         robot.clickOn("#lab-inference-on");
         var in = model.getInput();
         Matrix x2 = Matrix.of(in.n(), 2, new double[in.n() * 2]);
