@@ -108,6 +108,9 @@ public final class LabDock {
         int row = Math.min(site.row(), shape.rows() - 1);
         int col = Math.min(site.col(), shape.cols() - 1);
         session.setSelection(Selection.element(node, row, col));
+        if (!session.atEndProperty().get()) {
+            session.last(); // a check is about gradients: show the whole backward pass
+        }
         if (graph != null) {
             graph.requestFocus();
         }

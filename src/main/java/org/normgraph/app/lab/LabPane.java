@@ -124,6 +124,7 @@ public final class LabPane extends TabPane {
     private static HBox withLabel(String key, Node control) {
         HBox box = new HBox(8, LabFormat.label(Messages.get(key), "lab-th"), control);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setPadding(new javafx.geometry.Insets(8, 10, 0, 10));
         return box;
     }
 

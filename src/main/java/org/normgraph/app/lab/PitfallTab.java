@@ -62,16 +62,19 @@ final class PitfallTab {
         List<Node[]> rows = new ArrayList<>();
         for (NormGradientCheck.Result c : report.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
-                    label(sci(c.simplified().relativeError()), "lab-number"), LabFormat.verdict(c.passed())});
+                    label(sci(NormGradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(c.simplified().relativeError()), "lab-number"),
+                    label(sci(NormGradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
         }
         box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
-                Messages.get("lab.col.numeric"), Messages.get("lab.col.simplified"), Messages.get("lab.col.verdict")}, rows));
+                Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
+                Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
         if (report.firstDifference().isPresent()) {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
             javafx.scene.control.Label text = label(Messages.get(f.inBackward() ? "lab.pitfall.first.gradient" : "lab.pitfall.first.value",
-                    f.name() + f.comparison().indexText(), site.node(), sci(f.comparison().reference()),
-                    sci(f.comparison().actual())), "lab-first-text");
+                    f.name() + f.comparison().indexText(), site.node(), LabFormat.full(f.comparison().reference()),
+                    LabFormat.full(f.comparison().actual())), "lab-first-text");
             text.setId("lab-first-difference");
             Button showIt = new Button(Messages.get("lab.show"));
             showIt.setId("lab-show-first");
