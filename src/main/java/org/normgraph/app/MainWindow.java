@@ -183,7 +183,7 @@ public final class MainWindow {
         return playback;
     }
 
-    /** The verification lab below the graph (shown with the toolbar's Lab toggle or Ctrl+L). */
+    /** The verification lab below the graph (shown with the Lab toggle next to the status line, or Ctrl+L). */
     public LabDock lab() {
         return lab;
     }
@@ -230,16 +230,11 @@ public final class MainWindow {
         ToggleButton inspector = paneToggle("toolbar-inspector", "app.pane.inspector", inspectorSlot, false);
         inputs.setSelected(root.getLeft() != null); // a rebuilt toolbar shows the panes as they are
         inspector.setSelected(root.getRight() != null);
-        ToggleButton labToggle = new ToggleButton(Messages.get("app.pane.lab"));
-        labToggle.setId("toolbar-lab");
-        labToggle.setTooltip(new Tooltip(Messages.get("app.pane.lab.tip")));
-        labToggle.selectedProperty().bindBidirectional(lab.shownProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
         ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
-                new Separator(), undo, redo, new Separator(), labToggle, spacer, legend, new Separator(),
-                languageBox(), new Separator(),
+                new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector);
         bar.setId("toolbar");
         return bar;
@@ -323,7 +318,15 @@ public final class MainWindow {
     }
 
     private VBox bottom() {
-        VBox box = new VBox(timelineBar, status, notes);
+        // the lab opens just above, below the graph; the toolbar has no room left at the minimum width
+        ToggleButton labToggle = new ToggleButton(Messages.get("app.pane.lab"));
+        labToggle.setId("lab-toggle");
+        labToggle.setTooltip(new Tooltip(Messages.get("app.pane.lab.tip")));
+        labToggle.selectedProperty().bindBidirectional(lab.shownProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox statusRow = new HBox(8, status, labToggle);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(timelineBar, statusRow, notes);
         box.getStyleClass().add("bottom-area");
         return box;
     }

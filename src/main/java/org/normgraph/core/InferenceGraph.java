@@ -80,6 +80,16 @@ public final class InferenceGraph {
         return BatchNormGraph.contributionName(edge);
     }
 
+    /** The gradient name of {@code node} in {@code g}, training or inference graph. */
+    public static String gradientName(Graph g, String node) {
+        return isInference(g) ? gradientName(node) : BatchNormGraph.gradientName(node);
+    }
+
+    /** What travels back along {@code edge} in {@code g}, training or inference graph. */
+    public static String contributionName(Graph g, Edge edge) {
+        return isInference(g) ? contributionName(edge) : BatchNormGraph.contributionName(edge);
+    }
+
     /** Whether {@code g} is an inference graph: its {@code mu} is given, not computed. */
     public static boolean isInference(Graph g) {
         return g.contains("mu") && g.node("mu").isInput() && g.contains("var") && g.node("var").isInput();

@@ -228,7 +228,7 @@ public final class ChainRuleExplainer {
      */
     public Line gradient(String node, int row, int col) {
         int r = rowOf(node, row);
-        String target = element(BatchNormGraph.gradientName(node), isVector(node), r, col);
+        String target = element(org.normgraph.core.InferenceGraph.gradientName(graph, node), isVector(node), r, col);
         double result = trace.gradient(node).get(r, col);
         if (node.equals(graph.output().name())) {
             return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
@@ -251,14 +251,14 @@ public final class ChainRuleExplainer {
     /** How the contribution sent back along {@code edge} was computed, at an element of its source. */
     public Line contribution(Edge edge, int row, int col) {
         int r = rowOf(edge.from(), row);
-        String target = element(BatchNormGraph.contributionName(edge), isVector(edge.from()), r, col);
+        String target = element(org.normgraph.core.InferenceGraph.contributionName(graph, edge), isVector(edge.from()), r, col);
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
     }
 
     private Line fanOutSum(String node, int r, int col, String target, double result) {
         List<Term> t = new ArrayList<>();
         for (Edge e : branches(node)) {
-            t.add(new Term(element(BatchNormGraph.contributionName(e), isVector(node), r, col),
+            t.add(new Term(element(org.normgraph.core.InferenceGraph.contributionName(graph, e), isVector(node), r, col),
                     trace.contribution(e).get(r, col), false));
         }
         return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.fanout");
@@ -318,7 +318,7 @@ public final class ChainRuleExplainer {
             for (int i = 0; i < rows; i++) {
                 t.add(gradientOf(consumer.name(), i, col));
             }
-            String sym = "\u03a3_i " + BatchNormGraph.gradientName(consumer.name()) + "[i][" + col + "]";
+            String sym = "\u03a3_i " + org.normgraph.core.InferenceGraph.gradientName(graph, consumer.name()) + "[i][" + col + "]";
             return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), "chain.note.broadcast.backward");
         }
         throw new IllegalArgumentException(edge + ": no explanation for op " + op.getClass().getSimpleName());
@@ -338,7 +338,7 @@ public final class ChainRuleExplainer {
 
     private Term gradientOf(String node, int r, int col) {
         int rr = rowOf(node, r);
-        return new Term(element(BatchNormGraph.gradientName(node), isVector(node), rr, col),
+        return new Term(element(org.normgraph.core.InferenceGraph.gradientName(graph, node), isVector(node), rr, col),
                 trace.gradient(node).get(rr, col), false);
     }
 

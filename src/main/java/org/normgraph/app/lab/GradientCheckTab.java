@@ -26,6 +26,15 @@ final class GradientCheckTab {
         boolean passed = r.checkPassed();
         box.getChildren().add(label(Messages.get(passed ? "lab.check.summary.pass" : "lab.check.summary.fail",
                 r.input().n(), r.input().d()), "lab-summary", passed ? "pass" : "fail"));
+        GradientCheck.Result w = r.worst();
+        LabResults.Site site = r.worstSite();
+        String element = LabResults.elementText(site.node(), site.row(), site.col());
+        Button showWorst = new Button(Messages.get("lab.show"));
+        showWorst.setId("lab-show-worst");
+        showWorst.setTooltip(new Tooltip(Messages.get("lab.show.tip")));
+        showWorst.setOnAction(e -> show.accept(site));
+        box.getChildren().addAll(label(Messages.get("lab.check.worst", "d" + element, sci(w.numeric().reference()),
+                sci(w.numeric().actual()), sci(w.numeric().relativeError())), "lab-worst-text"), showWorst);
         List<Node[]> rows = new ArrayList<>();
         for (GradientCheck.Result c : r.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
@@ -36,16 +45,7 @@ final class GradientCheckTab {
         box.getChildren().add(LabFormat.table("lab-check-table", new String[] {Messages.get("lab.col.gradient"),
                 Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
                 Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
-        GradientCheck.Result w = r.worst();
-        LabResults.Site site = r.worstSite();
-        String element = LabResults.elementText(site.node(), site.row(), site.col());
-        box.getChildren().add(label(Messages.get("lab.check.worst", "d" + element, sci(w.numeric().reference()),
-                sci(w.numeric().actual()), sci(w.numeric().relativeError())), "lab-worst-text"));
-        Button showWorst = new Button(Messages.get("lab.show"));
-        showWorst.setId("lab-show-worst");
-        showWorst.setTooltip(new Tooltip(Messages.get("lab.show.tip")));
-        showWorst.setOnAction(e -> show.accept(site));
-        box.getChildren().addAll(showWorst, label(Messages.get("lab.check.explain"), "lab-explain"));
+        box.getChildren().add(label(Messages.get("lab.check.explain"), "lab-explain"));
         return box;
     }
 }

@@ -59,16 +59,6 @@ final class PitfallTab {
         boolean fails = report.checkFails();
         box.getChildren().add(label(Messages.get(fails ? "lab.pitfall.caught" : "lab.pitfall.missed",
                 String.join(", ", report.failing())), "lab-summary", fails ? "fail" : "pass"));
-        List<Node[]> rows = new ArrayList<>();
-        for (NormGradientCheck.Result c : report.check()) {
-            rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
-                    label(sci(NormGradientCheck.NUMERIC_TOLERANCE), "lab-number"),
-                    label(sci(c.simplified().relativeError()), "lab-number"),
-                    label(sci(NormGradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
-        }
-        box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
-                Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
-                Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
         if (report.firstDifference().isPresent()) {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
@@ -84,6 +74,16 @@ final class PitfallTab {
         } else {
             box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
         }
+        List<Node[]> rows = new ArrayList<>();
+        for (NormGradientCheck.Result c : report.check()) {
+            rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
+                    label(sci(NormGradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(c.simplified().relativeError()), "lab-number"),
+                    label(sci(NormGradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+        }
+        box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
+                Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
+                Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
         box.getChildren().add(label(Messages.get(p.forward() ? "lab.pitfall.own.forward" : "lab.pitfall.own.backward"),
                 "lab-explain"));
         return box;

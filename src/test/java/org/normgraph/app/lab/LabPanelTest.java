@@ -41,6 +41,9 @@ class LabPanelTest {
         model = SessionModel.example();
         window = new MainWindow(model);
         window.show(stage, 1240, 780);
+        // the stage is shared by the test classes: one with a narrow scene leaves it narrow
+        stage.setWidth(1240);
+        stage.setHeight(780);
     }
 
     private void openLab(FxRobot robot) {
@@ -162,6 +165,22 @@ class LabPanelTest {
         int before = model.getPosition();
         robot.type(KeyCode.RIGHT);
         assertEquals(before, model.getPosition());
+    }
+
+    @Test
+    void a_language_switch_keeps_the_lab_open_on_its_tab_with_its_marks(FxRobot robot) {
+        openLab(robot);
+        selectTab(robot, "lab-tab-pitfalls");
+        try {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.JAPANESE));
+            assertTrue(window.lab().shownProperty().get());
+            TabPane p = window.lab().pane();
+            assertEquals("lab-tab-pitfalls", p.getSelectionModel().getSelectedItem().getId());
+            assertEquals("よくある誤り", p.getSelectionModel().getSelectedItem().getText());
+            assertTrue(has(robot, "#node-sqrtvar", GraphHighlighter.FIRST_DIFFERENCE), "the new graph view is marked");
+        } finally {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.ENGLISH));
+        }
     }
 
     static GraphNodeView nodeView(FxRobot robot, String name) {

@@ -42,6 +42,9 @@ class RunningStatsAndInferenceTest {
         model = SessionModel.example();
         window = new MainWindow(model);
         window.show(stage, 1240, 780);
+        // the stage is shared by the test classes: one with a narrow scene leaves it narrow
+        stage.setWidth(1240);
+        stage.setHeight(780);
     }
 
     private void openRunningTab(FxRobot robot) {
@@ -157,6 +160,12 @@ class RunningStatsAndInferenceTest {
         assertEquals(g.dx(), x.getGradient());
         assertEquals(t.gradient("x"), x.getGradient());
         assertTrue(window.root().lookup("#status-line") instanceof Label l && l.getText().contains("dx"));
+        // the inspector names xmu's gradient dxmu and says a constant gets none
+        robot.interact(() -> model.setSelection(org.normgraph.app.model.Selection.element("xmu", 1, 1)));
+        assertTrue(labels(robot, "#inspector-gradient").contains("Gradient dxmu"), labels(robot, "#inspector-gradient").toString());
+        robot.interact(() -> model.setSelection(org.normgraph.app.model.Selection.element("mu", 0, 1)));
+        assertTrue(labels(robot, "#inspector-gradient").stream().anyMatch(s -> s.startsWith("A constant in inference")),
+                labels(robot, "#inspector-gradient").toString());
         // and back: the training graph with sq and its two reductions
         robot.clickOn("#lab-inference-off");
         assertFalse(model.isInference());
@@ -164,6 +173,10 @@ class RunningStatsAndInferenceTest {
         assertTrue(robot.lookup("#node-mu").queryAs(GraphNodeView.class).getStyleClass().contains("reduction"));
         assertEquals("dx1", robot.lookup("#node-xmu").queryAs(GraphNodeView.class).gradientName());
         assertEquals("dx1", window.graphView().edgeView(new Edge("x", "xmu", 0)).gradientName());
+    }
+
+    private static java.util.List<String> labels(FxRobot robot, String id) {
+        return robot.lookup(id + " .label").queryAll().stream().map(n -> ((Label) n).getText()).toList();
     }
 
     @Test
