@@ -35,6 +35,7 @@ import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.inspector.InspectorPane;
+import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
@@ -82,6 +83,7 @@ public final class MainWindow {
     private final StackPane inspectorSlot = new StackPane();
     private final Label status = new Label();
     private final VBox notes = new VBox();
+    private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
     private GraphView graph;
     private TimelineBar timelineBar;
@@ -140,6 +142,7 @@ public final class MainWindow {
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
+        lab = new LabDock(model);
         buildViews();
     }
 
@@ -157,7 +160,9 @@ public final class MainWindow {
         inspectorSlot.getChildren().setAll(inspector);
         toolBar = toolbar();
         root.setTop(top());
-        root.setCenter(graph);
+        lab.setGraph(graph);
+        lab.rebuild();
+        root.setCenter(lab.center());
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
@@ -213,6 +218,11 @@ public final class MainWindow {
 
     public Playback playback() {
         return playback;
+    }
+
+    /** The verification lab below the graph (shown with the Lab toggle next to the status line, or Ctrl+L). */
+    public LabDock lab() {
+        return lab;
     }
 
     public BorderPane root() {
@@ -397,7 +407,15 @@ public final class MainWindow {
     }
 
     private VBox bottom() {
-        VBox box = new VBox(timelineBar, predictPane, status, explanation, notes, speakerNotes);
+        // the lab opens just above, below the graph; the toolbar has no room left at the minimum width
+        ToggleButton labToggle = new ToggleButton(Messages.get("app.pane.lab"));
+        labToggle.setId("lab-toggle");
+        labToggle.setTooltip(new Tooltip(Messages.get("app.pane.lab.tip")));
+        labToggle.selectedProperty().bindBidirectional(lab.shownProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox statusRow = new HBox(8, status, labToggle);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(timelineBar, predictPane, statusRow, explanation, notes, speakerNotes);
         box.getStyleClass().add("bottom-area");
         return box;
     }
@@ -423,7 +441,8 @@ public final class MainWindow {
                 return;
             }
             Node focus = scene.getFocusOwner();
-            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)) {
+            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)
+                    || (lab.pane() != null && inside(focus, lab.pane()))) {
                 return;
             }
             KeyCode k = e.getCode();
@@ -457,6 +476,8 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
         acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> graph.fit());
         acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> graph.actualSize());
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                () -> lab.shownProperty().set(!lab.shownProperty().get()));
     }
 
     private static boolean inside(Node n, Parent p) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Node;
 
@@ -23,12 +24,15 @@ import org.normgraph.core.Node;
 public final class Timeline {
 
     private final Graph graph;
+    // an inference graph's constant part: it never receives a gradient (empty in training)
+    private final java.util.Set<String> constants;
     private final List<Step> steps;
     private int position;
 
     public Timeline(Graph graph) {
         this.graph = graph;
-        this.steps = buildSteps(graph);
+        this.constants = InferenceGraph.constants(graph);
+        this.steps = buildSteps(graph, constants);
     }
 
     public Graph graph() {
@@ -97,12 +101,12 @@ public final class Timeline {
 
     /** Whether the total gradient of {@code node} has been computed at the current position. */
     public boolean gradientShown(String node) {
-        return position >= gradientPosition(graph, node);
+        return !constants.contains(node) && position >= gradientPosition(graph, node);
     }
 
     /** Whether the contribution sent back along {@code edge} has been computed. */
     public boolean contributionShown(Edge edge) {
-        return position >= backwardPosition(graph.node(edge.to()).step());
+        return !constants.contains(edge.from()) && position >= backwardPosition(graph.node(edge.to()).step());
     }
 
     /** Whether a named gradient (e.g. {@code dxmu1}) has been computed. */
@@ -120,6 +124,14 @@ public final class Timeline {
     /** The position of the step that computes {@code node}'s value. */
     public int valuePosition(Node node) {
         return node.step();
+    }
+
+    /** Whether the graph has {@code g} (an inference graph has no sq, no gradients of its constants). */
+    private static boolean exists(Graph graph, java.util.Set<String> constants, NamedGradient g) {
+        if (!graph.contains(g.node()) || constants.contains(g.node())) {
+            return false;
+        }
+        return g.edge() == null || graph.edges().contains(g.edge()) && !constants.contains(g.edge().to());
     }
 
     /** Position of backward step k (9 → position 10, 0 → position 19). */
@@ -142,7 +154,7 @@ public final class Timeline {
         return backwardPosition(last);
     }
 
-    private static List<Step> buildSteps(Graph graph) {
+    private static List<Step> buildSteps(Graph graph, java.util.Set<String> constants) {
         int forwardSteps = BatchNormGraph.FORWARD.size();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(0, Phase.START, 0, graph.inputs().stream().map(Node::name).toList(),
@@ -156,12 +168,13 @@ public final class Timeline {
         for (int k = forwardSteps; k >= 0; k--) {
             int pos = backwardPosition(k);
             List<String> grads = graph.nodes().stream()
-                    .filter(n -> gradientPosition(graph, n.name()) == pos).map(Node::name).toList();
+                    .filter(n -> !constants.contains(n.name()) && gradientPosition(graph, n.name()) == pos)
+                    .map(Node::name).toList();
             int step = k;
             List<Edge> edges = graph.edges().stream()
-                    .filter(e -> graph.node(e.to()).step() == step).toList();
+                    .filter(e -> !constants.contains(e.from()) && graph.node(e.to()).step() == step).toList();
             List<String> names = BatchNormGraph.GRADIENTS.stream().filter(g -> g.step() == step)
-                    .map(NamedGradient::name).toList();
+                    .filter(g -> exists(graph, constants, g)).map(NamedGradient::name).toList();
             steps.add(new Step(pos, Phase.BACKWARD, k, List.of(), grads, edges, names));
         }
         return List.copyOf(steps);

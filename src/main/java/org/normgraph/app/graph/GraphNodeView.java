@@ -221,7 +221,9 @@ public final class GraphNodeView extends Control {
 
     /** The name under which the gradient of this node is shown, e.g. {@code dxhat}. */
     public String gradientName() {
-        return org.normgraph.core.BatchNormGraph.gradientName(name);
+        // xmu is a fan-out only in training (dx1 = dxmu1 + dxmu2); used once, in inference, it is dxmu
+        return fanOut ? org.normgraph.core.BatchNormGraph.gradientName(name)
+                : org.normgraph.core.InferenceGraph.gradientName(name);
     }
 
     @Override

@@ -222,7 +222,8 @@ public final class GraphView extends Region {
         }
         for (Edge e : g.edges()) {
             EdgeView ev = new EdgeView(e);
-            ev.setGradientName(BatchNormGraph.contributionName(e));
+            ev.setGradientName(org.normgraph.core.InferenceGraph.isInference(g)
+                    ? org.normgraph.core.InferenceGraph.contributionName(e) : BatchNormGraph.contributionName(e));
             edgeViews.put(e, ev);
             edgeLayer.getChildren().add(ev);
             chipLayer.getChildren().add(ev.chip());

@@ -288,7 +288,7 @@ public final class ChainRuleExplainer {
      */
     public Line gradient(String node, int row, int col) {
         int r = rowOf(node, row);
-        String target = el(BatchNormGraph.gradientName(node), node, r, col);
+        String target = el(org.normgraph.core.InferenceGraph.gradientName(graph, node), node, r, col);
         double result = trace.gradient(node).get(r, col);
         if (node.equals(graph.output().name())) {
             return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
@@ -311,14 +311,14 @@ public final class ChainRuleExplainer {
     /** How the contribution sent back along {@code edge} was computed, at an element of its source. */
     public Line contribution(Edge edge, int row, int col) {
         int r = rowOf(edge.from(), row);
-        String target = el(BatchNormGraph.contributionName(edge), edge.from(), r, col);
+        String target = el(org.normgraph.core.InferenceGraph.contributionName(graph, edge), edge.from(), r, col);
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
     }
 
     private Line fanOutSum(String node, int r, int col, String target, double result) {
         List<Term> t = new ArrayList<>();
         for (Edge e : branches(node)) {
-            t.add(new Term(el(BatchNormGraph.contributionName(e), node, r, col),
+            t.add(new Term(el(org.normgraph.core.InferenceGraph.contributionName(graph, e), node, r, col),
                     trace.contribution(e).get(r, col), false));
         }
         return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.fanout");
@@ -384,7 +384,7 @@ public final class ChainRuleExplainer {
                     t.add(gradientOf(consumer.name(), i, j));
                 }
             }
-            String d = BatchNormGraph.gradientName(consumer.name());
+            String d = org.normgraph.core.InferenceGraph.gradientName(graph, consumer.name());
             String sym = sumIndex(blk, first, consumer.shape().cols()) + " "
                     + (blk.rows() ? d + "[i][" + col + "]" : d + "[" + r + "][j]");
             return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), note("chain.note.broadcast.backward", blk));
@@ -407,7 +407,7 @@ public final class ChainRuleExplainer {
 
     private Term gradientOf(String node, int r, int col) {
         int rr = rowOf(node, r);
-        return new Term(el(BatchNormGraph.gradientName(node), node, rr, col),
+        return new Term(el(org.normgraph.core.InferenceGraph.gradientName(graph, node), node, rr, col),
                 trace.gradient(node).get(rr, col), false);
     }
 

@@ -20,7 +20,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.Selection;
-import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
 import org.normgraph.core.Matrix;
@@ -257,11 +256,11 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         VBox box = new VBox(3);
         box.setId("inspector-gradient");
         box.getStyleClass().add("matrix-section");
-        String total = BatchNormGraph.gradientName(node.name());
+        String total = org.normgraph.core.InferenceGraph.gradientName(g, node.name());
         if (g.isFanOut(node.name())) {
             List<Edge> branches = explainer.branches(node.name());
             for (Edge e : branches) {
-                String name = BatchNormGraph.contributionName(e);
+                String name = org.normgraph.core.InferenceGraph.contributionName(g, e);
                 VBox b = new VBox(3);
                 b.setId("inspector-branch-" + name);
                 b.getChildren().add(sectionTitle(Messages.get("inspector.section.branch", name, e.to())));
@@ -273,12 +272,14 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 }
                 box.getChildren().add(b);
             }
-            String sum = branches.stream().map(e -> BatchNormGraph.contributionName(e)).collect(Collectors.joining(" + "));
+            String sum = branches.stream().map(e -> org.normgraph.core.InferenceGraph.contributionName(g, e)).collect(Collectors.joining(" + "));
             box.getChildren().add(sectionTitle(Messages.get("inspector.section.sum", total, sum)));
         } else {
             box.getChildren().add(sectionTitle(Messages.get("inspector.section.gradient", total)));
         }
-        if (timeline.gradientShown(node.name())) {
+        if (org.normgraph.core.InferenceGraph.constants(g).contains(node.name())) {
+            box.getChildren().add(pending(Messages.get("inspector.constant"))); // inference: nothing flows in
+        } else if (timeline.gradientShown(node.name())) {
             box.getChildren().add(table(trace.gradient(node.name()), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
         } else {
             box.getChildren().add(pending(Messages.get("inspector.pending.gradient",
@@ -313,7 +314,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         }
         if (g.isFanOut(node.name())) {
             for (Edge e : explainer.branches(node.name())) {
-                String id = "chain-branch-" + BatchNormGraph.contributionName(e);
+                String id = "chain-branch-" + org.normgraph.core.InferenceGraph.contributionName(g, e);
                 String head = Messages.get("chain.branch", e.to());
                 if (timeline.contributionShown(e)) {
                     box.getChildren().add(line(id, head, explainer.contribution(e, row, col)));
@@ -323,7 +324,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 }
             }
         }
-        if (timeline.gradientShown(node.name())) {
+        if (org.normgraph.core.InferenceGraph.constants(g).contains(node.name())) {
+            box.getChildren().add(pendingLine("chain-gradient", Messages.get("chain.gradient"),
+                    Messages.get("inspector.constant")));
+        } else if (timeline.gradientShown(node.name())) {
             box.getChildren().add(line("chain-gradient", Messages.get("chain.gradient"), explainer.gradient(node.name(), row, col)));
         } else {
             box.getChildren().add(pendingLine("chain-gradient", Messages.get("chain.gradient"),

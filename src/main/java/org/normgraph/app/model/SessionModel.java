@@ -26,6 +26,7 @@ import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
@@ -76,6 +77,9 @@ public final class SessionModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.EXPLORE);
     // speaker notes by timeline position; kept across edits (they belong to the lesson, not the numbers)
     private final ObservableMap<Integer, String> speakerNotes = FXCollections.observableHashMap();
+
+    // inference mode: the running statistics the graph uses as constants mu and var; null in training
+    private final ReadOnlyObjectWrapper<RunningStatistics> inference = new ReadOnlyObjectWrapper<>(this, "inference");
 
     private final Deque<BatchNormInput> undoStack = new ArrayDeque<>();
     private final Deque<BatchNormInput> redoStack = new ArrayDeque<>();
@@ -179,6 +183,9 @@ public final class SessionModel {
         NormLayout.of(spec, in.n(), in.d()); // refuses before anything changes
         NormSpec previous = normSpec.get();
         normSpec.set(spec);
+        if (spec.kind() != org.normgraph.core.family.NormKind.BATCH) {
+            inference.set(null); // running statistics are batch norm's: other kinds train
+        }
         try {
             apply(in, true);
         } catch (RuntimeException e) {
@@ -426,6 +433,46 @@ public final class SessionModel {
         return nonFinite.get();
     }
 
+    // ---------------------------------------------------------------- training / inference
+
+    /**
+     * The running statistics the graph uses as constants in inference mode, or {@code null}
+     * in training mode (mean and variance computed from the batch).
+     */
+    public ReadOnlyObjectProperty<RunningStatistics> inferenceProperty() {
+        return inference.getReadOnlyProperty();
+    }
+
+    public RunningStatistics getInference() {
+        return inference.get();
+    }
+
+    public boolean isInference() {
+        return inference.get() != null;
+    }
+
+    /**
+     * Switches to inference mode with {@code stats} as the constants mu and var (the graph
+     * changes: no sq, no gradient into the constants), or back to training with {@code null}.
+     * The input, position and selection stay (a selected node the new graph lacks is unselected);
+     * this is not an edit, so undo does not see it. Inference is batch norm's: it switches the kind
+     * to batch norm, and choosing another kind goes back to training. Constants that the core refuses leave the
+     * mode as it was and throw its message.
+     */
+    public void setInference(RunningStatistics stats) {
+        if (Objects.equals(stats, inference.get())) {
+            return;
+        }
+        if (stats != null) {
+            InferenceGraph.run(input.get(), stats.mean(), stats.var()); // refuses before anything changes
+        }
+        if (stats != null) {
+            normSpec.set(NormSpec.batch()); // running statistics are batch norm's
+        }
+        inference.set(stats);
+        apply(input.get()); // the graph differs from the current one: it is built anew
+    }
+
     // ---------------------------------------------------------------- internals
 
     private void apply(BatchNormInput in) {
@@ -434,13 +481,20 @@ public final class SessionModel {
 
     /** {@code newKind}: the graph is rebuilt even for the same shape and eps. */
     private void apply(BatchNormInput in, boolean newKind) {
+        RunningStatistics stats = inference.get();
+        if (stats != null && stats.mean().cols() != in.d()) {
+            stats = null; // the constants were for another D: back to training
+            inference.set(null);
+        }
         Graph g = graph.get();
         boolean sameGraph = !newKind && g != null && g.node(BatchNormGraph.X).shape().equals(in.x().shape())
-                && input.get() != null && input.get().eps() == in.eps();
+                && input.get() != null && input.get().eps() == in.eps()
+                && InferenceGraph.isInference(g) == (stats != null);
         if (!sameGraph) {
-            g = BatchNormGraph.build(normSpec.get(), in.n(), in.d(), in.eps());
+            g = stats == null ? BatchNormGraph.build(normSpec.get(), in.n(), in.d(), in.eps())
+                    : InferenceGraph.build(in.n(), in.d(), in.eps());
         }
-        Trace t = BatchNormGraph.run(g, in);
+        Trace t = stats == null ? BatchNormGraph.run(g, in) : InferenceGraph.run(g, in, stats.mean(), stats.var());
         if (!sameGraph) {
             int keep = timeline == null ? 0 : timeline.position();
             timeline = new Timeline(g);
@@ -458,6 +512,10 @@ public final class SessionModel {
 
     private void keepSelectionInside(BatchNormInput in) {
         Selection s = selection.get();
+        if (s != null && !graph.get().contains(s.node())) {
+            selection.set(null); // e.g. sq, which the inference graph has not
+            return;
+        }
         if (s != null && s.hasElement()) {
             var shape = graph.get().node(s.node()).shape();
             if (s.row() >= shape.rows() || s.col() >= shape.cols()) {
@@ -508,7 +566,8 @@ public final class SessionModel {
     /** Step, status and bounds first, so that position listeners see them current. */
     private void syncPosition() {
         step.set(timeline.current());
-        statusKey.set(timeline.current().messageKey());
+        String key = timeline.current().messageKey();
+        statusKey.set(InferenceGraph.isInference(timeline.graph()) ? "inference." + key : key);
         atStart.set(!timeline.hasPrevious());
         atEnd.set(!timeline.hasNext());
         position.set(timeline.position());

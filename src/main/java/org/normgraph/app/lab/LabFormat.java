@@ -1,0 +1,80 @@
+package org.normgraph.app.lab;
+
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import org.normgraph.app.graph.Numbers;
+import org.normgraph.core.Matrix;
+
+/** How the lab writes numbers and small tables. Formatting only: the numbers are the core's. */
+final class LabFormat {
+
+    private LabFormat() {
+    }
+
+    /** An error or a tiny/huge value: {@code 3.41e−11}, with a real minus sign. */
+    static String sci(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Numbers.format(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return String.format(Locale.ROOT, "%.3g", v).replace('-', Numbers.MINUS);
+    }
+
+    /** A value with all the digits a double has: for showing what rounding did. */
+    static String full(double v) {
+        return Double.isFinite(v) ? Double.toString(v).replace('-', Numbers.MINUS).replace("E", "e") : Numbers.format(v);
+    }
+
+    static Label label(String text, String... styleClasses) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styleClasses);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** A grid of a matrix's numbers, for small matrices; the largest entries only shown as many as fit. */
+    static GridPane matrix(Matrix m, String id) {
+        GridPane g = new GridPane();
+        g.setId(id);
+        g.getStyleClass().add("lab-matrix");
+        int rows = Math.min(m.rows(), 8);
+        int cols = Math.min(m.cols(), 6);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                Label c = label(Numbers.format(m.get(i, j)), "lab-cell");
+                g.add(c, j, i);
+            }
+        }
+        if (rows < m.rows() || cols < m.cols()) {
+            g.add(label("…", "lab-cell"), cols, rows);
+        }
+        return g;
+    }
+
+    /** A header row then rows of cells. */
+    static GridPane table(String id, String[] header, java.util.List<Node[]> rows) {
+        GridPane g = new GridPane();
+        g.setId(id);
+        g.getStyleClass().add("lab-table");
+        for (int j = 0; j < header.length; j++) {
+            g.add(label(header[j], "lab-th"), j, 0);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Node[] r = rows.get(i);
+            for (int j = 0; j < r.length; j++) {
+                g.add(r[j], j, i + 1);
+            }
+        }
+        return g;
+    }
+
+    /** "pass" or "fail" as a label styled for it. */
+    static Label verdict(boolean passed) {
+        return label(org.normgraph.app.Messages.get(passed ? "lab.pass" : "lab.fail"), "lab-verdict",
+                passed ? "pass" : "fail");
+    }
+}

@@ -1,0 +1,102 @@
+package org.normgraph.app.lab;
+
+import java.util.List;
+import java.util.Optional;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Comparison;
+import org.normgraph.core.FusedBatchNorm;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.NamedGradient;
+import org.normgraph.core.family.NormInput;
+import org.normgraph.core.family.NormSpec;
+import org.normgraph.core.lab.FirstDifference;
+import org.normgraph.core.lab.Pitfall;
+import org.normgraph.core.lab.PitfallLab;
+import org.normgraph.core.lab.StagedVsSimplified;
+
+/**
+ * What the lab shows for one input and one chosen pitfall. Every number comes from the core
+ * ({@link GradientCheck}, {@link StagedVsSimplified}, {@link FusedBatchNorm}, {@link PitfallLab});
+ * this record only gathers them. Built off the FX thread: the finite differences run the
+ * graph twice per input element.
+ *
+ * @param input          the input they were computed for
+ * @param check          dx, dgamma, dbeta against central differences and the simplified formula
+ * @param stagedDx       dx of the staged chain (the nine-step graph)
+ * @param simplifiedDx   dx of the simplified formula (the fused engine)
+ * @param simplified     staged against simplified for out, dx, dgamma, dbeta
+ * @param pitfall        the chosen pitfall run next to the correct graph
+ */
+public record LabResults(BatchNormInput input, List<GradientCheck.Result> check, Matrix stagedDx,
+                         Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall) {
+
+    /** Computes everything for {@code in} and {@code chosen}; slow at 32×16 (tens of milliseconds). */
+    public static LabResults compute(BatchNormInput in, Pitfall chosen) {
+        NormInput normInput = NormInput.of(in);
+        return new LabResults(in, GradientCheck.check(in), BatchNormGraph.run(in).gradient(BatchNormGraph.X),
+                FusedBatchNorm.run(in).dx(), StagedVsSimplified.compare(NormSpec.batch(), normInput),
+                PitfallLab.run(chosen, NormSpec.batch(), normInput));
+    }
+
+    /** True when every gradient passes the check. */
+    public boolean checkPassed() {
+        return check.stream().allMatch(GradientCheck.Result::passed);
+    }
+
+    /** The check of the gradient with the largest error against finite differences. */
+    public GradientCheck.Result worst() {
+        GradientCheck.Result w = check.get(0);
+        for (GradientCheck.Result r : check) {
+            if (!(r.numeric().relativeError() <= w.numeric().relativeError())) {
+                w = r;
+            }
+        }
+        return w;
+    }
+
+    /** Where {@link #worst()}'s largest error is: the input node ({@code x}, {@code gamma}, {@code beta}) and element. */
+    public Site worstSite() {
+        GradientCheck.Result w = worst();
+        Comparison c = w.numeric();
+        return new Site(w.input(), null, c.row(), c.col());
+    }
+
+    /**
+     * Where the pitfall's trace first leaves the correct one, as a place on the graph: a value
+     * differs at its node; a total gradient at the node it belongs to; a branch (dx2, dxmu2, dx1)
+     * on its edge, sent back by the edge's consumer, whose local backward computed it.
+     */
+    public Optional<Site> firstDifferenceSite() {
+        Optional<FirstDifference> fd = pitfall.firstDifference();
+        if (fd.isEmpty()) {
+            return Optional.empty();
+        }
+        FirstDifference f = fd.get();
+        var index = f.comparison().index();
+        int row = index.size() == 2 ? index.get(0) : 0;
+        int col = index.size() == 2 ? index.get(1) : index.isEmpty() ? 0 : index.get(0);
+        if (!f.inBackward()) {
+            return Optional.of(new Site(f.name(), null, row, col));
+        }
+        NamedGradient g = BatchNormGraph.gradient(f.name());
+        return Optional.of(g.isBranch() ? new Site(g.edge().to(), g.edge(), row, col) : new Site(g.node(), null, row, col));
+    }
+
+    /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */
+    public static String elementText(String node, int row, int col) {
+        return BatchNormGraph.isVector(node) ? node + "[" + col + "]" : node + "[" + row + "][" + col + "]";
+    }
+
+    /**
+     * A place on the graph.
+     *
+     * @param node the node to highlight
+     * @param edge the edge to highlight too, or null
+     * @param row  the element's row (0 for a 1×D row)
+     * @param col  the element's column
+     */
+    public record Site(String node, org.normgraph.core.Edge edge, int row, int col) {
+    }
+}

@@ -1,0 +1,92 @@
+package org.normgraph.app.lab;
+
+import static org.normgraph.app.lab.LabFormat.label;
+import static org.normgraph.app.lab.LabFormat.sci;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.normgraph.app.Messages;
+import org.normgraph.core.family.NormGradientCheck;
+import org.normgraph.core.lab.FirstDifference;
+import org.normgraph.core.lab.Pitfall;
+
+/** (c) a wrong variant of the graph: the gradient check fails, and where it first differs. */
+final class PitfallTab {
+
+    private PitfallTab() {
+    }
+
+    /** The pitfall chooser, bound to the model (kept across refreshes so it keeps the keyboard focus). */
+    static ComboBox<Pitfall> chooser(LabModel model) {
+        ComboBox<Pitfall> box = new ComboBox<>();
+        box.setId("lab-pitfall");
+        box.getItems().setAll(Pitfall.values());
+        box.setButtonCell(new PitfallCell());
+        box.setCellFactory(l -> new PitfallCell());
+        box.setValue(model.pitfallProperty().get());
+        box.valueProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                model.pitfallProperty().set(p);
+            }
+        });
+        box.setTooltip(new Tooltip(Messages.get("lab.pitfall.choose.tip")));
+        box.setAccessibleText(Messages.get("lab.pitfall.choose"));
+        return box;
+    }
+
+    private static final class PitfallCell extends ListCell<Pitfall> {
+        @Override
+        protected void updateItem(Pitfall p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : Messages.get("lab.pitfall." + p.name()));
+        }
+    }
+
+    static Node content(LabResults r, Consumer<LabResults.Site> show) {
+        VBox box = new VBox(8);
+        box.setId("lab-pitfall-result");
+        box.getStyleClass().add("lab-section");
+        var report = r.pitfall();
+        Pitfall p = report.pitfall();
+        box.getChildren().add(label(Messages.get("lab.pitfall." + p.name() + ".what"), "lab-explain"));
+        boolean fails = report.checkFails();
+        box.getChildren().add(label(Messages.get(fails ? "lab.pitfall.caught" : "lab.pitfall.missed",
+                String.join(", ", report.failing())), "lab-summary", fails ? "fail" : "pass"));
+        if (report.firstDifference().isPresent()) {
+            FirstDifference f = report.firstDifference().get();
+            LabResults.Site site = r.firstDifferenceSite().orElseThrow();
+            javafx.scene.control.Label text = label(Messages.get(f.inBackward() ? "lab.pitfall.first.gradient" : "lab.pitfall.first.value",
+                    f.name() + f.comparison().indexText(), site.node(), LabFormat.full(f.comparison().reference()),
+                    LabFormat.full(f.comparison().actual())), "lab-first-text");
+            text.setId("lab-first-difference");
+            Button showIt = new Button(Messages.get("lab.show"));
+            showIt.setId("lab-show-first");
+            showIt.setTooltip(new Tooltip(Messages.get("lab.show.tip")));
+            showIt.setOnAction(e -> show.accept(site));
+            box.getChildren().addAll(text, showIt);
+        } else {
+            box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
+        }
+        List<Node[]> rows = new ArrayList<>();
+        for (NormGradientCheck.Result c : report.check()) {
+            rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
+                    label(sci(NormGradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(c.simplified().relativeError()), "lab-number"),
+                    label(sci(NormGradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+        }
+        box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
+                Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
+                Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
+        box.getChildren().add(label(Messages.get(p.forward() ? "lab.pitfall.own.forward" : "lab.pitfall.own.backward"),
+                "lab-explain"));
+        return box;
+    }
+
+}

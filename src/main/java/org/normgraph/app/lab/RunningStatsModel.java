@@ -1,0 +1,230 @@
+package org.normgraph.app.lab;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.normgraph.app.model.RunningStatistics;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNorm;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.lab.RunningStatsRun;
+
+/**
+ * The running-statistics experiment (javafx.beans only): the convention, momentum, number of
+ * batches, seed and where the batches come from; {@link #run()} hands them to
+ * {@link RunningStatsRun} and keeps the result; {@link #useInInference()} makes the session's
+ * graph use the result's running statistics as its constants. The largest run (1000 batches of
+ * 256×16) takes about 0.2 s, so runs go to {@code background} and their result is published on
+ * {@code ui}; while {@link #busyProperty()} is true the last plot stays.
+ */
+public final class RunningStatsModel {
+
+    /** Where the batches come from. */
+    public enum Source { POPULATION, JITTER }
+
+    public static final int MAX_ROWS = 256;
+
+    private final SessionModel session;
+    private final ObjectProperty<BatchNorm.RunningStats> convention =
+            new SimpleObjectProperty<>(this, "convention", BatchNorm.RunningStats.PYTORCH);
+    private final DoubleProperty momentum = new SimpleDoubleProperty(this, "momentum", 0.1);
+    private final IntegerProperty batches = new SimpleIntegerProperty(this, "batches", 50);
+    private final IntegerProperty rows = new SimpleIntegerProperty(this, "rows", 16);
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.POPULATION);
+    private final StringProperty mean = new SimpleStringProperty(this, "mean", "2, -1, 0.5");
+    private final StringProperty std = new SimpleStringProperty(this, "std", "1, 0.5, 2");
+    private final DoubleProperty jitter = new SimpleDoubleProperty(this, "jitter", 0.5);
+    private final BooleanProperty followConvention = new SimpleBooleanProperty(this, "followConvention", true);
+    private final ReadOnlyObjectWrapper<RunningStatsRun> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<String> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "busy");
+    private final java.util.concurrent.Executor background;
+    private final java.util.concurrent.Executor ui;
+    private long generation;
+
+    public RunningStatsModel(SessionModel session, java.util.concurrent.Executor background,
+                             java.util.concurrent.Executor ui) {
+        this.session = session;
+        this.background = background;
+        this.ui = ui;
+        // a new convention brings its usual momentum (0.1 on the new batch, or 0.9 on the old value)
+        convention.addListener((o, a, c) -> {
+            if (c != null && followConvention.get()) {
+                momentum.set(c.defaultMomentum());
+            }
+        });
+    }
+
+    /**
+     * Runs the batches with the current settings; bad settings are refused at once (the last
+     * result stays, {@link #errorProperty()} says why), good ones run on the background executor.
+     */
+    public void run() {
+        java.util.function.Supplier<RunningStatsRun> job;
+        try {
+            int d = session.getInput().d();
+            BatchNorm.RunningStats c = convention.get();
+            double m = momentum.get();
+            int k = batches.get();
+            long s = seed.get();
+            if (source.get() == Source.JITTER) {
+                Matrix x = session.getInput().x();
+                double j = jitter.get();
+                job = () -> RunningStatsRun.jittered(x, j, k, c, m, s);
+            } else {
+                Matrix mu = row("mean", mean.get(), d);
+                Matrix sd = row("std", std.get(), d);
+                int n = rows.get();
+                job = () -> RunningStatsRun.population(mu, sd, n, k, c, m, s);
+            }
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        long gen = ++generation;
+        busy.set(true);
+        background.execute(() -> {
+            RunningStatsRun r = null;
+            String failure = null;
+            try {
+                r = job.get();
+            } catch (IllegalArgumentException e) {
+                failure = e.getMessage();
+            }
+            RunningStatsRun done = r;
+            String message = failure;
+            ui.execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                if (done != null) {
+                    result.set(done);
+                }
+                error.set(message);
+                busy.set(false);
+            });
+        });
+    }
+
+    /** True while a run is under way. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    /** Switches the session to inference with the last run's running statistics; false without a fitting run. */
+    public boolean useInInference() {
+        RunningStatsRun r = result.get();
+        if (r == null) {
+            return false;
+        }
+        try {
+            session.setInference(new RunningStatistics(r.layer().runningMean(), r.layer().runningVar()));
+            error.set(null);
+            return true;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
+    public void backToTraining() {
+        session.setInference(null);
+    }
+
+    /**
+     * A 1×D row from text: D numbers separated by commas or spaces, or one number for every feature.
+     */
+    static Matrix row(String field, String text, int d) {
+        String[] parts = text == null ? new String[0] : text.trim().split("[,;\\s]+");
+        if (parts.length == 0 || parts[0].isEmpty()) {
+            throw new InvalidInputException(field, "give one number, or " + d + " numbers (one per feature)");
+        }
+        if (parts.length != 1 && parts.length != d) {
+            throw new InvalidInputException(field, "give one number, or " + d + " numbers (one per feature), got "
+                    + parts.length);
+        }
+        double[] v = new double[d];
+        for (int j = 0; j < d; j++) {
+            String p = parts[parts.length == 1 ? 0 : j].replace('\u2212', '-');
+            try {
+                v[j] = Double.parseDouble(p);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(field, "'" + p + "' is not a number");
+            }
+            if (!Double.isFinite(v[j])) {
+                throw new InvalidInputException(field, "'" + p + "' is not a finite number");
+            }
+        }
+        return Matrix.of(1, d, v);
+    }
+
+    public ObjectProperty<BatchNorm.RunningStats> conventionProperty() {
+        return convention;
+    }
+
+    public DoubleProperty momentumProperty() {
+        return momentum;
+    }
+
+    public IntegerProperty batchesProperty() {
+        return batches;
+    }
+
+    public IntegerProperty rowsProperty() {
+        return rows;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty meanProperty() {
+        return mean;
+    }
+
+    public StringProperty stdProperty() {
+        return std;
+    }
+
+    public DoubleProperty jitterProperty() {
+        return jitter;
+    }
+
+    public ReadOnlyObjectProperty<RunningStatsRun> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public RunningStatsRun getResult() {
+        return result.get();
+    }
+
+    public ReadOnlyObjectProperty<String> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public SessionModel session() {
+        return session;
+    }
+}

@@ -1,0 +1,189 @@
+package org.normgraph.app.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.graph.GraphNodeView;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.lab.Pitfall;
+import org.normgraph.core.lab.VarianceAccuracy;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The verification lab in the full window, driven like a user would (headless, Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class LabPanelTest {
+
+    private SessionModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = SessionModel.example();
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
+        // the stage is shared by the test classes: one with a narrow scene leaves it narrow
+        stage.setWidth(1240);
+        stage.setHeight(780);
+    }
+
+    private void openLab(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lab().shownProperty().get(), "Ctrl+L opens the lab");
+        waitForResults();
+    }
+
+    private void waitForResults() {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                LabModel m = window.lab().model();
+                return m.getResults() != null && !m.isBusy();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("lab results did not arrive", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void selectTab(FxRobot robot, String id) {
+        robot.interact(() -> {
+            TabPane p = window.lab().pane();
+            p.getSelectionModel().select(p.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow());
+        });
+    }
+
+    private static boolean has(FxRobot robot, String query, PseudoClass pc) {
+        Node n = robot.lookup(query).query();
+        return n.getPseudoClassStates().contains(pc);
+    }
+
+    @Test
+    void the_gradient_check_passes_on_the_example_and_marks_the_worst_element(FxRobot robot) {
+        openLab(robot);
+        LabResults r = window.lab().model().getResults();
+        assertEquals(model.getInput(), r.input());
+        Label summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
+        assertTrue(summary.getStyleClass().contains("pass"), summary.getText());
+        assertEquals(3, robot.lookup("#lab-check-table .lab-verdict.pass").queryAll().size());
+        // the numbers are the core's
+        var core = GradientCheck.check(model.getInput());
+        assertTrue(robot.lookup("#lab-check-table .lab-number").queryAll().stream()
+                .map(n -> ((Label) n).getText()).anyMatch(t -> t.equals(LabFormat.sci(core.get(0).numeric().relativeError()))));
+        LabResults.Site worst = r.worstSite();
+        assertTrue(has(robot, "#node-" + worst.node(), GraphHighlighter.WORST), "worst node marked: " + worst);
+        long marked = robot.lookup(".graph-node").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(GraphHighlighter.WORST)).count();
+        assertEquals(1, marked);
+        robot.clickOn("#lab-show-worst");
+        assertEquals(Selection.element(worst.node(), worst.row(), worst.col()), model.getSelection());
+        // closing the lab takes the mark away
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(has(robot, "#node-" + worst.node(), GraphHighlighter.WORST));
+        assertTrue(robot.lookup("#lab-pane").tryQuery().isEmpty() || !robot.lookup("#lab-pane").query().isVisible()
+                || robot.lookup("#lab-pane").query().getScene() == null);
+    }
+
+    @Test
+    void an_edit_recomputes_the_check_for_the_new_input(FxRobot robot) {
+        openLab(robot);
+        var in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 3.5))));
+        waitForResults();
+        assertEquals(3.5, window.lab().model().getResults().input().x().get(0, 0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"STD_PLUS_EPS, sqrtvar, sqrtvar", "DIVIDE_BY_IVAR, xhat, xhat", "MEAN_FOR_DBETA, beta, dbeta",
+            "FORGET_DX2, mu, dx2", "FORGET_DXMU2, sq, dxmu2", "ASSIGN_AT_FAN_OUT, xmu, dx1"})
+    void a_pitfall_fails_the_check_and_marks_the_first_differing_node(Pitfall pitfall, String node, String name,
+                                                                      FxRobot robot) {
+        openLab(robot);
+        selectTab(robot, "lab-tab-pitfalls");
+        @SuppressWarnings("unchecked")
+        ComboBox<Pitfall> box = robot.lookup("#lab-pitfall").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(pitfall));
+        waitForResults();
+        assertEquals(pitfall, window.lab().model().getResults().pitfall().pitfall());
+        assertFalse(robot.lookup("#lab-pitfall-table .lab-verdict.fail").queryAll().isEmpty(), "the check fails");
+        Label first = robot.lookup("#lab-first-difference").queryAs(Label.class);
+        assertTrue(first.getText().contains(name + "["), first.getText());
+        assertTrue(has(robot, "#node-" + node, GraphHighlighter.FIRST_DIFFERENCE), node + " marked");
+        long marked = robot.lookup(".graph-node").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().contains(GraphHighlighter.FIRST_DIFFERENCE)).count();
+        assertEquals(1, marked);
+        robot.clickOn("#lab-show-first");
+        assertNotNull(model.getSelection());
+    }
+
+    @Test
+    void numerics_shows_the_one_pass_error_at_a_large_offset(FxRobot robot) {
+        openLab(robot);
+        selectTab(robot, "lab-tab-numerics");
+        VarianceAccuracy v = VarianceAccuracy.of(VarianceAccuracy.offsetSample(1e8, Numerics.NOISE, Numerics.SAMPLES,
+                Numerics.SEED));
+        assertTrue(v.onePassRelativeError() > 1e-2, "the demo shows cancellation: " + v);
+        Label onePass = robot.lookup("#lab-one-pass-error").queryAs(Label.class);
+        assertEquals(LabFormat.sci(v.onePassRelativeError()), onePass.getText());
+        @SuppressWarnings("unchecked")
+        ComboBox<Double> offset = robot.lookup("#lab-offset").queryAs(ComboBox.class);
+        robot.interact(() -> offset.setValue(0.0));
+        VarianceAccuracy small = VarianceAccuracy.of(VarianceAccuracy.offsetSample(0, Numerics.NOISE, Numerics.SAMPLES,
+                Numerics.SEED));
+        assertEquals(LabFormat.sci(small.onePassRelativeError()),
+                robot.lookup("#lab-one-pass-error").queryAs(Label.class).getText());
+        assertEquals(Numerics.EPS.length, robot.lookup("#lab-eps-table").queryAs(javafx.scene.layout.GridPane.class)
+                .getChildren().size() / 5 - 1);
+    }
+
+    @Test
+    void arrow_keys_in_the_lab_do_not_step_the_timeline(FxRobot robot) {
+        openLab(robot);
+        selectTab(robot, "lab-tab-pitfalls");
+        robot.clickOn("#lab-pitfall");
+        robot.type(KeyCode.ESCAPE);
+        int before = model.getPosition();
+        robot.type(KeyCode.RIGHT);
+        assertEquals(before, model.getPosition());
+    }
+
+    @Test
+    void a_language_switch_keeps_the_lab_open_on_its_tab_with_its_marks(FxRobot robot) {
+        openLab(robot);
+        selectTab(robot, "lab-tab-pitfalls");
+        try {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.JAPANESE));
+            assertTrue(window.lab().shownProperty().get());
+            TabPane p = window.lab().pane();
+            assertEquals("lab-tab-pitfalls", p.getSelectionModel().getSelectedItem().getId());
+            assertEquals("よくある誤り", p.getSelectionModel().getSelectedItem().getText());
+            assertTrue(has(robot, "#node-sqrtvar", GraphHighlighter.FIRST_DIFFERENCE), "the new graph view is marked");
+        } finally {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.ENGLISH));
+        }
+    }
+
+    static GraphNodeView nodeView(FxRobot robot, String name) {
+        return robot.lookup("#node-" + name).queryAs(GraphNodeView.class);
+    }
+}

@@ -1,0 +1,73 @@
+package org.normgraph.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.InferenceGraph;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Trace;
+
+/** The training/inference switch of the session (no toolkit). */
+class SessionModelInferenceTest {
+
+    private static final RunningStatistics STATS =
+            new RunningStatistics(Matrix.rowVector(1, 2, 0), Matrix.rowVector(4, 1, 0.25));
+
+    @Test
+    void inference_runs_the_inference_graph_with_the_constants_and_keeps_position_and_history() {
+        SessionModel m = SessionModel.example();
+        m.commit(m.getInput().withEps(1e-3));
+        m.seek(7);
+        m.setInference(STATS);
+        assertTrue(m.isInference());
+        assertTrue(InferenceGraph.isInference(m.getGraph()));
+        Trace expected = InferenceGraph.run(m.getInput(), STATS.mean(), STATS.var());
+        assertEquals(expected.value("out"), m.getTrace().value("out"));
+        assertEquals(expected.gradient("x"), m.getTrace().gradient("x"));
+        assertEquals(7, m.getPosition());
+        assertEquals("inference.step.forward.7", m.getStatusKey());
+        assertTrue(m.canUndo()); // the eps edit is still there; the switch itself is not an edit
+        m.undo();
+        assertTrue(m.isInference(), "an edit keeps the mode");
+        assertEquals(1e-5, m.getInput().eps());
+        m.setInference(null);
+        assertFalse(InferenceGraph.isInference(m.getGraph()));
+        assertEquals("step.forward.7", m.getStatusKey());
+    }
+
+    @Test
+    void a_selected_node_the_inference_graph_lacks_is_unselected() {
+        SessionModel m = SessionModel.example();
+        m.setSelection(Selection.element("sq", 1, 1));
+        m.setInference(STATS);
+        assertNull(m.getSelection());
+        m.setSelection(Selection.element("xhat", 1, 1));
+        m.setInference(null);
+        assertEquals(Selection.element("xhat", 1, 1), m.getSelection());
+    }
+
+    @Test
+    void constants_the_core_refuses_leave_the_mode_as_it_was() {
+        SessionModel m = SessionModel.example();
+        var graph = m.getGraph();
+        assertThrows(IllegalArgumentException.class, () -> m.setInference(
+                new RunningStatistics(Matrix.rowVector(0, 0, 0), Matrix.rowVector(1, -1, 1))));
+        assertFalse(m.isInference());
+        assertEquals(graph, m.getGraph());
+    }
+
+    @Test
+    void an_input_with_another_d_returns_to_training() {
+        SessionModel m = SessionModel.example();
+        m.setInference(STATS);
+        m.commit(new BatchNormInput(Matrix.filled(4, 2, 1), Matrix.rowVector(1, 1), Matrix.rowVector(0, 0),
+                Matrix.filled(4, 2, 1), 1e-5));
+        assertFalse(m.isInference());
+        assertFalse(InferenceGraph.isInference(m.getGraph()));
+    }
+}
