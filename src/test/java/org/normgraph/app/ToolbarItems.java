@@ -9,7 +9,7 @@ public final class ToolbarItems {
     }
 
     public static <T> T item(MainWindow w, String id, Class<T> type) {
-        ToolBar bar = (ToolBar) w.root().getTop();
+        ToolBar bar = (ToolBar) w.root().lookup("#toolbar");
         return bar.getItems().stream().filter(n -> id.equals(n.getId())).map(type::cast).findFirst()
                 .orElseThrow(() -> new AssertionError("no toolbar item " + id));
     }
