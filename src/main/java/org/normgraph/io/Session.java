@@ -3,6 +3,7 @@ package org.normgraph.io;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.family.NormSpec;
 
 /**
  * What a saved session holds: plain data, no class names or references.
@@ -13,9 +14,10 @@ import org.normgraph.core.BatchNormInput;
  * @param selection selected node and element, or {@code null}
  * @param view      zoom and pan of the graph
  * @param notes     speaker notes by timeline position
+ * @param norm      the kind of normalization the graph shows (batch norm when the file has none)
  */
 public record Session(BatchNormInput input, String mode, int position, SelectionData selection,
-                      View view, Map<Integer, String> notes) {
+                      View view, Map<Integer, String> notes, NormSpec norm) {
 
     public static final String FORMAT = "normgraph-session";
     public static final int VERSION = 1;
@@ -35,6 +37,13 @@ public record Session(BatchNormInput input, String mode, int position, Selection
         }
         view = view == null ? View.DEFAULT : view;
         notes = java.util.Collections.unmodifiableMap(new TreeMap<>(notes == null ? Map.of() : notes));
+        norm = norm == null ? NormSpec.batch() : norm;
+    }
+
+    /** A batch-norm session. */
+    public Session(BatchNormInput input, String mode, int position, SelectionData selection,
+                   View view, Map<Integer, String> notes) {
+        this(input, mode, position, selection, view, notes, NormSpec.batch());
     }
 
     /** A new session on these inputs at the start of the timeline. */

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
+import org.normgraph.core.family.NormSpec;
 
 /**
  * Reads and writes {@code .normgraph.json} session files.
@@ -24,7 +28,7 @@ import org.normgraph.core.BatchNormInput;
  * {"format": "normgraph-session", "version": 1,
  *  "input": {"x": [[…]], "gamma": […], "beta": […], "dout": [[…]], "eps": 1e-5},
  *  "mode": "explore", "position": 12, "selection": {"node": "xhat", "row": 2, "col": 1},
- *  "view": {"zoom": 1.0, "panX": 0, "panY": 0}, "notes": {"10": "…"}}
+ *  "view": {"zoom": 1.0, "panX": 0, "panY": 0}, "norm": {"kind": "group", "groups": 2}, "notes": {"10": "…"}}
  * </pre>
  *
  * Reading is strict: a broken, truncated, foreign or newer file is refused with one message
@@ -85,7 +89,7 @@ public final class SessionFile {
             throw new InputFormatException("version: " + version + " is not a valid version");
         }
         Json.requireKnownFields(root, "", new LinkedHashSet<>(List.of("format", "version", "input",
-                "mode", "position", "selection", "view", "notes")));
+                "mode", "position", "selection", "view", "notes", "norm")));
         JsonNode inputNode = Json.required(root, "input");
         if (!inputNode.isObject()) {
             throw new InputFormatException("input: expected an object, got " + Json.describe(inputNode));
@@ -108,7 +112,7 @@ public final class SessionFile {
         Session.SelectionData selection = selection(root.get("selection"), input);
         Session.View view = view(root.get("view"));
         Map<Integer, String> notes = notes(root.get("notes"));
-        return new Session(input, mode, position, selection, view, notes);
+        return new Session(input, mode, position, selection, view, notes, norm(root.get("norm"), input));
     }
 
     private static Session.SelectionData selection(JsonNode s, BatchNormInput input) throws InputFormatException {
@@ -143,6 +147,31 @@ public final class SessionFile {
         double x = v.has("panX") ? Json.number(v.get("panX"), "view.panX") : 0;
         double y = v.has("panY") ? Json.number(v.get("panY"), "view.panY") : 0;
         return new Session.View(zoom, x, y);
+    }
+
+    /** {@code {"kind": "group", "groups": 2}}; absent = batch norm. The kind must fit x (G divides D). */
+    private static NormSpec norm(JsonNode n, BatchNormInput input) throws InputFormatException {
+        if (n == null || n.isNull()) {
+            return NormSpec.batch();
+        }
+        if (!n.isObject()) {
+            throw new InputFormatException("norm: expected an object, got " + Json.describe(n));
+        }
+        Json.requireKnownFields(n, "norm.", new LinkedHashSet<>(List.of("kind", "groups")));
+        if (!n.has("kind")) {
+            throw new InputFormatException("norm.kind: missing");
+        }
+        String kind = text(n.get("kind"), "norm.kind");
+        int groups = n.has("groups") ? wholeNumber(n.get("groups"), "norm.groups", 0, Session.MAX_D) : 0;
+        try {
+            NormSpec spec = NormSpec.of(NormKind.parse(kind), groups);
+            NormLayout.of(spec, input.n(), input.d());
+            return spec;
+        } catch (InvalidInputException e) {
+            // the core names its field: "groups: G = 3 does not divide D = 2 …", "norm: unknown kind …"
+            String field = e.field().equals("norm") ? "norm" : "norm." + e.field();
+            throw new InputFormatException(field + e.getMessage().substring(e.field().length()), e);
+        }
     }
 
     private static Map<Integer, String> notes(JsonNode n) throws InputFormatException {
@@ -298,6 +327,12 @@ public final class SessionFile {
             g.writeNumberField("zoom", session.view().zoom());
             g.writeNumberField("panX", session.view().panX());
             g.writeNumberField("panY", session.view().panY());
+            g.writeEndObject();
+            g.writeObjectFieldStart("norm");
+            g.writeStringField("kind", session.norm().kind().id());
+            if (session.norm().groups() > 0) {
+                g.writeNumberField("groups", session.norm().groups());
+            }
             g.writeEndObject();
             g.writeObjectFieldStart("notes");
             for (Map.Entry<Integer, String> e : session.notes().entrySet()) {

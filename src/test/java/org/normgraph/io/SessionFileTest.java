@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormSpec;
 
 class SessionFileTest {
 
@@ -40,6 +41,31 @@ class SessionFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left next to the session");
         }
+    }
+
+    @Test
+    void the_kind_of_normalization_is_saved_and_a_file_without_one_is_batch_norm(@TempDir Path dir) throws Exception {
+        Session group = new Session(INPUT, "explore", 4, null, null, Map.of(), NormSpec.group(2));
+        Path file = dir.resolve("group" + SessionFile.SUFFIX);
+        SessionFile.write(group, file);
+        assertTrue(Files.readString(file).contains("\"kind\" : \"group\""), "written as plain data");
+        assertEquals(group, SessionFile.read(file));
+        assertEquals(NormSpec.batch(), read(VALID).norm());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"kind": "group", "groups": 3}  | norm.groups: G = 3 does not divide D = 2
+            {"kind": "instance"}            | norm: instance norm needs 4-D x
+            {"kind": "spatial"}             | norm: unknown kind 'spatial'
+            {"groups": 2}                   | norm.kind: missing
+            {"kind": "layer", "axis": 1}    | norm.axis: unknown field
+            "layer"                         | norm: expected an object
+            """)
+    void a_kind_that_does_not_fit_is_refused(String norm, String message) {
+        String text = VALID.replace("\"notes\":", "\"norm\": " + norm + ", \"notes\":");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(text));
+        assertTrue(e.getMessage().startsWith("test.normgraph.json: " + message), e.getMessage());
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class FileSession {
         title = Bindings.createStringBinding(this::titleText, name, dirty);
         model.inputProperty().addListener((o, a, b) -> changed(true));
         model.getSpeakerNotes().addListener((MapChangeListener<Integer, String>) c -> changed(true));
+        model.normSpecProperty().addListener((o, a, b) -> changed(true)); // the kind is saved with the lesson
         model.modeProperty().addListener((o, a, b) -> changed(false));
         model.positionProperty().addListener((o, a, b) -> changed(false));
         model.selectionProperty().addListener((o, a, b) -> changed(false));

@@ -6,6 +6,7 @@ import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.io.Session;
 
 /**
@@ -27,16 +28,20 @@ public final class SessionCodec {
         Session.View view = graph == null || graph.isFitting() ? Session.View.DEFAULT
                 : new Session.View(graph.getZoom(), graph.getPanX(), graph.getPanY());
         Map<Integer, String> notes = new TreeMap<>(model.getSpeakerNotes());
-        return new Session(model.getInput(), model.getMode().id(), model.getPosition(), selection, view, notes);
+        return new Session(model.getInput(), model.getMode().id(), model.getPosition(), selection, view, notes,
+                model.getNormSpec());
     }
 
     /**
-     * Puts {@code session} on the model (input without undo history, notes, mode, position,
-     * selection) and the view on {@code graph} (may be null).
+     * Puts {@code session} on the model (kind of normalization, input without undo history, notes,
+     * mode, position, selection; training mode) and the view on {@code graph} (may be null).
      */
     public static void restore(Session session, SessionModel model, GraphView graph) {
         model.setPlaying(false);
+        model.setInference(null); // inference constants are not part of a file
+        model.setNormSpec(NormSpec.batch()); // fits any input; the file's kind fits the file's input
         model.reset(session.input());
+        model.setNormSpec(session.norm());
         model.getSpeakerNotes().clear();
         session.notes().forEach((position, text) -> {
             if (position < model.getStepCount()) {

@@ -67,6 +67,7 @@ class FileSessionTest {
         Path file = dir.resolve("lecture" + SessionFile.SUFFIX);
         robot.interact(() -> {
             model.commit(EDITED);
+            model.setNormSpec(org.normgraph.core.family.NormSpec.layer());
             model.setMode(Mode.PREDICT);
             model.seek(12);
             model.setSelection(Selection.element("xhat", 2, 1));
@@ -86,6 +87,7 @@ class FileSessionTest {
         dialogs.answers.add(FileDialogs.Answer.DISCARD);
         robot.interact(() -> {
             model.commit(Examples.classic());
+            model.setNormSpec(org.normgraph.core.family.NormSpec.group(3));
             model.setMode(Mode.EXPLORE);
             model.seek(3);
             model.setSelection(null);
@@ -97,6 +99,7 @@ class FileSessionTest {
         assertEquals(EDITED, model.getInput());
         assertEquals(1e-3, model.getInput().eps());
         assertEquals(Mode.PREDICT, model.getMode());
+        assertEquals(org.normgraph.core.family.NormSpec.layer(), model.getNormSpec());
         assertEquals(12, model.getPosition());
         assertEquals(Selection.element("xhat", 2, 1), model.getSelection());
         assertEquals(Map.of(0, "Start with the shapes.", 12, "divar sums over the rows — 注意"), Map.copyOf(model.getSpeakerNotes()));
