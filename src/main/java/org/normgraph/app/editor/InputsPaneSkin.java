@@ -35,6 +35,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private final Label seedMessage = message("editor-seed-message");
     private final Label none = new Label(Messages.get("editor.none"));
     private final Map<InputField, MatrixSheet> sheets = new EnumMap<>(InputField.class);
+    private final Map<InputField, Region> sections = new EnumMap<>(InputField.class);
     private final Map<InputField, Label> titles = new EnumMap<>(InputField.class);
     private final Map<InputField, Label> messages = new EnumMap<>(InputField.class);
     private final VBox content = new VBox();
@@ -165,9 +166,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         title.maxWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.max(120, scroll.getViewportBounds().getWidth() - 16), scroll.viewportBoundsProperty()));
         msg.maxWidthProperty().bind(title.maxWidthProperty());
-        VBox box = new VBox(2, title, sheet, msg);
+        // the fence keeps a grid's re-layout (a changed cell) inside the grid
+        VBox box = new VBox(2, title, new LayoutFence(sheet), msg);
         box.getStyleClass().addAll("field-section", "field-" + f.id());
-        VBox.setVgrow(sheet, Priority.NEVER);
+        sections.put(f, box);
         return box;
     }
 
@@ -254,8 +256,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         nSpinner.setDisable(!has);
         dSpinner.setDisable(!has);
         eps.setDisable(!has);
-        for (InputField f : InputField.values()) {
-            Region section = (Region) sheets.get(f).getParent();
+        for (Region section : sections.values()) {
             section.setVisible(has);
             section.setManaged(has);
         }
@@ -266,15 +267,26 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         try {
             nSpinner.getValueFactory().setValue(in.n());
             dSpinner.getValueFactory().setValue(in.d());
-            nSpinner.getEditor().setText(Integer.toString(in.n()));
-            dSpinner.getEditor().setText(Integer.toString(in.d()));
+            setIfChanged(nSpinner.getEditor(), Integer.toString(in.n()));
+            setIfChanged(dSpinner.getEditor(), Integer.toString(in.d()));
         } finally {
             updating = false;
         }
-        eps.setText(NumberText.exact(in.eps()));
+        setIfChanged(eps, NumberText.exact(in.eps()));
         for (InputField f : InputField.values()) {
             sheets.get(f).show(f.of(in));
-            titles.get(f).setText(Messages.get("editor.field." + f.id(), f.of(in).shape().toString()));
+            Label title = titles.get(f);
+            String text = Messages.get("editor.field." + f.id(), f.of(in).shape().toString());
+            if (!text.equals(title.getText())) {
+                title.setText(text);
+            }
+        }
+    }
+
+    /** Setting a text field's text replaces its content (and re-lays it out) even when equal. */
+    private static void setIfChanged(TextField field, String text) {
+        if (!text.equals(field.getText())) {
+            field.setText(text);
         }
     }
 

@@ -100,6 +100,8 @@ final class MatrixSheet extends SpreadsheetView {
     private Listener listener;
     private Matrix shown;
     private boolean updating;
+    /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
+    private final List<SpreadsheetCell> marked = new ArrayList<>();
 
     MatrixSheet(InputField field) {
         this.field = field;
@@ -124,20 +126,28 @@ final class MatrixSheet extends SpreadsheetView {
         return shown;
     }
 
-    /** Shows {@code m}: in place when the shape is unchanged, else on a new grid. Clears marks. */
+    /**
+     * Shows {@code m}: in place when the shape is unchanged, else on a new grid. Clears marks.
+     * In place, only the cells whose number changed get new text: an edit changes one cell,
+     * and every cell given new text re-lays out its row, so the other 511 stay untouched.
+     */
     void show(Matrix m) {
         updating = true;
         try {
             if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())) {
+                marked.clear();
                 rebuild(m);
             } else {
+                clearMarks();
                 for (int i = 0; i < m.rows(); i++) {
                     for (int j = 0; j < m.cols(); j++) {
-                        SpreadsheetCell c = cell(i, j);
-                        unmark(c);
-                        String text = NumberText.exact(m.get(i, j));
-                        if (!text.equals(c.getItem())) { // an edit changes one cell: redraw only that one
-                            c.setItem(text);
+                        double v = m.get(i, j);
+                        if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(shown.get(i, j))) {
+                            SpreadsheetCell c = cell(i, j);
+                            String text = NumberText.exact(v);
+                            if (!text.equals(c.getItem())) {
+                                c.setItem(text);
+                            }
                         }
                     }
                 }
@@ -160,17 +170,15 @@ final class MatrixSheet extends SpreadsheetView {
         if (!c.getStyleClass().contains("refused")) {
             c.getStyleClass().add("refused");
         }
+        marked.add(c);
     }
 
+    /** Takes the refusal marks off (only the marked cells are visited). */
     void clearMarks() {
-        if (getGrid() == null) {
-            return;
+        for (SpreadsheetCell c : marked) {
+            unmark(c);
         }
-        for (ObservableList<SpreadsheetCell> row : getGrid().getRows()) {
-            for (SpreadsheetCell c : row) {
-                unmark(c);
-            }
-        }
+        marked.clear();
     }
 
     boolean isMarked(int row, int col) {

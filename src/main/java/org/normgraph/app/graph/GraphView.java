@@ -73,6 +73,7 @@ public final class GraphView extends Region {
     private final FlowAnimator animator;
     private GraphLayout.Result layout;
     private boolean autoFit = true;
+    private boolean chipsPlaced;
     private double pressX;
     private double pressY;
     private double pressTx;
@@ -229,6 +230,7 @@ public final class GraphView extends Region {
             chipLayer.getChildren().add(ev.chip());
         }
         layout = null;
+        chipsPlaced = false;
         requestLayout();
     }
 
@@ -321,12 +323,16 @@ public final class GraphView extends Region {
                 fit();
             }
         }
-        List<GraphLayout.Box> taken = new ArrayList<>(r.boxes().values());
-        for (EdgeView ev : edgeViews.values()) {
-            GraphLayout.Box b = ev.placeChip(taken);
-            if (b != null) {
-                taken.add(b);
+        if (changed || !chipsPlaced) {
+            // chips keep their size (a name and a fixed-size mini map): placed again only when nodes move
+            List<GraphLayout.Box> taken = new ArrayList<>(r.boxes().values());
+            for (EdgeView ev : edgeViews.values()) {
+                GraphLayout.Box b = ev.placeChip(taken);
+                if (b != null) {
+                    taken.add(b);
+                }
             }
+            chipsPlaced = true;
         }
     }
 

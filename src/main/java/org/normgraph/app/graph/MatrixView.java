@@ -184,6 +184,8 @@ public final class MatrixView extends Region {
                     l.setMinSize(CELL_W, CELL_H);
                     l.setPrefSize(CELL_W, CELL_H);
                     l.setMaxSize(CELL_W, CELL_H);
+                    // fixed size: a new number re-lays out the label only, not the node and the graph
+                    l.setManaged(false);
                     int r = i;
                     int c = j;
                     l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));

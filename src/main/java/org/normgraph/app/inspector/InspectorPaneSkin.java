@@ -70,18 +70,14 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     // ------------------------------------------------------------------ building
 
     private void rebuild() {
-        content.getChildren().clear();
         InspectorPane pane = getSkinnable();
         Trace trace = pane.traceProperty().get();
         Selection sel = pane.selectionProperty().get();
-        if (trace == null) {
-            content.getChildren().add(hint(Messages.get("inspector.notrace")));
+        if (trace == null || sel == null) {
+            showOnlyHint(Messages.get(trace == null ? "inspector.notrace" : "inspector.hint"));
             return;
         }
-        if (sel == null) {
-            content.getChildren().add(hint(Messages.get("inspector.hint")));
-            return;
-        }
+        content.getChildren().clear();
         Graph g = trace.graph();
         if (!g.contains(sel.node())) {
             content.getChildren().add(hint(Messages.get("inspector.unknown", sel.node())));
@@ -409,6 +405,15 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         l.getStyleClass().addAll("chip", styleClass);
         l.setTooltip(new Tooltip(tip));
         return l;
+    }
+
+    /** Shows just this hint; kept as it is when already shown (an edit without a selection changes nothing here). */
+    private void showOnlyHint(String text) {
+        if (content.getChildren().size() == 1 && content.getChildren().get(0) instanceof Label l
+                && "inspector-hint".equals(l.getId()) && text.equals(l.getText())) {
+            return;
+        }
+        content.getChildren().setAll(hint(text));
     }
 
     private static Label hint(String text) {

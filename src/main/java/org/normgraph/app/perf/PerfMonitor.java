@@ -45,6 +45,8 @@ public final class PerfMonitor {
     private final List<Double> commitMs = new ArrayList<>();
     private final List<Double> frameMs = new ArrayList<>();
     private final List<Double> coreMs = new ArrayList<>();
+    private final List<Double> pulseMs = new ArrayList<>();
+    private long pulseStart = -1;
     private final List<Double> renderMs = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicLong renderArm = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile boolean renderTracking;
@@ -106,10 +108,20 @@ public final class PerfMonitor {
             }
         });
         trackRenderedFrames();
+        scene.addPreLayoutPulseListener(() -> {
+            if (pendingEditStart >= 0) {
+                pulseStart = System.nanoTime();
+            }
+        });
         scene.addPostLayoutPulseListener(() -> {
             if (pendingEditStart >= 0) {
-                frameMs.add((System.nanoTime() - pendingEditStart) / 1e6);
+                long t = System.nanoTime();
+                frameMs.add((t - pendingEditStart) / 1e6);
+                if (pulseStart >= 0) {
+                    pulseMs.add((t - pulseStart) / 1e6);
+                }
                 pendingEditStart = -1;
+                pulseStart = -1;
             }
         });
     }
@@ -150,6 +162,7 @@ public final class PerfMonitor {
                 + "the views for the new shape); walk at its end so every value and gradient is drawn; zoom %s",
                 n, d, (System.nanoTime() - t0) / 1e6,
                 options.perfZoom() > 0 ? Math.round(options.perfZoom() * 100) + " %" : "fit to window"));
+        log("scene: " + SceneCensus.of(scene.getRoot()));
         editing = true;
     }
 
@@ -207,6 +220,7 @@ public final class PerfMonitor {
                         + "edit → laid-out frame %s", options.perfRows(), options.perfCols(), commitMs.size(),
                 stats(commitMs), stats(frameMs)));
         log("  of which the core's staged forward+backward alone: " + stats(coreMs));
+        log("  of which the pulse's CSS and layout passes: " + stats(pulseMs));
         if (!renderMs.isEmpty()) {
             synchronized (renderMs) {
                 log(String.format(Locale.ROOT, "  edit → rendered frame (%d edits): %s", renderMs.size(),

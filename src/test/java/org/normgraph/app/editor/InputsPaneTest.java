@@ -205,11 +205,21 @@ class InputsPaneTest {
     void with_no_input_yet_the_editors_wait_and_do_not_fail(FxRobot robot) {
         robot.interact(() -> input.set(null));
         assertTrue(robot.lookup(".hint").queryAs(Label.class).isVisible());
-        assertFalse(GridRobot.sheet(robot, "x").getParent().isVisible());
+        assertFalse(shown(GridRobot.sheet(robot, "x")));
         robot.interact(() -> pane.randomize());
         assertTrue(commits.isEmpty());
         robot.interact(() -> input.set(Examples.classic()));
-        assertTrue(GridRobot.sheet(robot, "x").getParent().isVisible());
+        assertTrue(shown(GridRobot.sheet(robot, "x")));
+    }
+
+    /** Whether the node and all its ancestors are visible. */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ helpers
