@@ -104,12 +104,12 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         updateAll();
     }
 
-    /** Fan-out: the two branches and their sum, written like a column addition. */
+    /** Fan-out: the two branches side by side (dx1 + dx2), their sum below them (= dx). */
     private void buildFanOut() {
         sumRow.getStyleClass().add("gradient-sum");
         sumRow.setAlignment(Pos.TOP_LEFT);
-        VBox rows = new VBox();
-        rows.getStyleClass().add("branch-rows");
+        HBox branches = new HBox();
+        branches.getStyleClass().add("branch-columns");
         for (int i = 0; i < 2; i++) {
             Label op = new Label(i == 0 ? "" : "+");
             op.getStyleClass().add("branch-operator");
@@ -125,13 +125,14 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             line.setId(getSkinnable().getId() + "-branch-" + i);
             branchCaptions.add(caption);
             branchViews.add(view);
-            rows.getChildren().add(line);
+            branches.getChildren().add(line);
         }
         Label eq = new Label("=");
         eq.getStyleClass().add("branch-operator");
         VBox sum = new VBox(gradCaption, gradView);
         sumRow.getChildren().addAll(eq, sum);
-        rows.getChildren().add(sumRow);
+        VBox rows = new VBox(branches, sumRow);
+        rows.getStyleClass().add("branch-rows");
         gradBox.getChildren().add(rows);
     }
 

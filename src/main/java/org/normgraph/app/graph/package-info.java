@@ -18,9 +18,10 @@
  *       map. {@link org.normgraph.app.graph.Palette}: values blue (−) / orange (+),
  *       gradients purple (−) / green (+), both diverging and colour-blind-safe, shaded by
  *       √(|v| / max|v|) of that matrix; gradients also carry a name and a dashed frame.</li>
- *   <li>A fan-out node (x, xmu) writes its gradient as a column addition: the two branch
- *       contributions one under the other, then their sum — stacked rather than side by
- *       side so that the graph stays narrow enough to read at fit-to-window.</li>
+ *   <li>A fan-out node (x, xmu) writes its gradient as an addition: the two branch
+ *       contributions side by side (dx1 + dx2), their sum below them (= dx). Two matrices
+ *       wide rather than three, so fit-to-window loses less (at 4×3 in a 1600 px window:
+ *       46 % instead of 56 % with the branches stacked).</li>
  *   <li>{@link org.normgraph.app.graph.FlowAnimator}: about 0.8 s per step at speed 1.</li>
  * </ul>
  * Node views are created once and updated in place on every edit.
