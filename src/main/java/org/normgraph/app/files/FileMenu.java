@@ -10,11 +10,14 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import org.normgraph.app.Messages;
+import org.normgraph.app.help.HelpMenu;
 
 /**
- * The menu bar with the File menu (Alt+F): New, Open…, Open Recent ▸, Examples ▸, Save,
- * Save As…, Export ▸, Quit. Every item has an id ({@code menu-…}) and its text from the
+ * The menu bar: the File menu (Alt+F) with New, Open…, Open Recent ▸, Examples ▸, Save,
+ * Save As…, Export ▸, Quit; and the Help menu ({@link HelpMenu}). Every item has an id ({@code menu-…}) and its text from the
  * messages bundle; the shortcuts are the usual ones (Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S,
  * Ctrl+Q).
  */
@@ -69,9 +72,14 @@ final class FileMenu {
                         Platform.exit();
                     }
                 }));
-        MenuBar bar = new MenuBar(file);
+        MenuBar bar = new MenuBar(file, HelpMenu.build(this::stage));
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private Window stage() {
+        Scene scene = files.window().root().getScene();
+        return scene == null ? null : scene.getWindow();
     }
 
     private void fillRecent(Menu recent) {

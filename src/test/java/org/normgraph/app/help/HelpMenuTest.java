@@ -1,0 +1,112 @@
+package org.normgraph.app.help;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.InMemoryPreferences;
+import org.normgraph.app.MainWindow;
+import org.normgraph.app.files.FileSession;
+import org.normgraph.app.files.RecentFiles;
+import org.normgraph.app.model.SessionModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Help menu in the whole window (headless): F1 opens the shortcut sheet, which lists every accelerator. */
+@ExtendWith(ApplicationExtension.class)
+class HelpMenuTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(SessionModel.example());
+        new FileSession(window, null, new RecentFiles(new InMemoryPreferences()), null).install();
+        window.show(stage, 1240, 780);
+    }
+
+    @Test
+    void f1_opens_the_shortcut_sheet_and_esc_closes_it(FxRobot robot) {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node sheet = robot.lookup("#shortcut-sheet").query();
+        List<String> texts = new ArrayList<>();
+        robot.lookup(".shortcut-action").queryAllAs(Label.class).forEach(l -> texts.add(l.getText()));
+        int rows = ShortcutSheet.GROUPS.stream().mapToInt(g -> g.rows().size()).sum();
+        assertEquals(rows + ShortcutSheet.MOUSE.size(), texts.size());
+        assertTrue(texts.contains("Presentation mode (full screen)"), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.startsWith("help.")), "every text from the bundle: " + texts);
+        Window dialog = sheet.getScene().getWindow();
+        assertTrue(dialog.isShowing());
+        assertEquals(stage.getScene().getStylesheets(), sheet.getScene().getStylesheets(), "the window's theme");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.isShowing());
+        assertEquals(0, window.model().getPosition(), "Esc closed the sheet and did nothing else");
+    }
+
+    @Test
+    void every_accelerator_of_the_window_is_on_the_sheet() {
+        String sheet = sheetKeys();
+        Set<String> missing = new TreeSet<>();
+        for (KeyCombination k : stage.getScene().getAccelerators().keySet()) {
+            String name = name(k);
+            if (!sheet.contains(name)) {
+                missing.add(name);
+            }
+        }
+        assertTrue(missing.isEmpty(), "shortcuts the Help sheet does not list: " + missing);
+        assertTrue(stage.getScene().getAccelerators().size() >= 15, "the menus' and the window's keys are installed");
+    }
+
+    @Test
+    void a_shortcut_missing_from_the_sheet_would_be_found() {
+        assertFalse(sheetKeys().contains(name(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN))));
+        assertTrue(sheetKeys().contains(name(new KeyCodeCombination(KeyCode.ADD,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN))));
+    }
+
+    /** Every key text of the sheet, without spaces: "Ctrl+Shift+plusCtrl+Shift+minus|F5|...". */
+    private static String sheetKeys() {
+        StringBuilder all = new StringBuilder();
+        ShortcutSheet.GROUPS.forEach(g -> g.rows().forEach(r -> all.append(r.keys().replace(" ", "")).append('|')));
+        return all.toString();
+    }
+
+    /** A key combination as the sheet writes it (Ctrl+Shift+plus); both plus keys and the keypad's are "plus". */
+    private static String name(KeyCombination k) {
+        KeyCodeCombination c = (KeyCodeCombination) k;
+        StringBuilder s = new StringBuilder();
+        if (c.getShortcut() == KeyCombination.ModifierValue.DOWN || c.getControl() == KeyCombination.ModifierValue.DOWN) {
+            s.append("Ctrl+");
+        }
+        if (c.getShift() == KeyCombination.ModifierValue.DOWN) {
+            s.append("Shift+");
+        }
+        s.append(switch (c.getCode()) {
+            case EQUALS, PLUS, ADD -> "plus";
+            case MINUS, SUBTRACT, UNDERSCORE -> "minus";
+            case DIGIT0 -> "0";
+            case DIGIT1 -> "1";
+            default -> c.getCode().getName();
+        });
+        return s.toString();
+    }
+}
