@@ -10,9 +10,8 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.InvalidInputException;
-import org.normgraph.core.family.NormGradientCheck;
-import org.normgraph.core.family.NormGraph;
 import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.Tensor;
 import org.normgraph.io.CaseFile;
@@ -67,35 +66,12 @@ final class GradcheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "N=%d D=%d eps=%s  relative error = max|a-b| / max|.| per gradient;"
                         + " tolerance %.0e (finite differences), %.0e (fused)%n",
-                in.n(), in.d(), in.eps(), GradientCheck.NUMERIC_TOLERANCE, GradientCheck.FUSED_TOLERANCE);
+                in.n(), in.d(), in.eps(), GradientCheck.NUMERIC_TOLERANCE, GradientCheck.SIMPLIFIED_TOLERANCE);
+        NormLayout layout = NormLayout.of(NormSpec.batch(), in.n(), in.d());
         boolean ok = true;
         for (GradientCheck.Result r : results) {
             out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-9s vs fused %.2e  %s%n",
-                    r.gradientName(), r.numeric().relativeError(), at(r.input(), r.numeric()),
-                    r.fused().relativeError(), r.passed() ? "ok" : "FAILED");
-            ok &= r.passed();
-        }
-        out.flush();
-        return ok ? 0 : Cli.CHECK_FAILED;
-    }
-
-    private int family(FamilyCase c) {
-        var nonFinite = NormGraph.build(c.layout(), c.input().eps()).run(c.input()).firstNonFinite();
-        if (nonFinite.isPresent()) {
-            return Errors.badInput(spec, Errors.describe(nonFinite.get()));
-        }
-        List<NormGradientCheck.Result> results = NormGradientCheck.check(c.spec(), c.input());
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "norm=%s%s x=%s eps=%s  relative error = max|a-b| / max|.| per gradient;"
-                        + " tolerance %.0e (finite differences), %.0e (simplified)%n",
-                c.spec().kind().id(), c.spec().kind() == NormKind.GROUP ? " G=" + c.spec().groups() : "",
-                Tensor.format(c.layout().xShape()), c.input().eps(),
-                NormGradientCheck.NUMERIC_TOLERANCE, NormGradientCheck.SIMPLIFIED_TOLERANCE);
-        int width = c.layout().spatial() ? 15 : 9;
-        boolean ok = true;
-        for (NormGradientCheck.Result r : results) {
-            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-" + width + "s vs simplified %.2e  %s%n",
-                    r.gradientName(), r.numeric().relativeError(), "at " + r.numeric().indexText(),
+                    r.gradientName(), r.numeric().relativeError(), "at " + at(layout, r),
                     r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
         }
@@ -103,7 +79,33 @@ final class GradcheckCommand implements Callable<Integer> {
         return ok ? 0 : Cli.CHECK_FAILED;
     }
 
-    private static String at(String input, Comparison c) {
-        return BatchNormGraph.isVector(input) ? "at [" + c.col() + "]" : "at [" + c.row() + "][" + c.col() + "]";
+    private int family(FamilyCase c) {
+        var nonFinite = BatchNormGraph.run(c.layout(), c.input()).firstNonFinite();
+        if (nonFinite.isPresent()) {
+            return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+        }
+        List<GradientCheck.Result> results = GradientCheck.check(c.layout(), c.input());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "norm=%s%s x=%s eps=%s  relative error = max|a-b| / max|.| per gradient;"
+                        + " tolerance %.0e (finite differences), %.0e (simplified)%n",
+                c.spec().kind().id(), c.spec().kind() == NormKind.GROUP ? " G=" + c.spec().groups() : "",
+                Tensor.format(c.layout().xShape()), c.input().eps(),
+                GradientCheck.NUMERIC_TOLERANCE, GradientCheck.SIMPLIFIED_TOLERANCE);
+        int width = c.layout().spatial() ? 15 : 9;
+        boolean ok = true;
+        for (GradientCheck.Result r : results) {
+            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-" + width + "s vs simplified %.2e  %s%n",
+                    r.gradientName(), r.numeric().relativeError(), "at " + at(c.layout(), r),
+                    r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
+            ok &= r.passed();
+        }
+        out.flush();
+        return ok ? 0 : Cli.CHECK_FAILED;
+    }
+
+    /** Where the worst element against finite differences is: [c] for gamma, beta; x's index for x. */
+    private static String at(NormLayout layout, GradientCheck.Result r) {
+        Comparison c = r.numeric();
+        return Tensor.indexText(BatchNormGraph.isVector(r.input()) ? new int[] {c.col()} : layout.xIndex(c.row(), c.col()));
     }
 }

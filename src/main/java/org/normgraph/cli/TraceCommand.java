@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Trace;
-import org.normgraph.core.family.NormGraph;
 import org.normgraph.core.family.NormSpec;
-import org.normgraph.core.family.NormTrace;
 import org.normgraph.io.CaseFile;
 import org.normgraph.io.InputFormatException;
 import org.normgraph.io.NormTraceJson;
@@ -74,12 +72,12 @@ final class TraceCommand implements Callable<Integer> {
                 TraceJson.write(in, trace, out, pretty);
             } else {
                 FamilyCase c = FamilyCase.read(kind, root);
-                NormTrace trace = NormGraph.build(c.layout(), c.input().eps()).run(c.input());
+                Trace trace = BatchNormGraph.run(c.layout(), c.input());
                 var nonFinite = trace.firstNonFinite();
                 if (nonFinite.isPresent()) {
                     return Errors.badInput(spec, Errors.describe(nonFinite.get()));
                 }
-                NormTraceJson.write(trace, out, pretty);
+                NormTraceJson.write(c.layout(), c.input().eps(), trace, out, pretty);
             }
         } catch (InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());

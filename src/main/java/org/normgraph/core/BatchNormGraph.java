@@ -3,7 +3,6 @@ package org.normgraph.core;
 import java.util.List;
 import java.util.Map;
 import org.normgraph.core.family.NormInput;
-import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.ops.Add;
@@ -63,13 +62,20 @@ public final class BatchNormGraph {
      * copied over the rows (and H·W) in every kind.
      */
     public static Graph build(NormLayout layout, double eps) {
-        int[] xs = layout.xShape();
-        int n = xs[0];
+        return build(layout, eps, GraphVariant.CORRECT);
+    }
+
+    /**
+     * The graph of {@code layout} with {@code variant}'s ops in place of the correct ones: the
+     * same nodes, edges and names, so that a lab pitfall is the graph the app draws with one
+     * op swapped.
+     */
+    public static Graph build(NormLayout layout, double eps, GraphVariant variant) {
+        int n = layout.xShape()[0];
         int c = layout.channels();
-        int spatial = Tensor.size(xs) / (n * c); // H·W, 1 for 2-D x
-        int statsCols = layout.statsShape()[1];
-        boolean overRows = layout.kind() == NormKind.BATCH;
-        int block = c / statsCols * spatial;
+        int spatial = layout.pixels();
+        boolean overRows = layout.statisticsOverRows();
+        int block = layout.columnsPerStatistic();
         String m = layout.countFraction();
         String s = layout.statsSum();
         String stats = copiedTo(layout);
@@ -77,7 +83,7 @@ public final class BatchNormGraph {
         var mean = new BlockMean(overRows, block, layout.countText());
         var statsCopy = new BlockBroadcast(n, overRows, block);
         var paramCopy = new BlockBroadcast(n, true, spatial);
-        return new Graph.Builder()
+        return new Graph.Builder(variant::op)
                 .input(X, Shape.of(n, c * spatial))
                 .input(GAMMA, Shape.of(1, c))
                 .input(BETA, Shape.of(1, c))
@@ -138,14 +144,18 @@ public final class BatchNormGraph {
      * N×(C·H·W) matrices of their rows, gamma and beta as 1×C rows.
      */
     public static Trace run(NormLayout layout, NormInput in) {
-        Graph graph = build(layout, in.eps());
-        int n = in.x().dim(0);
-        int cols = in.x().size() / n;
-        var forward = StagedEngine.forward(graph, Map.of(
-                X, Matrix.of(n, cols, in.x().toArray()),
-                GAMMA, Matrix.rowVector(in.gamma().toArray()),
-                BETA, Matrix.rowVector(in.beta().toArray())));
-        return forward.backward(Matrix.of(n, cols, in.dout().toArray()));
+        return run(layout, in, GraphVariant.CORRECT);
+    }
+
+    /** Runs {@code variant}'s graph of {@code layout} on a family input, with the variant's rule at fan-outs. */
+    public static Trace run(NormLayout layout, NormInput in, GraphVariant variant) {
+        Graph graph = build(layout, in.eps(), variant);
+        return StagedEngine.forward(graph, inputs(in)).backward(in.doutRows(), variant.fanOut());
+    }
+
+    /** The graph's input values for a family input: x's rows, gamma and beta as 1×C rows. */
+    public static Map<String, Matrix> inputs(NormInput in) {
+        return Map.of(X, in.xRows(), GAMMA, in.gammaRow(), BETA, in.betaRow());
     }
 
     /**

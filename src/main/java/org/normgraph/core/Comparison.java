@@ -43,4 +43,15 @@ public record Comparison(double relativeError, int row, int col, double referenc
     public boolean within(double tolerance) {
         return relativeError <= tolerance;
     }
+
+    /** The largest absolute difference, |reference − actual| where it is (infinite when a NaN is involved). */
+    public double maxDifference() {
+        double diff = Math.abs(reference - actual);
+        return Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff;
+    }
+
+    /** {@code [row][col]}: where the largest difference is. */
+    public String indexText() {
+        return "[" + row + "][" + col + "]";
+    }
 }

@@ -1,6 +1,6 @@
 package org.normgraph.core;
 
-/** Whole-array reductions shared by {@link Matrix} and {@link Tensor}. */
+/** Whole-array reductions of {@link Matrix}. */
 final class Doubles {
 
     private Doubles() {

@@ -14,7 +14,7 @@ public final class FusedBatchNorm {
     private FusedBatchNorm() {
     }
 
-    /** What one fused forward+backward returns, as matrices. */
+    /** What one fused forward+backward returns, as matrices (also {@link SimplifiedNorm}'s, for every kind). */
     public record Result(Matrix out, Matrix dx, Matrix dgamma, Matrix dbeta, Matrix mean,
                          Matrix var) {
     }

@@ -128,13 +128,24 @@ public final class Graph {
         private final List<Node> nodes = new ArrayList<>();
         private final Map<String, Node> names = new LinkedHashMap<>();
         private final List<Edge> edges = new ArrayList<>();
+        private final java.util.function.BiFunction<String, Op, Op> replace;
+
+        public Builder() {
+            this((name, op) -> op);
+        }
+
+        /** A builder that puts {@code replace.apply(name, op)} at each node instead of {@code op}. */
+        public Builder(java.util.function.BiFunction<String, Op, Op> replace) {
+            this.replace = replace;
+        }
 
         public Builder input(String name, Shape shape) {
             return add(new Node(name, 0, NodeKind.INPUT, null, List.of(), shape, name));
         }
 
-        public Builder op(String name, int step, NodeKind kind, Op op, String formula,
+        public Builder op(String name, int step, NodeKind kind, Op given, String formula,
                           String... inputs) {
+            Op op = replace.apply(name, given);
             if (op.arity() != inputs.length) {
                 throw new IllegalArgumentException(name + ": " + op.symbol() + " takes "
                         + op.arity() + " inputs, got " + inputs.length);

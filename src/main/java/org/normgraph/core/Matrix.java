@@ -195,8 +195,8 @@ public final class Matrix {
      * Block sums: the sum over every row when {@code overRows} (else row by row) and over each
      * block of {@code block} consecutive columns: {@code R×K → (1 or R)×(K/block)}. The adjoint
      * of {@link #broadcastBlocks}. Batch norm's {@link #sumRows} is {@code (true, 1)}; layer norm
-     * sums {@code (false, D)}. Adds in row-major order, as {@link #sumRows} and
-     * {@link Tensor#unbroadcast} do, so that the three round alike.
+     * sums {@code (false, D)}. Adds in row-major order, as {@link #sumRows} does, so that the
+     * two round alike.
      */
     public Matrix sumBlocks(boolean overRows, int block) {
         if (block < 1 || cols % block != 0) {

@@ -16,6 +16,14 @@ public final class StagedEngine {
     private StagedEngine() {
     }
 
+    /** What backward does where a value feeds several nodes. */
+    public enum FanOut {
+        /** {@code grad += g}: the value gets the sum of its branches (correct). */
+        ADD,
+        /** {@code grad = g}: the branch visited last overwrites the others (a lab pitfall). */
+        ASSIGN
+    }
+
     /** Forward pass; {@code inputs} gives a value for every input node, shaped as the node. */
     public static Forward forward(Graph graph, Map<String, Matrix> inputs) {
         List<Node> nodes = graph.nodes();
@@ -69,11 +77,17 @@ public final class StagedEngine {
 
         /** Backward pass seeded with {@code seed} = dLoss/dOutput. */
         public Trace backward(Matrix seed) {
+            return backward(seed, FanOut.ADD);
+        }
+
+        /** Backward pass with {@code rule} at fan-outs: {@link FanOut#ADD} unless showing the mistake. */
+        public Trace backward(Matrix seed, FanOut rule) {
             Node out = graph.output();
             if (!seed.shape().equals(out.shape())) {
                 throw new ShapeMismatchException("seed gradient for " + out.name(),
                         out.shape(), seed.shape());
             }
+            boolean add = rule == FanOut.ADD;
             List<Node> nodes = graph.nodes();
             Matrix[] grads = new Matrix[nodes.size()];
             Matrix[] contributions = new Matrix[graph.edges().size()];
@@ -92,7 +106,7 @@ public final class StagedEngine {
                     contributions[edges[a]] = local[a];
                     int from = graph.edgeFrom[edges[a]];
                     // add, never assign: a value used twice gets the sum of its branches
-                    grads[from] = grads[from] == null ? local[a] : grads[from].plus(local[a]);
+                    grads[from] = grads[from] == null || !add ? local[a] : grads[from].plus(local[a]);
                 }
             }
             return new Trace(graph, values.clone(), grads, contributions);

@@ -3,12 +3,12 @@ package org.normgraph.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
-import org.normgraph.core.Tensor;
-import org.normgraph.core.family.NormGraph;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
-import org.normgraph.core.family.NormTrace;
 
 /**
  * Writes a normalization-family trace as one JSON object, the same names as DESIGN.md section 3:
@@ -23,28 +23,33 @@ import org.normgraph.core.family.NormTrace;
  * (mu, var, sqrtvar, ivar, divar, dsqrtvar, dvar, dmu) keep only the axes they vary along:
  * batch [D] or [C], layer [N], group [N][G], instance [N][C]. gamma-shaped gradients (dgamma,
  * dbeta) are [D] or [C]. Batch norm of 2-D x is written by {@link TraceJson}, unchanged.
+ *
+ * <p>The trace is the staged engine's, of {@link BatchNormGraph#build(NormLayout, double)}: x's rows
+ * (N×(C·H·W), channel-major) and the statistics' matrices hold their values in the row-major
+ * order of the JSON shape, so writing is reading them out in order.
  */
 public final class NormTraceJson {
 
     private NormTraceJson() {
     }
 
-    public static void write(NormTrace trace, OutputStream out, boolean pretty) throws IOException {
+    public static void write(NormLayout layout, double eps, Trace trace, OutputStream out, boolean pretty)
+            throws IOException {
         try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            write(trace, g, pretty);
+            write(layout, eps, trace, g, pretty);
         }
     }
 
     /** The same, to a character stream: lets the CLI stream a large trace instead of buffering it. */
-    public static void write(NormTrace trace, java.io.Writer out, boolean pretty) throws IOException {
+    public static void write(NormLayout layout, double eps, Trace trace, java.io.Writer out, boolean pretty)
+            throws IOException {
         try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            write(trace, g, pretty);
+            write(layout, eps, trace, g, pretty);
         }
     }
 
-    private static void write(NormTrace trace, JsonGenerator g, boolean pretty) throws IOException {
-        NormGraph graph = trace.graph();
-        NormLayout layout = graph.layout();
+    private static void write(NormLayout layout, double eps, Trace trace, JsonGenerator g, boolean pretty)
+            throws IOException {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (pretty) {
             g.useDefaultPrettyPrinter();
@@ -59,43 +64,42 @@ public final class NormTraceJson {
         for (int k = 0; k < axes.length; k++) {
             g.writeNumberField(axes[k], x[k]);
         }
-        g.writeNumberField("eps", graph.eps());
+        g.writeNumberField("eps", eps);
         g.writeObjectFieldStart("forward");
-        for (String node : NormGraph.FORWARD) {
+        for (String node : BatchNormGraph.FORWARD) {
             g.writeFieldName(node);
-            write(g, trace.value(node), shapeFor(graph, node));
+            write(g, trace.value(node), shapeFor(layout, node));
         }
         g.writeEndObject();
         g.writeObjectFieldStart("backward");
-        for (NamedGradient grad : graph.gradients()) {
+        for (NamedGradient grad : BatchNormGraph.gradients(layout)) {
             g.writeFieldName(grad.name());
-            write(g, trace.gradient(grad), shapeFor(graph, grad.name()));
+            write(g, trace.gradient(grad), shapeFor(layout, grad.name()));
         }
         g.writeEndObject();
         g.writeEndObject();
     }
 
     /** The JSON shape of a node or gradient name (see the class comment). */
-    public static int[] shapeFor(NormGraph graph, String name) {
-        NormLayout layout = graph.layout();
-        return switch (graph.role(name)) {
-            case FULL -> layout.xShape();
-            case STATISTIC -> layout.compactStatsShape();
-            case PARAMETER -> new int[] {layout.channels()};
-        };
+    private static int[] shapeFor(NormLayout layout, String name) {
+        if (BatchNormGraph.isStatistic(name)) {
+            return layout.compactStatsShape();
+        }
+        return BatchNormGraph.isParameter(name) ? new int[] {layout.channels()} : layout.xShape();
     }
 
-    private static void write(JsonGenerator g, Tensor t, int[] shape) throws IOException {
-        write(g, t.reshape(shape), 0, 0);
+    private static void write(JsonGenerator g, Matrix m, int[] shape) throws IOException {
+        write(g, m.toArray(), shape, 0, 0);
     }
 
-    private static int write(JsonGenerator g, Tensor t, int axis, int at) throws IOException {
+    /** Writes {@code data} from {@code at} as a nested array of {@code shape}[axis…]; returns where it stopped. */
+    private static int write(JsonGenerator g, double[] data, int[] shape, int axis, int at) throws IOException {
         g.writeStartArray();
-        for (int i = 0; i < t.dim(axis); i++) {
-            if (axis == t.rank() - 1) {
-                g.writeNumber(t.at(at++));
+        for (int i = 0; i < shape[axis]; i++) {
+            if (axis == shape.length - 1) {
+                g.writeNumber(data[at++]);
             } else {
-                at = write(g, t, axis + 1, at);
+                at = write(g, data, shape, axis + 1, at);
             }
         }
         g.writeEndArray();

@@ -101,7 +101,7 @@ class BackwardIdentitiesTest {
                 Matrix.fromRows(new double[][] {{1, 0}, {0, 1}, {2, 2}}), 1e-5);
         for (GradientCheck.Result r : GradientCheck.check(in)) {
             assertTrue(r.numeric().relativeError() < 0.1, r::toString);
-            assertTrue(r.fused().within(GradientCheck.FUSED_TOLERANCE), r::toString);
+            assertTrue(r.simplified().within(GradientCheck.SIMPLIFIED_TOLERANCE), r::toString);
         }
     }
 

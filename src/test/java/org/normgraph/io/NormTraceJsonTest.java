@@ -12,14 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
-import org.normgraph.core.Tensor;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.FamilyInputs;
-import org.normgraph.core.family.NormGraph;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
-import org.normgraph.core.family.NormTrace;
 
 /** The family trace writer: header, DESIGN names in order, JSON shapes per kind, exact doubles. */
 class NormTraceJsonTest {
@@ -40,12 +41,12 @@ class NormTraceJsonTest {
                                                     String full) throws IOException {
         NormSpec spec = NormSpec.of(NormKind.parse(kind), g);
         NormInput in = FamilyInputs.random(parse(x), 1e-3, 3);
-        NormTrace trace = NormGraph.run(spec, in);
-        JsonNode root = write(trace, false);
+        NormLayout layout = NormLayout.of(spec, parse(x));
+        JsonNode root = write(layout, in, false);
         assertEquals(List.of((header + " forward backward").split(" ")), names(root));
         assertEquals(kind, root.get("norm").asText());
-        assertEquals(NormGraph.FORWARD, names(root.get("forward")));
-        assertEquals(trace.graph().gradients().stream().map(NamedGradient::name).toList(), names(root.get("backward")));
+        assertEquals(BatchNormGraph.FORWARD, names(root.get("forward")));
+        assertEquals(BatchNormGraph.gradients(layout).stream().map(NamedGradient::name).toList(), names(root.get("backward")));
         for (String section : List.of("forward", "backward")) {
             root.get(section).fields().forEachRemaining(e -> {
                 String expected = STATISTICS.contains(e.getKey()) ? stats
@@ -57,22 +58,26 @@ class NormTraceJsonTest {
 
     @Test
     void doubles_parse_back_to_the_same_bits() throws IOException {
-        NormTrace trace = NormGraph.run(NormSpec.group(2), FamilyInputs.random(new int[] {2, 4, 3, 2}, 1e-5, 4));
-        JsonNode root = write(trace, true);
-        for (String node : NormGraph.FORWARD) {
+        NormLayout layout = NormLayout.of(NormSpec.group(2), 2, 4, 3, 2);
+        NormInput in = FamilyInputs.random(new int[] {2, 4, 3, 2}, 1e-5, 4);
+        Trace trace = BatchNormGraph.run(layout, in);
+        JsonNode root = write(layout, in, true);
+        assertEquals(1e-5, root.get("eps").doubleValue());
+        for (String node : BatchNormGraph.FORWARD) {
             sameBits(node, trace.value(node), root.get("forward").get(node));
         }
-        for (NamedGradient g : trace.graph().gradients()) {
+        for (NamedGradient g : BatchNormGraph.gradients(layout)) {
             sameBits(g.name(), trace.gradient(g), root.get("backward").get(g.name()));
         }
     }
 
-    private static void sameBits(String name, Tensor expected, JsonNode actual) {
+    private static void sameBits(String name, Matrix expected, JsonNode actual) {
         List<Double> flat = new ArrayList<>();
         flatten(actual, flat);
-        assertEquals(expected.size(), flat.size(), name);
+        double[] values = expected.toArray();
+        assertEquals(values.length, flat.size(), name);
         for (int i = 0; i < flat.size(); i++) {
-            assertEquals(Double.doubleToRawLongBits(expected.at(i)), Double.doubleToRawLongBits(flat.get(i)), name + " " + i);
+            assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(flat.get(i)), name + " " + i);
         }
     }
 
@@ -97,9 +102,9 @@ class NormTraceJsonTest {
         return v.size() + (inner.isEmpty() ? "" : "×" + inner);
     }
 
-    private static JsonNode write(NormTrace trace, boolean pretty) throws IOException {
+    private static JsonNode write(NormLayout layout, NormInput in, boolean pretty) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        NormTraceJson.write(trace, out, pretty);
+        NormTraceJson.write(layout, in.eps(), BatchNormGraph.run(layout, in), out, pretty);
         return new ObjectMapper().readTree(out.toByteArray());
     }
 

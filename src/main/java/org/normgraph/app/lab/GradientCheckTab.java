@@ -39,8 +39,8 @@ final class GradientCheckTab {
         for (GradientCheck.Result c : r.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
                     label(sci(GradientCheck.NUMERIC_TOLERANCE), "lab-number"),
-                    label(sci(c.fused().relativeError()), "lab-number"),
-                    label(sci(GradientCheck.FUSED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+                    label(sci(c.simplified().relativeError()), "lab-number"),
+                    label(sci(GradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
         }
         box.getChildren().add(LabFormat.table("lab-check-table", new String[] {Messages.get("lab.col.gradient"),
                 Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),

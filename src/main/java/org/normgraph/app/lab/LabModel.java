@@ -14,11 +14,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Subscription;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.Pitfall;
 
 /**
  * The verification lab's state: which pitfall and which offset are chosen, and the core's
- * results for the session's current input. Uses only javafx.beans.
+ * results for the session's current input and kind of normalization (the graph the app draws).
+ * Uses only javafx.beans.
  *
  * <p>The finite differences run the graph twice per input element (about 1 100 runs at
  * 32×16, plus the pitfall's own check), so {@link LabResults} are computed on
@@ -30,6 +32,7 @@ import org.normgraph.core.lab.Pitfall;
 public final class LabModel {
 
     private final ObservableValue<BatchNormInput> input;
+    private final ObservableValue<NormSpec> spec;
     private final Executor background;
     private final Executor ui;
     private final ObjectProperty<Pitfall> pitfall = new SimpleObjectProperty<>(this, "pitfall", Pitfall.STD_PLUS_EPS);
@@ -44,11 +47,14 @@ public final class LabModel {
 
     /**
      * @param input      the session's current input
+     * @param spec       the session's kind of normalization
      * @param background where the core runs
      * @param ui         where results are published (the FX thread in the app)
      */
-    public LabModel(ObservableValue<BatchNormInput> input, Executor background, Executor ui) {
+    public LabModel(ObservableValue<BatchNormInput> input, ObservableValue<NormSpec> spec, Executor background,
+                    Executor ui) {
         this.input = Objects.requireNonNull(input);
+        this.spec = Objects.requireNonNull(spec);
         this.background = background;
         this.ui = ui;
         // a 64-value sample and a 7-eps sweep on a 4×2 input: microseconds, computed at once
@@ -65,7 +71,8 @@ public final class LabModel {
         active = on;
         subscription.unsubscribe();
         if (on) {
-            subscription = Subscription.combine(input.subscribe(i -> recompute()), pitfall.subscribe((a, p) -> recompute()));
+            subscription = Subscription.combine(input.subscribe(i -> recompute()), spec.subscribe((a, k) -> recompute()),
+                    pitfall.subscribe((a, p) -> recompute()));
         } else {
             subscription = Subscription.EMPTY;
             generation.incrementAndGet();
@@ -77,9 +84,10 @@ public final class LabModel {
         return active;
     }
 
-    /** Recomputes for the current input and pitfall. */
+    /** Recomputes for the current input, kind and pitfall. */
     public void recompute() {
         BatchNormInput in = input.getValue();
+        NormSpec kind = spec.getValue();
         Pitfall p = pitfall.get();
         long gen = generation.incrementAndGet();
         busy.set(true);
@@ -87,7 +95,7 @@ public final class LabModel {
             LabResults r = null;
             String failure = null;
             try {
-                r = LabResults.compute(in, p);
+                r = LabResults.compute(in, kind, p);
             } catch (RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             }

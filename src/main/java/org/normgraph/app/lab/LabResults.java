@@ -5,11 +5,12 @@ import java.util.Optional;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Comparison;
-import org.normgraph.core.FusedBatchNorm;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
+import org.normgraph.core.SimplifiedNorm;
 import org.normgraph.core.family.NormInput;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.FirstDifference;
 import org.normgraph.core.lab.Pitfall;
@@ -17,27 +18,34 @@ import org.normgraph.core.lab.PitfallLab;
 import org.normgraph.core.lab.StagedVsSimplified;
 
 /**
- * What the lab shows for one input and one chosen pitfall. Every number comes from the core
- * ({@link GradientCheck}, {@link StagedVsSimplified}, {@link FusedBatchNorm}, {@link PitfallLab});
- * this record only gathers them. Built off the FX thread: the finite differences run the
+ * What the lab shows for one input, the session's kind of normalization and one chosen
+ * pitfall. Every number comes from the core ({@link GradientCheck}, {@link StagedVsSimplified},
+ * {@link SimplifiedNorm}, {@link PitfallLab}), all of it from the graph of that kind that the app
+ * draws; this record only gathers them. Built off the FX thread: the finite differences run the
  * graph twice per input element.
  *
  * @param input          the input they were computed for
+ * @param spec           the kind of normalization (the graph the app draws)
  * @param check          dx, dgamma, dbeta against central differences and the simplified formula
- * @param stagedDx       dx of the staged chain (the nine-step graph)
- * @param simplifiedDx   dx of the simplified formula (the fused engine)
+ * @param stagedDx       dx of the staged chain (the nine-step graph of the kind)
+ * @param simplifiedDx   dx of the simplified formula (the fused engine for batch norm)
  * @param simplified     staged against simplified for out, dx, dgamma, dbeta
  * @param pitfall        the chosen pitfall run next to the correct graph
  */
-public record LabResults(BatchNormInput input, List<GradientCheck.Result> check, Matrix stagedDx,
+public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck.Result> check, Matrix stagedDx,
                          Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall) {
 
-    /** Computes everything for {@code in} and {@code chosen}; slow at 32×16 (tens of milliseconds). */
-    public static LabResults compute(BatchNormInput in, Pitfall chosen) {
+    /**
+     * Computes everything for {@code in} under {@code spec} and {@code chosen}; slow at 32×16
+     * (tens of milliseconds). A kind that does not fit the input is refused as the core refuses it.
+     */
+    public static LabResults compute(BatchNormInput in, NormSpec spec, Pitfall chosen) {
+        NormLayout layout = NormLayout.of(spec, in.n(), in.d());
         NormInput normInput = NormInput.of(in);
-        return new LabResults(in, GradientCheck.check(in), BatchNormGraph.run(in).gradient(BatchNormGraph.X),
-                FusedBatchNorm.run(in).dx(), StagedVsSimplified.compare(NormSpec.batch(), normInput),
-                PitfallLab.run(chosen, NormSpec.batch(), normInput));
+        return new LabResults(in, spec, GradientCheck.check(layout, normInput),
+                BatchNormGraph.run(layout, normInput).gradient(BatchNormGraph.X),
+                SimplifiedNorm.run(layout, normInput).dx(), StagedVsSimplified.compare(layout, normInput),
+                PitfallLab.run(chosen, layout, normInput));
     }
 
     /** True when every gradient passes the check. */
@@ -74,9 +82,8 @@ public record LabResults(BatchNormInput input, List<GradientCheck.Result> check,
             return Optional.empty();
         }
         FirstDifference f = fd.get();
-        var index = f.comparison().index();
-        int row = index.size() == 2 ? index.get(0) : 0;
-        int col = index.size() == 2 ? index.get(1) : index.isEmpty() ? 0 : index.get(0);
+        int row = f.comparison().row();
+        int col = f.comparison().col();
         if (!f.inBackward()) {
             return Optional.of(new Site(f.name(), null, row, col));
         }

@@ -13,7 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
-import org.normgraph.core.family.NormGradientCheck;
+import org.normgraph.core.GradientCheck;
 import org.normgraph.core.lab.FirstDifference;
 import org.normgraph.core.lab.Pitfall;
 
@@ -75,11 +75,11 @@ final class PitfallTab {
             box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
         }
         List<Node[]> rows = new ArrayList<>();
-        for (NormGradientCheck.Result c : report.check()) {
+        for (GradientCheck.Result c : report.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
-                    label(sci(NormGradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(GradientCheck.NUMERIC_TOLERANCE), "lab-number"),
                     label(sci(c.simplified().relativeError()), "lab-number"),
-                    label(sci(NormGradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+                    label(sci(GradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
         }
         box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
                 Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),

@@ -2,6 +2,7 @@ package org.normgraph.core.family;
 
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.Tensor;
 
 /**
@@ -48,6 +49,31 @@ public record NormInput(Tensor x, Tensor gamma, Tensor beta, Tensor dout, double
     /** D or C: the length of gamma and beta. */
     public int channels() {
         return x.dim(1);
+    }
+
+    /** x as the core runs it: the N×(C·H·W) matrix of its rows (N×D for 2-D x). */
+    public Matrix xRows() {
+        return rows(x);
+    }
+
+    /** dout as the N×(C·H·W) matrix of its rows, like {@link #xRows()}. */
+    public Matrix doutRows() {
+        return rows(dout);
+    }
+
+    /** gamma as the core's 1×C row. */
+    public Matrix gammaRow() {
+        return Matrix.rowVector(gamma.toArray());
+    }
+
+    /** beta as the core's 1×C row. */
+    public Matrix betaRow() {
+        return Matrix.rowVector(beta.toArray());
+    }
+
+    private static Matrix rows(Tensor t) {
+        int n = t.dim(0);
+        return Matrix.of(n, t.size() / n, t.toArray());
     }
 
     public NormInput withX(Tensor newX) {

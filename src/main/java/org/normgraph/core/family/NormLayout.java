@@ -9,8 +9,7 @@ import org.normgraph.core.Tensor;
  *
  * <p>x is N×D (rank 2) or N×C×H×W (rank 4); axis 1 is the feature (channel) axis. Every
  * statistic (mu, var, sqrtvar, ivar and their gradients) has the <em>statistics shape</em>, of
- * the same rank as x with keepdims, so that it broadcasts back to x by
- * {@link Tensor#broadcastTo}:
+ * the same rank as x with keepdims:
  *
  * <pre>
  *   kind       2-D x (N×D)   4-D x (N×C×H×W)   reduces over        M (values per statistic)
@@ -22,6 +21,10 @@ import org.normgraph.core.Tensor;
  *
  * An axis of size G &lt; C covers G blocks of C/G consecutive channels. gamma and beta are one
  * value per feature or channel in every kind: the <em>parameter shape</em> 1×D or 1×C×1×1.
+ *
+ * <p>The core runs every kind on x's rows, the N×(C·H·W) matrix: a statistic is then the
+ * (statsShape[0])×(statsShape[1]) matrix, taken over all rows or one row each
+ * ({@link #statisticsOverRows}) and over blocks of {@link #columnsPerStatistic} consecutive columns.
  */
 public final class NormLayout {
 
@@ -116,6 +119,33 @@ public final class NormLayout {
     /** M: how many values of x each statistic is the mean of. */
     public int count() {
         return Tensor.size(xShape) / Tensor.size(statsShape);
+    }
+
+    // The matrix form the core runs: x as the N×(C·H·W) matrix of its rows (channel-major).
+
+    /** H·W for 4-D x, 1 for 2-D x: how many consecutive columns of x's rows one channel has. */
+    public int pixels() {
+        return Tensor.size(xShape) / (xShape[0] * xShape[1]);
+    }
+
+    /** Whether every statistic is taken over all rows (batch norm) rather than one row each. */
+    public boolean statisticsOverRows() {
+        return spec.kind() == NormKind.BATCH;
+    }
+
+    /** How many consecutive columns of x's rows one statistic covers: C/G·H·W for G statistics per row. */
+    public int columnsPerStatistic() {
+        return xShape[1] / statsShape[1] * pixels();
+    }
+
+    /** The index in x's shape of element (row, col) of x's rows: [row][col], or [n][c][h][w]. */
+    public int[] xIndex(int row, int col) {
+        if (!spatial()) {
+            return new int[] {row, col};
+        }
+        int hw = pixels();
+        int w = xShape[3];
+        return new int[] {row, col / hw, col % hw / w, col % w};
     }
 
     /**

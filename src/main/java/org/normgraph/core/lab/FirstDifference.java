@@ -1,10 +1,11 @@
 package org.normgraph.core.lab;
 
 import java.util.Optional;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
 import org.normgraph.core.NamedGradient;
-import org.normgraph.core.TensorComparison;
-import org.normgraph.core.family.NormNode;
-import org.normgraph.core.family.NormTrace;
+import org.normgraph.core.Node;
+import org.normgraph.core.Trace;
 
 /**
  * Where a variant's trace first leaves the correct one: the first node, in forward order,
@@ -13,22 +14,24 @@ import org.normgraph.core.family.NormTrace;
  *
  * @param name       the node (forward) or the gradient's DESIGN name (backward)
  * @param inBackward false for a value, true for a gradient
- * @param comparison the correct trace against the variant's there
+ * @param comparison the correct trace against the variant's there (element of the node's matrix)
  */
-public record FirstDifference(String name, boolean inBackward, TensorComparison comparison) {
+public record FirstDifference(String name, boolean inBackward, Comparison comparison) {
 
     /** Differences up to this (relative) are rounding: the two traces compute the same. */
     public static final double TOLERANCE = 1e-9;
 
-    public static Optional<FirstDifference> between(NormTrace correct, NormTrace variant) {
-        for (NormNode n : correct.graph().nodes()) {
-            TensorComparison c = TensorComparison.of(correct.value(n.name()), variant.value(n.name()));
+    /** Both traces come from graphs of one layout: the same nodes, edges and gradient names. */
+    public static Optional<FirstDifference> between(Trace correct, Trace variant) {
+        for (Node n : correct.graph().nodes()) {
+            Comparison c = Comparison.of(correct.value(n.name()), variant.value(n.name()));
             if (!c.within(TOLERANCE)) {
                 return Optional.of(new FirstDifference(n.name(), false, c));
             }
         }
-        for (NamedGradient g : correct.graph().gradients()) {
-            TensorComparison c = TensorComparison.of(correct.gradient(g), variant.gradient(g));
+        // every kind has the same gradient names and edges (only the formulas' axes differ)
+        for (NamedGradient g : BatchNormGraph.GRADIENTS) {
+            Comparison c = Comparison.of(correct.gradient(g), variant.gradient(g));
             if (!c.within(TOLERANCE)) {
                 return Optional.of(new FirstDifference(g.name(), true, c));
             }

@@ -1,14 +1,15 @@
 package org.normgraph.core.lab;
 
-import org.normgraph.core.Tensor;
-import org.normgraph.core.family.ops.BroadcastTo;
-import org.normgraph.core.family.ops.TensorOp;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Shape;
+import org.normgraph.core.ops.BlockBroadcast;
+import org.normgraph.core.ops.Op;
 
 /**
- * A wrong broadcast: forward copies like {@link BroadcastTo}, but backward averages the copies'
- * gradients instead of summing them. At bcast_beta this is the pitfall "dbeta = mean of dout".
+ * A wrong broadcast: forward copies like {@link BlockBroadcast}, but backward averages the
+ * copies' gradients instead of summing them. At bcast_beta this is the pitfall "dbeta = mean of dout".
  */
-record MeanInsteadOfSumBroadcast(BroadcastTo correct) implements TensorOp {
+record MeanInsteadOfSumBroadcast(BlockBroadcast correct) implements Op {
 
     @Override
     public String symbol() {
@@ -21,18 +22,18 @@ record MeanInsteadOfSumBroadcast(BroadcastTo correct) implements TensorOp {
     }
 
     @Override
-    public int[] outputShape(int[]... in) {
+    public Shape outputShape(Shape... in) {
         return correct.outputShape(in);
     }
 
     @Override
-    public Tensor forward(Tensor... in) {
+    public Matrix forward(Matrix... in) {
         return correct.forward(in);
     }
 
     @Override
-    public Tensor[] backward(Tensor[] in, Tensor out, Tensor grad) {
-        int copies = Tensor.blockSize(in[0].shape(), out.shape());
-        return new Tensor[] {Tensor.unbroadcast(grad, in[0].shape()).scale(1.0 / copies)};
+    public Matrix[] backward(Matrix[] in, Matrix out, Matrix grad) {
+        int copies = out.shape().size() / in[0].shape().size();
+        return new Matrix[] {correct.backward(in, out, grad)[0].scale(1.0 / copies)};
     }
 }

@@ -4,15 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.normgraph.core.TensorComparison;
-import org.normgraph.core.family.NormGradientCheck;
-import org.normgraph.core.family.NormGraph;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
-import org.normgraph.core.family.NormSpec;
-import org.normgraph.core.family.NormTrace;
 
-/** Runs a {@link Pitfall} next to the correct graph and reports what goes wrong, and where. */
+/**
+ * Runs a {@link Pitfall} next to the correct graph of the same layout and reports what goes
+ * wrong, and where. Both are {@link BatchNormGraph}s run by the staged engine: the pitfall is
+ * the graph the app draws with one op (or the fan-out rule) changed.
+ */
 public final class PitfallLab {
 
     private PitfallLab() {
@@ -33,9 +36,8 @@ public final class PitfallLab {
      *                        sum agree when there is one row)
      * @param variant         the variant's trace, to show next to the correct one
      */
-    public record Report(Pitfall pitfall, List<NormGradientCheck.Result> check,
-                         Map<String, TensorComparison> ownForward, Optional<FirstDifference> firstDifference,
-                         NormTrace variant) {
+    public record Report(Pitfall pitfall, List<GradientCheck.Result> check, Map<String, Comparison> ownForward,
+                         Optional<FirstDifference> firstDifference, Trace variant) {
 
         /** True when the gradient check catches the mistake. */
         public boolean checkFails() {
@@ -44,27 +46,24 @@ public final class PitfallLab {
 
         /** The gradients that fail the check, e.g. {@code [dbeta]}. */
         public List<String> failing() {
-            return check.stream().filter(r -> !r.passed()).map(NormGradientCheck.Result::gradientName).toList();
+            return check.stream().filter(r -> !r.passed()).map(GradientCheck.Result::gradientName).toList();
         }
 
         /** True when the variant's backward is consistent with the variant's own forward. */
         public boolean consistentWithOwnForward() {
-            return ownForward.values().stream().allMatch(c -> c.within(NormGradientCheck.NUMERIC_TOLERANCE));
+            return ownForward.values().stream().allMatch(c -> c.within(GradientCheck.NUMERIC_TOLERANCE));
         }
     }
 
-    public static Report run(Pitfall pitfall, NormSpec spec, NormInput in) {
-        NormLayout layout = NormLayout.of(spec, in.shape());
-        NormGraph correct = NormGraph.build(layout, in.eps());
-        NormGraph wrong = NormGraph.build(layout, in.eps(), pitfall);
-        NormTrace correctTrace = correct.run(in);
-        NormTrace wrongTrace = wrong.run(in);
-        List<NormGradientCheck.Result> check = NormGradientCheck.check(spec, in, pitfall);
-        NormGradientCheck.Gradients analytic = NormGradientCheck.analytic(wrongTrace);
-        NormGradientCheck.Gradients ownNumeric = NormGradientCheck.numeric(wrong, in);
-        Map<String, TensorComparison> own = new LinkedHashMap<>();
-        for (String input : List.of(NormGraph.X, NormGraph.GAMMA, NormGraph.BETA)) {
-            own.put(input, TensorComparison.of(ownNumeric.of(input), analytic.of(input)));
+    public static Report run(Pitfall pitfall, NormLayout layout, NormInput in) {
+        Trace correctTrace = BatchNormGraph.run(layout, in);
+        Trace wrongTrace = BatchNormGraph.run(layout, in, pitfall);
+        List<GradientCheck.Result> check = GradientCheck.check(layout, in, pitfall);
+        GradientCheck.Gradients analytic = GradientCheck.Gradients.of(wrongTrace);
+        GradientCheck.Gradients ownNumeric = GradientCheck.numeric(layout, in, pitfall);
+        Map<String, Comparison> own = new LinkedHashMap<>();
+        for (String input : List.of(BatchNormGraph.X, BatchNormGraph.GAMMA, BatchNormGraph.BETA)) {
+            own.put(input, Comparison.of(ownNumeric.of(input), analytic.of(input)));
         }
         return new Report(pitfall, check, java.util.Collections.unmodifiableMap(own),
                 FirstDifference.between(correctTrace, wrongTrace), wrongTrace);

@@ -1,13 +1,14 @@
 package org.normgraph.core.lab;
 
 import java.util.List;
-import org.normgraph.core.TensorComparison;
-import org.normgraph.core.family.NormGradientCheck;
-import org.normgraph.core.family.NormGraph;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
+import org.normgraph.core.FusedBatchNorm;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.SimplifiedNorm;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormInput;
-import org.normgraph.core.family.NormSpec;
-import org.normgraph.core.family.NormTrace;
-import org.normgraph.core.family.SimplifiedNorm;
+import org.normgraph.core.family.NormLayout;
 
 /**
  * The staged chain rule against the simplified formula ({@link SimplifiedNorm}) for out, dx,
@@ -25,21 +26,21 @@ public final class StagedVsSimplified {
      * @param name       {@code out}, {@code dx}, {@code dgamma} or {@code dbeta}
      * @param comparison max difference, relative error and where
      */
-    public record Row(String name, TensorComparison comparison) {
+    public record Row(String name, Comparison comparison) {
 
         public boolean agrees() {
-            return comparison.within(NormGradientCheck.SIMPLIFIED_TOLERANCE);
+            return comparison.within(GradientCheck.SIMPLIFIED_TOLERANCE);
         }
     }
 
-    public static List<Row> compare(NormSpec spec, NormInput in) {
-        NormTrace staged = NormGraph.run(spec, in);
-        NormGradientCheck.Gradients g = NormGradientCheck.analytic(staged);
-        SimplifiedNorm.Result s = SimplifiedNorm.run(spec, in);
+    public static List<Row> compare(NormLayout layout, NormInput in) {
+        Trace staged = BatchNormGraph.run(layout, in);
+        GradientCheck.Gradients g = GradientCheck.Gradients.of(staged);
+        FusedBatchNorm.Result s = SimplifiedNorm.run(layout, in);
         return List.of(
-                new Row("out", TensorComparison.of(s.out(), staged.output())),
-                new Row("dx", TensorComparison.of(s.dx(), g.dx())),
-                new Row("dgamma", TensorComparison.of(s.dgamma(), g.dgamma())),
-                new Row("dbeta", TensorComparison.of(s.dbeta(), g.dbeta())));
+                new Row("out", Comparison.of(s.out(), staged.value(BatchNormGraph.OUT))),
+                new Row("dx", Comparison.of(s.dx(), g.dx())),
+                new Row("dgamma", Comparison.of(s.dgamma(), g.dgamma())),
+                new Row("dbeta", Comparison.of(s.dbeta(), g.dbeta())));
     }
 }

@@ -2,12 +2,11 @@ package org.normgraph.core.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.normgraph.core.Tensor;
-import org.normgraph.core.family.NormGradientCheck;
-import org.normgraph.core.family.NormGraph;
-import org.normgraph.core.family.NormInput;
-import org.normgraph.core.family.NormSpec;
-import org.normgraph.core.family.NormTrace;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Trace;
 
 /**
  * What eps does when a statistic's values are all equal: var = 0, so sqrtvar = √eps and the
@@ -48,15 +47,15 @@ public final class TinyEps {
     public static List<Row> constantColumn(double value, int n, double... eps) {
         List<Row> rows = new ArrayList<>();
         for (double e : eps) {
-            NormTrace t = NormGraph.run(NormSpec.batch(), input(value, n, e));
-            rows.add(new Row(e, t.value("sqrtvar").at(0), column0(t.value("xhat")).maxAbs(),
+            Trace t = BatchNormGraph.run(input(value, n, e));
+            rows.add(new Row(e, t.value("sqrtvar").get(0, 0), column0(t.value("xhat")).maxAbs(),
                     column0(t.gradient("x")).maxAbs(), t.firstNonFinite().isEmpty()));
         }
         return rows;
     }
 
     /** The sweep's input for one eps. */
-    public static NormInput input(double value, int n, double eps) {
+    public static BatchNormInput input(double value, int n, double eps) {
         double[] x = new double[2 * n];
         double[] dout = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -65,21 +64,20 @@ public final class TinyEps {
             dout[2 * i] = i % 2 == 0 ? 1 : -1;
             dout[2 * i + 1] = -dout[2 * i];
         }
-        return new NormInput(Tensor.of(new int[] {n, 2}, x), Tensor.vector(1, 1), Tensor.vector(0, 0),
-                Tensor.of(new int[] {n, 2}, dout), eps);
+        return new BatchNormInput(Matrix.of(n, 2, x), Matrix.rowVector(1, 1), Matrix.rowVector(0, 0),
+                Matrix.of(n, 2, dout), eps);
     }
 
     /** Finite differences of the constant column's dx: the huge gradient is the true slope. */
-    public static NormGradientCheck.Result check(double value, int n, double eps) {
-        return NormGradientCheck.check(NormSpec.batch(), input(value, n, eps)).get(0);
+    public static GradientCheck.Result check(double value, int n, double eps) {
+        return GradientCheck.check(input(value, n, eps)).get(0);
     }
 
-    private static Tensor column0(Tensor t) {
-        int n = t.dim(0);
-        double[] c = new double[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = t.get(i, 0);
+    private static Matrix column0(Matrix m) {
+        double[] c = new double[m.rows()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = m.get(i, 0);
         }
-        return Tensor.vector(c);
+        return Matrix.rowVector(c);
     }
 }

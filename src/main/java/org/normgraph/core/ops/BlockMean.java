@@ -52,7 +52,7 @@ public record BlockMean(boolean overRows, int block, String count) implements Op
 
     @Override
     public Matrix forward(Matrix... in) {
-        // multiply by 1/M (not divide by M): the same rounding as MeanRows and the tensor MeanTo
+        // multiply by 1/M (not divide by M): the same rounding as MeanRows
         return in[0].sumBlocks(overRows, block).scale(1.0 / count(in[0].rows()));
     }
 

@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.GraphVariant;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.Tensor;
-import org.normgraph.core.TensorComparison;
 
 /**
  * Central finite differences and the simplified backward agree with the staged dx, dgamma and
- * dbeta for every kind and every shape class: 2-D and 4-D, N = 1, one feature, G = 1 and
- * G = C, single-pixel images, one value per statistic.
+ * dbeta of the one staged engine for every kind and every shape class: 2-D and 4-D, N = 1, one
+ * feature, G = 1 and G = C, single-pixel images, one value per statistic.
  */
 class FamilyGradientCheckTableTest {
 
@@ -53,23 +57,25 @@ class FamilyGradientCheckTableTest {
     void finite_differences_and_the_simplified_backward_agree_with_the_staged_gradients(
             NormSpec spec, String shapeText, int[] shape, double eps) {
         NormInput in = FamilyInputs.random(shape, eps, shapeText.hashCode() * 31L + spec.toString().hashCode());
-        List<NormGradientCheck.Result> results = NormGradientCheck.check(spec, in);
-        assertEquals(List.of("dx", "dgamma", "dbeta"), results.stream().map(NormGradientCheck.Result::gradientName).toList());
-        for (NormGradientCheck.Result r : results) {
+        List<GradientCheck.Result> results = GradientCheck.check(NormLayout.of(spec, shape), in);
+        assertEquals(List.of("dx", "dgamma", "dbeta"), results.stream().map(GradientCheck.Result::gradientName).toList());
+        for (GradientCheck.Result r : results) {
             assertTrue(r.passed(), () -> r.gradientName() + ": numeric " + r.numeric() + ", simplified " + r.simplified());
         }
     }
 
     @Test
-    void the_worst_element_is_reported_with_its_index() {
+    void the_worst_element_is_reported_with_its_index_in_the_shape_of_x() {
         NormInput in = FamilyInputs.random(new int[] {2, 4, 3, 3}, 1e-3, 3);
-        Tensor dx = NormGraph.run(NormSpec.group(2), in).gradient("x");
-        int[] at = {1, 2, 0, 1};
-        Tensor wrong = dx.with(at, dx.get(at) + 1e-3 * dx.maxAbs());
-        TensorComparison c = TensorComparison.of(dx, wrong);
-        assertFalse(c.within(NormGradientCheck.NUMERIC_TOLERANCE));
-        assertEquals(List.of(1, 2, 0, 1), c.index());
-        assertEquals("[1][2][0][1]", c.indexText());
+        NormLayout layout = NormLayout.of(NormSpec.group(2), 2, 4, 3, 3);
+        Matrix dx = BatchNormGraph.run(layout, in).gradient("x");
+        // x[1][2][0][1] is row 1, column 2·(3·3) + 0·3 + 1 = 19 of x's rows
+        Matrix wrong = dx.with(1, 19, dx.get(1, 19) + 1e-3 * dx.maxAbs());
+        Comparison c = Comparison.of(dx, wrong);
+        assertFalse(c.within(GradientCheck.NUMERIC_TOLERANCE));
+        assertEquals(1, c.row());
+        assertEquals(19, c.col());
+        assertEquals("[1][2][0][1]", Tensor.indexText(layout.xIndex(c.row(), c.col())));
         assertEquals(1e-3 * dx.maxAbs(), c.maxDifference(), 1e-12 * dx.maxAbs());
     }
 
@@ -77,10 +83,11 @@ class FamilyGradientCheckTableTest {
     @Test
     void the_gradients_of_another_kind_fail_the_check() {
         NormInput in = FamilyInputs.random(new int[] {4, 3}, 1e-3, 8);
-        NormGraph layer = NormGraph.build(NormLayout.of(NormSpec.layer(), 4, 3), 1e-3);
-        NormGradientCheck.Gradients numeric = NormGradientCheck.numeric(layer, in);
-        NormGradientCheck.Gradients batch = NormGradientCheck.analytic(NormGraph.run(NormSpec.batch(), in));
-        List<NormGradientCheck.Result> results = NormGradientCheck.compare(numeric, numeric, batch);
+        GradientCheck.Gradients numeric = GradientCheck.numeric(NormLayout.of(NormSpec.layer(), 4, 3), in,
+                GraphVariant.CORRECT);
+        GradientCheck.Gradients batch = GradientCheck.Gradients.of(
+                BatchNormGraph.run(NormLayout.of(NormSpec.batch(), 4, 3), in));
+        List<GradientCheck.Result> results = GradientCheck.compare(numeric, numeric, batch);
         assertFalse(results.get(0).passed(), "dx");
         assertFalse(results.get(1).passed(), "dgamma");
     }

@@ -13,13 +13,20 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.FusedBatchNorm;
+import org.normgraph.core.Shape;
+import org.normgraph.core.SimplifiedNorm;
 import org.normgraph.core.Tensor;
+import org.normgraph.core.TestInputs;
+import org.normgraph.core.Trace;
 
 /**
  * Every node and named gradient of four small cases whose values were derived with exact
  * fractions (Python's fractions.Fraction, the staged formulas one by one, statistics grouped by
  * the kind's axes). Inputs are chosen so that var + eps is a perfect square in every statistic.
  * Values are listed row-major; statistics in their keepdims shape, dgamma and dbeta per channel.
+ * The one staged engine (the matrix graph of each kind) and the simplified formula must give them.
  */
 class FamilyHandCheckedCasesTest {
 
@@ -185,42 +192,31 @@ class FamilyHandCheckedCasesTest {
     @TestFactory
     Stream<DynamicContainer> every_value_of_every_case_matches_the_hand_derivation() {
         return cases().stream().map(c -> {
-            NormTrace trace = NormGraph.run(c.spec(), c.input());
+            Trace trace = run(c.spec(), c.input());
             return DynamicContainer.dynamicContainer(c.name(), c.expected().entrySet().stream().map(e ->
                     DynamicTest.dynamicTest(e.getKey(), () -> assertArrayEquals(e.getValue(),
-                            trace.named(e.getKey()).toArray(), TOLERANCE, c.name() + " " + e.getKey()))));
-        });
-    }
-
-    /** The same hand-derived numbers from the one matrix core (Graph, StagedEngine, Trace). */
-    @TestFactory
-    Stream<DynamicContainer> the_unified_matrix_core_gives_every_hand_derived_value() {
-        return cases().stream().map(c -> {
-            org.normgraph.core.Trace trace = org.normgraph.core.BatchNormGraph.run(
-                    NormLayout.of(c.spec(), c.input().shape()), c.input());
-            return DynamicContainer.dynamicContainer(c.name(), c.expected().entrySet().stream().map(e ->
-                    DynamicTest.dynamicTest(e.getKey(), () -> assertArrayEquals(e.getValue(),
-                            (trace.graph().contains(e.getKey()) ? trace.value(e.getKey())
-                                    : trace.gradient(org.normgraph.core.BatchNormGraph.gradient(e.getKey()))).toArray(),
-                            TOLERANCE, c.name() + " " + e.getKey()))));
+                            TestInputs.named(trace, e.getKey()).toArray(), TOLERANCE, c.name() + " " + e.getKey()))));
         });
     }
 
     @Test
     void the_tables_cover_every_forward_node_and_every_named_gradient() {
-        List<String> all = new ArrayList<>(NormGraph.FORWARD);
-        NormGraph.build(NormLayout.of(NormSpec.layer(), 2, 3), 1).gradients().forEach(g -> all.add(g.name()));
+        List<String> all = new ArrayList<>(BatchNormGraph.FORWARD);
+        BatchNormGraph.gradients(NormLayout.of(NormSpec.layer(), 2, 3)).forEach(g -> all.add(g.name()));
         for (Case c : cases()) {
             assertEquals(all, new ArrayList<>(c.expected().keySet()), c.name());
         }
     }
 
     @Test
-    void statistics_have_the_keepdims_shape_of_their_kind() {
+    void statistics_have_the_shape_of_their_kind() {
         for (Case c : cases()) {
-            NormTrace trace = NormGraph.run(c.spec(), c.input());
+            Trace trace = run(c.spec(), c.input());
+            assertArrayEquals(c.statsShape(), NormLayout.of(c.spec(), c.input().shape()).statsShape(), c.name());
+            // in the matrix the core runs, the keepdims shape's first two axes: batch 1×C, instance N×C, …
+            Shape stats = Shape.of(c.statsShape()[0], c.statsShape()[1]);
             for (String name : List.of("mu", "var", "sqrtvar", "ivar", "divar", "dsqrtvar", "dvar", "dmu")) {
-                assertArrayEquals(c.statsShape(), trace.named(name).shape(), c.name() + " " + name);
+                assertEquals(stats, TestInputs.named(trace, name).shape(), c.name() + " " + name);
             }
         }
     }
@@ -228,7 +224,7 @@ class FamilyHandCheckedCasesTest {
     @Test
     void the_simplified_backward_gives_the_hand_derived_dx_dgamma_dbeta_and_statistics() {
         for (Case c : cases()) {
-            SimplifiedNorm.Result r = SimplifiedNorm.run(c.spec(), c.input());
+            FusedBatchNorm.Result r = SimplifiedNorm.run(NormLayout.of(c.spec(), c.input().shape()), c.input());
             assertArrayEquals(c.expected().get("out"), r.out().toArray(), TOLERANCE, c.name() + " out");
             assertArrayEquals(c.expected().get("dx"), r.dx().toArray(), TOLERANCE, c.name() + " dx");
             assertArrayEquals(c.expected().get("dgamma"), r.dgamma().toArray(), TOLERANCE, c.name() + " dgamma");
@@ -249,9 +245,9 @@ class FamilyHandCheckedCasesTest {
                 if (other.equals(c.spec()) || impossible || same) { // instance norm is group norm with G = C
                     continue;
                 }
-                NormTrace trace = NormGraph.run(other, c.input());
+                Trace trace = run(other, c.input());
                 boolean allMatch = c.expected().entrySet().stream().allMatch(e -> {
-                    double[] actual = trace.named(e.getKey()).toArray();
+                    double[] actual = TestInputs.named(trace, e.getKey()).toArray();
                     if (actual.length != e.getValue().length) {
                         return false;
                     }
@@ -265,6 +261,10 @@ class FamilyHandCheckedCasesTest {
                 assertFalse(allMatch, c.name() + " also matches " + other);
             }
         }
+    }
+
+    private static Trace run(NormSpec spec, NormInput in) {
+        return BatchNormGraph.run(NormLayout.of(spec, in.shape()), in);
     }
 
     private static Tensor t2(double[][] rows) {

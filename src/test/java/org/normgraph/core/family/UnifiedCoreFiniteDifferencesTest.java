@@ -8,18 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
 import org.normgraph.core.Graph;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.StagedEngine;
-import org.normgraph.core.Tensor;
-import org.normgraph.core.TensorComparison;
 import org.normgraph.core.Trace;
 
 /**
  * Every kind of the one matrix core against central finite differences of its own forward,
- * {@code loss = Σ (out ⊙ dout)}: dx, dgamma and dbeta, for every row of the family's table
- * (2-D and 4-D, N = 1, G = 1 and G = C, single pixels).
+ * {@code loss = Σ (out ⊙ dout)}, written here (not {@code GradientCheck}'s): dx, dgamma and
+ * dbeta, for every row of the family's table (2-D and 4-D, N = 1, G = 1 and G = C, single pixels).
  */
 class UnifiedCoreFiniteDifferencesTest {
 
@@ -78,7 +77,7 @@ class UnifiedCoreFiniteDifferencesTest {
     }
 
     private static void check(String name, Matrix numeric, Matrix staged) {
-        TensorComparison c = TensorComparison.of(Tensor.of(numeric), Tensor.of(staged));
+        Comparison c = Comparison.of(numeric, staged);
         assertTrue(c.within(GradientCheck.NUMERIC_TOLERANCE), () -> name + ": " + c);
     }
 }

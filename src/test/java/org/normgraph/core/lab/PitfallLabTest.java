@@ -12,18 +12,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Graph;
+import org.normgraph.core.GraphVariant;
+import org.normgraph.core.Node;
+import org.normgraph.core.StagedEngine;
 import org.normgraph.core.Tensor;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.FamilyInputs;
-import org.normgraph.core.family.GraphVariant;
-import org.normgraph.core.family.NormGradientCheck;
-import org.normgraph.core.family.NormGraph;
 import org.normgraph.core.family.NormInput;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
 
 /**
  * Every pitfall fails the gradient check, for every kind, and the lab names the node where the
- * variant first leaves the correct graph. eps = 0.1 so that "std + eps" is visibly wrong (with
+ * variant first leaves the correct graph. Each pitfall is the app's graph of that kind with one op
+ * (or the fan-out rule) changed, run by the one staged engine. eps = 0.1 so that "std + eps" is visibly wrong (with
  * eps ≪ var it is wrong by about eps/(2·std) only, see the last test).
  */
 class PitfallLabTest {
@@ -60,7 +67,7 @@ class PitfallLabTest {
             Pitfall pitfall, NormSpec spec, String shapeText, int[] shape, String first, boolean inBackward,
             Set<String> failing) {
         NormInput in = FamilyInputs.random(shape, EPS, shapeText.hashCode() + 7L * pitfall.ordinal());
-        PitfallLab.Report r = PitfallLab.run(pitfall, spec, in);
+        PitfallLab.Report r = PitfallLab.run(pitfall, NormLayout.of(spec, shape), in);
         assertTrue(r.checkFails(), () -> "check passed: " + r.check());
         assertEquals(failing, Set.copyOf(r.failing()), () -> r.check().toString());
         assertTrue(r.firstDifference().isPresent());
@@ -70,21 +77,35 @@ class PitfallLabTest {
         assertEquals(pitfall.forward(), r.consistentWithOwnForward(), () -> r.ownForward().toString());
     }
 
+    /** What the lab checks is the graph the app draws (SessionModel builds it by spec) with one change. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pitfall.class)
+    void a_pitfall_is_the_drawn_graph_with_one_node_or_the_fan_out_rule_changed(Pitfall pitfall) {
+        Graph drawn = BatchNormGraph.build(NormSpec.group(2), 3, 4, EPS);
+        Graph variant = BatchNormGraph.build(NormLayout.of(NormSpec.group(2), 3, 4), EPS, pitfall);
+        assertEquals(drawn.edges(), variant.edges());
+        assertEquals(drawn.nodes().stream().map(Node::name).toList(), variant.nodes().stream().map(Node::name).toList());
+        List<String> changed = drawn.nodes().stream().filter(n -> !n.equals(variant.node(n.name()))).map(Node::name).toList();
+        boolean rule = pitfall == Pitfall.ASSIGN_AT_FAN_OUT;
+        assertEquals(rule ? List.of() : List.of(pitfall.node()), changed);
+        assertEquals(rule ? StagedEngine.FanOut.ASSIGN : StagedEngine.FanOut.ADD, pitfall.fanOut());
+    }
+
     /** The lab itself can tell right from wrong: the correct graph passes and differs nowhere. */
     @Test
     void the_correct_graph_passes_the_same_check_and_differs_nowhere() {
         NormInput in = FamilyInputs.random(new int[] {2, 4, 2, 1}, EPS, 3);
-        assertTrue(NormGradientCheck.check(NormSpec.group(2), in, GraphVariant.CORRECT).stream()
-                .allMatch(NormGradientCheck.Result::passed));
-        var correct = NormGraph.run(NormSpec.group(2), in);
-        assertTrue(FirstDifference.between(correct, NormGraph.run(NormSpec.group(2), in)).isEmpty());
+        NormLayout layout = NormLayout.of(NormSpec.group(2), 2, 4, 2, 1);
+        assertTrue(GradientCheck.check(layout, in, GraphVariant.CORRECT).stream().allMatch(GradientCheck.Result::passed));
+        Trace correct = BatchNormGraph.run(layout, in);
+        assertTrue(FirstDifference.between(correct, BatchNormGraph.run(layout, in, GraphVariant.CORRECT)).isEmpty());
     }
 
     @Test
     void a_mistake_the_input_cannot_show_has_no_first_difference() {
         // one row per statistic set for dbeta: mean and sum of one value agree
         NormInput in = FamilyInputs.random(new int[] {1, 3}, EPS, 4);
-        PitfallLab.Report r = PitfallLab.run(Pitfall.MEAN_FOR_DBETA, NormSpec.layer(), in);
+        PitfallLab.Report r = PitfallLab.run(Pitfall.MEAN_FOR_DBETA, NormLayout.of(NormSpec.layer(), 1, 3), in);
         assertTrue(r.firstDifference().isEmpty());
         assertFalse(r.checkFails());
     }
@@ -92,8 +113,8 @@ class PitfallLabTest {
     @Test
     void std_plus_eps_hides_from_finite_differences_when_eps_is_small_against_var() {
         NormInput in = FamilyInputs.random(new int[] {6, 3}, 1e-8, 5);
-        PitfallLab.Report r = PitfallLab.run(Pitfall.STD_PLUS_EPS, NormSpec.batch(), in);
-        assertTrue(r.check().stream().allMatch(c -> c.numeric().within(NormGradientCheck.NUMERIC_TOLERANCE)),
+        PitfallLab.Report r = PitfallLab.run(Pitfall.STD_PLUS_EPS, NormLayout.of(NormSpec.batch(), 6, 3), in);
+        assertTrue(r.check().stream().allMatch(c -> c.numeric().within(GradientCheck.NUMERIC_TOLERANCE)),
                 () -> r.check().toString());
         // a trusted formula sees what finite differences cannot, and so does the forward
         assertEquals(List.of("dx", "dgamma"), r.failing());
@@ -106,8 +127,7 @@ class PitfallLabTest {
         assertEquals(EnumSet.allOf(Pitfall.class), covered);
         for (Pitfall p : Pitfall.values()) {
             assertFalse(p.description().isBlank());
-            assertTrue(NormGraph.build(org.normgraph.core.family.NormLayout.of(NormSpec.batch(), 2, 2), 1)
-                    .contains(p.node()), p + " names a node of the graph");
+            assertTrue(BatchNormGraph.build(2, 2, 1).contains(p.node()), p + " names a node of the graph");
         }
     }
 }

@@ -1,13 +1,14 @@
-package org.normgraph.core.family.ops;
+package org.normgraph.core.ops;
 
-import org.normgraph.core.Tensor;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.Shape;
 
 /**
  * {@code op} forward, but backward sends nothing to its inputs (a stop-gradient: the input is
  * treated as a constant). Not part of the correct graph: the pitfalls "forget the branch"
  * detach the node whose contribution a derivation forgot.
  */
-public record Detached(TensorOp op) implements TensorOp {
+public record Detached(Op op) implements Op {
 
     @Override
     public String symbol() {
@@ -20,20 +21,20 @@ public record Detached(TensorOp op) implements TensorOp {
     }
 
     @Override
-    public int[] outputShape(int[]... in) {
+    public Shape outputShape(Shape... in) {
         return op.outputShape(in);
     }
 
     @Override
-    public Tensor forward(Tensor... in) {
+    public Matrix forward(Matrix... in) {
         return op.forward(in);
     }
 
     @Override
-    public Tensor[] backward(Tensor[] in, Tensor out, Tensor grad) {
-        Tensor[] none = new Tensor[in.length];
+    public Matrix[] backward(Matrix[] in, Matrix out, Matrix grad) {
+        Matrix[] none = new Matrix[in.length];
         for (int a = 0; a < in.length; a++) {
-            none[a] = Tensor.zeros(in[a].shape());
+            none[a] = Matrix.zeros(in[a].rows(), in[a].cols());
         }
         return none;
     }
