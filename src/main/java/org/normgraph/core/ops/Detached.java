@@ -1,34 +1,13 @@
 package org.normgraph.core.ops;
 
 import org.normgraph.core.Matrix;
-import org.normgraph.core.Shape;
 
 /**
- * {@code op} forward, but backward sends nothing to its inputs (a stop-gradient: the input is
+ * {@code of} forward, but backward sends nothing to its inputs (a stop-gradient: the input is
  * treated as a constant). Not part of the correct graph: the pitfalls "forget the branch"
  * detach the node whose contribution a derivation forgot.
  */
-public record Detached(Op op) implements Op {
-
-    @Override
-    public String symbol() {
-        return op.symbol();
-    }
-
-    @Override
-    public int arity() {
-        return op.arity();
-    }
-
-    @Override
-    public Shape outputShape(Shape... in) {
-        return op.outputShape(in);
-    }
-
-    @Override
-    public Matrix forward(Matrix... in) {
-        return op.forward(in);
-    }
+public record Detached(Op of) implements BackwardVariant {
 
     @Override
     public Matrix[] backward(Matrix[] in, Matrix out, Matrix grad) {
