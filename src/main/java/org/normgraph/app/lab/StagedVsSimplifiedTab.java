@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
+import org.normgraph.core.family.NormKind;
 import org.normgraph.core.lab.StagedVsSimplified;
 
 /** (b) dx of the staged chain next to dx of the simplified formula, and how far apart each output is. */
@@ -33,7 +34,10 @@ final class StagedVsSimplifiedTab {
         }
         box.getChildren().add(LabFormat.table("lab-simplified-table", new String[] {Messages.get("lab.col.quantity"),
                 Messages.get("lab.col.maxdiff"), Messages.get("lab.col.relative"), Messages.get("lab.col.verdict")}, rows));
-        box.getChildren().add(label(Messages.get("lab.simplified.explain"), "lab-explain"));
+        // batch norm takes gamma out of the sums (DESIGN's formula); layer and group norm cannot
+        boolean batch = r.spec().kind() == NormKind.BATCH;
+        box.getChildren().add(label(Messages.get(batch ? "lab.simplified.explain" : "lab.simplified.explain.family"),
+                "lab-explain"));
         return box;
     }
 }
