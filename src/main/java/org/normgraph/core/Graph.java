@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.NoSuchElementException;
 import org.normgraph.core.ops.Op;
 
@@ -128,14 +129,14 @@ public final class Graph {
         private final List<Node> nodes = new ArrayList<>();
         private final Map<String, Node> names = new LinkedHashMap<>();
         private final List<Edge> edges = new ArrayList<>();
-        private final java.util.function.BiFunction<String, Op, Op> replace;
+        private final BiFunction<String, Op, Op> replace;
 
         public Builder() {
             this((name, op) -> op);
         }
 
         /** A builder that puts {@code replace.apply(name, op)} at each node instead of {@code op}. */
-        public Builder(java.util.function.BiFunction<String, Op, Op> replace) {
+        public Builder(BiFunction<String, Op, Op> replace) {
             this.replace = replace;
         }
 

@@ -105,7 +105,7 @@ public final class StagedEngine {
                 for (int a = 0; a < edges.length; a++) {
                     contributions[edges[a]] = local[a];
                     int from = graph.edgeFrom[edges[a]];
-                    // add, never assign: a value used twice gets the sum of its branches
+                    // add, never assign (ASSIGN only shows the mistake): a value used twice gets the sum of its branches
                     grads[from] = grads[from] == null || !add ? local[a] : grads[from].plus(local[a]);
                 }
             }
