@@ -21,7 +21,9 @@ import org.normgraph.core.Matrix;
  * {@code --perf}: timings on stderr, each line starting with {@code [perf]}.
  * <ul>
  *   <li>startup: JVM start → first frame (the second pulse after the window is shown,
- *       by which time the first frame has been rendered);</li>
+ *       by which time the first frame has been rendered), the phases on the way
+ *       ({@link StartupClock}), the CPU time spent by then (on a busy machine wall time
+ *       grows, CPU time much less) and the scene's size;</li>
  *   <li>edits ({@code --perf-edits N}): per edit, the time of {@code SessionModel.commit}
  *       (core run + in-place view update), edit → laid-out frame (commit plus that pulse's
  *       CSS and layout, from a post-layout pulse listener) and, where JavaFX's internal
@@ -75,6 +77,9 @@ public final class PerfMonitor {
             @Override
             public void handle(long now) {
                 pulses++;
+                if (pulses == 1) {
+                    StartupClock.mark("first pulse begins");
+                }
                 if (pulses == 2) {
                     long t = System.nanoTime();
                     String jvm = ProcessHandle.current().info().startInstant()
@@ -83,6 +88,14 @@ public final class PerfMonitor {
                     log(String.format(Locale.ROOT, "startup: first frame %s%.0f ms after the app class loaded, "
                                     + "%.0f ms after start()", jvm, (t - launchNanos) / 1e6,
                             (t - startNanos) / 1e6));
+                    StartupClock.mark("first frame");
+                    log("startup phases: " + StartupClock.phases(launchNanos));
+                    // CPU time tells apart our own work from waiting for a busy machine's cores
+                    log(String.format(Locale.ROOT, "startup CPU: %d ms on this (the application) thread, %s in the process",
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+                            ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() + " ms")
+                                    .orElse("unknown")));
+                    log("scene at start: " + SceneCensus.of(scene.getRoot()));
                     if (options.perfEdits() > 0) {
                         beginEdits();
                     }
