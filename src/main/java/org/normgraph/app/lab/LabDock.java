@@ -36,6 +36,7 @@ public final class LabDock {
     private final GraphHighlighter highlighter = new GraphHighlighter();
     private GraphView graph;
     private LabPane pane;
+    private int tab; // the selected tab, kept over a rebuild
 
     public LabDock(SessionModel session) {
         this.session = session;
@@ -66,7 +67,7 @@ public final class LabDock {
         return running;
     }
 
-    /** The lab's tabs (null before the first {@link #rebuild}). */
+    /** The lab's tabs (null until the lab is first shown). */
     public LabPane pane() {
         return pane;
     }
@@ -85,17 +86,25 @@ public final class LabDock {
         place();
     }
 
-    /** Builds the lab's tabs again in the current language. */
+    /**
+     * Builds the lab's tabs again in the current language — at once if the lab is shown,
+     * else when it is first shown: most sessions never open it, and its tabs are a good
+     * part of the window's startup time.
+     */
     public void rebuild() {
-        int tab = pane == null ? 0 : pane.getSelectionModel().getSelectedIndex();
         if (pane != null) {
+            tab = pane.getSelectionModel().getSelectedIndex();
             pane.dispose();
+            pane = null;
         }
+        place();
+    }
+
+    private void build() {
         pane = new LabPane(model, running, this::select);
         pane.getSelectionModel().select(tab);
         pane.setOnSite(s -> highlighter.mark(s, pane.siteIsDifference() ? GraphHighlighter.FIRST_DIFFERENCE
                 : GraphHighlighter.WORST));
-        place();
     }
 
     /** Selects a finding's element, so the inspector shows it (for a branch, the element it reaches). */
@@ -117,7 +126,10 @@ public final class LabDock {
     }
 
     private void place() {
-        boolean on = shown.get() && pane != null;
+        boolean on = shown.get() && graph != null;
+        if (on && pane == null) {
+            build();
+        }
         model.setActive(on);
         if (on) {
             split.getItems().setAll(graph, pane);

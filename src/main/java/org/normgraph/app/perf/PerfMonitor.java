@@ -21,12 +21,16 @@ import org.normgraph.core.Matrix;
  * {@code --perf}: timings on stderr, each line starting with {@code [perf]}.
  * <ul>
  *   <li>startup: JVM start → first frame (the second pulse after the window is shown,
- *       by which time the first frame has been rendered);</li>
+ *       by which time the first frame has been rendered), the phases on the way
+ *       ({@link StartupClock}), the CPU time spent by then (on a busy machine wall time
+ *       grows, CPU time much less) and the scene's size;</li>
  *   <li>edits ({@code --perf-edits N}): per edit, the time of {@code SessionModel.commit}
  *       (core run + in-place view update), edit → laid-out frame (commit plus that pulse's
  *       CSS and layout, from a post-layout pulse listener) and, where JavaFX's internal
- *       tracker is reachable (the runnable jar), edit → rendered frame; p50/p95/max. Each
- *       edit waits until the previous one is on screen;</li>
+ *       tracker is reachable (the runnable jar), edit → rendered frame; p50/p95/max; and the
+ *       application thread's CPU time per edit up to the laid-out frame (on a busy machine the
+ *       wall times grow with the wait for a core, this does not). Each edit waits until the
+ *       previous one is on screen;</li>
  *   <li>playback: the intervals between pulses (an {@link AnimationTimer}) while the
  *       walk plays, printed when it stops.</li>
  * </ul>
@@ -52,6 +56,9 @@ public final class PerfMonitor {
     private volatile boolean renderTracking;
     private long lastPulse;
     private long pendingEditStart = -1;
+    private long pendingEditCpu;
+    private final List<Double> frameCpuMs = new ArrayList<>();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private int editsDone;
     private boolean editing;
     private boolean autoPlay;
@@ -75,6 +82,9 @@ public final class PerfMonitor {
             @Override
             public void handle(long now) {
                 pulses++;
+                if (pulses == 1) {
+                    StartupClock.mark("first pulse begins");
+                }
                 if (pulses == 2) {
                     long t = System.nanoTime();
                     String jvm = ProcessHandle.current().info().startInstant()
@@ -83,6 +93,14 @@ public final class PerfMonitor {
                     log(String.format(Locale.ROOT, "startup: first frame %s%.0f ms after the app class loaded, "
                                     + "%.0f ms after start()", jvm, (t - launchNanos) / 1e6,
                             (t - startNanos) / 1e6));
+                    StartupClock.mark("first frame");
+                    log("startup phases: " + StartupClock.phases(launchNanos));
+                    // CPU time tells apart our own work from waiting for a busy machine's cores
+                    log(String.format(Locale.ROOT, "startup CPU: %d ms on this (the application) thread, %s in the process",
+                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+                            ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() + " ms")
+                                    .orElse("unknown")));
+                    log("scene at start: " + SceneCensus.of(scene.getRoot()));
                     if (options.perfEdits() > 0) {
                         beginEdits();
                     }
@@ -117,6 +135,7 @@ public final class PerfMonitor {
             if (pendingEditStart >= 0) {
                 long t = System.nanoTime();
                 frameMs.add((t - pendingEditStart) / 1e6);
+                frameCpuMs.add((threads.getCurrentThreadCpuTime() - pendingEditCpu) / 1e6);
                 if (pulseStart >= 0) {
                     pulseMs.add((t - pulseStart) / 1e6);
                 }
@@ -201,6 +220,7 @@ public final class PerfMonitor {
         } else {
             next = in.withBeta(in.beta().with(0, random.nextInt(in.d()), v));
         }
+        pendingEditCpu = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         model.commit(next);
         long t1 = System.nanoTime();
@@ -231,6 +251,9 @@ public final class PerfMonitor {
         if (skip > 0 && frameMs.size() > skip) {
             log(String.format(Locale.ROOT, "  without the first %d (JIT warm-up): edit → laid-out frame %s",
                     skip, stats(frameMs.subList(skip, frameMs.size()))));
+            // what the edit costs the application thread, whatever else the machine's cores are doing
+            log(String.format(Locale.ROOT, "  without the first %d: CPU time of the application thread per edit %s",
+                    skip, stats(frameCpuMs.subList(skip, frameCpuMs.size()))));
         }
     }
 
