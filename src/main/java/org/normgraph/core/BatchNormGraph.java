@@ -124,8 +124,16 @@ public final class BatchNormGraph {
             throw new IllegalArgumentException("graph built for eps " + op.eps()
                     + ", input has eps " + in.eps());
         }
-        var forward = StagedEngine.forward(graph, Map.of(X, in.x(), GAMMA, in.gamma(), BETA, in.beta()));
-        return forward.backward(in.dout());
+        return run(graph, in.x(), in.gamma(), in.beta(), in.dout());
+    }
+
+    /**
+     * Runs a graph built by {@link #build(NormLayout, double)} forward and backward: x and dout
+     * as the N×(C·H·W) matrices of their rows, gamma and beta as 1×C rows (1×D for 2-D x).
+     */
+    public static Trace run(Graph graph, Matrix x, Matrix gamma, Matrix beta, Matrix dout) {
+        var forward = StagedEngine.forward(graph, Map.of(X, x, GAMMA, gamma, BETA, beta));
+        return forward.backward(dout);
     }
 
     /** Runs the graph of {@code spec} on a 2-D input (refused as {@link NormLayout#of} refuses). */
@@ -138,14 +146,11 @@ public final class BatchNormGraph {
      * N×(C·H·W) matrices of their rows, gamma and beta as 1×C rows.
      */
     public static Trace run(NormLayout layout, NormInput in) {
-        Graph graph = build(layout, in.eps());
         int n = in.x().dim(0);
         int cols = in.x().size() / n;
-        var forward = StagedEngine.forward(graph, Map.of(
-                X, Matrix.of(n, cols, in.x().toArray()),
-                GAMMA, Matrix.rowVector(in.gamma().toArray()),
-                BETA, Matrix.rowVector(in.beta().toArray())));
-        return forward.backward(Matrix.of(n, cols, in.dout().toArray()));
+        return run(build(layout, in.eps()), Matrix.of(n, cols, in.x().toArray()),
+                Matrix.rowVector(in.gamma().toArray()), Matrix.rowVector(in.beta().toArray()),
+                Matrix.of(n, cols, in.dout().toArray()));
     }
 
     /**

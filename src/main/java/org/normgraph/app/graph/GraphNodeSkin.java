@@ -174,7 +174,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             symbol.setText(n.op().symbol());
             // the core's formula of a broadcast has words ("copied to N rows"): from the bundle
             formula.setText(switch (n.kind()) {
-                case BROADCAST -> FamilyText.broadcast(n);
+                case BROADCAST -> FamilyText.broadcast(n, c.getAxes());
                 case REDUCTION -> n.formula() + "\n" + FamilyText.reduction(c.getAxes());
                 default -> n.formula();
             });
@@ -184,8 +184,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
                 ? FamilyText.reduction(c.getAxes()) : Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);
         Shape s = n.shape();
-        shape.setText(Messages.get("graph.shape.letters", c.getAxes().letters(n.name()),
-                Integer.toString(s.rows()), Integer.toString(s.cols())));
+        shape.setText(Messages.get("graph.shape.sizes", c.getAxes().letters(n.name()), c.getAxes().sizes(n.name(), s)));
         gradCaption.setText(c.gradientName());
         updateValue();
         updateGradient();
