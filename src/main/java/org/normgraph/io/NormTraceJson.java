@@ -85,7 +85,8 @@ public final class NormTraceJson {
         };
     }
 
-    private static void write(JsonGenerator g, Tensor t, int[] shape) throws IOException {
+    /** {@code t} as nested arrays of {@code shape} (also for session files' N×C×H×W x). */
+    static void write(JsonGenerator g, Tensor t, int[] shape) throws IOException {
         write(g, t.reshape(shape), 0, 0);
     }
 

@@ -122,17 +122,22 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private Region controls() {
         Label n = label("editor.n", nSpinner);
         Label d = label("editor.d", dSpinner);
+        HBox size = new HBox(6, n, nSpinner, gap());
+        size.getStyleClass().add("control-row");
         HBox features = new HBox(6, d, dSpinner);
-        HBox images = new HBox(6, label("editor.c", cSpinner), cSpinner, label("editor.h", hSpinner), hSpinner,
-                label("editor.w", wSpinner), wSpinner);
-        for (HBox box : List.of(features, images)) {
+        features.visibleProperty().bind(layoutChoice.valueProperty().isNotEqualTo(Boolean.TRUE));
+        // C, H, W each on their own, so that a narrow pane wraps them rather than scrolling
+        List<HBox> images = List.of(new HBox(6, label("editor.c", cSpinner), cSpinner),
+                new HBox(6, label("editor.h", hSpinner), hSpinner), new HBox(6, label("editor.w", wSpinner), wSpinner));
+        for (HBox box : images) {
+            box.visibleProperty().bind(layoutChoice.valueProperty().isEqualTo(Boolean.TRUE));
+        }
+        List<HBox> sizes = new java.util.ArrayList<>(List.of(size, features));
+        sizes.addAll(images);
+        for (HBox box : sizes) {
             box.getStyleClass().add("control-row");
             box.managedProperty().bind(box.visibleProperty());
         }
-        features.visibleProperty().bind(layoutChoice.valueProperty().isNotEqualTo(Boolean.TRUE));
-        images.visibleProperty().bind(layoutChoice.valueProperty().isEqualTo(Boolean.TRUE));
-        HBox size = new HBox(6, n, nSpinner, gap(), features, images);
-        size.getStyleClass().add("control-row");
 
         layoutChoice.setId("editor-layout");
         layoutChoice.getItems().setAll(false, true);
@@ -195,7 +200,9 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         seedRow.getStyleClass().add("control-row");
 
         Button reset = button("editor-reset", "editor.reset", () -> getSkinnable().resetToExample());
-        FlowPane rows = new FlowPane(12, 6, size, epsRow);
+        FlowPane rows = new FlowPane(12, 6);
+        rows.getChildren().addAll(sizes);
+        rows.getChildren().add(epsRow);
         rows.getStyleClass().add("control-flow");
         FlowPane seedRows = new FlowPane(6, 6, seedRow, randomize, next);
         seedRows.getStyleClass().add("control-flow");

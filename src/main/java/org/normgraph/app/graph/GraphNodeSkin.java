@@ -13,7 +13,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
-import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
@@ -167,7 +166,8 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             step.setText(Messages.get("graph.step.input"));
             step.setTooltip(new Tooltip(Messages.get("graph.step.input.tip")));
             symbol.setText("");
-            formula.setText(Messages.get("graph.input." + n.name()));
+            // images: x is N×C×H×W and gamma, beta are per channel (the inference constants are never images)
+            formula.setText(Messages.get("graph.input." + n.name() + (c.getAxes().spatial() ? ".images" : "")));
         } else {
             step.setText(Integer.toString(n.step()));
             step.setTooltip(new Tooltip(Messages.get("graph.step.tip", Integer.toString(n.step()))));
@@ -180,7 +180,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             });
         }
         // a reduction of layer or group norm collapses other axes than the batch's "mean over the rows"
-        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().equals(NormAxes.BATCH)
+        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().isBatchOfFeatures()
                 ? FamilyText.reduction(c.getAxes()) : Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);
         Shape s = n.shape();

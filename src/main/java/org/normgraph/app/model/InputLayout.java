@@ -76,11 +76,7 @@ public record InputLayout(boolean images, int channels, int height, int width) {
     /** 1×C: a per-column row (gamma, beta as the session keeps them) read once per channel. */
     public Matrix perChannel(Matrix perColumn) {
         requireColumns(perColumn);
-        double[] out = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            out[c] = perColumn.get(0, c * spatial());
-        }
-        return Matrix.rowVector(out);
+        return perColumn.firstOfBlocks(spatial());
     }
 
     /** 1×(C·H·W): each channel's value repeated over its H·W columns. */
@@ -88,11 +84,7 @@ public record InputLayout(boolean images, int channels, int height, int width) {
         if (perChannel.rows() != 1 || perChannel.cols() != channels) {
             throw new IllegalArgumentException("expected 1×" + channels + " (one per channel), got " + perChannel.shape());
         }
-        double[] out = new double[columns()];
-        for (int col = 0; col < out.length; col++) {
-            out[col] = perChannel.get(0, channelOf(col));
-        }
-        return Matrix.rowVector(out);
+        return perChannel.broadcastBlocks(1, spatial());
     }
 
     /** Whether a per-column row has one value per channel (equal over each channel's columns). */

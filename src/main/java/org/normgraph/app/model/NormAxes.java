@@ -5,6 +5,7 @@ import org.normgraph.core.Graph;
 import org.normgraph.core.Shape;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
+import org.normgraph.core.ops.BlockBroadcast;
 import org.normgraph.core.ops.BlockMean;
 import org.normgraph.core.ops.MeanRows;
 import org.normgraph.core.ops.Op;
@@ -17,13 +18,15 @@ import org.normgraph.core.ops.Op;
  * session's layout it also knows N×C×H×W x (the graph alone shows its N×(C·H·W) matrix).
  *
  * @param collapse   what one statistic is the mean over
- * @param groupWidth how many columns one statistic covers in a row (1 for batch norm, D for layer norm)
- * @param layout     the core's layout the graph was built for, or null (read as N×D)
+ * @param groupWidth   how many columns one statistic covers in a row (1 for batch norm, D for layer norm)
+ * @param channelWidth how many columns one channel has: H·W of N×C×H×W x, read from the graph's
+ *                     broadcast of gamma (1 for N×D, and for 1×1 images, whose formulas are N×D's)
+ * @param layout       the core's layout the graph was built for, or null (read as N×D)
  */
-public record NormAxes(Collapse collapse, int groupWidth, NormLayout layout) {
+public record NormAxes(Collapse collapse, int groupWidth, int channelWidth, NormLayout layout) {
 
     public NormAxes(Collapse collapse, int groupWidth) {
-        this(collapse, groupWidth, null);
+        this(collapse, groupWidth, 1, null);
     }
 
     /** What one statistic is the mean over. */
@@ -48,18 +51,27 @@ public record NormAxes(Collapse collapse, int groupWidth, NormLayout layout) {
         if (!graph.contains("mu")) {
             return BATCH;
         }
+        int channel = graph.contains("bcast_gamma") && graph.node("bcast_gamma").op() instanceof BlockBroadcast b ? b.block() : 1;
         Op op = graph.node("mu").op();
-        if (op instanceof MeanRows || !(op instanceof BlockMean m) || m.overRows()) {
+        if (op instanceof MeanRows || !(op instanceof BlockMean m)) {
             return BATCH;
         }
+        if (m.overRows()) {
+            return new NormAxes(Collapse.ROWS, 1, channel, null);
+        }
         boolean one = graph.node("mu").shape().cols() == 1;
-        return new NormAxes(one ? Collapse.FEATURES : Collapse.GROUPS, m.block());
+        return new NormAxes(one ? Collapse.FEATURES : Collapse.GROUPS, m.block(), channel, null);
     }
 
     /** {@link #of(Graph)} for a graph built for {@code layout} (which says whether x is N×C×H×W). */
     public static NormAxes of(Graph graph, NormLayout layout) {
         NormAxes axes = of(graph);
-        return new NormAxes(axes.collapse, axes.groupWidth, layout);
+        return new NormAxes(axes.collapse, axes.groupWidth, axes.channelWidth, layout);
+    }
+
+    /** Batch norm of N×D features: the nine steps as DESIGN.md writes them. */
+    public boolean isBatchOfFeatures() {
+        return collapse == Collapse.ROWS && channelWidth == 1 && !spatial();
     }
 
     /** Whether x is N×C×H×W (known only with the layout). */

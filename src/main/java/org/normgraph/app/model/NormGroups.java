@@ -10,7 +10,8 @@ import org.normgraph.core.family.NormLayout;
  * The normalization groups of x's matrix: the values that one statistic is taken over (a
  * channel's N·H·W values in batch norm, a row in layer norm, a row's C/G channels in group
  * norm, a row's channel in instance norm). Named by their statistic, as the graph indexes it:
- * {@code mu[c]}, {@code mu[i]} or {@code mu[i][g]}.
+ * {@code mu[c]}, {@code mu[i]} or {@code mu[i][g]}; batch norm's groups of N×D x are its columns,
+ * named by their number as the notes on constant columns say.
  */
 final class NormGroups {
 
@@ -46,10 +47,10 @@ final class NormGroups {
         return true;
     }
 
-    /** {@code mu[c]} (batch), {@code mu[i]} (layer) or {@code mu[i][g]} (group, instance). */
+    /** {@code j} (batch of N×D), {@code mu[c]} (batch), {@code mu[i]} (layer) or {@code mu[i][g]} (group, instance). */
     private static String name(NormLayout layout, int row, int col) {
         return switch (layout.kind()) {
-            case BATCH -> "mu[" + col + "]";
+            case BATCH -> layout.spatial() ? "mu[" + col + "]" : Integer.toString(col);
             case LAYER -> "mu[" + row + "]";
             case GROUP, INSTANCE -> "mu[" + row + "][" + col + "]";
         };

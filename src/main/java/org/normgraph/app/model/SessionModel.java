@@ -27,7 +27,6 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
-import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormKind;
@@ -601,7 +600,7 @@ public final class SessionModel {
         if (layout.count() == 1) {
             out.add(Note.info(columns ? "note.single-row" : "note.family.single-value"));
         } else {
-            List<String> constant = columns ? constantColumns(in.x()) : NormGroups.constant(layout, in.x());
+            List<String> constant = NormGroups.constant(layout, in.x());
             if (!constant.isEmpty()) {
                 String key = columns ? "note.constant-column" : "note.family.constant-group";
                 out.add(Note.info(constant.size() == 1 ? key : key + "s",
@@ -612,20 +611,6 @@ public final class SessionModel {
             out.add(Note.info("note.tiny-eps", Double.toString(in.eps())));
         }
         return out;
-    }
-
-    private static List<String> constantColumns(Matrix x) {
-        List<String> constant = new ArrayList<>();
-        for (int j = 0; j < x.cols(); j++) {
-            boolean same = true;
-            for (int i = 1; i < x.rows() && same; i++) {
-                same = x.get(i, j) == x.get(0, j);
-            }
-            if (same) {
-                constant.add(Integer.toString(j));
-            }
-        }
-        return constant;
     }
 
     /** Step, status and bounds first, so that position listeners see them current. */
