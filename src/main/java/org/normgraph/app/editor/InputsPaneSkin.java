@@ -349,7 +349,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
                 .mapToObj(Integer::toString).toList();
         for (InputField f : InputField.values()) {
             var m = f.of(in, layout);
-            sheets.get(f).show(m, f.isVector() ? channels : headers);
+            // Images: a new grid for new numbers. In a real window, numbers changed in place
+            // after the switch to images were not drawn (the grid kept its old cells; not seen
+            // headless); image grids are at most 32×16, so building them anew costs little.
+            sheets.get(f).show(m, f.isVector() ? channels : headers, layout.images());
             Label title = titles.get(f);
             String text = layout.images()
                     ? Messages.get("editor.field." + f.id() + ".images", shapeText(f, in.n(), layout))

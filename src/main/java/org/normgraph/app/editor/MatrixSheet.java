@@ -133,15 +133,18 @@ final class MatrixSheet extends SpreadsheetView {
      * and every cell given new text re-lays out its row, so the other 511 stay untouched.
      */
     void show(Matrix m) {
-        show(m, java.util.stream.IntStream.range(0, m.cols()).mapToObj(Integer::toString).toList());
+        show(m, java.util.stream.IntStream.range(0, m.cols()).mapToObj(Integer::toString).toList(), false);
     }
 
-    /** {@link #show(Matrix)} with these column headers (e.g. an image column's {@code (c,h,w)}). */
-    void show(Matrix m, List<String> columnHeaders) {
+    /**
+     * {@link #show(Matrix)} with these column headers (e.g. an image column's {@code (c,h,w)});
+     * {@code anew}: on a new grid even when only numbers changed.
+     */
+    void show(Matrix m, List<String> columnHeaders, boolean anew) {
         updating = true;
         try {
             if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())
-                    || !headers.equals(columnHeaders)) {
+                    || !headers.equals(columnHeaders) || anew && !m.equals(shown)) {
                 marked.clear();
                 headers = List.copyOf(columnHeaders);
                 rebuild(m);

@@ -104,6 +104,34 @@ class ImagesInTheWindowTest {
         assertTrue(size.contains("C\u00b7H\u00b7W = 2\u00b72\u00b75 = 20"), size);
     }
 
+    @Test
+    void randomize_on_images_shows_the_new_values_in_the_grids(FxRobot robot) {
+        robot.interact(() -> layout(robot).setValue(true));
+        robot.interact(() -> {
+            spinner(robot, "#editor-c").getValueFactory().setValue(2);
+            spinner(robot, "#editor-h").getValueFactory().setValue(2);
+            spinner(robot, "#editor-w").getValueFactory().setValue(2);
+            spinner(robot, "#editor-n").getValueFactory().setValue(2);
+        });
+        robot.clickOn("#editor-randomize");
+        WaitForAsyncUtils.waitForFxEvents();
+        var x = robot.lookup("#editor-x").queryAs(org.controlsfx.control.spreadsheet.SpreadsheetView.class);
+        var in = model.getInput();
+        for (int col = 0; col < 8; col++) {
+            assertEquals(org.normgraph.app.editor.NumberText.exact(in.x().get(1, col)),
+                    x.getGrid().getRows().get(1).get(col).getItem(), "x[1][" + col + "]");
+        }
+        // what the grid draws, not only what it holds
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        robot.lookup("#editor-x .spreadsheet-cell").queryAll().forEach(n -> {
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+                drawn.add(l.getText());
+            }
+        });
+        assertTrue(drawn.contains(org.normgraph.app.editor.NumberText.exact(in.x().get(0, 0))), drawn.toString());
+        assertTrue(drawn.contains(org.normgraph.app.editor.NumberText.exact(in.x().get(1, 0))), drawn.toString());
+    }
+
     @SuppressWarnings("unchecked")
     private static ComboBox<NormKind> kind(FxRobot robot) {
         return robot.lookup("#toolbar-norm").queryAs(ComboBox.class);
