@@ -3,6 +3,10 @@ package org.normgraph.app.family;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.normgraph.app.family.WindowLookups.formula;
+import static org.normgraph.app.family.WindowLookups.kind;
+import static org.normgraph.app.family.WindowLookups.node;
+import static org.normgraph.app.family.WindowLookups.shape;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -47,12 +51,7 @@ class ImagesInTheWindowTest {
 
         robot.interact(() -> layout(robot).setValue(true)); // 3 features → 3 channels of 1×1
         assertEquals(InputLayout.images(3, 1, 1), model.getInputLayout());
-        robot.interact(() -> {
-            spinner(robot, "#editor-n").getValueFactory().setValue(2);
-            spinner(robot, "#editor-c").getValueFactory().setValue(2);
-            spinner(robot, "#editor-h").getValueFactory().setValue(2);
-            spinner(robot, "#editor-w").getValueFactory().setValue(2);
-        });
+        twoImagesOf2x2x2(robot);
         assertEquals(InputLayout.images(2, 2, 2), model.getInputLayout());
         assertEquals(2, model.getInput().n());
         robot.interact(() -> model.last());
@@ -107,12 +106,7 @@ class ImagesInTheWindowTest {
     @Test
     void randomize_on_images_shows_the_new_values_in_the_grids(FxRobot robot) {
         robot.interact(() -> layout(robot).setValue(true));
-        robot.interact(() -> {
-            spinner(robot, "#editor-c").getValueFactory().setValue(2);
-            spinner(robot, "#editor-h").getValueFactory().setValue(2);
-            spinner(robot, "#editor-w").getValueFactory().setValue(2);
-            spinner(robot, "#editor-n").getValueFactory().setValue(2);
-        });
+        twoImagesOf2x2x2(robot);
         robot.clickOn("#editor-randomize");
         WaitForAsyncUtils.waitForFxEvents();
         var x = robot.lookup("#editor-x").queryAs(org.controlsfx.control.spreadsheet.SpreadsheetView.class);
@@ -132,9 +126,13 @@ class ImagesInTheWindowTest {
         assertTrue(drawn.contains(org.normgraph.app.editor.NumberText.exact(in.x().get(1, 0))), drawn.toString());
     }
 
-    @SuppressWarnings("unchecked")
-    private static ComboBox<NormKind> kind(FxRobot robot) {
-        return robot.lookup("#toolbar-norm").queryAs(ComboBox.class);
+    /** N = 2, C = H = W = 2 through the spinners, as a learner sets them. */
+    private static void twoImagesOf2x2x2(FxRobot robot) {
+        robot.interact(() -> {
+            for (String id : java.util.List.of("#editor-n", "#editor-c", "#editor-h", "#editor-w")) {
+                spinner(robot, id).getValueFactory().setValue(2);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -149,20 +147,5 @@ class ImagesInTheWindowTest {
 
     private static String message(FxRobot robot) {
         return robot.lookup("#norm-message").queryAs(Label.class).getText();
-    }
-
-    private static GraphNodeView node(FxRobot robot, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup("#node-" + name).queryAs(GraphNodeView.class);
-    }
-
-    private static String shape(FxRobot robot, String name) {
-        node(robot, name);
-        return robot.lookup("#node-" + name + " .shape").queryAs(Label.class).getText();
-    }
-
-    private static String formula(FxRobot robot, String name) {
-        node(robot, name);
-        return robot.lookup("#node-" + name + " .formula").queryAs(Label.class).getText();
     }
 }
