@@ -122,13 +122,14 @@ public final class SessionModel {
     }
 
     /**
-     * Makes {@code newInput} the current input in the current layout (in N×D features when its
-     * D no longer fits the layout's C·H·W); see {@link #commit(BatchNormInput, InputLayout)}.
+     * Makes {@code newInput} the current input in the current layout, or in N×D features when it
+     * does not fit that layout (another D than C·H·W, gamma or beta differing within a channel);
+     * see {@link #commit(BatchNormInput, InputLayout)}.
      */
     public void commit(BatchNormInput newInput) {
         Objects.requireNonNull(newInput, "input");
         InputLayout l = inputLayout.get();
-        commit(newInput, l.columns() == newInput.d() ? l : InputLayout.features(newInput.d()));
+        commit(newInput, isLaidOutAs(newInput, l) ? l : InputLayout.features(newInput.d()));
     }
 
     /**
@@ -524,9 +525,14 @@ public final class SessionModel {
 
     // ---------------------------------------------------------------- internals
 
+    /** Whether x has the layout's C·H·W columns and gamma, beta one value per channel. */
+    private static boolean isLaidOutAs(BatchNormInput in, InputLayout layout) {
+        return layout.columns() == in.d() && layout.isPerChannel(in.gamma()) && layout.isPerChannel(in.beta());
+    }
+
     private static void requireFits(BatchNormInput in, InputLayout layout) {
         Objects.requireNonNull(layout, "layout");
-        if (layout.columns() != in.d() || !layout.isPerChannel(in.gamma()) || !layout.isPerChannel(in.beta())) {
+        if (!isLaidOutAs(in, layout)) {
             throw new IllegalArgumentException("input " + in.x().shape() + " does not fit " + layout
                     + ": x needs C·H·W columns, gamma and beta one value per channel");
         }

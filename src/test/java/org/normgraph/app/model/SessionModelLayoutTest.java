@@ -138,6 +138,17 @@ class SessionModelLayoutTest {
     }
 
     @Test
+    void an_input_that_does_not_fit_the_images_is_committed_as_features() {
+        SessionModel m = onImages();
+        BatchNormInput oneColumn = m.getInput().withGamma(m.getInput().gamma().with(0, 1, 3.0)); // inside channel 0
+        m.commit(oneColumn);
+        assertEquals(InputLayout.features(8), m.getInputLayout());
+        assertSame(oneColumn, m.getInput());
+        assertTrue(m.undo());
+        assertEquals(IMAGES, m.getInputLayout());
+    }
+
+    @Test
     void undo_goes_back_across_a_layout_change_and_keeps_the_position() {
         SessionModel m = SessionModel.example();
         BatchNormInput example = m.getInput();
