@@ -100,6 +100,8 @@ final class MatrixSheet extends SpreadsheetView {
     private Listener listener;
     private Matrix shown;
     private List<String> headers = List.of();
+    /** While a typed cell is handed on: the grid is still ending that edit and must stay. */
+    private boolean endingEdit;
     private boolean updating;
     /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
     private final List<SpreadsheetCell> marked = new ArrayList<>();
@@ -138,13 +140,14 @@ final class MatrixSheet extends SpreadsheetView {
 
     /**
      * {@link #show(Matrix)} with these column headers (e.g. an image column's {@code (c,h,w)});
-     * {@code anew}: on a new grid even when only numbers changed.
+     * {@code anew}: on a new grid even when only numbers changed (but not while this grid is
+     * ending the edit that changed them: that cell shows what was typed).
      */
     void show(Matrix m, List<String> columnHeaders, boolean anew) {
         updating = true;
         try {
             if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())
-                    || !headers.equals(columnHeaders) || anew && !m.equals(shown)) {
+                    || !headers.equals(columnHeaders) || anew && !endingEdit && !m.equals(shown)) {
                 marked.clear();
                 headers = List.copyOf(columnHeaders);
                 rebuild(m);
@@ -258,7 +261,12 @@ final class MatrixSheet extends SpreadsheetView {
             updating = false;
         }
         if (listener != null) {
-            listener.typed(field, row, col, typed == null ? "" : typed.toString());
+            endingEdit = true;
+            try {
+                listener.typed(field, row, col, typed == null ? "" : typed.toString());
+            } finally {
+                endingEdit = false;
+            }
         }
     }
 

@@ -126,6 +126,20 @@ class ImagesInTheWindowTest {
         assertTrue(drawn.contains(org.normgraph.app.editor.NumberText.exact(in.x().get(1, 0))), drawn.toString());
     }
 
+    @Test
+    void typing_into_an_image_grid_moves_on_with_enter_like_the_feature_grids(FxRobot robot) {
+        robot.interact(() -> layout(robot).setValue(true));
+        twoImagesOf2x2x2(robot);
+        robot.clickOn(org.normgraph.app.editor.GridRobot.cell(robot, "x", 0, 1));
+        org.normgraph.app.editor.GridRobot.typeText(robot, "10");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        org.normgraph.app.editor.GridRobot.typeText(robot, "20");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10.0, model.getInput().x().get(0, 1));
+        assertEquals(20.0, model.getInput().x().get(1, 1), "Enter moved on to the next row");
+    }
+
     /** N = 2, C = H = W = 2 through the spinners, as a learner sets them. */
     private static void twoImagesOf2x2x2(FxRobot robot) {
         robot.interact(() -> {
