@@ -151,7 +151,7 @@ public final class MainWindow {
         graph = new GraphView(model);
         graph.animationSpeedProperty().bind(model.speedProperty());
         timelineBar = new TimelineBar(model, playback);
-        inputs = new InputsPane(model.inputProperty(), model::commit);
+        inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         explanation = new StepExplanationView(model);
         speakerNotes = new SpeakerNotesEditor(model);

@@ -130,8 +130,16 @@ public final class BatchNormGraph {
             throw new IllegalArgumentException("graph built for eps " + op.eps()
                     + ", input has eps " + in.eps());
         }
-        var forward = StagedEngine.forward(graph, Map.of(X, in.x(), GAMMA, in.gamma(), BETA, in.beta()));
-        return forward.backward(in.dout());
+        return run(graph, in.x(), in.gamma(), in.beta(), in.dout());
+    }
+
+    /**
+     * Runs a graph built by {@link #build(NormLayout, double)} forward and backward: x and dout
+     * as the N×(C·H·W) matrices of their rows, gamma and beta as 1×C rows (1×D for 2-D x).
+     */
+    public static Trace run(Graph graph, Matrix x, Matrix gamma, Matrix beta, Matrix dout) {
+        var forward = StagedEngine.forward(graph, Map.of(X, x, GAMMA, gamma, BETA, beta));
+        return forward.backward(dout);
     }
 
     /** Runs the graph of {@code spec} on a 2-D input (refused as {@link NormLayout#of} refuses). */

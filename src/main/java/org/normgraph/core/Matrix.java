@@ -234,6 +234,21 @@ public final class Matrix {
         return new Matrix(n, outCols, d);
     }
 
+    /** The first column of each block of {@code block} consecutive columns: {@code R×(K·block) → R×K}. */
+    public Matrix firstOfBlocks(int block) {
+        if (block < 1 || cols % block != 0) {
+            throw new ShapeMismatchException("first of blocks: " + cols + " columns are not whole blocks of " + block);
+        }
+        int outCols = cols / block;
+        double[] d = new double[rows * outCols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < outCols; j++) {
+                d[i * outCols + j] = data[i * cols + j * block];
+            }
+        }
+        return new Matrix(rows, outCols, d);
+    }
+
     public boolean allFinite() {
         return Doubles.allFinite(data);
     }

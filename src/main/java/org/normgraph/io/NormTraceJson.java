@@ -88,7 +88,8 @@ public final class NormTraceJson {
         return BatchNormGraph.isParameter(name) ? new int[] {layout.channels()} : layout.xShape();
     }
 
-    private static void write(JsonGenerator g, Matrix m, int[] shape) throws IOException {
+    /** {@code m}'s elements as nested arrays of {@code shape} (also for session files' N×C×H×W x). */
+    static void write(JsonGenerator g, Matrix m, int[] shape) throws IOException {
         write(g, m.toArray(), shape, 0, 0);
     }
 

@@ -3,6 +3,7 @@ package org.normgraph.io;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.family.NormSpec;
 
 /**
@@ -15,12 +16,16 @@ import org.normgraph.core.family.NormSpec;
  * @param view      zoom and pan of the graph
  * @param notes     speaker notes by timeline position
  * @param norm      the kind of normalization the graph shows (batch norm when the file has none)
+ * @param images    x as N×C×H×W images, or {@code null} for N×D features. The input then holds x
+ *                  and dout as N rows of C·H·W values (channel-major) and gamma, beta with each
+ *                  channel's value repeated over its H·W columns, as the app keeps them
  */
 public record Session(BatchNormInput input, String mode, int position, SelectionData selection,
-                      View view, Map<Integer, String> notes, NormSpec norm) {
+                      View view, Map<Integer, String> notes, NormSpec norm, Images images) {
 
     public static final String FORMAT = "normgraph-session";
-    public static final int VERSION = 1;
+    /** 2: x may be N×C×H×W (nested four deep, gamma and beta per channel). Version 1 files still open. */
+    public static final int VERSION = 2;
     /** The last timeline position: start, 9 forward and 10 backward steps. */
     public static final int LAST_POSITION = 19;
     public static final java.util.List<String> MODES = java.util.List.of("explore", "predict", "present");
@@ -38,6 +43,17 @@ public record Session(BatchNormInput input, String mode, int position, Selection
         view = view == null ? View.DEFAULT : view;
         notes = java.util.Collections.unmodifiableMap(new TreeMap<>(notes == null ? Map.of() : notes));
         norm = norm == null ? NormSpec.batch() : norm;
+        if (images != null && (images.columns() != input.d() || !images.isPerChannel(input.gamma())
+                || !images.isPerChannel(input.beta()))) {
+            throw new IllegalArgumentException("input " + input.x().shape() + " is not " + images
+                    + " images with gamma and beta per channel");
+        }
+    }
+
+    /** A session of N×D features. */
+    public Session(BatchNormInput input, String mode, int position, SelectionData selection,
+                   View view, Map<Integer, String> notes, NormSpec norm) {
+        this(input, mode, position, selection, view, notes, norm, null);
     }
 
     /** A batch-norm session. */
@@ -49,6 +65,39 @@ public record Session(BatchNormInput input, String mode, int position, Selection
     /** A new session on these inputs at the start of the timeline. */
     public static Session of(BatchNormInput input) {
         return new Session(input, "explore", 0, null, View.DEFAULT, Map.of());
+    }
+
+    /** The C, H and W of N×C×H×W x. */
+    public record Images(int channels, int height, int width) {
+
+        public Images {
+            if (channels < 1 || height < 1 || width < 1) {
+                throw new IllegalArgumentException("C, H, W must be ≥ 1, got " + channels + "×" + height + "×" + width);
+            }
+        }
+
+        public int columns() {
+            return channels * height * width;
+        }
+
+        /** 1×C: a per-column row's value of each channel. */
+        public Matrix perChannel(Matrix perColumn) {
+            return perColumn.firstOfBlocks(height * width);
+        }
+
+        /** 1×(C·H·W): each channel's value repeated over its H·W columns. */
+        public Matrix perColumn(Matrix perChannel) {
+            return perChannel.broadcastBlocks(1, height * width);
+        }
+
+        boolean isPerChannel(Matrix perColumn) {
+            return perColumn.cols() == columns() && perColumn(perChannel(perColumn)).equals(perColumn);
+        }
+
+        @Override
+        public String toString() {
+            return channels + "×" + height + "×" + width;
+        }
     }
 
     /** A selected node, and an element of it or -1, -1. */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormInput;
 import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
@@ -25,11 +27,15 @@ import org.normgraph.core.family.NormSpec;
  * Reads and writes {@code .normgraph.json} session files.
  *
  * <pre>
- * {"format": "normgraph-session", "version": 1,
+ * {"format": "normgraph-session", "version": 2,
  *  "input": {"x": [[…]], "gamma": […], "beta": […], "dout": [[…]], "eps": 1e-5},
  *  "mode": "explore", "position": 12, "selection": {"node": "xhat", "row": 2, "col": 1},
  *  "view": {"zoom": 1.0, "panX": 0, "panY": 0}, "norm": {"kind": "group", "groups": 2}, "notes": {"10": "…"}}
  * </pre>
+ *
+ * Since version 2, x and dout may be N×C×H×W images, nested four deep ({@code [N][C][H][W]}, as
+ * the command line reads them) with gamma and beta one number per channel. Version 1 files (N×D
+ * only) still open.
  *
  * Reading is strict: a broken, truncated, foreign or newer file is refused with one message
  * naming what is wrong, and nothing of it is used. Writing goes to a temporary file in the
@@ -95,8 +101,26 @@ public final class SessionFile {
             throw new InputFormatException("input: expected an object, got " + Json.describe(inputNode));
         }
         BatchNormInput input;
+        Session.Images images = null;
         try {
-            input = CaseFile.fromJson(inputNode);
+            if (CaseFile.isMatrixCase(inputNode)) {
+                input = CaseFile.fromJson(inputNode);
+            } else if (version < 2) {
+                throw new InputFormatException("x: a version " + version + " file holds N×D x only, got x nested "
+                        + Json.depth(inputNode.get("x")) + " deep");
+            } else {
+                NormInput in4 = CaseFile.normFromJson(inputNode);
+                if (in4.x().rank() != 4) {
+                    throw new InputFormatException("x: expected N×D rows or N×C×H×W nested four deep, got "
+                            + in4.x().shapeText());
+                }
+                images = new Session.Images(in4.x().dim(1), in4.x().dim(2), in4.x().dim(3));
+                int n = in4.x().dim(0);
+                input = new BatchNormInput(Matrix.of(n, images.columns(), in4.x().toArray()),
+                        images.perColumn(Matrix.rowVector(in4.gamma().toArray())),
+                        images.perColumn(Matrix.rowVector(in4.beta().toArray())),
+                        Matrix.of(n, images.columns(), in4.dout().toArray()), in4.eps());
+            }
         } catch (InputFormatException e) {
             throw new InputFormatException("input." + e.getMessage(), e);
         }
@@ -112,7 +136,8 @@ public final class SessionFile {
         Session.SelectionData selection = selection(root.get("selection"), input);
         Session.View view = view(root.get("view"));
         Map<Integer, String> notes = notes(root.get("notes"));
-        return new Session(input, mode, position, selection, view, notes, norm(root.get("norm"), input));
+        return new Session(input, mode, position, selection, view, notes, norm(root.get("norm"), input, images),
+                images);
     }
 
     private static Session.SelectionData selection(JsonNode s, BatchNormInput input) throws InputFormatException {
@@ -149,8 +174,8 @@ public final class SessionFile {
         return new Session.View(zoom, x, y);
     }
 
-    /** {@code {"kind": "group", "groups": 2}}; absent = batch norm. The kind must fit x (G divides D). */
-    private static NormSpec norm(JsonNode n, BatchNormInput input) throws InputFormatException {
+    /** {@code {"kind": "group", "groups": 2}}; absent = batch norm. The kind must fit x (G divides D or C, instance norm of images). */
+    private static NormSpec norm(JsonNode n, BatchNormInput input, Session.Images images) throws InputFormatException {
         if (n == null || n.isNull()) {
             return NormSpec.batch();
         }
@@ -165,7 +190,11 @@ public final class SessionFile {
         int groups = n.has("groups") ? wholeNumber(n.get("groups"), "norm.groups", 0, Session.MAX_D) : 0;
         try {
             NormSpec spec = NormSpec.of(NormKind.parse(kind), groups);
-            NormLayout.of(spec, input.n(), input.d());
+            if (images == null) {
+                NormLayout.of(spec, input.n(), input.d());
+            } else {
+                NormLayout.of(spec, input.n(), images.channels(), images.height(), images.width());
+            }
             return spec;
         } catch (InvalidInputException e) {
             // the core names its field: "groups: G = 3 does not divide D = 2 …", "norm: unknown kind …"
@@ -302,14 +331,27 @@ public final class SessionFile {
             g.writeNumberField("version", Session.VERSION);
             g.writeObjectFieldStart("input");
             BatchNormInput in = session.input();
-            g.writeFieldName("x");
-            TraceJson.write(g, in.x(), false);
-            g.writeFieldName("gamma");
-            TraceJson.write(g, in.gamma(), true);
-            g.writeFieldName("beta");
-            TraceJson.write(g, in.beta(), true);
-            g.writeFieldName("dout");
-            TraceJson.write(g, in.dout(), false);
+            Session.Images im = session.images();
+            if (im == null) {
+                g.writeFieldName("x");
+                TraceJson.write(g, in.x(), false);
+                g.writeFieldName("gamma");
+                TraceJson.write(g, in.gamma(), true);
+                g.writeFieldName("beta");
+                TraceJson.write(g, in.beta(), true);
+                g.writeFieldName("dout");
+                TraceJson.write(g, in.dout(), false);
+            } else {
+                int[] shape = {in.n(), im.channels(), im.height(), im.width()};
+                g.writeFieldName("x");
+                NormTraceJson.write(g, in.x(), shape);
+                g.writeFieldName("gamma");
+                TraceJson.write(g, im.perChannel(in.gamma()), true);
+                g.writeFieldName("beta");
+                TraceJson.write(g, im.perChannel(in.beta()), true);
+                g.writeFieldName("dout");
+                NormTraceJson.write(g, in.dout(), shape);
+            }
             g.writeNumberField("eps", in.eps());
             g.writeEndObject();
             g.writeStringField("mode", session.mode());

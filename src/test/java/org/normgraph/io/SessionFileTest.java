@@ -89,7 +89,7 @@ class SessionFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             truncated            | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],   | not valid JSON
-            newer version        | {"format": "normgraph-session", "version": 2}                          | newer normgraph (file version 2
+            newer version        | {"format": "normgraph-session", "version": 3}                          | newer normgraph (file version 3
             foreign file         | {"x": [[1]]}                                                           | not a normgraph session
             empty                |                                                                        | empty
             binary               | \u0000\u0001PK                                                         | not valid JSON

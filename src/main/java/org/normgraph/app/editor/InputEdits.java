@@ -3,6 +3,7 @@ package org.normgraph.app.editor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
 
@@ -11,7 +12,10 @@ import org.normgraph.core.Matrix;
  * the next. Nothing here touches the toolkit; every refusal names the field and the cell.
  *
  * <ul>
- *   <li><b>Resize</b> keeps every value inside the new shape. New cells start neutral:
+ *   <li><b>Layout</b>: x is N×D features or N×C×H×W images (N rows of C·H·W columns); gamma and
+ *       beta are edited one per channel (see {@link InputLayout}). Every edit below takes the
+ *       layout; without one it is N×D features.</li>
+ *   <li><b>Resize</b> keeps every value inside the new shape (an image value by its (c, h, w)). New cells start neutral:
  *       0 in {@code x} and {@code dout}, 1 in {@code gamma} (no scaling), 0 in {@code beta}
  *       (no shift). Shrinking drops the last rows/columns.</li>
  *   <li><b>Paste</b> puts a rectangular block of text (tab-separated columns, one line per
@@ -30,6 +34,8 @@ public final class InputEdits {
     public static final int MAX_N = 32;
     public static final int MIN_D = 1;
     public static final int MAX_D = 16;
+    /** The most columns of x in either layout: D, or C·H·W. */
+    public static final int MAX_COLUMNS = MAX_D;
 
     /**
      * An edit's outcome: the new input, or why it was refused (the old input stays).
@@ -59,15 +65,29 @@ public final class InputEdits {
 
     /** One cell typed by the user. */
     public static Edit editCell(BatchNormInput in, InputField field, int row, int col, String text) {
+        return editCell(in, features(in), field, row, col, text);
+    }
+
+    /** One cell of the matrix the editor shows in {@code layout}. */
+    public static Edit editCell(BatchNormInput in, InputLayout layout, InputField field, int row, int col, String text) {
         CellParser.Parsed p = CellParser.parse(text);
         if (!p.ok()) {
             return Edit.refused(p.refusal(field.cellName(row, col)));
         }
-        return Edit.accepted(setCell(in, field, row, col, p.value()));
+        return Edit.accepted(setCell(in, layout, field, row, col, p.value()));
     }
 
     public static BatchNormInput setCell(BatchNormInput in, InputField field, int row, int col, double value) {
-        return field.with(in, field.of(in).with(row, col, value));
+        return setCell(in, features(in), field, row, col, value);
+    }
+
+    public static BatchNormInput setCell(BatchNormInput in, InputLayout layout, InputField field, int row, int col,
+                                         double value) {
+        return field.with(in, layout, field.of(in, layout).with(row, col, value));
+    }
+
+    private static InputLayout features(BatchNormInput in) {
+        return InputLayout.features(in.d());
     }
 
     /** The eps field: a finite number greater than 0. */
@@ -84,11 +104,16 @@ public final class InputEdits {
 
     /** Sets the given cells of one field to {@code value} (what Delete does: 0). */
     public static BatchNormInput fillCells(BatchNormInput in, InputField field, List<int[]> cells, double value) {
-        double[][] rows = field.of(in).toRows();
+        return fillCells(in, features(in), field, cells, value);
+    }
+
+    public static BatchNormInput fillCells(BatchNormInput in, InputLayout layout, InputField field, List<int[]> cells,
+                                           double value) {
+        double[][] rows = field.of(in, layout).toRows();
         for (int[] c : cells) {
             rows[c[0]][c[1]] = value;
         }
-        return field.with(in, Matrix.fromRows(rows));
+        return field.with(in, layout, Matrix.fromRows(rows));
     }
 
     // ------------------------------------------------------------------ resize
@@ -105,6 +130,45 @@ public final class InputEdits {
                 resize(in.beta(), 1, d, InputField.BETA.fill()),
                 resize(in.dout(), n, d, InputField.DOUT.fill()),
                 in.eps());
+    }
+
+    /**
+     * The input laid out as {@code to} with {@code n} rows, keeping what fits: between two image
+     * layouts a value keeps its (c, h, w) and gamma, beta their channel; between features and
+     * images (or two feature layouts) a value keeps its column. See the class comment for new cells.
+     */
+    public static BatchNormInput relayout(BatchNormInput in, InputLayout from, int n, InputLayout to) {
+        if (n < MIN_N || n > MAX_N || to.columns() > MAX_COLUMNS) {
+            throw new IllegalArgumentException("N must be in " + MIN_N + "…" + MAX_N + " and x at most "
+                    + MAX_COLUMNS + " columns, got " + n + "×" + to.columns());
+        }
+        if (!(from.images() && to.images())) {
+            BatchNormInput kept = resize(in, n, to.columns());
+            // a new feature column of an image layout takes its channel's gamma and beta
+            return new BatchNormInput(kept.x(), to.perColumn(to.perChannel(kept.gamma())),
+                    to.perColumn(to.perChannel(kept.beta())), kept.dout(), in.eps());
+        }
+        return new BatchNormInput(
+                relayout(in.x(), from, n, to, InputField.X.fill()),
+                to.perColumn(resize(from.perChannel(in.gamma()), 1, to.channels(), InputField.GAMMA.fill())),
+                to.perColumn(resize(from.perChannel(in.beta()), 1, to.channels(), InputField.BETA.fill())),
+                relayout(in.dout(), from, n, to, InputField.DOUT.fill()),
+                in.eps());
+    }
+
+    /** An image matrix in another C×H×W: each value at its (c, h, w) if that is still there. */
+    private static Matrix relayout(Matrix m, InputLayout from, int n, InputLayout to, double fill) {
+        double[][] out = new double[n][to.columns()];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < to.columns(); j++) {
+                int c = to.channelOf(j);
+                int h = j % to.spatial() / to.width();
+                int w = j % to.width();
+                boolean kept = i < m.rows() && c < from.channels() && h < from.height() && w < from.width();
+                out[i][j] = kept ? m.get(i, (c * from.height() + h) * from.width() + w) : fill;
+            }
+        }
+        return Matrix.fromRows(out);
     }
 
     /** {@code m} as a rows×cols matrix: the overlapping values kept, the rest {@code fill}. */
@@ -141,8 +205,13 @@ public final class InputEdits {
 
     /** Pastes a block of text with its top-left cell at ({@code row}, {@code col}) of {@code field}. */
     public static Edit paste(BatchNormInput in, InputField field, int row, int col, String text) {
+        return paste(in, features(in), field, row, col, text);
+    }
+
+    /** Pastes into the matrix the editor shows in {@code layout}. */
+    public static Edit paste(BatchNormInput in, InputLayout layout, InputField field, int row, int col, String text) {
         List<List<String>> block = splitBlock(text);
-        Matrix target = field.of(in);
+        Matrix target = field.of(in, layout);
         if (block.isEmpty()) {
             return Edit.refused(Refusal.of("editor.paste.empty", field.id()));
         }
@@ -170,7 +239,7 @@ public final class InputEdits {
                 values[row + i][col + j] = p.value();
             }
         }
-        return Edit.accepted(field.with(in, Matrix.fromRows(values)));
+        return Edit.accepted(field.with(in, layout, Matrix.fromRows(values)));
     }
 
     /** Tab-separated text of a block of {@code m}, as spreadsheets paste it. */
@@ -193,25 +262,32 @@ public final class InputEdits {
     }
 
     public static BatchNormInput randomize(int n, int d, double eps, long seed) {
+        return randomize(n, InputLayout.features(d), eps, seed);
+    }
+
+    /** New values for N rows laid out as {@code layout}: gamma and beta drawn once per channel. */
+    public static BatchNormInput randomize(int n, InputLayout layout, double eps, long seed) {
         Random r = new Random(seed);
+        int d = layout.columns();
+        int c = layout.channels();
         double[] x = new double[n * d];
         for (int k = 0; k < x.length; k++) {
             x[k] = round2(2 * r.nextGaussian());
         }
-        double[] gamma = new double[d];
-        for (int k = 0; k < d; k++) {
+        double[] gamma = new double[c];
+        for (int k = 0; k < c; k++) {
             gamma[k] = round2(0.5 + r.nextDouble());
         }
-        double[] beta = new double[d];
-        for (int k = 0; k < d; k++) {
+        double[] beta = new double[c];
+        for (int k = 0; k < c; k++) {
             beta[k] = round2(r.nextDouble() - 0.5);
         }
         double[] dout = new double[n * d];
         for (int k = 0; k < dout.length; k++) {
             dout[k] = round2(r.nextGaussian());
         }
-        return new BatchNormInput(Matrix.of(n, d, x), Matrix.of(1, d, gamma), Matrix.of(1, d, beta),
-                Matrix.of(n, d, dout), eps);
+        return new BatchNormInput(Matrix.of(n, d, x), layout.perColumn(Matrix.rowVector(gamma)),
+                layout.perColumn(Matrix.rowVector(beta)), Matrix.of(n, d, dout), eps);
     }
 
     private static double round2(double v) {

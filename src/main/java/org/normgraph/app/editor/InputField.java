@@ -1,5 +1,6 @@
 package org.normgraph.app.editor;
 
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
 
@@ -58,6 +59,16 @@ public enum InputField {
             case BETA -> in.withBeta(m);
             case DOUT -> in.withDout(m);
         };
+    }
+
+    /** The matrix the editor shows in {@code layout}: gamma and beta one value per channel (1×C). */
+    public Matrix of(BatchNormInput in, InputLayout layout) {
+        return vector ? layout.perChannel(of(in)) : of(in);
+    }
+
+    /** {@code in} with the editor's matrix {@code m} in {@code layout} (a channel's value copied to its columns). */
+    public BatchNormInput with(BatchNormInput in, InputLayout layout, Matrix m) {
+        return with(in, vector ? layout.perColumn(m) : m);
     }
 
     /** How a cell is named in messages: {@code x[2][1]}, or {@code gamma[1]} for a row. */

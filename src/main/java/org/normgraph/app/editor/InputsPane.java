@@ -2,23 +2,29 @@ package org.normgraph.app.editor;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 
 /**
  * The input editors: spreadsheet grids for {@code x} (N×D), {@code gamma} and {@code beta}
  * (1×D) and {@code dout} (N×D), a field for {@code eps}, N and D spinners, "Randomize" with
- * a visible seed, and "Reset to example".
+ * a visible seed, and "Reset to example". x may instead be laid out as N×C×H×W images
+ * (C, H, W spinners): x and dout are then edited as N rows of C·H·W columns headed by their
+ * (c,h,w), gamma and beta as 1×C (see {@link InputLayout}).
  *
  * <p>Every accepted edit builds a new {@link BatchNormInput} and hands it to the
  * {@code commit} callback; the grids show whatever {@code input} holds, so an undo, a reset
@@ -26,7 +32,7 @@ import org.normgraph.core.BatchNormInput;
  * cell that is not a finite number, eps ≤ 0, a pasted block that does not fit) is refused
  * where it was made, with a message naming the field and cell, and nothing changes.
  *
- * <p>The window wires it as {@code new InputsPane(model.inputProperty(), model::commit)}.
+ * <p>The window wires it as {@code new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit)}.
  * The edit methods below are what the skin calls; a window may call them too (e.g. from a
  * menu). Feedback on the last edit is in {@link #feedbackProperty()}.
  */
@@ -58,13 +64,25 @@ public class InputsPane extends Control {
     }
 
     private final ReadOnlyObjectProperty<BatchNormInput> input;
-    private final Consumer<BatchNormInput> commit;
+    private final ObservableValue<InputLayout> layout;
+    private final BiConsumer<BatchNormInput, InputLayout> commit;
     private final LongProperty seed = new SimpleLongProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
     private final ChangeListener<BatchNormInput> clearOnChange = (o, a, b) -> feedback.set(null);
 
+    /** Editors of N×D features only. */
     public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, Consumer<BatchNormInput> commit) {
+        this(input, Bindings.createObjectBinding(
+                () -> input.get() == null ? null : InputLayout.features(input.get().d()), input),
+                (in, l) -> commit.accept(in));
+        Objects.requireNonNull(commit, "commit");
+    }
+
+    /** Editors of x in either layout; {@code commit} takes an input with the layout it is in. */
+    public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, ObservableValue<InputLayout> layout,
+                      BiConsumer<BatchNormInput, InputLayout> commit) {
         this.input = Objects.requireNonNull(input, "input");
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.commit = Objects.requireNonNull(commit, "commit");
         getStyleClass().add("inputs-editor");
         // Added as this control's own stylesheet rather than a user-agent one: the
@@ -79,6 +97,15 @@ public class InputsPane extends Control {
 
     public BatchNormInput getInput() {
         return input.get();
+    }
+
+    /** How x is laid out (N×D features or N×C×H×W images). */
+    public ObservableValue<InputLayout> layoutProperty() {
+        return layout;
+    }
+
+    public InputLayout getLayout() {
+        return layout.getValue();
     }
 
     /** The seed "Randomize" uses; same seed, same values. */
@@ -109,7 +136,7 @@ public class InputsPane extends Control {
     public void editCell(InputField field, int row, int col, String text) {
         BatchNormInput in = input.get();
         if (in != null) {
-            apply(InputEdits.editCell(in, field, row, col, text), field.id(), row, col, null);
+            apply(InputEdits.editCell(in, getLayout(), field, row, col, text), field.id(), row, col, null);
         }
     }
 
@@ -119,7 +146,7 @@ public class InputsPane extends Control {
         if (in == null) {
             return;
         }
-        InputEdits.Edit e = InputEdits.paste(in, field, row, col, text);
+        InputEdits.Edit e = InputEdits.paste(in, getLayout(), field, row, col, text);
         String done = null;
         if (e.isAccepted()) {
             List<List<String>> block = InputEdits.splitBlock(text);
@@ -133,7 +160,7 @@ public class InputsPane extends Control {
     public void clearCells(InputField field, List<int[]> cells) {
         BatchNormInput in = input.get();
         if (in != null) {
-            commitSafely(InputEdits.fillCells(in, field, cells, 0.0), field.id());
+            commitSafely(InputEdits.fillCells(in, getLayout(), field, cells, 0.0), field.id());
         }
     }
 
@@ -145,9 +172,45 @@ public class InputsPane extends Control {
         }
         int nn = Math.max(InputEdits.MIN_N, Math.min(InputEdits.MAX_N, n));
         int dd = Math.max(InputEdits.MIN_D, Math.min(InputEdits.MAX_D, d));
-        if (nn != in.n() || dd != in.d()) {
-            commitSafely(InputEdits.resize(in, nn, dd), AREA_SIZE);
+        InputLayout to = getLayout().images() ? getLayout() : InputLayout.features(dd);
+        if (nn != in.n() || !to.equals(getLayout())) {
+            commitSafely(InputEdits.relayout(in, getLayout(), nn, to), to, AREA_SIZE);
         }
+    }
+
+    /**
+     * Lays x out as N×C×H×W images of this C, H, W, keeping values at their (c, h, w). More than
+     * {@link InputEdits#MAX_COLUMNS} values per row is refused with a message; nothing changes.
+     */
+    public void resizeImages(int c, int h, int w) {
+        BatchNormInput in = input.get();
+        if (in == null) {
+            return;
+        }
+        if (c < 1 || h < 1 || w < 1 || c * h * w > InputEdits.MAX_COLUMNS) {
+            InputLayout now = getLayout();
+            feedback.set(new Feedback(AREA_SIZE, -1, -1, Messages.get("editor.refused.columns",
+                    c + "\u00b7" + h + "\u00b7" + w, Integer.toString(c * h * w), Integer.toString(InputEdits.MAX_COLUMNS),
+                    now.channels() + "\u00d7" + now.height() + "\u00d7" + now.width()), true));
+            return;
+        }
+        InputLayout to = InputLayout.images(c, h, w);
+        if (!to.equals(getLayout())) {
+            commitSafely(InputEdits.relayout(in, getLayout(), in.n(), to), to, AREA_SIZE);
+        }
+    }
+
+    /**
+     * Switches between N×D features and N×C×H×W images with the same values: D features become
+     * D channels of 1×1 images, and C×H×W images become C·H·W features.
+     */
+    public void setImages(boolean images) {
+        BatchNormInput in = input.get();
+        if (in == null || images == getLayout().images()) {
+            return;
+        }
+        InputLayout to = images ? InputLayout.images(in.d(), 1, 1) : InputLayout.features(in.d());
+        commitSafely(in, to, AREA_SIZE);
     }
 
     /** The eps field's text was entered. */
@@ -177,7 +240,7 @@ public class InputsPane extends Control {
     public void randomize() {
         BatchNormInput in = input.get();
         if (in != null) {
-            commitSafely(InputEdits.randomize(in, seed.get()), AREA_SEED);
+            commitSafely(InputEdits.randomize(in.n(), getLayout(), in.eps(), seed.get()), AREA_SEED);
         }
     }
 
@@ -187,9 +250,10 @@ public class InputsPane extends Control {
         randomize();
     }
 
-    /** Back to {@link Examples#classic()}. */
+    /** Back to {@link Examples#classic()} (N×D features). */
     public void resetToExample() {
-        commitSafely(Examples.classic(), AREA_SIZE);
+        BatchNormInput example = Examples.classic();
+        commitSafely(example, InputLayout.features(example.d()), AREA_SIZE);
     }
 
     private void apply(InputEdits.Edit e, String area, int row, int col, String info) {
@@ -200,7 +264,7 @@ public class InputsPane extends Control {
                 InputField f = fieldOf(area);
                 if (f != null) {
                     text = Messages.get("editor.refused.kept", text,
-                            NumberText.compact(f.of(in).get(row, col), NumberText.EDITOR_DIGITS));
+                            NumberText.compact(f.of(in, getLayout()).get(row, col), NumberText.EDITOR_DIGITS));
                 }
             } else if (AREA_EPS.equals(area) && in != null) {
                 text = Messages.get("editor.refused.kept", text, NumberText.exact(in.eps()));
@@ -214,11 +278,15 @@ public class InputsPane extends Control {
     }
 
     private boolean commitSafely(BatchNormInput next, String area) {
-        if (next.equals(input.get())) {
+        return commitSafely(next, getLayout(), area);
+    }
+
+    private boolean commitSafely(BatchNormInput next, InputLayout nextLayout, String area) {
+        if (next.equals(input.get()) && nextLayout.equals(getLayout())) {
             return true;
         }
         try {
-            commit.accept(next);
+            commit.accept(next, nextLayout);
             return true;
         } catch (RuntimeException ex) {
             feedback.set(new Feedback(area, -1, -1,

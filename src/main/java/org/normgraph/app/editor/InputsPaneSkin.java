@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
@@ -21,13 +22,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 
-/** The look of {@link InputsPane}: size, eps and seed controls above the four grids. */
+/** The look of {@link InputsPane}: layout, size, eps and seed controls above the four grids. */
 final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.Listener {
 
     private final Spinner<Integer> nSpinner = spinner("editor-n", InputEdits.MIN_N, InputEdits.MAX_N, "editor.n.tip");
     private final Spinner<Integer> dSpinner = spinner("editor-d", InputEdits.MIN_D, InputEdits.MAX_D, "editor.d.tip");
+    private final Spinner<Integer> cSpinner = spinner("editor-c", 1, InputEdits.MAX_COLUMNS, "editor.c.tip");
+    private final Spinner<Integer> hSpinner = spinner("editor-h", 1, InputEdits.MAX_COLUMNS, "editor.h.tip");
+    private final Spinner<Integer> wSpinner = spinner("editor-w", 1, InputEdits.MAX_COLUMNS, "editor.w.tip");
+    private final ComboBox<Boolean> layoutChoice = new ComboBox<>();
     private final TextField eps = new TextField();
     private final TextField seed = new TextField();
     private final Label sizeMessage = message("editor-size-message");
@@ -43,11 +49,18 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private boolean updating;
 
     private final ChangeListener<BatchNormInput> inputListener = (o, a, b) -> showInput(b);
+    private final ChangeListener<InputLayout> layoutListener = (o, a, b) -> showInput(getSkinnable().getInput());
     private final ChangeListener<InputsPane.Feedback> feedbackListener = (o, a, b) -> showFeedback(b);
     private final ChangeListener<Number> seedListener = (o, a, b) -> seed.setText(Long.toString(b.longValue()));
     private final ChangeListener<Integer> sizeListener = (o, a, b) -> {
         if (!updating) {
             getSkinnable().resize(nSpinner.getValue(), dSpinner.getValue());
+        }
+    };
+    private final ChangeListener<Integer> imageSizeListener = (o, a, b) -> {
+        if (!updating) {
+            getSkinnable().resizeImages(cSpinner.getValue(), hSpinner.getValue(), wSpinner.getValue());
+            showInput(getSkinnable().getInput()); // a refused size: the spinners show the kept one
         }
     };
 
@@ -69,10 +82,14 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         getChildren().add(root);
 
         pane.inputProperty().addListener(inputListener);
+        pane.layoutProperty().addListener(layoutListener);
         pane.feedbackProperty().addListener(feedbackListener);
         pane.seedProperty().addListener(seedListener);
         nSpinner.valueProperty().addListener(sizeListener);
         dSpinner.valueProperty().addListener(sizeListener);
+        for (Spinner<Integer> s : List.of(cSpinner, hSpinner, wSpinner)) {
+            s.valueProperty().addListener(imageSizeListener);
+        }
         seed.setText(Long.toString(pane.getSeed()));
         showInput(pane.getInput());
         showFeedback(pane.getFeedback());
@@ -83,11 +100,15 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         InputsPane pane = getSkinnable();
         if (pane != null) {
             pane.inputProperty().removeListener(inputListener);
+            pane.layoutProperty().removeListener(layoutListener);
             pane.feedbackProperty().removeListener(feedbackListener);
             pane.seedProperty().removeListener(seedListener);
         }
         nSpinner.valueProperty().removeListener(sizeListener);
         dSpinner.valueProperty().removeListener(sizeListener);
+        for (Spinner<Integer> s : List.of(cSpinner, hSpinner, wSpinner)) {
+            s.valueProperty().removeListener(imageSizeListener);
+        }
         sheets.values().forEach(s -> s.setListener(null));
         super.dispose();
     }
@@ -101,8 +122,46 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private Region controls() {
         Label n = label("editor.n", nSpinner);
         Label d = label("editor.d", dSpinner);
-        HBox size = new HBox(6, n, nSpinner, gap(), d, dSpinner);
+        HBox size = new HBox(6, n, nSpinner, gap());
         size.getStyleClass().add("control-row");
+        HBox features = new HBox(6, d, dSpinner);
+        features.visibleProperty().bind(layoutChoice.valueProperty().isNotEqualTo(Boolean.TRUE));
+        // C, H, W each on their own, so that a narrow pane wraps them rather than scrolling
+        List<HBox> images = List.of(new HBox(6, label("editor.c", cSpinner), cSpinner),
+                new HBox(6, label("editor.h", hSpinner), hSpinner), new HBox(6, label("editor.w", wSpinner), wSpinner));
+        for (HBox box : images) {
+            box.visibleProperty().bind(layoutChoice.valueProperty().isEqualTo(Boolean.TRUE));
+        }
+        List<HBox> sizes = new java.util.ArrayList<>(List.of(size, features));
+        sizes.addAll(images);
+        for (HBox box : sizes) {
+            box.getStyleClass().add("control-row");
+            box.managedProperty().bind(box.visibleProperty());
+        }
+
+        layoutChoice.setId("editor-layout");
+        layoutChoice.getItems().setAll(false, true);
+        layoutChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Boolean images) {
+                return images == null ? "" : Messages.get(images ? "editor.layout.images" : "editor.layout.features");
+            }
+
+            @Override
+            public Boolean fromString(String text) {
+                return layoutChoice.getValue();
+            }
+        });
+        layoutChoice.setTooltip(new Tooltip(Messages.get("editor.layout.tip")));
+        layoutChoice.setMinWidth(Region.USE_PREF_SIZE);
+        layoutChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                getSkinnable().setImages(b);
+                showInput(getSkinnable().getInput()); // a refused switch: the choice shows the kept layout
+            }
+        });
+        HBox layoutRow = new HBox(6, label("editor.layout", layoutChoice), layoutChoice);
+        layoutRow.getStyleClass().add("control-row");
 
         eps.setId("editor-eps");
         eps.setPrefColumnCount(8);
@@ -141,11 +200,13 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         seedRow.getStyleClass().add("control-row");
 
         Button reset = button("editor-reset", "editor.reset", () -> getSkinnable().resetToExample());
-        FlowPane rows = new FlowPane(12, 6, size, epsRow);
+        FlowPane rows = new FlowPane(12, 6);
+        rows.getChildren().addAll(sizes);
+        rows.getChildren().add(epsRow);
         rows.getStyleClass().add("control-flow");
         FlowPane seedRows = new FlowPane(6, 6, seedRow, randomize, next);
         seedRows.getStyleClass().add("control-flow");
-        VBox box = new VBox(6, rows, sizeMessage, epsMessage, seedRows, seedMessage, reset);
+        VBox box = new VBox(6, layoutRow, rows, sizeMessage, epsMessage, seedRows, seedMessage, reset);
         box.getStyleClass().add("inputs-controls");
         return box;
     }
@@ -250,11 +311,16 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     // ------------------------------------------------------------------ showing
 
     private void showInput(BatchNormInput in) {
+        InputLayout layout = getSkinnable().getLayout();
+        if (in != null && (layout == null || layout.columns() != in.d())) {
+            return; // the session sets the input, then its layout: show them together
+        }
         boolean has = in != null;
         none.setVisible(!has);
         none.setManaged(!has);
         nSpinner.setDisable(!has);
         dSpinner.setDisable(!has);
+        layoutChoice.setDisable(!has);
         eps.setDisable(!has);
         for (Region section : sections.values()) {
             section.setVisible(has);
@@ -269,18 +335,43 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             dSpinner.getValueFactory().setValue(in.d());
             setIfChanged(nSpinner.getEditor(), Integer.toString(in.n()));
             setIfChanged(dSpinner.getEditor(), Integer.toString(in.d()));
+            layoutChoice.setValue(layout.images());
+            showSize(cSpinner, layout.channels());
+            showSize(hSpinner, layout.height());
+            showSize(wSpinner, layout.width());
         } finally {
             updating = false;
         }
         setIfChanged(eps, NumberText.exact(in.eps()));
+        List<String> headers = java.util.stream.IntStream.range(0, layout.columns())
+                .mapToObj(layout::columnName).toList();
+        List<String> channels = java.util.stream.IntStream.range(0, layout.channels())
+                .mapToObj(Integer::toString).toList();
         for (InputField f : InputField.values()) {
-            sheets.get(f).show(f.of(in));
+            var m = f.of(in, layout);
+            // Images: a new grid for new numbers. In a real window, numbers changed in place
+            // after the switch to images were not drawn (the grid kept its old cells; not seen
+            // headless); image grids are at most 32×16, so building them anew costs little.
+            sheets.get(f).show(m, f.isVector() ? channels : headers, layout.images());
             Label title = titles.get(f);
-            String text = Messages.get("editor.field." + f.id(), f.of(in).shape().toString());
+            String text = layout.images()
+                    ? Messages.get("editor.field." + f.id() + ".images", shapeText(f, in.n(), layout))
+                    : Messages.get("editor.field." + f.id(), m.shape().toString());
             if (!text.equals(title.getText())) {
                 title.setText(text);
             }
         }
+    }
+
+    private static void showSize(Spinner<Integer> s, int value) {
+        s.getValueFactory().setValue(value);
+        setIfChanged(s.getEditor(), Integer.toString(value));
+    }
+
+    /** {@code 2×2×2×2} for x and dout, {@code 1×2} for gamma and beta of images. */
+    private static String shapeText(InputField f, int n, InputLayout layout) {
+        return f.isVector() ? "1\u00d7" + layout.channels()
+                : n + "\u00d7" + layout.channels() + "\u00d7" + layout.height() + "\u00d7" + layout.width();
     }
 
     /** Setting a text field's text replaces its content (and re-lays it out) even when equal. */

@@ -99,6 +99,9 @@ final class MatrixSheet extends SpreadsheetView {
     private final InputField field;
     private Listener listener;
     private Matrix shown;
+    private List<String> headers = List.of();
+    /** While a typed cell is handed on: the grid is still ending that edit and must stay. */
+    private boolean endingEdit;
     private boolean updating;
     /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
     private final List<SpreadsheetCell> marked = new ArrayList<>();
@@ -132,10 +135,21 @@ final class MatrixSheet extends SpreadsheetView {
      * and every cell given new text re-lays out its row, so the other 511 stay untouched.
      */
     void show(Matrix m) {
+        show(m, java.util.stream.IntStream.range(0, m.cols()).mapToObj(Integer::toString).toList(), false);
+    }
+
+    /**
+     * {@link #show(Matrix)} with these column headers (e.g. an image column's {@code (c,h,w)});
+     * {@code anew}: on a new grid even when only numbers changed (but not while this grid is
+     * ending the edit that changed them: that cell shows what was typed).
+     */
+    void show(Matrix m, List<String> columnHeaders, boolean anew) {
         updating = true;
         try {
-            if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())) {
+            if (shown == null || getGrid() == null || !shown.shape().equals(m.shape())
+                    || !headers.equals(columnHeaders) || anew && !endingEdit && !m.equals(shown)) {
                 marked.clear();
+                headers = List.copyOf(columnHeaders);
                 rebuild(m);
             } else {
                 clearMarks();
@@ -209,7 +223,7 @@ final class MatrixSheet extends SpreadsheetView {
         }
         grid.setRows(rows);
         for (int j = 0; j < m.cols(); j++) {
-            grid.getColumnHeaders().add(Integer.toString(j));
+            grid.getColumnHeaders().add(headers.get(j));
         }
         for (int i = 0; i < m.rows(); i++) {
             grid.getRowHeaders().add(field.isVector() ? "" : Integer.toString(i));
@@ -247,7 +261,12 @@ final class MatrixSheet extends SpreadsheetView {
             updating = false;
         }
         if (listener != null) {
-            listener.typed(field, row, col, typed == null ? "" : typed.toString());
+            endingEdit = true;
+            try {
+                listener.typed(field, row, col, typed == null ? "" : typed.toString());
+            } finally {
+                endingEdit = false;
+            }
         }
     }
 

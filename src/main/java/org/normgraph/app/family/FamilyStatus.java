@@ -15,7 +15,8 @@ import org.normgraph.timeline.Step;
 /**
  * The status line's words for the current step. Batch norm's steps have their own sentences
  * in the bundle; the steps whose sentences speak of rows and columns (the two reductions, the
- * broadcasts of mu and ivar, and their backward steps) would be wrong for layer and group norm,
+ * broadcasts of mu and ivar, and their backward steps) would be wrong for layer, group and instance
+ * norm and for N×C×H×W x,
  * so there the line shows the kind's own formulas from the core's graph instead.
  */
 public final class FamilyStatus {
@@ -29,7 +30,8 @@ public final class FamilyStatus {
 
     public static String text(SessionModel model) {
         Step step = model.getStep();
-        if (model.getNormSpec().kind() == NormKind.BATCH || step == null) {
+        NormLayout layout = model.getNormLayout();
+        if (step == null || layout.kind() == NormKind.BATCH && !layout.spatial()) {
             return Messages.get(model.getStatusKey());
         }
         Graph g = model.getGraph();
@@ -51,8 +53,7 @@ public final class FamilyStatus {
                 if (!BACKWARD_BY_AXES.contains(step.number())) {
                     return Messages.get(model.getStatusKey());
                 }
-                var in = model.getInput();
-                String formulas = BatchNormGraph.gradients(NormLayout.of(model.getNormSpec(), in.n(), in.d())).stream()
+                String formulas = BatchNormGraph.gradients(layout).stream()
                         .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
                         .collect(Collectors.joining("; "));
                 return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);

@@ -12,23 +12,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormSpec;
 
 /**
- * The bar under the toolbar that chooses the normalization: batch, layer or group norm (with
- * G), and a one-line note on where the chosen kind is used; the open list shows the note under
- * each kind. Choosing one asks the session to switch; the core builds
- * and runs that kind's graph. A G that does not divide D is refused here, with a message,
- * and the controls go back to the session's kind (the last good state). Instance norm and
- * spatial batch norm need 4-D x: the command line has them, the app's inputs are N×D.
+ * The bar under the toolbar that chooses the normalization: batch, layer, group (with G) or
+ * instance norm, and a one-line note on where the chosen kind is used; the open list shows the
+ * note under each kind. Choosing one asks the session to switch; the core builds and runs that
+ * kind's graph. A G that does not divide D (C) is refused here, with a message, and the controls
+ * go back to the session's kind (the last good state). Instance norm needs x laid out as
+ * N×C×H×W images: for N×D features it is disabled in the list, which says why.
  */
 public final class NormSelector extends HBox {
 
-    /** The kinds an N×D input has. */
-    static final List<NormKind> KINDS = List.of(NormKind.BATCH, NormKind.LAYER, NormKind.GROUP);
+    /** The kinds, in the list's order; instance norm only for N×C×H×W images. */
+    static final List<NormKind> KINDS = List.of(NormKind.BATCH, NormKind.LAYER, NormKind.GROUP, NormKind.INSTANCE);
     /** G goes up to the largest D of the inputs. */
     static final int MAX_GROUPS = 16;
 
@@ -39,6 +40,7 @@ public final class NormSelector extends HBox {
     private final Label message = new Label();
     // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
     private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
+    private final ChangeListener<InputLayout> onLayout = (o, a, layout) -> relist();
     private boolean syncing;
 
     public NormSelector(SessionModel model) {
@@ -51,7 +53,7 @@ public final class NormSelector extends HBox {
         title.setLabelFor(kind);
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.setId("toolbar-norm");
-        kind.setCellFactory(list -> new KindCell());
+        kind.setCellFactory(list -> new KindCell(this::offered));
         // the button shows the name only; the open list may be wider, with the notes
         kind.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
@@ -114,6 +116,7 @@ public final class NormSelector extends HBox {
         kind.valueProperty().addListener((o, a, k) -> choose());
         groups.valueProperty().addListener((o, a, v) -> choose());
         model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
+        model.inputLayoutProperty().addListener(new WeakChangeListener<>(onLayout));
         show(model.getNormSpec());
     }
 
@@ -123,11 +126,16 @@ public final class NormSelector extends HBox {
             return;
         }
         NormKind k = kind.getValue();
-        int d = model.getInput().d();
+        InputLayout layout = model.getInputLayout();
+        int c = layout.channels();
         int g = groups.getValue() == null ? 1 : groups.getValue();
-        if (k == NormKind.GROUP && d % g != 0) {
-            refuse(Messages.get("norm.refused.groups", Integer.toString(g), Integer.toString(d),
-                    name(model.getNormSpec())));
+        if (!offered(k)) {
+            refuse(Messages.get("norm.refused.instance", name(model.getNormSpec())));
+            return;
+        }
+        if (k == NormKind.GROUP && c % g != 0) {
+            refuse(Messages.get(layout.images() ? "norm.refused.groups.channels" : "norm.refused.groups",
+                    Integer.toString(g), Integer.toString(c), name(model.getNormSpec())));
             return;
         }
         try {
@@ -143,6 +151,22 @@ public final class NormSelector extends HBox {
         message.setText(text);
         message.setTooltip(new Tooltip(text));
         message.setVisible(true);
+        show(model.getNormSpec());
+    }
+
+    /** Whether the list offers {@code k} for the session's layout: instance norm needs images. */
+    private boolean offered(NormKind k) {
+        return k != NormKind.INSTANCE || model.getInputLayout().images();
+    }
+
+    /** The list again, so that its cells show which kinds the new layout offers. */
+    private void relist() {
+        syncing = true;
+        try {
+            kind.getItems().setAll(KINDS);
+        } finally {
+            syncing = false;
+        }
         show(model.getNormSpec());
     }
 
@@ -168,19 +192,31 @@ public final class NormSelector extends HBox {
         return Messages.get("norm.kind." + k.id()) + ": " + Messages.get("norm.note." + k.id());
     }
 
-    /** A kind in the open list: its name, and under it where it is used. */
+    /** A kind in the open list: its name, and under it where it is used, or why it is not offered. */
     private static final class KindCell extends javafx.scene.control.ListCell<NormKind> {
+        private final java.util.function.Predicate<NormKind> offered;
+
+        KindCell(java.util.function.Predicate<NormKind> offered) {
+            this.offered = offered;
+        }
+
         @Override
         protected void updateItem(NormKind k, boolean empty) {
             super.updateItem(k, empty);
             if (empty || k == null) {
                 setText(null);
                 setGraphic(null);
+                setDisable(false);
+                setTooltip(null);
                 return;
             }
+            boolean on = offered.test(k);
+            setDisable(!on);
             Label name = new Label(Messages.get("norm.kind." + k.id()));
             name.getStyleClass().add("norm-kind-name");
-            Label used = new Label(Messages.get("norm.note." + k.id()));
+            String text = on ? Messages.get("norm.note." + k.id()) : Messages.get("norm.instance.needs-images");
+            setTooltip(new Tooltip(text));
+            Label used = new Label(text);
             used.getStyleClass().add("norm-kind-note");
             used.setWrapText(true);
             used.setMaxWidth(420);

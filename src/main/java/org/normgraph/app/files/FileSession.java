@@ -74,6 +74,7 @@ public final class FileSession {
         model.inputProperty().addListener((o, a, b) -> changed(true));
         model.getSpeakerNotes().addListener((MapChangeListener<Integer, String>) c -> changed(true));
         model.normSpecProperty().addListener((o, a, b) -> changed(true)); // the kind is saved with the lesson
+        model.inputLayoutProperty().addListener((o, a, b) -> changed(true)); // N×D or N×C×H×W is saved too
         model.modeProperty().addListener((o, a, b) -> changed(false));
         model.positionProperty().addListener((o, a, b) -> changed(false));
         model.selectionProperty().addListener((o, a, b) -> changed(false));

@@ -3,6 +3,7 @@ package org.normgraph.app.files;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
@@ -28,19 +29,23 @@ public final class SessionCodec {
         Session.View view = graph == null || graph.isFitting() ? Session.View.DEFAULT
                 : new Session.View(graph.getZoom(), graph.getPanX(), graph.getPanY());
         Map<Integer, String> notes = new TreeMap<>(model.getSpeakerNotes());
+        InputLayout l = model.getInputLayout();
+        Session.Images images = l.images() ? new Session.Images(l.channels(), l.height(), l.width()) : null;
         return new Session(model.getInput(), model.getMode().id(), model.getPosition(), selection, view, notes,
-                model.getNormSpec());
+                model.getNormSpec(), images);
     }
 
     /**
-     * Puts {@code session} on the model (kind of normalization, input without undo history, notes,
+     * Puts {@code session} on the model (kind of normalization, input and its layout without undo history, notes,
      * mode, position, selection; training mode) and the view on {@code graph} (may be null).
      */
     public static void restore(Session session, SessionModel model, GraphView graph) {
         model.setPlaying(false);
         model.setInference(null); // inference constants are not part of a file
         model.setNormSpec(NormSpec.batch()); // fits any input; the file's kind fits the file's input
-        model.reset(session.input());
+        Session.Images im = session.images();
+        model.reset(session.input(), im == null ? InputLayout.features(session.input().d())
+                : InputLayout.images(im.channels(), im.height(), im.width()));
         model.setNormSpec(session.norm());
         model.getSpeakerNotes().clear();
         session.notes().forEach((position, text) -> {

@@ -15,19 +15,42 @@ public final class FamilyText {
     private FamilyText() {
     }
 
-    /** "bcast_mu = mu copied to N rows", "… to the D columns of its row", "… to the 2 columns of its group". */
-    static String broadcast(Node n) {
+    /**
+     * "bcast_mu = mu copied to N rows", "… to the D columns of its row", "… to the 2 columns of its
+     * group"; for N×C×H×W x "… to the N rows and H·W = 4 columns of its channel", "… to the C·H·W
+     * columns of its row".
+     */
+    static String broadcast(Node n, NormAxes axes) {
         String source = n.inputs().get(0);
         if (n.op() instanceof BlockBroadcast b && !b.copyRows()) {
-            return n.shape().cols() == b.block()
-                    ? Messages.get("graph.formula.broadcast.columns", n.name(), source)
-                    : Messages.get("graph.formula.broadcast.groups", n.name(), source, Integer.toString(b.block()));
+            if (n.shape().cols() == b.block()) {
+                return Messages.get(axes.spatial() ? "graph.formula.broadcast.row.images" : "graph.formula.broadcast.columns",
+                        n.name(), source);
+            }
+            return Messages.get("graph.formula.broadcast.groups", n.name(), source, Integer.toString(b.block()));
+        }
+        if (n.op() instanceof BlockBroadcast b && b.block() > 1) {
+            return Messages.get("graph.formula.broadcast.channel", n.name(), source, Integer.toString(b.block()));
         }
         return Messages.get("graph.formula.broadcast", n.name(), source);
     }
 
-    /** "mean over the rows: one per feature (1×D)", or over the features, or over each group. */
+    /**
+     * "mean over the rows: one per feature (1×D)", or over the features, or over each group; for
+     * N×C×H×W x over N, H, W (per channel), C, H, W (per row), a group's channels and H, W, or H, W
+     * (per row and channel).
+     */
     public static String reduction(NormAxes axes) {
+        if (axes.spatial()) {
+            if (axes.perChannel()) {
+                return Messages.get("graph.axes.images.instance");
+            }
+            return switch (axes.collapse()) {
+                case ROWS -> Messages.get("graph.axes.images.rows");
+                case FEATURES -> Messages.get("graph.axes.images.features");
+                case GROUPS -> Messages.get("graph.axes.images.groups", Integer.toString(axes.groupWidth()));
+            };
+        }
         return switch (axes.collapse()) {
             case ROWS -> Messages.get("graph.axes.rows");
             case FEATURES -> Messages.get("graph.axes.features");

@@ -13,7 +13,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
-import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
@@ -167,25 +166,25 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             step.setText(Messages.get("graph.step.input"));
             step.setTooltip(new Tooltip(Messages.get("graph.step.input.tip")));
             symbol.setText("");
-            formula.setText(Messages.get("graph.input." + n.name()));
+            // images: x is N×C×H×W and gamma, beta are per channel (the inference constants are never images)
+            formula.setText(Messages.get("graph.input." + n.name() + (c.getAxes().spatial() ? ".images" : "")));
         } else {
             step.setText(Integer.toString(n.step()));
             step.setTooltip(new Tooltip(Messages.get("graph.step.tip", Integer.toString(n.step()))));
             symbol.setText(n.op().symbol());
             // the core's formula of a broadcast has words ("copied to N rows"): from the bundle
             formula.setText(switch (n.kind()) {
-                case BROADCAST -> FamilyText.broadcast(n);
+                case BROADCAST -> FamilyText.broadcast(n, c.getAxes());
                 case REDUCTION -> n.formula() + "\n" + FamilyText.reduction(c.getAxes());
                 default -> n.formula();
             });
         }
         // a reduction of layer or group norm collapses other axes than the batch's "mean over the rows"
-        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().equals(NormAxes.BATCH)
+        Tooltip kindTip = new Tooltip(n.kind() == NodeKind.REDUCTION && !c.getAxes().isBatchOfFeatures()
                 ? FamilyText.reduction(c.getAxes()) : Messages.get("graph.kind." + n.kind().styleClass()));
         symbol.setTooltip(kindTip);
         Shape s = n.shape();
-        shape.setText(Messages.get("graph.shape.letters", c.getAxes().letters(n.name()),
-                Integer.toString(s.rows()), Integer.toString(s.cols())));
+        shape.setText(Messages.get("graph.shape.sizes", c.getAxes().letters(n.name()), c.getAxes().sizes(n.name(), s)));
         gradCaption.setText(c.gradientName());
         updateValue();
         updateGradient();

@@ -103,7 +103,7 @@ public final class GraphView extends Region {
         Subscription onGraph = model.graphProperty().subscribe((a, g) -> {
             if (sameNames(g)) {
                 animator.finish();
-                NormAxes axes = NormAxes.of(g);
+                NormAxes axes = NormAxes.of(g, model.getNormLayout());
                 for (Node n : g.nodes()) {
                     GraphNodeView v = nodeViews.get(n.name());
                     v.axesProperty().set(axes);
@@ -212,7 +212,7 @@ public final class GraphView extends Region {
         nodeLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
         chipLayer.getChildren().clear();
-        NormAxes axes = NormAxes.of(g);
+        NormAxes axes = NormAxes.of(g, model.getNormLayout());
         for (Node n : g.nodes()) {
             GraphNodeView v = new GraphNodeView(n, g.isFanOut(n.name()));
             v.axesProperty().set(axes);

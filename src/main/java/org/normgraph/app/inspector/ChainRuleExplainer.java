@@ -178,8 +178,20 @@ public final class ChainRuleExplainer {
         }
     }
 
-    /** The note on a reduction or broadcast: over rows (batch norm), or over blocks of a row ({@code .block}). */
+    /**
+     * The note on a reduction or broadcast: over rows (batch norm), over the rows and the H·W
+     * columns of a channel (N×C×H×W x, {@code .channel}), or over blocks of a row ({@code .block}).
+     */
     private static String note(String key, Block b) {
+        if (b.rows() && b.width() > 1) {
+            return switch (key) {
+                case "chain.note.mean.forward" -> "chain.note.mean.forward.channel";
+                case "chain.note.mean.backward" -> "chain.note.mean.backward.channel";
+                case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.channel";
+                case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.channel";
+                default -> throw new IllegalArgumentException("no channel note for " + key);
+            };
+        }
         if (b.rows()) {
             return key;
         }
@@ -192,10 +204,13 @@ public final class ChainRuleExplainer {
         };
     }
 
-    /** The sum's index for a block: {@code Σ_i} over rows, {@code Σ_j} over a row, {@code Σ_{j=a..b}} over a group. */
+    /**
+     * The sum's index for a block: {@code Σ_i} over rows, {@code Σ_{i, j=a..b}} over the rows and a
+     * channel's columns, {@code Σ_j} over a row, {@code Σ_{j=a..b}} over a group.
+     */
     private String sumIndex(Block b, int firstCol, int cols) {
         if (b.rows()) {
-            return "\u03a3_i";
+            return b.width() == 1 ? "\u03a3_i" : "\u03a3_{i, j=" + firstCol + ".." + (firstCol + b.width() - 1) + "}";
         }
         return b.width() == cols ? "\u03a3_j" : "\u03a3_{j=" + firstCol + ".." + (firstCol + b.width() - 1) + "}";
     }
@@ -386,7 +401,7 @@ public final class ChainRuleExplainer {
             }
             String d = org.normgraph.core.InferenceGraph.gradientName(graph, consumer.name());
             String sym = sumIndex(blk, first, consumer.shape().cols()) + " "
-                    + (blk.rows() ? d + "[i][" + col + "]" : d + "[" + r + "][j]");
+                    + (blk.rows() ? d + (blk.width() == 1 ? "[i][" + col + "]" : "[i][j]") : d + "[" + r + "][j]");
             return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), note("chain.note.broadcast.backward", blk));
         }
         throw new IllegalArgumentException(edge + ": no explanation for op " + op.getClass().getSimpleName());

@@ -87,15 +87,20 @@ public final class NodeTex {
     /**
      * The formulas that change with the axes: the two reductions (over j of a row, 1/D; or over
      * the group g(j) of j, G/D) and the broadcasts of the statistics (indexed by row, or by row
-     * and group). Null where batch norm's formula holds for every kind.
+     * and group); for N×C×H×W x also the parameters (one per channel c(j) of column j) and the
+     * counts (C·H·W, (C/G)·H·W, H·W). Null where batch norm's formula holds for every kind.
      */
     private static Tex family(String node, NormAxes axes) {
-        if (axes.collapse() == NormAxes.Collapse.ROWS) {
-            return null;
+        boolean images = axes.channelWidth() > 1;
+        Tex channel = images ? perChannel(node, axes.collapse() == NormAxes.Collapse.ROWS) : null;
+        if (channel != null || axes.collapse() == NormAxes.Collapse.ROWS) {
+            return channel;
         }
         boolean layer = axes.collapse() == NormAxes.Collapse.FEATURES;
         String stat = layer ? "_{i}" : "_{ig}";
-        String m = layer ? "\\frac{1}{D}" : "\\frac{G}{D}";
+        String m = !images ? (layer ? "\\frac{1}{D}" : "\\frac{G}{D}")
+                : layer ? "\\frac{1}{C \\cdot H \\cdot W}"
+                : axes.groupWidth() == axes.channelWidth() ? "\\frac{1}{H \\cdot W}" : "\\frac{G}{C \\cdot H \\cdot W}";
         String sum = layer ? "\\sum_{j}" : "\\sum_{j \\in g}";
         String at = layer ? "_{i}" : "_{i\\,g(j)}";
         return switch (node) {
@@ -113,6 +118,39 @@ public final class NodeTex {
             }
             default -> null;
         };
+    }
+
+    /**
+     * N×C×H×W x seen as N rows of C·H·W columns: gamma, beta and (in batch norm) the statistics
+     * are one per channel c, and column j belongs to channel c(j). Null for the other nodes.
+     */
+    private static Tex perChannel(String node, boolean batch) {
+        return switch (node) {
+            case "x" -> new Tex("x \\in \\mathbb{R}^{N \\times C \\cdot H \\cdot W}", local("x"));
+            case "gamma", "beta" -> new Tex("\\mathrm{" + node + "} \\in \\mathbb{R}^{1 \\times C}",
+                    "\\mathrm{d" + node + "}_{c} = \\sum_{i} \\sum_{j \\in c} \\mathrm{d}" + n("bcast_" + node) + "_{ij}");
+            case "bcast_gamma", "bcast_beta" -> channelCopy(node);
+            case "mu", "var" -> {
+                if (!batch) {
+                    yield null;
+                }
+                String src = node.equals("mu") ? "x" : "\\mathrm{sq}";
+                String m = "\\frac{1}{N \\cdot H \\cdot W}";
+                yield new Tex("\\mathrm{" + node + "}_{c} = " + m + " \\sum_{i} \\sum_{j \\in c} " + src + "_{ij}",
+                        "\\frac{\\partial\\,\\mathrm{" + node + "}_{c}}{\\partial\\," + src + "_{ij}} = " + m);
+            }
+            case "bcast_mu", "bcast_ivar" -> batch ? channelCopy(node) : null;
+            default -> null;
+        };
+    }
+
+    /** A copy of a per-channel value to the N rows and the H·W columns of its channel. */
+    private static Tex channelCopy(String node) {
+        String source = "\\mathrm{" + node.substring("bcast_".length()) + "}";
+        return new Tex(n(node) + "_{ij} = " + source + "_{c(j)}",
+                "\\begin{array}{l} \\frac{\\partial\\," + n(node) + "_{ij}}{\\partial\\," + source + "_{c(j)}} = 1"
+                        + " \\\\ \\Rightarrow\\ \\mathrm{d}" + source + "_{c} = \\sum_{i} \\sum_{j \\in c} \\mathrm{d}"
+                        + n(node) + "_{ij} \\end{array}");
     }
 
     /** The forward formula of {@code node}, or null for a name that is not in the graph. */

@@ -27,7 +27,6 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
-import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormKind;
@@ -58,6 +57,7 @@ public final class SessionModel {
     public static final double TINY_EPS = 1e-8;
 
     private final ReadOnlyObjectWrapper<BatchNormInput> input = new ReadOnlyObjectWrapper<>(this, "input");
+    private final ReadOnlyObjectWrapper<InputLayout> inputLayout = new ReadOnlyObjectWrapper<>(this, "inputLayout");
     private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<NormSpec> normSpec = new ReadOnlyObjectWrapper<>(this, "normSpec", NormSpec.batch());
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -81,12 +81,18 @@ public final class SessionModel {
     // inference mode: the running statistics the graph uses as constants mu and var; null in training
     private final ReadOnlyObjectWrapper<RunningStatistics> inference = new ReadOnlyObjectWrapper<>(this, "inference");
 
-    private final Deque<BatchNormInput> undoStack = new ArrayDeque<>();
-    private final Deque<BatchNormInput> redoStack = new ArrayDeque<>();
+    /** What undo restores: an input with the layout it was edited in. */
+    private record State(BatchNormInput input, InputLayout layout) {
+    }
+
+    private final Deque<State> undoStack = new ArrayDeque<>();
+    private final Deque<State> redoStack = new ArrayDeque<>();
     private Timeline timeline;
+    private NormLayout graphLayout; // the layout the current graph was built for
 
     public SessionModel(BatchNormInput initial) {
-        apply(Objects.requireNonNull(initial, "initial input"));
+        Objects.requireNonNull(initial, "initial input");
+        apply(initial, InputLayout.features(initial.d()), false);
         syncPosition();
     }
 
@@ -106,19 +112,45 @@ public final class SessionModel {
         return input.get();
     }
 
+    /** How x is laid out: N×D features or N×C×H×W images; never null. */
+    public ReadOnlyObjectProperty<InputLayout> inputLayoutProperty() {
+        return inputLayout.getReadOnlyProperty();
+    }
+
+    public InputLayout getInputLayout() {
+        return inputLayout.get();
+    }
+
     /**
-     * Makes {@code newInput} the current input: runs the core on it at once, keeps the
-     * step position and the selection (an element outside a new shape falls back to its
-     * node), and remembers the previous input for {@link #undo()}. Committing an input
-     * equal to the current one does nothing.
+     * Makes {@code newInput} the current input in the current layout, or in N×D features when it
+     * does not fit that layout (another D than C·H·W, gamma or beta differing within a channel);
+     * see {@link #commit(BatchNormInput, InputLayout)}.
      */
     public void commit(BatchNormInput newInput) {
         Objects.requireNonNull(newInput, "input");
-        if (newInput.equals(input.get())) {
+        InputLayout l = inputLayout.get();
+        commit(newInput, isLaidOutAs(newInput, l) ? l : InputLayout.features(newInput.d()));
+    }
+
+    /**
+     * Makes {@code newInput}, laid out as {@code layout}, the current input: runs the core on it
+     * at once, keeps the step position and the selection (an element outside a new shape falls
+     * back to its node), and remembers the previous input and layout for {@link #undo()}.
+     * Committing what is current does nothing. A layout the current kind cannot normalize
+     * (instance norm of N×D features, G not dividing C) is refused with the core's
+     * {@link org.normgraph.core.InvalidInputException} and nothing changes.
+     *
+     * @param newInput x and dout with C·H·W columns; gamma and beta one value per column,
+     *                 equal over each channel's columns (see {@link InputLayout})
+     */
+    public void commit(BatchNormInput newInput, InputLayout layout) {
+        Objects.requireNonNull(newInput, "input");
+        requireFits(newInput, layout);
+        if (newInput.equals(input.get()) && layout.equals(inputLayout.get())) {
             return;
         }
-        BatchNormInput previous = input.get();
-        apply(newInput);
+        State previous = new State(input.get(), inputLayout.get());
+        apply(newInput, layout, false);
         undoStack.push(previous);
         if (undoStack.size() > HISTORY_LIMIT) {
             undoStack.removeLast();
@@ -134,7 +166,14 @@ public final class SessionModel {
      */
     public void reset(BatchNormInput newInput) {
         Objects.requireNonNull(newInput, "input");
-        apply(newInput);
+        reset(newInput, InputLayout.features(newInput.d()));
+    }
+
+    /** {@link #reset(BatchNormInput)} in {@code layout} (an opened file of images). */
+    public void reset(BatchNormInput newInput, InputLayout layout) {
+        Objects.requireNonNull(newInput, "input");
+        requireFits(newInput, layout);
+        apply(newInput, layout, false);
         undoStack.clear();
         redoStack.clear();
         syncHistory();
@@ -148,7 +187,7 @@ public final class SessionModel {
         return trace.get();
     }
 
-    /** The graph the core executes for the current input's N, D and eps. */
+    /** The graph the core executes for the current input's layout, N and eps. */
     public ReadOnlyObjectProperty<Graph> graphProperty() {
         return graph.getReadOnlyProperty();
     }
@@ -170,8 +209,8 @@ public final class SessionModel {
 
     /**
      * Switches the graph to {@code spec} on the same input, position and selection: the core
-     * builds and runs the kind's graph. A kind that does not fit the input (G not dividing D,
-     * instance norm of 2-D x) is refused with the core's {@link org.normgraph.core.InvalidInputException}
+     * builds and runs the kind's graph. A kind that does not fit the input (G not dividing D or C,
+     * instance norm of N×D features) is refused with the core's {@link org.normgraph.core.InvalidInputException}
      * naming the field, and nothing changes.
      */
     public void setNormSpec(NormSpec spec) {
@@ -180,25 +219,30 @@ public final class SessionModel {
             return;
         }
         BatchNormInput in = input.get();
-        NormLayout.of(spec, in.n(), in.d()); // refuses before anything changes
+        inputLayout.get().norm(spec, in.n()); // refuses before anything changes
         NormSpec previous = normSpec.get();
         normSpec.set(spec);
         if (spec.kind() != org.normgraph.core.family.NormKind.BATCH) {
             inference.set(null); // running statistics are batch norm's: other kinds train
         }
         try {
-            apply(in, true);
+            apply(in, inputLayout.get(), true);
         } catch (RuntimeException e) {
             normSpec.set(previous);
-            apply(in, true);
+            apply(in, inputLayout.get(), true);
             throw e;
         }
     }
 
-    /** Whether {@code in} has a shape the current kind can normalize (G divides D). */
-    private boolean fits(BatchNormInput in) {
+    /** The core's layout of the current kind on the current input. */
+    public NormLayout getNormLayout() {
+        return graphLayout;
+    }
+
+    /** Whether {@code s} has a layout the current kind can normalize (G divides C, images for instance norm). */
+    private boolean fits(State s) {
         try {
-            NormLayout.of(normSpec.get(), in.n(), in.d());
+            s.layout().norm(normSpec.get(), s.input().n());
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -212,8 +256,9 @@ public final class SessionModel {
         if (undoStack.isEmpty() || !fits(undoStack.peek())) {
             return false;
         }
-        redoStack.push(input.get());
-        apply(undoStack.pop());
+        redoStack.push(new State(input.get(), inputLayout.get()));
+        State s = undoStack.pop();
+        apply(s.input(), s.layout(), false);
         syncHistory();
         return true;
     }
@@ -223,8 +268,9 @@ public final class SessionModel {
         if (redoStack.isEmpty() || !fits(redoStack.peek())) {
             return false;
         }
-        undoStack.push(input.get());
-        apply(redoStack.pop());
+        undoStack.push(new State(input.get(), inputLayout.get()));
+        State s = redoStack.pop();
+        apply(s.input(), s.layout(), false);
         syncHistory();
         return true;
     }
@@ -463,6 +509,10 @@ public final class SessionModel {
         if (Objects.equals(stats, inference.get())) {
             return;
         }
+        if (stats != null && inputLayout.get().images()) {
+            throw new org.normgraph.core.InvalidInputException("x", "inference mode runs batch norm of N×D features;"
+                    + " x is laid out as N×C×H×W images");
+        }
         if (stats != null) {
             InferenceGraph.run(input.get(), stats.mean(), stats.var()); // refuses before anything changes
         }
@@ -470,31 +520,45 @@ public final class SessionModel {
             normSpec.set(NormSpec.batch()); // running statistics are batch norm's
         }
         inference.set(stats);
-        apply(input.get()); // the graph differs from the current one: it is built anew
+        apply(input.get(), inputLayout.get(), true); // the graph differs from the current one: it is built anew
     }
 
     // ---------------------------------------------------------------- internals
 
-    private void apply(BatchNormInput in) {
-        apply(in, false);
+    /** Whether x has the layout's C·H·W columns and gamma, beta one value per channel. */
+    private static boolean isLaidOutAs(BatchNormInput in, InputLayout layout) {
+        return layout.columns() == in.d() && layout.isPerChannel(in.gamma()) && layout.isPerChannel(in.beta());
     }
 
-    /** {@code newKind}: the graph is rebuilt even for the same shape and eps. */
-    private void apply(BatchNormInput in, boolean newKind) {
-        RunningStatistics stats = inference.get();
-        if (stats != null && stats.mean().cols() != in.d()) {
-            stats = null; // the constants were for another D: back to training
-            inference.set(null);
+    private static void requireFits(BatchNormInput in, InputLayout layout) {
+        Objects.requireNonNull(layout, "layout");
+        if (!isLaidOutAs(in, layout)) {
+            throw new IllegalArgumentException("input " + in.x().shape() + " does not fit " + layout
+                    + ": x needs C·H·W columns, gamma and beta one value per channel");
         }
+    }
+
+    /** {@code newKind}: the graph is rebuilt even for the same layout and eps. */
+    private void apply(BatchNormInput in, InputLayout layout, boolean newKind) {
+        RunningStatistics stats = inference.get();
+        if (stats != null && (stats.mean().cols() != in.d() || layout.images())) {
+            stats = null; // the constants were for another D, or x is no longer N×D: back to training
+        }
+        NormLayout nl = layout.norm(normSpec.get(), in.n()); // refuses a kind that does not fit
         Graph g = graph.get();
-        boolean sameGraph = !newKind && g != null && g.node(BatchNormGraph.X).shape().equals(in.x().shape())
+        boolean sameGraph = !newKind && g != null && nl.equals(graphLayout)
                 && input.get() != null && input.get().eps() == in.eps()
                 && InferenceGraph.isInference(g) == (stats != null);
         if (!sameGraph) {
-            g = stats == null ? BatchNormGraph.build(normSpec.get(), in.n(), in.d(), in.eps())
-                    : InferenceGraph.build(in.n(), in.d(), in.eps());
+            g = stats == null ? BatchNormGraph.build(nl, in.eps()) : InferenceGraph.build(in.n(), in.d(), in.eps());
         }
-        Trace t = stats == null ? BatchNormGraph.run(g, in) : InferenceGraph.run(g, in, stats.mean(), stats.var());
+        Trace t = stats == null
+                ? BatchNormGraph.run(g, in.x(), layout.perChannel(in.gamma()), layout.perChannel(in.beta()), in.dout())
+                : InferenceGraph.run(g, in, stats.mean(), stats.var());
+        if (stats == null && inference.get() != null) {
+            inference.set(null);
+        }
+        graphLayout = nl; // before the graph: its views read it
         if (!sameGraph) {
             int keep = timeline == null ? 0 : timeline.position();
             timeline = new Timeline(g);
@@ -506,8 +570,9 @@ public final class SessionModel {
         nonFinite.set(t.firstNonFinite().orElse(null));
         trace.set(t);
         input.set(in);
+        inputLayout.set(layout); // after the input: the editors show both together
         keepSelectionInside(in);
-        notes.setAll(notesFor(normSpec.get(), in, t));
+        notes.setAll(notesFor(nl, in, t));
     }
 
     private void keepSelectionInside(BatchNormInput in) {
@@ -524,36 +589,27 @@ public final class SessionModel {
         }
     }
 
-    /** The notes for an input and its trace, as message keys (see messages.properties). */
+    /** The notes for a batch-norm input and its trace, as message keys (see messages.properties). */
     static List<Note> notesFor(BatchNormInput in, Trace t) {
-        return notesFor(NormSpec.batch(), in, t);
+        return notesFor(NormLayout.of(NormSpec.batch(), in.n(), in.d()), in, t);
     }
 
-    /** The notes for the kind's statistics: the batch-norm notes are about rows and columns. */
-    static List<Note> notesFor(NormSpec spec, BatchNormInput in, Trace t) {
+    /**
+     * The notes for the kind's statistics. Batch norm of N×D speaks of rows and columns; the
+     * other kinds and 4-D x speak of normalization groups (the values one statistic is taken over).
+     */
+    static List<Note> notesFor(NormLayout layout, BatchNormInput in, Trace t) {
         List<Note> out = new ArrayList<>();
         t.firstNonFinite().ifPresent(nf -> out.add(Note.warning(
                 nf.inGradient() ? "note.non-finite.gradient" : "note.non-finite.value", nf.node())));
-        if (spec.kind() != NormKind.BATCH) {
-            if (NormLayout.of(spec, in.n(), in.d()).count() == 1) {
-                out.add(Note.info("note.family.single-value"));
-            }
-        } else if (in.n() == 1) {
-            out.add(Note.info("note.single-row"));
+        boolean columns = layout.kind() == NormKind.BATCH && !layout.spatial();
+        if (layout.count() == 1) {
+            out.add(Note.info(columns ? "note.single-row" : "note.family.single-value"));
         } else {
-            List<String> constant = new ArrayList<>();
-            Matrix x = in.x();
-            for (int j = 0; j < in.d(); j++) {
-                boolean same = true;
-                for (int i = 1; i < in.n() && same; i++) {
-                    same = x.get(i, j) == x.get(0, j);
-                }
-                if (same) {
-                    constant.add(Integer.toString(j));
-                }
-            }
+            List<String> constant = NormGroups.constant(layout, in.x());
             if (!constant.isEmpty()) {
-                out.add(Note.info(constant.size() == 1 ? "note.constant-column" : "note.constant-columns",
+                String key = columns ? "note.constant-column" : "note.family.constant-group";
+                out.add(Note.info(constant.size() == 1 ? key : key + "s",
                         String.join(", ", constant), Double.toString(in.eps())));
             }
         }

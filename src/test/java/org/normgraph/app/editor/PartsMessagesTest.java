@@ -61,6 +61,7 @@ class PartsMessagesTest {
         }
         for (InputField f : InputField.values()) {
             keys.add("editor.field." + f.id());
+            keys.add("editor.field." + f.id() + ".images");
         }
         for (NodeKind k : NodeKind.values()) {
             keys.add("inspector.kind." + k.styleClass());

@@ -3,8 +3,11 @@ package org.normgraph.app.family;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.normgraph.app.family.WindowLookups.formula;
+import static org.normgraph.app.family.WindowLookups.kind;
+import static org.normgraph.app.family.WindowLookups.node;
+import static org.normgraph.app.family.WindowLookups.shape;
 
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -13,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.editor.InputEdits;
-import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Matrix;
@@ -108,25 +110,5 @@ class NormSelectorInTheWindowTest {
         assertEquals(NormSpec.group(3), model.getNormSpec());
         assertEquals(3, g.getValue(), "the spinner goes back to the G that stays");
         assertTrue(robot.lookup("#norm-message").query().isVisible());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ComboBox<NormKind> kind(FxRobot robot) {
-        return robot.lookup("#toolbar-norm").queryAs(ComboBox.class);
-    }
-
-    private static GraphNodeView node(FxRobot robot, String name) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup("#node-" + name).queryAs(GraphNodeView.class);
-    }
-
-    private static String shape(FxRobot robot, String name) {
-        node(robot, name);
-        return robot.lookup("#node-" + name + " .shape").queryAs(Label.class).getText();
-    }
-
-    private static String formula(FxRobot robot, String name) {
-        node(robot, name);
-        return robot.lookup("#node-" + name + " .formula").queryAs(Label.class).getText();
     }
 }

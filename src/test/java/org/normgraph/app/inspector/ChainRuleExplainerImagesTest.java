@@ -1,0 +1,56 @@
+package org.normgraph.app.inspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.normgraph.app.editor.InputEdits;
+import org.normgraph.app.inspector.ChainRuleExplainer.Line;
+import org.normgraph.app.model.InputLayout;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormSpec;
+
+/** The inspector on N×C×H×W x: a channel's H·W columns in the sums, per-channel formulas. */
+class ChainRuleExplainerImagesTest {
+
+    /** Spatial batch norm of 3 images of 2 channels × 1×2 pixels: columns (0,0,0), (0,0,1), (1,0,0), (1,0,1). */
+    private static Trace spatialBatch() {
+        InputLayout images = InputLayout.images(2, 1, 2);
+        SessionModel m = SessionModel.example();
+        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        return m.getTrace();
+    }
+
+    @Test
+    void spatial_batch_norm_means_a_channel_over_the_rows_and_its_h_w_columns() {
+        Trace trace = spatialBatch();
+        ChainRuleExplainer ex = new ChainRuleExplainer(trace);
+        assertEquals(2, ex.axes().channelWidth());
+        Line mu = ex.value("mu", 0, 1);
+        assertEquals(trace.value("mu").get(0, 1), mu.result(), 1e-15);
+        assertEquals(1 + 6, mu.terms().size(), "1/(N·H·W) and the 3 rows × 2 columns of channel 1");
+        assertEquals(1.0 / 6, mu.terms().get(0).value(), 0.0);
+        Line dgamma = ex.contribution(new Edge("gamma", "bcast_gamma", 0), 0, 1);
+        assertEquals("\u03a3_{i, j=2..3} dbcast_gamma[i][j]", dgamma.symbolic());
+        assertEquals(6, dgamma.terms().size());
+        assertEquals(trace.gradient("gamma").get(0, 1), dgamma.result(), 1e-12);
+        assertTrue(NodeTex.forward("mu", ex.axes()).contains("\\frac{1}{N \\cdot H \\cdot W}"), NodeTex.forward("mu", ex.axes()));
+        assertTrue(NodeTex.forward("bcast_gamma", ex.axes()).contains("c(j)"));
+        assertTrue(NodeTex.forward("gamma", ex.axes()).contains("1 \\times C"));
+    }
+
+    @Test
+    void instance_norm_counts_h_w_values_per_statistic() {
+        InputLayout images = InputLayout.images(2, 1, 2);
+        SessionModel m = SessionModel.example();
+        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        m.setNormSpec(NormSpec.instance());
+        ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace());
+        assertTrue(NodeTex.forward("var", ex.axes()).contains("\\frac{1}{H \\cdot W}"), NodeTex.forward("var", ex.axes()));
+        Line var = ex.value("var", 2, 1);
+        assertEquals(m.getTrace().value("var").get(2, 1), var.result(), 1e-15);
+        assertEquals("(1/2) \u00b7 \u03a3_{j=2..3} sq[2][j]", var.symbolic());
+    }
+}

@@ -1,0 +1,99 @@
+package org.normgraph.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormSpec;
+
+/** Version 2 session files: N×C×H×W x nested four deep, gamma and beta per channel; version 1 files still open. */
+class SessionFileImagesTest {
+
+    private static final Session.Images IMAGES = new Session.Images(2, 1, 2);
+
+    /** Two images of 2 channels × 1×2 pixels; gamma (2, 0.5) and beta (0, 1) repeated over each channel's 2 columns. */
+    private static Session imagesSession() {
+        BatchNormInput in = new BatchNormInput(
+                Matrix.fromRows(new double[][] {{1, 2, 3, 4}, {5, 6, 7, 9}}),
+                IMAGES.perColumn(Matrix.rowVector(2, 0.5)), IMAGES.perColumn(Matrix.rowVector(0, 1)),
+                Matrix.fromRows(new double[][] {{0.1, 0.2, 0.3, 0.4}, {-0.1, -0.2, -0.3, -0.4}}), 1e-5);
+        return new Session(in, "explore", 14, new Session.SelectionData("mu", 1, 1), Session.View.DEFAULT,
+                Map.of(3, "per channel"), NormSpec.instance(), IMAGES);
+    }
+
+    private static byte[] write(Session s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SessionFile.write(s, out);
+        return out.toByteArray();
+    }
+
+    private static Session read(String text) throws InputFormatException {
+        return SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
+    }
+
+    @Test
+    void an_images_session_comes_back_as_it_was_saved() throws Exception {
+        Session saved = imagesSession();
+        Session read = SessionFile.read(new ByteArrayInputStream(write(saved)), "test");
+        assertEquals(saved, read);
+        assertEquals(IMAGES, read.images());
+        assertEquals(NormSpec.instance(), read.norm());
+    }
+
+    @Test
+    void the_file_holds_x_as_n_c_h_w_and_gamma_per_channel() throws Exception {
+        JsonNode root = Json.mapper().readTree(write(imagesSession()));
+        assertEquals(Session.VERSION, root.get("version").asInt());
+        JsonNode x = root.get("input").get("x");
+        assertEquals("[[[[1.0,2.0]],[[3.0,4.0]]],[[[5.0,6.0]],[[7.0,9.0]]]]", x.toString());
+        assertEquals("[2.0,0.5]", root.get("input").get("gamma").toString());
+        assertEquals("[0.0,1.0]", root.get("input").get("beta").toString());
+    }
+
+    @Test
+    void a_version_1_file_still_opens_as_n_by_d_features() throws Exception {
+        Session s = read("{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[1, 2], [3, 5]],"
+                + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 0], [0, 1]]}}");
+        assertNull(s.images());
+        assertEquals(2, s.input().d());
+    }
+
+    @Test
+    void images_in_a_version_1_file_are_refused_naming_the_field() {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(
+                "{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[[[1]]]],"
+                        + " \"gamma\": [1], \"beta\": [0], \"dout\": [[[[1]]]]}}"));
+        assertTrue(e.getMessage().contains(": input.x: a version 1 file holds N×D x only"), e.getMessage());
+    }
+
+    @Test
+    void gamma_that_is_not_one_per_channel_and_instance_norm_of_features_are_refused() {
+        InputFormatException gamma = assertThrows(InputFormatException.class, () -> read(
+                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[[[1, 2]], [[3, 4]]]],"
+                        + " \"gamma\": [1, 1, 1, 1], \"beta\": [0, 0], \"dout\": [[[[1, 0]], [[0, 1]]]]}}"));
+        assertTrue(gamma.getMessage().contains(": input.gamma: expected 2 values"), gamma.getMessage());
+        InputFormatException norm = assertThrows(InputFormatException.class, () -> read(
+                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[1, 2]],"
+                        + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 0]]}, \"norm\": {\"kind\": \"instance\"}}"));
+        assertTrue(norm.getMessage().contains(": norm: instance norm needs 4-D x"), norm.getMessage());
+    }
+
+    @Test
+    void images_wider_than_the_app_shows_are_refused() {
+        String row = "[[[1, 2, 3, 4, 5, 6, 7, 8, 9]], [[1, 2, 3, 4, 5, 6, 7, 8, 9]]]"; // C·H·W = 18
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(
+                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [" + row + "],"
+                        + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [" + row + "]}}"));
+        assertTrue(e.getMessage().contains("larger than the app can show"), e.getMessage());
+    }
+}
