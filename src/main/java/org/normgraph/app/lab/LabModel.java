@@ -15,6 +15,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.util.Subscription;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.family.NormSpec;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.lab.Pitfall;
 
 /**
@@ -33,6 +34,7 @@ public final class LabModel {
 
     private final ObservableValue<BatchNormInput> input;
     private final ObservableValue<NormSpec> spec;
+    private final ObservableValue<InputLayout> layout;
     private final Executor background;
     private final Executor ui;
     private final ObjectProperty<Pitfall> pitfall = new SimpleObjectProperty<>(this, "pitfall", Pitfall.STD_PLUS_EPS);
@@ -48,13 +50,15 @@ public final class LabModel {
     /**
      * @param input      the session's current input
      * @param spec       the session's kind of normalization
+     * @param layout     how the session's x is laid out (N×D features or N×C×H×W images)
      * @param background where the core runs
      * @param ui         where results are published (the FX thread in the app)
      */
-    public LabModel(ObservableValue<BatchNormInput> input, ObservableValue<NormSpec> spec, Executor background,
-                    Executor ui) {
+    public LabModel(ObservableValue<BatchNormInput> input, ObservableValue<NormSpec> spec,
+                    ObservableValue<InputLayout> layout, Executor background, Executor ui) {
         this.input = Objects.requireNonNull(input);
         this.spec = Objects.requireNonNull(spec);
+        this.layout = Objects.requireNonNull(layout);
         this.background = background;
         this.ui = ui;
         // a 64-value sample and a 7-eps sweep on a 4×2 input: microseconds, computed at once
@@ -72,6 +76,7 @@ public final class LabModel {
         subscription.unsubscribe();
         if (on) {
             subscription = Subscription.combine(input.subscribe(i -> recompute()), spec.subscribe((a, k) -> recompute()),
+                    layout.subscribe((a, l) -> recompute()),
                     pitfall.subscribe((a, p) -> recompute()));
         } else {
             subscription = Subscription.EMPTY;
@@ -88,6 +93,7 @@ public final class LabModel {
     public void recompute() {
         BatchNormInput in = input.getValue();
         NormSpec kind = spec.getValue();
+        InputLayout laidOut = layout.getValue();
         Pitfall p = pitfall.get();
         long gen = generation.incrementAndGet();
         busy.set(true);
@@ -95,7 +101,7 @@ public final class LabModel {
             LabResults r = null;
             String failure = null;
             try {
-                r = LabResults.compute(in, kind, p);
+                r = LabResults.compute(in, laidOut, kind, p);
             } catch (RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             }

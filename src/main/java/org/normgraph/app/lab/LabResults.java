@@ -11,6 +11,7 @@ import org.normgraph.core.NamedGradient;
 import org.normgraph.core.SimplifiedNorm;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.FirstDifference;
 import org.normgraph.core.lab.Pitfall;
@@ -35,13 +36,20 @@ import org.normgraph.core.lab.StagedVsSimplified;
 public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck.Result> check, Matrix stagedDx,
                          Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall) {
 
-    /**
-     * Computes everything for {@code in} under {@code spec} and {@code chosen}; slow at 32×16
-     * (tens of milliseconds). A kind that does not fit the input is refused as the core refuses it.
-     */
+    /** {@link #compute(BatchNormInput, InputLayout, NormSpec, Pitfall)} for N×D features. */
     public static LabResults compute(BatchNormInput in, NormSpec spec, Pitfall chosen) {
-        NormLayout layout = NormLayout.of(spec, in.n(), in.d());
-        NormInput normInput = NormInput.of(in);
+        return compute(in, InputLayout.features(in.d()), spec, chosen);
+    }
+
+    /**
+     * Computes everything for the session's input {@code in}, laid out as {@code inputLayout}
+     * (features or images), under {@code spec} and {@code chosen}: the graph the app draws.
+     * Slow at 32×16 (tens of milliseconds). A kind that does not fit the input is refused as
+     * the core refuses it.
+     */
+    public static LabResults compute(BatchNormInput in, InputLayout inputLayout, NormSpec spec, Pitfall chosen) {
+        NormLayout layout = inputLayout.norm(spec, in.n());
+        NormInput normInput = inputLayout.coreInput(in);
         return new LabResults(in, spec, GradientCheck.check(layout, normInput),
                 BatchNormGraph.run(layout, normInput).gradient(BatchNormGraph.X),
                 SimplifiedNorm.run(layout, normInput).dx(), StagedVsSimplified.compare(layout, normInput),

@@ -1,6 +1,9 @@
 package org.normgraph.app.model;
 
+import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.Tensor;
+import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
 
@@ -57,6 +60,13 @@ public record InputLayout(boolean images, int channels, int height, int width) {
     /** The core's layout of {@code spec} for N rows; refuses as {@link NormLayout#of} does. */
     public NormLayout norm(NormSpec spec, int n) {
         return NormLayout.of(spec, xShape(n));
+    }
+
+    /** The core's family input for this layout: x and dout N×D or N×C×H×W, gamma and beta one per channel. */
+    public NormInput coreInput(BatchNormInput in) {
+        int[] shape = xShape(in.n());
+        return new NormInput(Tensor.of(shape, in.x().toArray()), Tensor.vector(perChannel(in.gamma()).toArray()),
+                Tensor.vector(perChannel(in.beta()).toArray()), Tensor.of(shape, in.dout().toArray()), in.eps());
     }
 
     /** The channel of a column of x's matrix. */

@@ -3,15 +3,18 @@ package org.normgraph.app.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Graph;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormKind;
@@ -27,7 +30,7 @@ import org.normgraph.core.lab.Pitfall;
 class LabChecksTheDrawnGraphTest {
 
     private static LabModel lab(SessionModel session) {
-        LabModel lab = new LabModel(session.inputProperty(), session.normSpecProperty(), Runnable::run, Runnable::run);
+        LabModel lab = new LabModel(session.inputProperty(), session.normSpecProperty(), session.inputLayoutProperty(), Runnable::run, Runnable::run);
         lab.setActive(true);
         return lab;
     }
@@ -66,5 +69,28 @@ class LabChecksTheDrawnGraphTest {
         // the two kinds' gradients differ, so the lab could not pass one off as the other
         assertNotEquals(batch.stagedDx(), layer.stagedDx());
         assertNotEquals(batch.check(), layer.check());
+    }
+
+    @ParameterizedTest(name = "{0} on 4×2×1×2 images")
+    @CsvSource({"batch", "instance", "group"})
+    void on_images_the_lab_checks_the_image_graph_not_the_matrix_as_features(String kind) {
+        InputLayout images = InputLayout.images(2, 1, 2);
+        SessionModel session = SessionModel.example();
+        BatchNormInput in = new BatchNormInput(
+                Matrix.fromRows(new double[][] {{1, 2, 0, 3}, {3, 4, -1, 1}, {5, 0, 2, 2}, {7, 2, 3, -2}}),
+                images.perColumn(Matrix.rowVector(1.5, 0.5)), images.perColumn(Matrix.rowVector(0.25, -1)),
+                Matrix.fromRows(new double[][] {{0.1, -0.2, 0.3, 0.4}, {-0.4, 0.5, 0.1, 0}, {0.2, 0.1, -0.3, 0.2},
+                        {0.3, -0.1, 0.2, -0.5}}), 1e-5);
+        session.commit(in, images);
+        NormSpec spec = NormSpec.of(NormKind.parse(kind), kind.equals("group") ? 2 : 0);
+        session.setNormSpec(spec);
+        LabResults r = lab(session).getResults();
+        assertEquals(session.getTrace().gradient("x"), r.stagedDx());
+        assertEquals(GradientCheck.check(images.norm(spec, 4), images.coreInput(in)), r.check());
+        assertTrue(r.checkPassed());
+        if (kind.equals("batch")) { // spatial batch norm pools H, W too; group and instance match their features form
+            assertNotEquals(LabResults.compute(in, spec, r.pitfall().pitfall()).stagedDx(), r.stagedDx(),
+                    "the same numbers read as features are another graph");
+        }
     }
 }
