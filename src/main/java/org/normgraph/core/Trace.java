@@ -2,6 +2,7 @@ package org.normgraph.core;
 
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one forward+backward run of a graph computed: each node's value, each edge's
@@ -71,14 +72,15 @@ public final class Trace {
                 return Optional.of(new NonFinite(nodes.get(i).name(), false, null, nodes.get(i).step()));
             }
         }
-        java.util.Set<String> constants = InferenceGraph.constants(graph);
+        Set<String> constants = InferenceGraph.constants(graph);
         NonFinite first = null;
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node n = nodes.get(i);
             if (first != null && n.step() <= first.step()) {
-                continue; // a later backward step: the one found comes first
+                continue; // the same or a later backward step: the one found comes first
             }
-            boolean ownStep = i == nodes.size() - 1 || graph.isFanOut(n.name()); // a sum completes here
+            // the seed, or a sum of branches, is complete at the node's own step
+            boolean ownStep = n.name().equals(graph.output().name()) || graph.isFanOut(n.name());
             if (ownStep && !constants.contains(n.name()) && !gradients[i].allFinite()) {
                 first = new NonFinite(n.name(), true, null, n.step());
                 continue;

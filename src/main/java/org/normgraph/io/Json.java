@@ -342,7 +342,7 @@ public final class Json {
     static int firstControlByte(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
-            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r')) {
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
                 return i;
             }
         }
