@@ -18,7 +18,9 @@ final class Errors {
 
     /** Why a trace of valid input still cannot be written as finite numbers. */
     static String describe(Trace.NonFinite at) {
-        return "the numbers overflow: " + (at.inGradient() ? "'" + BatchNormGraph.gradientName(at.node()) + "', the gradient of " : "")
+        String gradient = at.branch() != null ? "'" + BatchNormGraph.contributionName(at.branch()) + "', a branch of the gradient of "
+                : "'" + BatchNormGraph.gradientName(at.node()) + "', the gradient of ";
+        return "the numbers overflow: " + (at.inGradient() ? gradient : "")
                 + "'" + at.node() + "' is not finite (infinity or NaN); use smaller values or a larger eps";
     }
 

@@ -2,6 +2,7 @@ package org.normgraph.core;
 
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one forward+backward run of a graph computed: each node's value, each edge's
@@ -56,25 +57,53 @@ public final class Trace {
     }
 
     /**
-     * The first node, in forward order and then in backward order, whose value or gradient
-     * holds a NaN or an infinity: where the numbers stop making sense.
+     * Where the numbers first stop being finite (NaN or ±∞). Forward: the first node, in
+     * forward order, whose value is not finite. Else backward, in the order of the backward
+     * steps (9 down to 0): the first gradient that is not finite — a branch sent back along
+     * an edge into a fan-out node (dxmu2 at step 3, long before their sum dx1 at step 2), or a
+     * node's total gradient at the step it is complete (dbeta at step 9, before dxhat at 8).
+     * Within one step, in the order the staged engine computes. An inference graph's constant
+     * part, which no gradient reaches, is left out.
      */
     public Optional<NonFinite> firstNonFinite() {
         var nodes = graph.nodes();
         for (int i = 0; i < values.length; i++) {
             if (!values[i].allFinite()) {
-                return Optional.of(new NonFinite(nodes.get(i).name(), false));
+                return Optional.of(new NonFinite(nodes.get(i).name(), false, null, nodes.get(i).step()));
             }
         }
-        for (int i = gradients.length - 1; i >= 0; i--) {
-            if (!gradients[i].allFinite()) {
-                return Optional.of(new NonFinite(nodes.get(i).name(), true));
+        Set<String> constants = InferenceGraph.constants(graph);
+        NonFinite first = null;
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (first != null && n.step() <= first.step()) {
+                continue; // the same or a later backward step: the one found comes first
+            }
+            // the seed, or a sum of branches, is complete at the node's own step
+            boolean ownStep = n.name().equals(graph.output().name()) || graph.isFanOut(n.name());
+            if (ownStep && !constants.contains(n.name()) && !gradients[i].allFinite()) {
+                first = new NonFinite(n.name(), true, null, n.step());
+                continue;
+            }
+            for (Edge e : graph.producers(n.name())) {
+                if (!constants.contains(e.from()) && !contribution(e).allFinite()) {
+                    first = new NonFinite(e.from(), true, graph.isFanOut(e.from()) ? e : null, n.step());
+                    break;
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
-    /** Where a trace first holds a non-finite number: a node's value, or its gradient. */
-    public record NonFinite(String node, boolean inGradient) {
+    /**
+     * Where a trace first holds a non-finite number.
+     *
+     * @param node       the node whose value or gradient it is
+     * @param inGradient a gradient (backward) rather than a value (forward)
+     * @param branch     for a gradient that is one branch into a fan-out node (x, xmu): the edge it
+     *                   was sent back along; null for a value or a node's whole gradient
+     * @param step       the forward step of a value, the backward step of a gradient; -1 if not known
+     */
+    public record NonFinite(String node, boolean inGradient, Edge branch, int step) {
     }
 }

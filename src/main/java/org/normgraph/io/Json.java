@@ -63,6 +63,12 @@ public final class Json {
         if (bytes.length > maxBytes) {
             throw tooLarge(source, maxBytes);
         }
+        int binary = firstControlByte(bytes);
+        if (binary >= 0) {
+            // said without quoting the bytes: the parser's message would echo them to the terminal or dialog
+            throw new InputFormatException(source + ": not valid JSON: binary data at byte " + binary
+                    + " (a text file was expected)");
+        }
         JsonNode root;
         JsonParser p = null;
         try {
@@ -327,6 +333,20 @@ public final class Json {
             sb.append(part);
         }
         return sb.toString();
+    }
+
+    /**
+     * The offset of the first byte that no JSON text holds — a control character other than
+     * tab, line feed and carriage return (JSON allows no others, not even inside strings) — or -1.
+     */
+    static int firstControlByte(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Jackson's message without its advice to enable parser features. */

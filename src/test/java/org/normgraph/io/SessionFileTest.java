@@ -92,7 +92,8 @@ class SessionFileTest {
             newer version        | {"format": "normgraph-session", "version": 3}                          | newer normgraph (file version 3
             foreign file         | {"x": [[1]]}                                                           | not a normgraph session
             empty                |                                                                        | empty
-            binary               | \u0000\u0001PK                                                         | not valid JSON
+            binary               | PK\u0003\u0004\u0000\u0000zip                                            | not valid JSON: binary data at byte 2
+            binary inside        | {"format": "normgraph-session", "version": 1\u0007\u001b[2J}              | not valid JSON: binary data at byte 44
             bad cell             | {"format": "normgraph-session", "version": 1, "input": {"x": [["a"]], "gamma": [1], "beta": [0], "dout": [[1]]}} | input.x[0][0]: expected a number
             wrong gamma          | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 2]], "gamma": [1], "beta": [0, 0], "dout": [[1, 1]]}} | gamma: expected 1×2
             unknown node         | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "selection": {"node": "Runtime.exec"}} | selection.node: no node named
@@ -103,6 +104,17 @@ class SessionFileTest {
         InputFormatException e = assertThrows(InputFormatException.class, () -> read(content == null ? "" : content));
         assertTrue(e.getMessage().startsWith("test.normgraph.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+    }
+
+    /** Random bytes: one line that quotes none of them (they would reach the terminal or the dialog). */
+    @Test
+    void a_binary_file_is_refused_without_echoing_its_bytes() {
+        byte[] bytes = new byte[4096];
+        new java.util.Random(8).nextBytes(bytes);
+        InputFormatException e = assertThrows(InputFormatException.class,
+                () -> SessionFile.read(new ByteArrayInputStream(bytes), "photo.jpg"));
+        assertTrue(e.getMessage().matches("photo\\.jpg: not valid JSON: binary data at byte \\d+ \\(a text file was expected\\)"),
+                e.getMessage());
     }
 
     @Test

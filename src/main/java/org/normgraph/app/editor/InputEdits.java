@@ -186,21 +186,56 @@ public final class InputEdits {
 
     /** Splits clipboard text into rows of cell texts; a ragged block is refused. */
     public static List<List<String>> splitBlock(String text) {
-        String t = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
-        while (t.endsWith("\n")) {
-            t = t.substring(0, t.length() - 1);
-        }
+        String t = blockText(text);
         List<List<String>> rows = new ArrayList<>();
         if (t.isBlank()) {
             return rows;
         }
         boolean tabs = t.indexOf('\t') >= 0;
         for (String line : t.split("\n", -1)) {
-            List<String> cells = tabs ? List.of(line.split("\t", -1))
-                    : line.isBlank() ? List.of("") : List.of(line.strip().split("[ \u00a0]+"));
-            rows.add(cells);
+            rows.add(cells(line, tabs));
         }
         return rows;
+    }
+
+    /** The block's text with one kind of line end and no empty lines at its end. */
+    private static String blockText(String text) {
+        String t = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
+        int end = t.length();
+        while (end > 0 && t.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return t.substring(0, end);
+    }
+
+    /** One line's cell texts: tab-separated when the block has tabs, else separated by spaces. */
+    private static List<String> cells(String line, boolean tabs) {
+        return tabs ? List.of(line.split("\t", -1))
+                : line.isBlank() ? List.of("") : List.of(line.strip().split("[ \u00a0]+"));
+    }
+
+    /**
+     * A block with more lines than the matrix has rows is refused from its line count, before
+     * it is split into cells: a clipboard of megabytes would otherwise hold the window for
+     * seconds. Null when the block may fit.
+     */
+    private static Edit refuseTallerThan(Matrix target, InputField field, int row, int col, String text) {
+        String t = blockText(text);
+        if (t.length() <= target.rows() || t.isBlank()) {
+            return null; // too short to hold more lines than rows
+        }
+        long height = t.chars().filter(c -> c == '\n').count() + 1;
+        if (height <= target.rows()) {
+            return null;
+        }
+        int firstEnd = t.indexOf('\n');
+        int width = cells(t.substring(0, firstEnd), t.indexOf('\t') >= 0).size();
+        return doesNotFit(target, field, row, col, height, width);
+    }
+
+    private static Edit doesNotFit(Matrix target, InputField field, int row, int col, long height, int width) {
+        return Edit.refused(Refusal.of("editor.paste.fit", String.valueOf(height), String.valueOf(width),
+                field.cellName(Math.max(row, 0), Math.max(col, 0)), field.id(), target.shape().toString()));
     }
 
     /** Pastes a block of text with its top-left cell at ({@code row}, {@code col}) of {@code field}. */
@@ -210,8 +245,12 @@ public final class InputEdits {
 
     /** Pastes into the matrix the editor shows in {@code layout}. */
     public static Edit paste(BatchNormInput in, InputLayout layout, InputField field, int row, int col, String text) {
-        List<List<String>> block = splitBlock(text);
         Matrix target = field.of(in, layout);
+        Edit tooTall = refuseTallerThan(target, field, row, col, text);
+        if (tooTall != null) {
+            return tooTall;
+        }
+        List<List<String>> block = splitBlock(text);
         if (block.isEmpty()) {
             return Edit.refused(Refusal.of("editor.paste.empty", field.id()));
         }
@@ -224,9 +263,7 @@ public final class InputEdits {
         }
         int height = block.size();
         if (row < 0 || col < 0 || row + height > target.rows() || col + width > target.cols()) {
-            return Edit.refused(Refusal.of("editor.paste.fit", String.valueOf(height),
-                    String.valueOf(width), field.cellName(Math.max(row, 0), Math.max(col, 0)),
-                    field.id(), target.shape().toString()));
+            return doesNotFit(target, field, row, col, height, width);
         }
         double[][] values = target.toRows();
         for (int i = 0; i < height; i++) {

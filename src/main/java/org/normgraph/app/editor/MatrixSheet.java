@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableRow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -230,6 +231,7 @@ final class MatrixSheet extends SpreadsheetView {
         }
         grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::changed);
         setGrid(grid);
+        detachStaleRows();
         for (SpreadsheetColumn c : getColumns()) {
             c.setPrefWidth(COLUMN_WIDTH);
             c.setMinWidth(40);
@@ -244,6 +246,23 @@ final class MatrixSheet extends SpreadsheetView {
         int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
         setPrefHeight(ROW_HEIGHT + visible * ROW_HEIGHT + 4);
         setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * Works around a ControlsFX 11.2.1 bug. The grid's rows that the table keeps aside (empty
+     * rows below the last one, and its pile of spare rows) keep the index they had; when a
+     * grid with more rows makes that index valid again, the next layout pass may lay such a
+     * row out before the table has given it its row, and {@code GridRowSkin.layoutChildren}
+     * reads the missing row (NullPointerException; found by {@code LongSessionStressTest}).
+     * A row without an index is skipped there; the table gives indices again to the rows it
+     * shows at its own next layout, which the new grid has already asked for.
+     */
+    private void detachStaleRows() {
+        for (javafx.scene.Node n : lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && row.getItem() == null && row.getIndex() >= 0) {
+                row.updateIndex(-1);
+            }
+        }
     }
 
     /** A cell was committed: put back what is shown and tell the listener what was typed. */

@@ -30,6 +30,8 @@ public final class EdgeView extends Group {
     public static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
     public static final PseudoClass HAS_GRADIENT = PseudoClass.getPseudoClass("has-gradient");
     public static final PseudoClass FLOWED = PseudoClass.getPseudoClass("flowed");
+    /** The branch sent back along this edge is where the gradients first stop being finite. */
+    public static final PseudoClass NON_FINITE = PseudoClass.getPseudoClass("non-finite");
 
     private static final double ARROW = 8;
 
@@ -116,6 +118,16 @@ public final class EdgeView extends Group {
                 bx - uy * ARROW * 0.55, by + ux * ARROW * 0.55,
                 bx + uy * ARROW * 0.55, by - ux * ARROW * 0.55);
         placeChip();
+    }
+
+    /** Marks this edge and its chip as where the gradients first stop being finite. */
+    public void setNonFinite(boolean b) {
+        pseudoClassStateChanged(NON_FINITE, b);
+        chip.pseudoClassStateChanged(NON_FINITE, b);
+    }
+
+    public boolean isNonFinite() {
+        return getPseudoClassStates().contains(NON_FINITE);
     }
 
     /** Shows the contribution sent back along this edge, or hides the chip ({@code null}). */

@@ -241,11 +241,13 @@ public final class GraphView extends Region {
         Step step = model.getStep();
         Trace.NonFinite nf = model.getNonFinite();
         Set<String> afterNonFinite = NonFiniteReach.of(g, nf);
+        boolean markShown = model.nonFiniteShown();
         for (Node n : g.nodes()) {
             GraphNodeView v = nodeViews.get(n.name());
-            boolean nfShown = nf != null && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name()));
-            v.setNonFinite(nfShown && nf.node().equals(n.name()));
-            v.setAfterNonFinite(nfShown && afterNonFinite.contains(n.name()));
+            // what is computed from the first non-finite number is marked as the walk reaches it
+            boolean reached = nf != null && (nf.inGradient() ? model.gradientShown(n.name()) : model.valueShown(n.name()));
+            v.setNonFinite(markShown && nf.node().equals(n.name()));
+            v.setAfterNonFinite(reached && afterNonFinite.contains(n.name()));
             boolean computed = model.valueShown(n.name());
             boolean gradient = model.gradientShown(n.name());
             v.setComputed(computed);
@@ -270,6 +272,7 @@ public final class GraphView extends Region {
             boolean shown = model.contributionShown(e);
             ev.setContribution(g.node(e.from()).shape(), shown ? t.contribution(e) : null);
             ev.setFlowed(model.valueShown(e.to()));
+            ev.setNonFinite(markShown && e.equals(nf.branch()));
             boolean active = step.phase() == Phase.BACKWARD ? step.edges().contains(e)
                     : step.phase() == Phase.FORWARD && step.values().contains(e.to());
             ev.setActive(active);

@@ -27,6 +27,7 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormKind;
@@ -479,6 +480,20 @@ public final class SessionModel {
         return nonFinite.get();
     }
 
+    /**
+     * Whether the walk has reached where the numbers first stop being finite: that value, that
+     * node's whole gradient, or that branch into a fan-out node. False when they never do.
+     */
+    public boolean nonFiniteShown() {
+        Trace.NonFinite nf = getNonFinite();
+        if (nf == null) {
+            return false;
+        } else if (!nf.inGradient()) {
+            return valueShown(nf.node());
+        }
+        return nf.branch() != null ? contributionShown(nf.branch()) : gradientShown(nf.node());
+    }
+
     // ---------------------------------------------------------------- training / inference
 
     /**
@@ -575,6 +590,34 @@ public final class SessionModel {
         notes.setAll(notesFor(nl, in, t));
     }
 
+    /**
+     * The warning at the first non-finite number. A gradient is named as the walk names it
+     * (dbeta, dxhat, the branch dxmu1, …) with its backward step and what it holds (∞ or NaN).
+     */
+    static Note nonFiniteNote(Trace t, Trace.NonFinite nf) {
+        if (!nf.inGradient()) {
+            return Note.warning("note.non-finite.value", nf.node());
+        }
+        Graph g = t.graph();
+        Edge branch = nf.branch();
+        String name = branch != null ? InferenceGraph.contributionName(g, branch) : InferenceGraph.gradientName(g, nf.node());
+        Matrix m = branch != null ? t.contribution(branch) : t.gradient(nf.node());
+        return Note.warning("note.non-finite.gradient", name, Integer.toString(nf.step()), nf.node(), nonFiniteKinds(m));
+    }
+
+    /** "∞", "NaN" or "∞, NaN": which non-finite numbers {@code m} holds (symbols, the same in every language). */
+    static String nonFiniteKinds(Matrix m) {
+        boolean infinite = false;
+        boolean nan = false;
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                infinite |= Double.isInfinite(m.get(i, j));
+                nan |= Double.isNaN(m.get(i, j));
+            }
+        }
+        return infinite && nan ? "\u221e, NaN" : nan ? "NaN" : "\u221e";
+    }
+
     private void keepSelectionInside(BatchNormInput in) {
         Selection s = selection.get();
         if (s != null && !graph.get().contains(s.node())) {
@@ -600,8 +643,7 @@ public final class SessionModel {
      */
     static List<Note> notesFor(NormLayout layout, BatchNormInput in, Trace t) {
         List<Note> out = new ArrayList<>();
-        t.firstNonFinite().ifPresent(nf -> out.add(Note.warning(
-                nf.inGradient() ? "note.non-finite.gradient" : "note.non-finite.value", nf.node())));
+        t.firstNonFinite().ifPresent(nf -> out.add(nonFiniteNote(t, nf)));
         boolean columns = layout.kind() == NormKind.BATCH && !layout.spatial();
         if (layout.count() == 1) {
             out.add(Note.info(columns ? "note.single-row" : "note.family.single-value"));

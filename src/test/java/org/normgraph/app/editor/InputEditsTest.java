@@ -115,6 +115,18 @@ class InputEditsTest {
         assertEquals(classic.x().get(3, 2), x.get(3, 2));
     }
 
+    /** Refused from the line count; line ends of every kind count, empty lines at the end do not. */
+    @Test
+    void a_block_taller_than_the_matrix_is_refused_with_its_size() {
+        String huge = "1.5\t2\n".repeat(200_000);
+        assertEquals("editor.paste.fit", InputEdits.paste(classic, InputField.X, 0, 0, huge).refusal().key());
+        assertEquals(List.of("200000", "2", "x[0][0]", "x", "4×3"),
+                InputEdits.paste(classic, InputField.X, 0, 0, huge).refusal().args());
+        assertEquals(List.of("5", "1", "x[0][1]", "x", "4×3"),
+                InputEdits.paste(classic, InputField.X, 0, 1, "1\r\n2\r3\n4\n5\n\n\n").refusal().args());
+        assertTrue(InputEdits.paste(classic, InputField.X, 0, 1, "1\r\n2\r3\n4\n\n\n").isAccepted(), "4 rows fit");
+    }
+
     @Test
     void a_row_of_space_separated_numbers_pastes_into_a_vector() {
         var edit = InputEdits.paste(classic, InputField.GAMMA, 0, 0, "0.5 1.5  2.5\n");

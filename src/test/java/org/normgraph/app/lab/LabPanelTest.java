@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.TestStage;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
@@ -40,10 +41,9 @@ class LabPanelTest {
     void start(Stage stage) {
         model = SessionModel.example();
         window = new MainWindow(model);
-        window.show(stage, 1240, 780);
         // the stage is shared by the test classes: one with a narrow scene leaves it narrow
-        stage.setWidth(1240);
-        stage.setHeight(780);
+        TestStage.resize(stage, 1240, 780);
+        window.show(stage, 1240, 780);
     }
 
     private void openLab(FxRobot robot) {

@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.TestStage;
 import org.normgraph.app.graph.EdgeView;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.model.SessionModel;
@@ -41,10 +42,9 @@ class RunningStatsAndInferenceTest {
     void start(Stage stage) {
         model = SessionModel.example();
         window = new MainWindow(model);
-        window.show(stage, 1240, 780);
         // the stage is shared by the test classes: one with a narrow scene leaves it narrow
-        stage.setWidth(1240);
-        stage.setHeight(780);
+        TestStage.resize(stage, 1240, 780);
+        window.show(stage, 1240, 780);
     }
 
     private void openRunningTab(FxRobot robot) {

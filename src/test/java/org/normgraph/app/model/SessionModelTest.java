@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.normgraph.timeline.Timeline;
 import org.normgraph.app.Messages;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
@@ -245,6 +246,37 @@ class SessionModelTest {
         assertEquals(List.of("sq"), first.args());
         model.undo();
         assertNull(model.getNonFinite());
+    }
+
+    /** dout = 1e200 and gamma = 1e200 in column 0: dxhat = ∞ at backward step 8 (DESIGN: dgammax ⊙ gamma). */
+    @Test
+    void a_gradient_that_overflows_is_shown_from_its_backward_step_and_named_with_step_and_kind() {
+        BatchNormInput in = model.getInput();
+        model.commit(in.withGamma(in.gamma().with(0, 0, 1e200)).withDout(in.dout().with(1, 0, 1e200)));
+        model.seek(Timeline.backwardPosition(9));
+        assertFalse(model.nonFiniteShown());
+        model.seek(Timeline.backwardPosition(8));
+        assertTrue(model.nonFiniteShown());
+        Note first = model.getNotes().get(0);
+        assertEquals("note.non-finite.gradient", first.key());
+        assertEquals(List.of("dxhat", "8", "xhat", "\u221e"), first.args());
+    }
+
+    /** A constant column with eps = 1e-300 and dout = 1e200 there: the branch dxmu1 at step 7, before dx1. */
+    @Test
+    void a_branch_that_overflows_is_shown_at_its_own_step_and_named_as_the_branch() {
+        BatchNormInput in = model.getInput();
+        Matrix x = in.x();
+        for (int i = 0; i < in.n(); i++) {
+            x = x.with(i, 1, 2.5);
+        }
+        model.commit(in.withX(x).withEps(1e-300).withDout(in.dout().with(0, 1, 1e200)));
+        model.seek(Timeline.backwardPosition(8));
+        assertFalse(model.nonFiniteShown());
+        model.seek(Timeline.backwardPosition(7));
+        assertTrue(model.nonFiniteShown());
+        assertFalse(model.gradientShown("xmu"), "the sum dx1 comes at step 2");
+        assertEquals(List.of("dxmu1", "7", "xmu", "\u221e"), model.getNotes().get(0).args());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.css.PseudoClass;
@@ -17,12 +18,14 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.Language;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.timeline.Timeline;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,13 +42,15 @@ class NonFiniteInTheWindowTest {
     private static final PseudoClass AFTER = PseudoClass.getPseudoClass("after-non-finite");
 
     private SessionModel model;
+    private MainWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         model = SessionModel.example();
-        new MainWindow(model).show(stage, 1240, 780);
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
     }
 
     @Test
@@ -93,8 +98,69 @@ class NonFiniteInTheWindowTest {
         assertTrue(after.containsAll(List.of("xmu", "ivar", "sqrtvar", "var", "sq", "mu", "x")), after.toString());
         assertFalse(after.contains("gamma") || after.contains("beta") || after.contains("gammax"),
                 "dgamma, dbeta and dgammax are not computed from dxhat: " + after);
-        assertTrue(noteText(robot).contains("gradient of xhat"), noteText(robot));
+        assertTrue(noteText(robot).contains("backward step 8 makes the gradient dxhat (at xhat)"), noteText(robot));
         snapshot(robot, "non-finite-dxhat");
+    }
+
+    /**
+     * dout = 1e308 down a column: dbeta = Σ_rows dout overflows at backward step 9, a step
+     * before dxhat = dout · gamma (gamma = 2) does: beta is marked, not xhat, and the note says
+     * so in each language.
+     */
+    @Test
+    void dout_of_1e308_is_marked_at_dbeta_in_step_9_and_explained_in_every_language(FxRobot robot) {
+        BatchNormInput in = Examples.classic();
+        Matrix dout = in.dout();
+        for (int i = 0; i < in.n(); i++) {
+            dout = dout.with(i, 0, 1e308);
+        }
+        BatchNormInput big = in.withDout(dout).withGamma(Matrix.rowVector(2, 1, 1));
+        robot.interact(() -> model.commit(big));
+        robot.interact(() -> model.seek(Timeline.backwardPosition(9)));
+        assertEquals(Set.of("beta"), marked(robot, NON_FINITE));
+        robot.interact(() -> model.seek(Timeline.backwardPosition(8)));
+        assertEquals(Set.of("beta"), marked(robot, NON_FINITE), "dxhat overflows too, but a step later");
+        Map<Language, String> expected = Map.of(Language.ENGLISH, "backward step 9 makes the gradient dbeta (at beta)",
+                Language.SIMPLIFIED_CHINESE, "反向第 9 步使梯度 dbeta（在 beta）",
+                Language.TRADITIONAL_CHINESE, "反向第 9 步使梯度 dbeta（在 beta）",
+                Language.JAPANESE, "逆伝播のステップ 9 で勾配 dbeta（beta の位置）");
+        try {
+            for (Language l : Language.values()) {
+                robot.interact(() -> window.setLanguage(l));
+                String notes = noteText(robot);
+                assertTrue(notes.contains(expected.get(l)) && notes.contains("\u221e"), l + ": " + notes);
+            }
+        } finally {
+            robot.interact(() -> window.setLanguage(Language.ENGLISH));
+        }
+    }
+
+    /**
+     * A constant column with eps = 1e-300 (ivar = 1e150) and dout = 1e200 there: backward step 7
+     * sends dxmu1 = dxhat · ivar = ∞ back along xhat → xmu. The branch is marked (its chip and
+     * xmu) at step 7, long before xmu's summed gradient dx1 at step 2.
+     */
+    @Test
+    void tiny_eps_on_a_constant_column_marks_the_branch_dxmu1_at_step_7(FxRobot robot) throws Exception {
+        BatchNormInput in = Examples.classic();
+        double[][] x = in.x().toRows();
+        for (double[] row : x) {
+            row[1] = 2.5;
+        }
+        BatchNormInput tiny = in.withX(Matrix.fromRows(x)).withEps(1e-300).withDout(in.dout().with(0, 1, 1e200));
+        robot.interact(() -> model.commit(tiny));
+        robot.interact(() -> model.seek(Timeline.backwardPosition(8)));
+        assertEquals(Set.of(), marked(robot, NON_FINITE));
+        assertFalse(chip(robot, "xmu", "xhat").getPseudoClassStates().contains(NON_FINITE));
+        robot.interact(() -> model.seek(Timeline.backwardPosition(7)));
+        assertEquals(Set.of("xmu"), marked(robot, NON_FINITE));
+        assertTrue(chip(robot, "xmu", "xhat").getPseudoClassStates().contains(NON_FINITE), "the branch's chip");
+        assertFalse(chip(robot, "bcast_ivar", "xhat").getPseudoClassStates().contains(NON_FINITE));
+        assertEquals(Set.of(), marked(robot, AFTER), "nothing computed from it yet");
+        robot.interact(() -> model.last());
+        assertEquals(Set.of("x", "mu", "bcast_mu"), marked(robot, AFTER));
+        assertTrue(noteText(robot).contains("backward step 7 makes the gradient dxmu1 (at xmu)"), noteText(robot));
+        snapshot(robot, "non-finite-dxmu1");
     }
 
     @Test
@@ -134,6 +200,10 @@ class NonFiniteInTheWindowTest {
             }
         }
         return names;
+    }
+
+    private static Node chip(FxRobot robot, String from, String to) {
+        return robot.lookup("#chip-" + from + "-" + to).query();
     }
 
     private static String noteText(FxRobot robot) {
