@@ -102,7 +102,7 @@ public final class Trace {
      * @param inGradient a gradient (backward) rather than a value (forward)
      * @param branch     for a gradient that is one branch into a fan-out node (x, xmu): the edge it
      *                   was sent back along; null for a value or a node's whole gradient
-     * @param step       the forward step of a value, the backward step of a gradient; -1 if not known
+     * @param step       the forward step of a value, the backward step of a gradient
      */
     public record NonFinite(String node, boolean inGradient, Edge branch, int step) {
     }
