@@ -60,6 +60,15 @@ class MatrixRepeatedRowTest {
             assertEquals(op.apply(copyA, copyB), op.apply(a, b));
             assertEquals(op.apply(copyA, copyB), op.apply(copyA, b));
         }
+        for (Matrix g : new Matrix[] {plain, b}) {
+            Matrix gCopy = copied(rowB, n).equals(g) ? copyB : plain;
+            assertArrayEquals(new Matrix[] {gCopy.times(plain), gCopy.times(copyA)},
+                    Matrix.productGradients(g, a, plain));
+            assertArrayEquals(new Matrix[] {gCopy.times(copyA), gCopy.times(plain)},
+                    Matrix.productGradients(g, plain, a));
+            assertArrayEquals(new Matrix[] {gCopy.times(copyB), gCopy.times(copyA)},
+                    Matrix.productGradients(g, a, b));
+        }
     }
 
     @ParameterizedTest(name = "block {0}")
