@@ -310,13 +310,18 @@ public final class Matrix {
         if (block < 1 || cols % block != 0) {
             throw new ShapeMismatchException("block sum: " + cols + " columns are not whole blocks of " + block);
         }
+        if (overRows && block == 1) {
+            return sumRows();
+        }
         int outCols = cols / block;
         double[] d = new double[(overRows ? 1 : rows) * outCols];
         for (int i = 0; i < rows; i++) {
-            int base = rowStart(i);
+            int from = rowStart(i);
             int outBase = overRows ? 0 : i * outCols;
-            for (int j = 0; j < cols; j++) {
-                d[outBase + j / block] += data[base + j];
+            for (int g = 0; g < outCols; g++) { // column j = g·block + k, in increasing order
+                for (int k = 0; k < block; k++) {
+                    d[outBase + g] += data[from++];
+                }
             }
         }
         return new Matrix(overRows ? 1 : rows, outCols, d);
@@ -336,10 +341,13 @@ public final class Matrix {
         }
         int outCols = cols * block;
         double[] d = new double[n * outCols];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, to = 0; i < n; i++) {
             int src = rows == 1 ? 0 : rowStart(i);
-            for (int j = 0; j < outCols; j++) {
-                d[i * outCols + j] = data[src + j / block];
+            for (int g = 0; g < cols; g++) {
+                double v = data[src + g];
+                for (int k = 0; k < block; k++) {
+                    d[to++] = v;
+                }
             }
         }
         return new Matrix(n, outCols, d);
