@@ -87,8 +87,8 @@ public class BatchNormBenchmark {
 
     @Benchmark
     public Object fused() {
-        FusedBatchNorm.forward(n, d, x, gamma, beta, BatchNormInput.DEFAULT_EPS, out, mean, var, ivar);
-        FusedBatchNorm.backward(n, d, x, gamma, dout, mean, ivar, dx, dgamma, dbeta);
+        FusedBatchNorm.forwardBackward(n, d, x, gamma, beta, dout, BatchNormInput.DEFAULT_EPS, out, dx, dgamma,
+                dbeta, mean, var, ivar);
         return dx;
     }
 }

@@ -215,8 +215,7 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         Object run() {
-            FusedBatchNorm.forward(n, d, x, gamma, beta, eps, out, mean, var, ivar);
-            FusedBatchNorm.backward(n, d, x, gamma, dout, mean, ivar, dx, dgamma, dbeta);
+            FusedBatchNorm.forwardBackward(n, d, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta, mean, var, ivar);
             return dx;
         }
     }

@@ -38,7 +38,7 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
         });
     }
 
-    /** Same contract as {@link FusedBatchNorm#forward} followed by {@link FusedBatchNorm#backward}. */
+    /** Same contract and the same bits as {@link FusedBatchNorm#forwardBackward}. */
     public void forwardBackward(int n, int d, double[] x, double[] gamma, double[] beta,
                                 double[] dout, double eps, double[] out, double[] dx,
                                 double[] dgamma, double[] dbeta, double[] mean, double[] var,
@@ -68,8 +68,8 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
     private static void range(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
                               double[] dout, double eps, double[] out, double[] dx, double[] dgamma,
                               double[] dbeta, double[] mean, double[] var, double[] ivar) {
-        FusedBatchNorm.forwardColumns(n, d, j0, j1, x, gamma, beta, eps, out, mean, var, ivar);
-        FusedBatchNorm.backwardColumns(n, d, j0, j1, x, gamma, dout, mean, ivar, dx, dgamma, dbeta);
+        FusedBatchNorm.forwardBackwardColumns(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta,
+                mean, var, ivar);
     }
 
     @Override

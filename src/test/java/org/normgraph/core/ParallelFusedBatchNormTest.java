@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ParallelFusedBatchNormTest {
 
     @ParameterizedTest(name = "{0}×{1} on {2} threads")
-    @CsvSource({"1,1,2", "5,3,2", "16,7,3", "33,64,2", "4,2,4"})
+    @CsvSource({"1,1,2", "5,3,2", "16,7,3", "33,64,2", "4,2,4", "13,3000,2", "7,20000,3"})
     void column_ranges_on_threads_give_the_same_bits_as_one_thread(int n, int d, int threads) {
         Random rng = new Random(n * 31L + d);
         double[] x = gaussian(rng, n * d, 3, 1.5);
@@ -18,8 +18,8 @@ class ParallelFusedBatchNormTest {
         double[] beta = gaussian(rng, d, 1, 0);
         double[][] one = buffers(n, d);
         double[][] many = buffers(n, d);
-        FusedBatchNorm.forward(n, d, x, gamma, beta, 1e-5, one[0], one[4], one[5], one[6]);
-        FusedBatchNorm.backward(n, d, x, gamma, dout, one[4], one[6], one[1], one[2], one[3]);
+        FusedBatchNorm.forwardBackward(n, d, x, gamma, beta, dout, 1e-5, one[0], one[1], one[2], one[3],
+                one[4], one[5], one[6]);
         try (ParallelFusedBatchNorm parallel = new ParallelFusedBatchNorm(threads, 1)) {
             parallel.forwardBackward(n, d, x, gamma, beta, dout, 1e-5, many[0], many[1], many[2], many[3],
                     many[4], many[5], many[6]);

@@ -22,6 +22,6 @@ public record Multiply() implements BinaryElementwise {
 
     @Override
     public Matrix[] backward(Matrix[] in, Matrix out, Matrix grad) {
-        return new Matrix[] {grad.times(in[1]), grad.times(in[0])};
+        return Matrix.productGradients(grad, in[0], in[1]);
     }
 }
