@@ -53,7 +53,7 @@ public final class NormSelector extends HBox {
         title.setLabelFor(kind);
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.setId("toolbar-norm");
-        kind.setCellFactory(list -> new KindCell(this::offered));
+        kind.setCellFactory(list -> new KindCell(this::offered, this::usedFor));
         // the button shows the name only; the open list may be wider, with the notes
         kind.setButtonCell(new javafx.scene.control.ListCell<>() {
             @Override
@@ -179,25 +179,29 @@ public final class NormSelector extends HBox {
                 groups.getValueFactory().setValue(spec.groups());
             }
             groups.setVisible(spec.kind() == NormKind.GROUP);
-            kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n" + note(spec.kind())));
-            note.setText(Messages.get("norm.note." + spec.kind().id()));
+            kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n"
+                    + Messages.get("norm.kind." + spec.kind().id()) + ": " + usedFor(spec.kind())));
+            note.setText(usedFor(spec.kind()));
             note.setTooltip(new Tooltip(note.getText()));
         } finally {
             syncing = false;
         }
     }
 
-    /** "Layer norm: used in transformers and RNNs: …" */
-    static String note(NormKind k) {
-        return Messages.get("norm.kind." + k.id()) + ": " + Messages.get("norm.note." + k.id());
+    /** Where {@code k} is used and what it averages; batch and group norm say so per channel for images. */
+    private String usedFor(NormKind k) {
+        boolean perChannel = model.getInputLayout().images() && (k == NormKind.BATCH || k == NormKind.GROUP);
+        return Messages.get(perChannel ? "norm.note." + k.id() + ".images" : "norm.note." + k.id());
     }
 
     /** A kind in the open list: its name, and under it where it is used, or why it is not offered. */
     private static final class KindCell extends javafx.scene.control.ListCell<NormKind> {
         private final java.util.function.Predicate<NormKind> offered;
+        private final java.util.function.Function<NormKind, String> usedFor;
 
-        KindCell(java.util.function.Predicate<NormKind> offered) {
+        KindCell(java.util.function.Predicate<NormKind> offered, java.util.function.Function<NormKind, String> usedFor) {
             this.offered = offered;
+            this.usedFor = usedFor;
         }
 
         @Override
@@ -214,7 +218,7 @@ public final class NormSelector extends HBox {
             setDisable(!on);
             Label name = new Label(Messages.get("norm.kind." + k.id()));
             name.getStyleClass().add("norm-kind-name");
-            String text = on ? Messages.get("norm.note." + k.id()) : Messages.get("norm.instance.needs-images");
+            String text = on ? usedFor.apply(k) : Messages.get("norm.instance.needs-images");
             setTooltip(new Tooltip(text));
             Label used = new Label(text);
             used.getStyleClass().add("norm-kind-note");

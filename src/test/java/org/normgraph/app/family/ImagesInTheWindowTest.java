@@ -91,6 +91,8 @@ class ImagesInTheWindowTest {
             spinner(robot, "#editor-h").getValueFactory().setValue(2);
         });
         assertEquals(InputLayout.images(2, 2, 1), model.getInputLayout());
+        assertTrue(robot.lookup("#norm-note").queryAs(Label.class).getText().startsWith("Spatial batch norm"),
+                "batch norm of images is per channel");
         var x = robot.lookup("#editor-x").queryAs(org.controlsfx.control.spreadsheet.SpreadsheetView.class);
         assertEquals(java.util.List.of("(0,0,0)", "(0,1,0)", "(1,0,0)", "(1,1,0)"), x.getGrid().getColumnHeaders());
         var gamma = robot.lookup("#editor-gamma").queryAs(org.controlsfx.control.spreadsheet.SpreadsheetView.class);
