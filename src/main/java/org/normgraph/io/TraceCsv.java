@@ -24,9 +24,10 @@ public final class TraceCsv {
     public static void write(BatchNormInput in, Trace trace, Writer out) throws IOException {
         out.write(HEADER);
         out.write('\n');
-        rows(out, "x", "value", in.x());
-        rows(out, "gamma", "value", in.gamma());
-        rows(out, "beta", "value", in.beta());
+        // the graph's own inputs: for images gamma and beta are one per channel there
+        rows(out, "x", "value", trace.value(BatchNormGraph.X));
+        rows(out, "gamma", "value", trace.value(BatchNormGraph.GAMMA));
+        rows(out, "beta", "value", trace.value(BatchNormGraph.BETA));
         rows(out, "dout", "value", in.dout());
         for (String node : BatchNormGraph.FORWARD) {
             rows(out, node, "value", trace.value(node));

@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
+import org.normgraph.io.NormTraceJson;
 import org.normgraph.io.TraceCsv;
 import org.normgraph.io.TraceJson;
 
@@ -59,7 +62,12 @@ public final class Exports {
     public boolean traceJson() {
         return toFile(FileDialogs.Kind.JSON, files.baseName() + "-trace.json", p -> {
             try (OutputStream out = Files.newOutputStream(p)) {
-                TraceJson.write(model().getInput(), model().getTrace(), out, true);
+                NormLayout layout = model().getNormLayout();
+                if (layout.kind() == NormKind.BATCH && !layout.spatial()) {
+                    TraceJson.write(model().getInput(), model().getTrace(), out, true);
+                } else { // the other kinds and images as `trace --norm` writes them: kind, shape, reduced statistics
+                    NormTraceJson.write(layout, model().getInput().eps(), model().getTrace(), out, true);
+                }
             }
         });
     }

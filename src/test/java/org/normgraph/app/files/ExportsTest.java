@@ -21,6 +21,7 @@ import org.normgraph.app.inspector.NodeTex;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.io.Json;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.io.TraceCsv;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -87,6 +88,20 @@ class ExportsTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(TraceCsv.HEADER, lines.get(0));
         assertTrue(lines.contains("dx,gradient,3,2," + model.getTrace().gradient("x").get(3, 2)), "dx[3][2]");
+    }
+
+    @Test
+    void another_kind_is_exported_as_trace_norm_writes_it(FxRobot robot) throws Exception {
+        Path json = dir.resolve("g.json");
+        dialogs.files.add(json);
+        robot.interact(() -> model.setNormSpec(NormSpec.layer()));
+        robot.interact(() -> assertTrue(files.exports().traceJson()));
+        JsonNode root = Json.mapper().readTree(json.toFile());
+        assertEquals("layer", root.get("norm").asText());
+        // layer norm's mu is one number per row: written in its reduced shape, as the CLI does
+        assertEquals(model.getInput().n(), root.get("forward").get("mu").size());
+        assertEquals(model.getTrace().value("mu").get(2, 0), root.get("forward").get("mu").get(2).asDouble());
+        assertEquals(model.getTrace().gradient("x").get(3, 2), root.get("backward").get("dx").get(3).get(2).asDouble());
     }
 
     @Test
