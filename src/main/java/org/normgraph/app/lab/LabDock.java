@@ -40,7 +40,8 @@ public final class LabDock {
 
     public LabDock(SessionModel session) {
         this.session = session;
-        this.model = new LabModel(session.inputProperty(), session.normSpecProperty(), session.inputLayoutProperty(), worker, Platform::runLater);
+        this.model = new LabModel(session.inputProperty(), session.normSpecProperty(), session.inputLayoutProperty(),
+                worker, Platform::runLater);
         this.running = new RunningStatsModel(session, worker, Platform::runLater);
         center.setId("center-area");
         split.setId("lab-split");

@@ -97,7 +97,7 @@ public final class PerfMonitor {
                     log("startup phases: " + StartupClock.phases(launchNanos));
                     // CPU time tells apart our own work from waiting for a busy machine's cores
                     log(String.format(Locale.ROOT, "startup CPU: %d ms on this (the application) thread, %s in the process",
-                            java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+                            threads.getCurrentThreadCpuTime() / 1_000_000,
                             ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() + " ms")
                                     .orElse("unknown")));
                     log("scene at start: " + SceneCensus.of(scene.getRoot()));

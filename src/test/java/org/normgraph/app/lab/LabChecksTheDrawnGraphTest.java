@@ -30,7 +30,8 @@ import org.normgraph.core.lab.Pitfall;
 class LabChecksTheDrawnGraphTest {
 
     private static LabModel lab(SessionModel session) {
-        LabModel lab = new LabModel(session.inputProperty(), session.normSpecProperty(), session.inputLayoutProperty(), Runnable::run, Runnable::run);
+        LabModel lab = new LabModel(session.inputProperty(), session.normSpecProperty(), session.inputLayoutProperty(),
+                Runnable::run, Runnable::run);
         lab.setActive(true);
         return lab;
     }
