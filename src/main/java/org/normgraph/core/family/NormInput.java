@@ -76,26 +76,6 @@ public record NormInput(Tensor x, Tensor gamma, Tensor beta, Tensor dout, double
         return Matrix.of(n, t.size() / n, t.toArray());
     }
 
-    public NormInput withX(Tensor newX) {
-        return new NormInput(newX, gamma, beta, dout, eps);
-    }
-
-    public NormInput withGamma(Tensor newGamma) {
-        return new NormInput(x, newGamma, beta, dout, eps);
-    }
-
-    public NormInput withBeta(Tensor newBeta) {
-        return new NormInput(x, gamma, newBeta, dout, eps);
-    }
-
-    public NormInput withDout(Tensor newDout) {
-        return new NormInput(x, gamma, beta, newDout, eps);
-    }
-
-    public NormInput withEps(double newEps) {
-        return new NormInput(x, gamma, beta, dout, newEps);
-    }
-
     private static void require(String field, Tensor t) {
         if (t == null) {
             throw new InvalidInputException(field, "is missing");
