@@ -28,7 +28,7 @@ public final class SimplifiedNorm {
     public static FusedBatchNorm.Result run(NormLayout layout, NormInput in) {
         Matrix x = in.xRows();
         Matrix dout = in.doutRows();
-        if (layout.statisticsOverRows() && !layout.spatial()) {
+        if (layout.batchOfFeatures()) {
             return FusedBatchNorm.run(new BatchNormInput(x, in.gammaRow(), in.betaRow(), dout, in.eps()));
         }
         int n = x.rows();

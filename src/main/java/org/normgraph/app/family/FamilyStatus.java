@@ -8,7 +8,6 @@ import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Graph;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.NodeKind;
-import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.timeline.Step;
 
@@ -31,7 +30,7 @@ public final class FamilyStatus {
     public static String text(SessionModel model) {
         Step step = model.getStep();
         NormLayout layout = model.getNormLayout();
-        if (step == null || layout.kind() == NormKind.BATCH && !layout.spatial()) {
+        if (step == null || layout.batchOfFeatures()) {
             return Messages.get(model.getStatusKey());
         }
         Graph g = model.getGraph();

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.SessionModel;
-import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.io.NormTraceJson;
 import org.normgraph.io.TraceCsv;
@@ -63,7 +62,7 @@ public final class Exports {
         return toFile(FileDialogs.Kind.JSON, files.baseName() + "-trace.json", p -> {
             try (OutputStream out = Files.newOutputStream(p)) {
                 NormLayout layout = model().getNormLayout();
-                if (layout.kind() == NormKind.BATCH && !layout.spatial()) {
+                if (layout.batchOfFeatures()) {
                     TraceJson.write(model().getInput(), model().getTrace(), out, true);
                 } else { // the other kinds and images as `trace --norm` writes them: kind, shape, reduced statistics
                     NormTraceJson.write(layout, model().getInput().eps(), model().getTrace(), out, true);

@@ -223,7 +223,7 @@ public final class SessionModel {
         inputLayout.get().norm(spec, in.n()); // refuses before anything changes
         NormSpec previous = normSpec.get();
         normSpec.set(spec);
-        if (spec.kind() != org.normgraph.core.family.NormKind.BATCH) {
+        if (spec.kind() != NormKind.BATCH) {
             inference.set(null); // running statistics are batch norm's: other kinds train
         }
         try {
@@ -644,7 +644,7 @@ public final class SessionModel {
     static List<Note> notesFor(NormLayout layout, BatchNormInput in, Trace t) {
         List<Note> out = new ArrayList<>();
         t.firstNonFinite().ifPresent(nf -> out.add(nonFiniteNote(t, nf)));
-        boolean columns = layout.kind() == NormKind.BATCH && !layout.spatial();
+        boolean columns = layout.batchOfFeatures();
         if (layout.count() == 1) {
             out.add(Note.info(columns ? "note.single-row" : "note.family.single-value"));
         } else {

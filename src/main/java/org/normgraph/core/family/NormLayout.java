@@ -133,6 +133,11 @@ public final class NormLayout {
         return spec.kind() == NormKind.BATCH;
     }
 
+    /** Batch norm of an N×D matrix: DESIGN.md's own graph, with its rows-and-columns words and formats. */
+    public boolean batchOfFeatures() {
+        return statisticsOverRows() && !spatial();
+    }
+
     /** How many consecutive columns of x's rows one statistic covers: C/G·H·W for G statistics per row. */
     public int columnsPerStatistic() {
         return xShape[1] / statsShape[1] * pixels();
