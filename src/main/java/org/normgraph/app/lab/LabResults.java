@@ -36,11 +36,6 @@ import org.normgraph.core.lab.StagedVsSimplified;
 public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck.Result> check, Matrix stagedDx,
                          Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall) {
 
-    /** {@link #compute(BatchNormInput, InputLayout, NormSpec, Pitfall)} for N×D features. */
-    public static LabResults compute(BatchNormInput in, NormSpec spec, Pitfall chosen) {
-        return compute(in, InputLayout.features(in.d()), spec, chosen);
-    }
-
     /**
      * Computes everything for the session's input {@code in}, laid out as {@code inputLayout}
      * (features or images), under {@code spec} and {@code chosen}: the graph the app draws.
