@@ -3,7 +3,6 @@ package org.normgraph.app.editor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -22,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
+import org.normgraph.app.SizeFollow;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 
@@ -224,9 +224,11 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         Label msg = message("editor-" + f.id() + "-message");
         messages.put(f, msg);
         // wrap to what is visible, even when the grids are wider than the pane
-        title.maxWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(120, scroll.getViewportBounds().getWidth() - 16), scroll.viewportBoundsProperty()));
-        msg.maxWidthProperty().bind(title.maxWidthProperty());
+        SizeFollow.follow(title, scroll.viewportBoundsProperty(),
+                () -> Math.max(120, scroll.getViewportBounds().getWidth() - 16), w -> {
+                    title.setMaxWidth(w);
+                    msg.setMaxWidth(w);
+                });
         // the fence keeps a grid's re-layout (a changed cell) inside the grid
         VBox box = new VBox(2, title, new LayoutFence(sheet), msg);
         box.getStyleClass().addAll("field-section", "field-" + f.id());

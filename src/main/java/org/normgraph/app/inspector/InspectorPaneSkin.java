@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
@@ -19,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
+import org.normgraph.app.SizeFollow;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
@@ -220,10 +220,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             // natural size, shrunk to the pane's width if the pane is narrower
             double natural = img.getWidth() / TexRenderer.SCALE;
             view.setPreserveRatio(true);
-            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            SizeFollow.follow(view, scroll.viewportBoundsProperty(), () -> {
                 double room = scroll.getViewportBounds().getWidth() - 24;
                 return room > 40 ? Math.min(natural, room) : natural;
-            }, scroll.viewportBoundsProperty()));
+            }, view::setFitWidth);
             view.setSmooth(true);
             return view;
         } catch (RuntimeException e) {
