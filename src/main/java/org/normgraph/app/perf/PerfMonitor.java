@@ -292,7 +292,8 @@ public final class PerfMonitor {
         return Matrix.fromRows(v);
     }
 
-    private static void log(String s) {
+    /** One line of the perf log (stderr). */
+    public static void log(String s) {
         System.err.println(P + s);
     }
 }
