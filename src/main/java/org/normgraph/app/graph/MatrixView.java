@@ -136,6 +136,9 @@ public final class MatrixView extends Region {
         if (reshape) {
             rebuild();
         }
+        if (numbers() && m != null && cells.isEmpty()) {
+            addCells();
+        }
         pseudoClassStateChanged(EMPTY, m == null);
         if (numbers()) {
             updateNumbers();
@@ -161,9 +164,9 @@ public final class MatrixView extends Region {
         }
     }
 
-    /** The label showing element (row, col), or null in heat-map mode. */
+    /** The label showing element (row, col), or null in heat-map mode and before the first numbers. */
     public Label cell(int row, int col) {
-        if (!numbers()) {
+        if (!numbers() || cells.isEmpty()) {
             return null;
         }
         return cells.get(row * shape.cols() + col);
@@ -174,52 +177,67 @@ public final class MatrixView extends Region {
         cells.clear();
         canvas = null;
         if (numbers()) {
-            for (int i = 0; i < shape.rows(); i++) {
-                for (int j = 0; j < shape.cols(); j++) {
-                    Label l = new Label();
-                    l.getStyleClass().add(CELL);
-                    l.setAlignment(Pos.CENTER_RIGHT);
-                    l.getProperties().put(ROW, i);
-                    l.getProperties().put(COL, j);
-                    l.setMinSize(CELL_W, CELL_H);
-                    l.setPrefSize(CELL_W, CELL_H);
-                    l.setMaxSize(CELL_W, CELL_H);
-                    // fixed size: a new number re-lays out the label only, not the node and the graph
-                    l.setManaged(false);
-                    int r = i;
-                    int c = j;
-                    l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));
-                    l.pseudoClassStateChanged(SELECTED, r == selRow && c == selCol);
-                    cells.add(l);
-                }
+            if (matrix != null) {
+                addCells();
             }
-            getChildren().addAll(cells);
         } else {
-            double cell = heatCell();
-            canvas = new Canvas(shape.cols() * cell, shape.rows() * cell);
-            canvas.getStyleClass().add("heat-map");
-            canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-                int r = (int) (e.getY() / heatCell());
-                int c = (int) (e.getX() / heatCell());
-                if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
-                    click(e, r, c);
-                }
-            });
-            heatTip = new Tooltip();
-            heatTip.setShowDelay(Duration.millis(150));
-            Tooltip.install(canvas, heatTip);
-            canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-                int r = (int) (e.getY() / heatCell());
-                int c = (int) (e.getX() / heatCell());
-                if (matrix != null && r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
-                    heatTip.setText("[" + r + "][" + c + "] = " + matrix.get(r, c));
-                } else {
-                    heatTip.setText("");
-                }
-            });
-            getChildren().add(canvas);
+            addCanvas();
         }
         requestLayout();
+    }
+
+    /**
+     * The number labels, made when the first numbers arrive: a graph at step 0 shows mostly
+     * empty matrices (their size and background are this view's own), and leaving out their
+     * labels keeps some 500 nodes out of the window's first CSS pass.
+     */
+    private void addCells() {
+        for (int i = 0; i < shape.rows(); i++) {
+            for (int j = 0; j < shape.cols(); j++) {
+                Label l = new Label();
+                l.getStyleClass().add(CELL);
+                l.setAlignment(Pos.CENTER_RIGHT);
+                l.getProperties().put(ROW, i);
+                l.getProperties().put(COL, j);
+                l.setMinSize(CELL_W, CELL_H);
+                l.setPrefSize(CELL_W, CELL_H);
+                l.setMaxSize(CELL_W, CELL_H);
+                // fixed size: a new number re-lays out the label only, not the node and the graph
+                l.setManaged(false);
+                int r = i;
+                int c = j;
+                l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));
+                l.pseudoClassStateChanged(SELECTED, r == selRow && c == selCol);
+                cells.add(l);
+            }
+        }
+        getChildren().addAll(cells);
+    }
+
+    private void addCanvas() {
+        double cell = heatCell();
+        canvas = new Canvas(shape.cols() * cell, shape.rows() * cell);
+        canvas.getStyleClass().add("heat-map");
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            int r = (int) (e.getY() / heatCell());
+            int c = (int) (e.getX() / heatCell());
+            if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
+                click(e, r, c);
+            }
+        });
+        heatTip = new Tooltip();
+        heatTip.setShowDelay(Duration.millis(150));
+        Tooltip.install(canvas, heatTip);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int r = (int) (e.getY() / heatCell());
+            int c = (int) (e.getX() / heatCell());
+            if (matrix != null && r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
+                heatTip.setText("[" + r + "][" + c + "] = " + matrix.get(r, c));
+            } else {
+                heatTip.setText("");
+            }
+        });
+        getChildren().add(canvas);
     }
 
     private void click(MouseEvent e, int r, int c) {
@@ -238,6 +256,9 @@ public final class MatrixView extends Region {
     }
 
     private void updateNumbers() {
+        if (cells.isEmpty()) {
+            return; // no numbers shown yet
+        }
         int k = 0;
         for (int i = 0; i < shape.rows(); i++) {
             for (int j = 0; j < shape.cols(); j++) {
@@ -326,7 +347,7 @@ public final class MatrixView extends Region {
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
-        if (numbers()) {
+        if (numbers() && !cells.isEmpty()) {
             int k = 0;
             for (int i = 0; i < shape.rows(); i++) {
                 for (int j = 0; j < shape.cols(); j++) {

@@ -127,6 +127,22 @@ class GraphViewTest {
     }
 
     @Test
+    void a_matrix_makes_its_number_labels_when_its_first_numbers_arrive_and_keeps_its_size(FxRobot robot) {
+        MatrixView xhat = ((GraphNodeSkin) graph.nodeView("xhat").getSkin()).valueView();
+        robot.interact(() -> model.seek(0));
+        assertNull(xhat.cell(0, 0), "no labels before xhat is computed");
+        assertTrue(xhat.getChildrenUnmodifiable().isEmpty());
+        double emptyWidth = xhat.prefWidth(-1);
+        double emptyHeight = xhat.prefHeight(-1);
+        robot.interact(() -> model.seek(9));
+        assertEquals(Numbers.format(model.getTrace().value("xhat").get(0, 0)), xhat.cell(0, 0).getText());
+        assertEquals(emptyWidth, xhat.prefWidth(-1));
+        assertEquals(emptyHeight, xhat.prefHeight(-1));
+        robot.interact(() -> model.seek(0));
+        assertEquals("", xhat.cell(0, 0).getText(), "stepping back blanks the numbers");
+    }
+
+    @Test
     void the_first_non_finite_node_is_marked_once_it_is_shown(FxRobot robot) {
         var in = model.getInput();
         robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 1e200))));
