@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.normgraph.app.AppOptions;
@@ -38,6 +39,7 @@ import org.normgraph.core.Matrix;
 public final class PerfMonitor {
 
     private static final String P = "[perf] ";
+    private static final int IDLE_MEMORY_SECONDS = 45;
 
     private final AppOptions options;
     private final long launchNanos;
@@ -103,6 +105,8 @@ public final class PerfMonitor {
                     log("scene at start: " + SceneCensus.of(scene.getRoot()));
                     if (options.perfEdits() > 0) {
                         beginEdits();
+                    } else {
+                        logMemoryNowAndIdle("at the first frame");
                     }
                 }
                 if (model.isPlaying() && lastPulse != 0) {
@@ -119,6 +123,7 @@ public final class PerfMonitor {
                 reportFrames();
                 if (autoPlay) {
                     autoPlay = false;
+                    logMemoryNowAndIdle("after the edits and the walk");
                     log("done; the window stays open");
                 }
             } else if (now) {
@@ -290,6 +295,16 @@ public final class PerfMonitor {
             }
         }
         return Matrix.fromRows(v);
+    }
+
+    /** Resident memory now, and again after {@link #IDLE_MEMORY_SECONDS} s in which the app is left alone. */
+    private static void logMemoryNowAndIdle(String when) {
+        log("resident memory " + when + ": " + ResidentMemory.describe() + "; again after "
+                + IDLE_MEMORY_SECONDS + " s idle");
+        PauseTransition idle = new PauseTransition(javafx.util.Duration.seconds(IDLE_MEMORY_SECONDS));
+        idle.setOnFinished(e -> log("resident memory after " + IDLE_MEMORY_SECONDS + " s idle: "
+                + ResidentMemory.describe()));
+        idle.play();
     }
 
     /** One line of the perf log (stderr). */
