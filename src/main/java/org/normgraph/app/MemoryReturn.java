@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -31,6 +32,17 @@ public final class MemoryReturn {
     private static final String TRIM_OPERATION = "systemTrimNativeHeap";
 
     private MemoryReturn() {
+    }
+
+    /**
+     * {@link #install()} on a background thread, then {@code report} with its lines: the first
+     * use of the management beans starts JMX (tens of ms), which has no place on the way to
+     * the first frame.
+     */
+    public static void installInBackground(Consumer<List<String>> report) {
+        Thread t = new Thread(() -> report.accept(install()), "normgraph-memory-setup");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Applies the settings and starts the trimming; returns one line per setting for the perf log. */

@@ -41,10 +41,13 @@ public final class NormgraphApp extends Application {
         window.show(stage, w, h);
         StartupClock.mark("shown");
         javafx.application.Platform.runLater(files::offerRestore); // after the first frame
-        java.util.List<String> memory = MemoryReturn.install();
+        MemoryReturn.installInBackground(memory -> {
+            if (perf != null) {
+                PerfMonitor.log("memory: " + String.join(", ", memory));
+            }
+        });
         if (perf != null) {
             perf.attach(stage, window);
-            PerfMonitor.log("memory: " + String.join(", ", memory));
         }
     }
 

@@ -1,11 +1,14 @@
 package org.normgraph.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The memory settings reach the running JVM (the test JVM is HotSpot with G1, as the app's is). */
@@ -20,6 +23,18 @@ class MemoryReturnTest {
         assertEquals("30", hotspot.getVMOption("MaxHeapFreeRatio").getValue(), done.toString());
         assertEquals(Long.toString(MemoryReturn.PERIODIC_GC_MS), hotspot.getVMOption("G1PeriodicGCInterval").getValue());
         assertTrue(done.contains("G1PeriodicGCInterval=" + MemoryReturn.PERIODIC_GC_MS), done.toString());
+    }
+
+    @Test
+    void installing_in_the_background_reports_the_same_lines_from_another_thread() throws Exception {
+        CompletableFuture<List<String>> lines = new CompletableFuture<>();
+        CompletableFuture<Thread> thread = new CompletableFuture<>();
+        MemoryReturn.installInBackground(done -> {
+            thread.complete(Thread.currentThread());
+            lines.complete(done);
+        });
+        assertTrue(lines.get(30, TimeUnit.SECONDS).contains("MaxHeapFreeRatio=30"), lines.get().toString());
+        assertNotSame(Thread.currentThread(), thread.get());
     }
 
     @Test
