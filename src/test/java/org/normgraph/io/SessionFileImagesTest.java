@@ -41,6 +41,12 @@ class SessionFileImagesTest {
         return SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test");
     }
 
+    /** Reads {@code text}, which must be refused, and asserts the message names {@code expected}. */
+    private static void assertRefused(String text, String expected) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(text));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
     @Test
     void an_images_session_comes_back_as_it_was_saved() throws Exception {
         Session saved = imagesSession();
@@ -70,30 +76,24 @@ class SessionFileImagesTest {
 
     @Test
     void images_in_a_version_1_file_are_refused_naming_the_field() {
-        InputFormatException e = assertThrows(InputFormatException.class, () -> read(
-                "{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[[[1]]]],"
-                        + " \"gamma\": [1], \"beta\": [0], \"dout\": [[[[1]]]]}}"));
-        assertTrue(e.getMessage().contains(": input.x: a version 1 file holds N×D x only"), e.getMessage());
+        assertRefused("{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[[[1]]]],"
+                + " \"gamma\": [1], \"beta\": [0], \"dout\": [[[[1]]]]}}", ": input.x: a version 1 file holds N×D x only");
     }
 
     @Test
     void gamma_that_is_not_one_per_channel_and_instance_norm_of_features_are_refused() {
-        InputFormatException gamma = assertThrows(InputFormatException.class, () -> read(
-                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[[[1, 2]], [[3, 4]]]],"
-                        + " \"gamma\": [1, 1, 1, 1], \"beta\": [0, 0], \"dout\": [[[[1, 0]], [[0, 1]]]]}}"));
-        assertTrue(gamma.getMessage().contains(": input.gamma: expected 2 values"), gamma.getMessage());
-        InputFormatException norm = assertThrows(InputFormatException.class, () -> read(
-                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[1, 2]],"
-                        + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 0]]}, \"norm\": {\"kind\": \"instance\"}}"));
-        assertTrue(norm.getMessage().contains(": norm: instance norm needs 4-D x"), norm.getMessage());
+        assertRefused("{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[[[1, 2]], [[3, 4]]]],"
+                + " \"gamma\": [1, 1, 1, 1], \"beta\": [0, 0], \"dout\": [[[[1, 0]], [[0, 1]]]]}}",
+                ": input.gamma: expected 2 values");
+        assertRefused("{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[1, 2]],"
+                + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 0]]}, \"norm\": {\"kind\": \"instance\"}}",
+                ": norm: instance norm needs 4-D x");
     }
 
     @Test
     void images_wider_than_the_app_shows_are_refused() {
         String row = "[[[1, 2, 3, 4, 5, 6, 7, 8, 9]], [[1, 2, 3, 4, 5, 6, 7, 8, 9]]]"; // C·H·W = 18
-        InputFormatException e = assertThrows(InputFormatException.class, () -> read(
-                "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [" + row + "],"
-                        + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [" + row + "]}}"));
-        assertTrue(e.getMessage().contains("larger than the app can show"), e.getMessage());
+        assertRefused("{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [" + row + "],"
+                + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [" + row + "]}}", "larger than the app can show");
     }
 }
