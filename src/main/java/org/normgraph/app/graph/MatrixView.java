@@ -269,12 +269,25 @@ public final class MatrixView extends Region {
                     l.setTooltip(null);
                 } else {
                     double v = matrix.get(i, j);
-                    Color bg = palette.color(v, maxAbs, 0.6);
-                    l.setText(Numbers.format(v));
-                    l.setBackground(new Background(new BackgroundFill(bg, CornerRadii.EMPTY, Insets.EMPTY)));
-                    l.setTextFill(Palette.textOn(bg));
+                    showCell(l, Numbers.format(v), palette.color(v, maxAbs, 0.6));
                 }
             }
+        }
+    }
+
+    /**
+     * Sets a cell's text and colours only where they changed: an edit usually changes one
+     * column, and every label whose text or background is set again is laid out, measured
+     * and repainted again (a new {@link Background} is a new value even when it is equal).
+     */
+    private static void showCell(Label l, String text, Color bg) {
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
+        Background old = l.getBackground();
+        if (old == null || old.getFills().size() != 1 || !bg.equals(old.getFills().get(0).getFill())) {
+            l.setBackground(new Background(new BackgroundFill(bg, CornerRadii.EMPTY, Insets.EMPTY)));
+            l.setTextFill(Palette.textOn(bg));
         }
     }
 
