@@ -1,0 +1,72 @@
+package org.normgraph.app.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.core.Matrix;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A matrix of numbers updated in place: changed cells show the new number, the others are left alone. */
+@ExtendWith(ApplicationExtension.class)
+class MatrixViewTest {
+
+    private final MatrixView view = new MatrixView(Palette.VALUE);
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(view), 300, 200));
+        stage.show();
+    }
+
+    private static Matrix m(double[][] rows) {
+        return Matrix.fromRows(rows);
+    }
+
+    @Test
+    void an_edit_of_one_column_touches_only_that_columns_cells(FxRobot robot) {
+        Matrix before = m(new double[][] {{1, 2}, {-3, 4}});
+        // column 1 changes, and the largest magnitude falls from 4 to 3
+        Matrix after = m(new double[][] {{1, 0.5}, {-3, -2}});
+        robot.interact(() -> view.setContent(before.shape(), before));
+        Label kept = view.cell(1, 0);
+        Label changed = view.cell(0, 1);
+        Background keptBg = kept.getBackground();
+        Background changedBg = changed.getBackground();
+        robot.interact(() -> view.setContent(before.shape(), m(new double[][] {{1, 0.5}, {-3, 4}})));
+        assertSame(keptBg, kept.getBackground(), "an unchanged cell keeps its background object");
+        assertEquals("1", view.cell(0, 0).getText());
+        assertEquals(Numbers.format(0.5), changed.getText());
+        assertNotSame(changedBg, changed.getBackground());
+        assertNotEquals(changedBg.getFills().get(0).getFill(), changed.getBackground().getFills().get(0).getFill());
+        // a new largest |value| rescales the colours: every cell is recoloured, none stays stale
+        robot.interact(() -> view.setContent(after.shape(), after));
+        assertNotEquals(keptBg.getFills().get(0).getFill(), kept.getBackground().getFills().get(0).getFill());
+        assertEquals(Numbers.format(-2), view.cell(1, 1).getText());
+    }
+
+    @Test
+    void emptied_and_filled_again_every_cell_shows_its_number_and_colour(FxRobot robot) {
+        Matrix a = m(new double[][] {{1, -1}, {2, -2}});
+        robot.interact(() -> view.setContent(a.shape(), a));
+        Label cell = view.cell(1, 1);
+        Background bg = cell.getBackground();
+        robot.interact(() -> view.setContent(a.shape(), null));
+        assertEquals("", cell.getText());
+        assertNull(cell.getBackground());
+        robot.interact(() -> view.setContent(a.shape(), a));
+        assertEquals(Numbers.format(-2), cell.getText());
+        assertEquals(bg.getFills().get(0).getFill(), cell.getBackground().getFills().get(0).getFill());
+    }
+}
