@@ -3,7 +3,11 @@ package org.normgraph.app.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -19,7 +23,10 @@ import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
+import org.normgraph.app.theme.InheritedFont;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Shape;
 
@@ -42,8 +49,14 @@ public final class MatrixView extends Region {
     public static final String ROW = "matrix-row";
     public static final String COL = "matrix-col";
 
-    static final double CELL_W = 52;
-    static final double CELL_H = 17;
+    /**
+     * A number cell fits this text in the cells' font (the widest number most matrices show:
+     * three significant digits and a sign), plus {@link #CELL_PAD_W} × {@link #CELL_PAD_H}.
+     * Longer numbers (1.23e−05) end in an ellipsis; the inspector shows them in full.
+     */
+    private static final String CELL_SAMPLE = "\u22120.0123";
+    private static final double CELL_PAD_W = 6;
+    private static final double CELL_PAD_H = 4;
     private static final double HEAT_MAX_W = 168;
     private static final double HEAT_MAX_H = 150;
     private static final double HEAT_MIN_CELL = 2;
@@ -53,6 +66,11 @@ public final class MatrixView extends Region {
     private static final double MINI_MAX_CELL = 5;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
+    /** {@code -fx-font}: the number cells' font, inherited by the cell labels; it sizes the cells. */
+    private static final CssMetaData<MatrixView, Font> FONT = InheritedFont.metaData(v -> v.font);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            InheritedFont.with(Region.getClassCssMetaData(), FONT);
 
     private final Palette palette;
     private final boolean mini;
@@ -67,6 +85,12 @@ public final class MatrixView extends Region {
     private int selRow = -1;
     private int selCol = -1;
     private BiConsumer<Integer, Integer> onCellClicked;
+    private double cellW;
+    private double cellH;
+    private final StyleableObjectProperty<Font> font = InheritedFont.property(FONT, this, () -> {
+        measureCell();
+        requestLayout();
+    });
 
     public MatrixView(Palette palette) {
         this(palette, false);
@@ -84,6 +108,37 @@ public final class MatrixView extends Region {
         }
         getStyleClass().add(palette == Palette.VALUE ? "value-matrix" : "gradient-matrix");
         setPadding(new Insets(1));
+        measureCell();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** The font the number cells are measured for (CSS {@code -fx-font}, inherited like a label's). */
+    public ObjectProperty<Font> fontProperty() {
+        return font;
+    }
+
+    /** The size of one number cell: grows with the text size so that a number never spills over. */
+    public double cellWidth() {
+        return cellW;
+    }
+
+    public double cellHeight() {
+        return cellH;
+    }
+
+    private void measureCell() {
+        Text sample = new Text(CELL_SAMPLE);
+        sample.setFont(font.get());
+        cellW = Math.ceil(sample.getLayoutBounds().getWidth() + CELL_PAD_W);
+        cellH = Math.ceil(sample.getLayoutBounds().getHeight() + CELL_PAD_H);
     }
 
     /** Whether a matrix of this shape is written out as numbers (else a heat map). */
@@ -199,10 +254,7 @@ public final class MatrixView extends Region {
                 l.setAlignment(Pos.CENTER_RIGHT);
                 l.getProperties().put(ROW, i);
                 l.getProperties().put(COL, j);
-                l.setMinSize(CELL_W, CELL_H);
-                l.setPrefSize(CELL_W, CELL_H);
-                l.setMaxSize(CELL_W, CELL_H);
-                // fixed size: a new number re-lays out the label only, not the node and the graph
+                // sized by layoutChildren alone: a new number re-lays out the label, not the graph
                 l.setManaged(false);
                 int r = i;
                 int c = j;
@@ -326,14 +378,14 @@ public final class MatrixView extends Region {
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        double w = numbers() ? shape.cols() * CELL_W : shape.cols() * heatCell();
+        double w = numbers() ? shape.cols() * cellW : shape.cols() * heatCell();
         return in.getLeft() + w + in.getRight();
     }
 
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
-        double h = numbers() ? shape.rows() * CELL_H : shape.rows() * heatCell();
+        double h = numbers() ? shape.rows() * cellH : shape.rows() * heatCell();
         return in.getTop() + h + in.getBottom();
     }
 
@@ -364,8 +416,7 @@ public final class MatrixView extends Region {
             int k = 0;
             for (int i = 0; i < shape.rows(); i++) {
                 for (int j = 0; j < shape.cols(); j++) {
-                    cells.get(k++).resizeRelocate(in.getLeft() + j * CELL_W, in.getTop() + i * CELL_H,
-                            CELL_W, CELL_H);
+                    cells.get(k++).resizeRelocate(in.getLeft() + j * cellW, in.getTop() + i * cellH, cellW, cellH);
                 }
             }
         } else if (canvas != null) {

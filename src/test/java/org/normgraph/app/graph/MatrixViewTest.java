@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -68,5 +70,29 @@ class MatrixViewTest {
         robot.interact(() -> view.setContent(a.shape(), a));
         assertEquals(Numbers.format(-2), cell.getText());
         assertEquals(bg.getFills().get(0).getFill(), cell.getBackground().getFills().get(0).getFill());
+    }
+
+    @Test
+    void cells_grow_with_the_font_and_the_labels_take_the_views_font(FxRobot robot) {
+        Matrix a = m(new double[][] {{-0.0123, 1}, {2, -2}});
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 11px");
+            view.setContent(a.shape(), a);
+        });
+        double w = view.cellWidth();
+        double h = view.cellHeight();
+        Label cell = view.cell(0, 0);
+        assertEquals(11, cell.getFont().getSize(), 1e-9, "the label inherits the view's font");
+        robot.interact(() -> view.setStyle("-fx-font-size: 22px"));
+        assertEquals(22, cell.getFont().getSize(), 1e-9);
+        // the text part doubles, the few pixels of padding stay
+        assertTrue(view.cellWidth() > 1.8 * w && view.cellWidth() <= 2 * w, w + " → " + view.cellWidth());
+        assertTrue(view.cellHeight() > 1.7 * h && view.cellHeight() <= 2 * h, h + " → " + view.cellHeight());
+        assertEquals(view.cellWidth(), cell.getWidth(), 1e-9, "laid out at the new size");
+        assertEquals(2 * view.cellWidth() + 2, view.getWidth(), 1e-9, "two columns and the 1 px insets");
+        // the widest usual number is drawn whole, not cut to an ellipsis
+        Text drawn = (Text) cell.lookup(".text");
+        assertEquals(Numbers.format(-0.0123), drawn.getText());
+        assertTrue(drawn.getLayoutBounds().getWidth() <= cell.getWidth() - cell.getPadding().getRight());
     }
 }
