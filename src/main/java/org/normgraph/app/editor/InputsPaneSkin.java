@@ -260,7 +260,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         s.setEditable(true);
         s.setId(id);
         s.getEditor().setPrefColumnCount(3);
-        s.setPrefWidth(76);
+        s.getStyleClass().add("size-spinner"); // its width in em (inputs.css): it grows with the text
         s.setMinWidth(Region.USE_PREF_SIZE);
         s.setTooltip(new Tooltip(Messages.get(tipKey)));
         // typed text counts on Enter and when focus leaves; what is not a number reverts

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TablePosition;
@@ -13,6 +16,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 import org.controlsfx.control.spreadsheet.GridBase;
 import org.controlsfx.control.spreadsheet.GridChange;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
@@ -22,6 +26,8 @@ import org.controlsfx.control.spreadsheet.SpreadsheetCellType;
 import org.controlsfx.control.spreadsheet.SpreadsheetColumn;
 import org.controlsfx.control.spreadsheet.SpreadsheetView;
 import org.normgraph.app.Messages;
+import org.normgraph.app.theme.InheritedFont;
+import org.normgraph.app.theme.TextSize;
 import org.normgraph.core.Matrix;
 
 /**
@@ -47,11 +53,16 @@ final class MatrixSheet extends SpreadsheetView {
         void cleared(InputField field, List<int[]> cells);
     }
 
+    /** Sizes at the normal 13 px text; they grow in proportion with the text size ({@link #scale}). */
     static final double COLUMN_WIDTH = 62;
     static final double ROW_HEADER_WIDTH = 30;
     static final double ROW_HEIGHT = 24;
     static final int MAX_VISIBLE_ROWS = 8;
     static final double SCROLL_BAR = 16;
+
+    private static final CssMetaData<MatrixSheet, Font> FONT = InheritedFont.metaData(s -> s.font);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            InheritedFont.with(SpreadsheetView.getClassCssMetaData(), FONT);
 
     /** Cells that hold number text and show it compactly. */
     private static final SpreadsheetCellType.StringType NUMBER = new SpreadsheetCellType.StringType() {
@@ -106,6 +117,8 @@ final class MatrixSheet extends SpreadsheetView {
     private boolean updating;
     /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
     private final List<SpreadsheetCell> marked = new ArrayList<>();
+    /** The text size: a new one builds the grid again with cells sized for it. */
+    private final StyleableObjectProperty<Font> font = InheritedFont.property(FONT, this, this::resizeForText);
 
     MatrixSheet(InputField field) {
         this.field = field;
@@ -115,6 +128,37 @@ final class MatrixSheet extends SpreadsheetView {
         setFixingColumnsAllowed(false);
         setRowHeaderWidth(ROW_HEADER_WIDTH);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** The cells' size relative to the normal text: 2 at 200 %. */
+    double scale() {
+        return font.get().getSize() / TextSize.BASE_PX;
+    }
+
+    private void resizeForText() {
+        setRowHeaderWidth(Math.ceil(ROW_HEADER_WIDTH * scale()));
+        if (shown != null && getGrid() != null) {
+            List<SpreadsheetCell> refused = List.copyOf(marked);
+            updating = true;
+            try {
+                marked.clear();
+                rebuild(shown);
+            } finally {
+                updating = false;
+            }
+            for (SpreadsheetCell c : refused) { // a refused cell keeps its mark and message
+                markRefused(c.getRow(), c.getColumn(), c.getTooltip().orElse(null));
+            }
+        }
     }
 
     InputField field() {
@@ -223,6 +267,8 @@ final class MatrixSheet extends SpreadsheetView {
             rows.add(row);
         }
         grid.setRows(rows);
+        double rowHeight = Math.ceil(ROW_HEIGHT * scale());
+        grid.setRowHeightCallback(r -> rowHeight);
         for (int j = 0; j < m.cols(); j++) {
             grid.getColumnHeaders().add(headers.get(j));
         }
@@ -232,19 +278,22 @@ final class MatrixSheet extends SpreadsheetView {
         grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::changed);
         setGrid(grid);
         detachStaleRows();
+        double columnWidth = Math.ceil(COLUMN_WIDTH * scale());
         for (SpreadsheetColumn c : getColumns()) {
-            c.setPrefWidth(COLUMN_WIDTH);
+            c.setPrefWidth(columnWidth);
             c.setMinWidth(40);
         }
         // Exactly as wide as its columns (plus a vertical scroll bar when rows are hidden):
         // a narrow pane scrolls the whole editor sideways rather than each grid on its own,
         // which keeps the columns of x, gamma, beta and dout under one another.
         boolean vbar = m.rows() > MAX_VISIBLE_ROWS;
-        setPrefWidth(ROW_HEADER_WIDTH + m.cols() * COLUMN_WIDTH + 4 + (vbar ? SCROLL_BAR : 0));
+        double slack = Math.ceil(4 * scale()); // borders; scroll bars are in em too
+        setPrefWidth(getRowHeaderWidth() + m.cols() * columnWidth + slack + (vbar ? Math.ceil(SCROLL_BAR * scale()) : 0));
         setMaxWidth(Region.USE_PREF_SIZE);
         setMinWidth(Region.USE_PREF_SIZE);
         int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
-        setPrefHeight(ROW_HEIGHT + visible * ROW_HEIGHT + 4);
+        // ControlsFX keeps the column header row at ROW_HEIGHT whatever the text size (inputs.css)
+        setPrefHeight(ROW_HEIGHT + visible * rowHeight + slack);
         setMinHeight(Region.USE_PREF_SIZE);
     }
 

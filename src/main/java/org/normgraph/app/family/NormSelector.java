@@ -62,7 +62,7 @@ public final class NormSelector extends HBox {
                 setText(empty || k == null ? null : Messages.get("norm.kind." + k.id()));
             }
         });
-        kind.setPrefWidth(150);
+        kind.getStyleClass().add("norm-kind"); // widths in em (normgraph.css): they grow with the text
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         kind.getItems().setAll(KINDS);
         kind.setConverter(new StringConverter<>() {
@@ -82,7 +82,7 @@ public final class NormSelector extends HBox {
         g.setLabelFor(groups);
         groups.setId("toolbar-groups");
         groups.setEditable(true);
-        groups.setPrefWidth(64);
+        groups.getStyleClass().add("norm-groups");
         groups.setTooltip(new Tooltip(Messages.get("norm.groups.tip")));
         groups.getValueFactory().setConverter(new StringConverter<>() {
             @Override

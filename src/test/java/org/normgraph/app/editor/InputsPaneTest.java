@@ -90,6 +90,21 @@ class InputsPaneTest {
     }
 
     @Test
+    void a_larger_text_size_grows_the_grid_and_keeps_its_numbers_and_refusal_marks(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
+        GridRobot.typeText(robot, "abc");
+        robot.type(KeyCode.ENTER);
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        double width = x.getWidth();
+        robot.interact(() -> pane.setStyle("-fx-font-size: 26px")); // what the 200 % text size sets
+        assertEquals(2.0, x.scale(), 1e-9);
+        assertTrue(x.getWidth() > 1.8 * width, width + " → " + x.getWidth());
+        assertEquals("3", cellText(robot, "x", 1, 0));
+        assertTrue(x.isMarked(2, 1), "the refused cell is still marked");
+        assertEquals("x[2][1]: 'abc' is not a number. Kept 0.", x.cell(2, 1).getTooltip().orElseThrow());
+    }
+
+    @Test
     void changing_n_keeps_the_existing_values(FxRobot robot) {
         @SuppressWarnings("unchecked")
         Spinner<Integer> n = robot.lookup("#editor-n").queryAs(Spinner.class);
