@@ -131,6 +131,9 @@ public final class MainWindow {
         inputsSlot.getStyleClass().addAll("side-pane", "inputs-pane");
         inspectorSlot.setId("inspector-pane");
         inspectorSlot.getStyleClass().addAll("side-pane", "inspector-pane");
+        // content wider than its pane (a narrow window) is cut on the right, never on the left
+        inputsSlot.setAlignment(Pos.TOP_LEFT);
+        inspectorSlot.setAlignment(Pos.TOP_LEFT);
         root.setLeft(inputsSlot);
         root.setRight(inspectorSlot);
         status.setId("status-line");
@@ -325,6 +328,13 @@ public final class MainWindow {
                 inspector, new Separator());
         // last: on a narrow window the toolbar's overflow menu takes these, not the language or panes
         bar.getItems().addAll(LectureToolbar.items(model, presentation, themes));
+        for (Node item : bar.getItems()) {
+            if (item instanceof Region r && item != spacer) {
+                // at a large text size an item that does not fit moves to the overflow menu whole,
+                // instead of every item being cut to "…"
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         bar.setId("toolbar");
         return bar;
     }

@@ -1,12 +1,16 @@
 package org.normgraph.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,6 +122,43 @@ class ThemeWindowTest {
         assertEquals(TextSize.LARGER, window.themes().getTextSize());
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
         assertEquals(nameBefore, name.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void at_the_largest_text_size_numbers_grids_and_controls_stay_whole(FxRobot robot) {
+        Region x = robot.lookup("#editor-x").queryAs(Region.class);
+        double rowBefore = rowHeight(x);
+        robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
+        // graph: number cells grow with their font, so no number is cut and rows do not overlap
+        var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
+        assertEquals(22, values.cell(0, 0).getFont().getSize(), 0.3, "11 px cells at 200 % (em sizes round a little)");
+        for (Label cell : robot.lookup(".value-matrix .cell").queryAllAs(Label.class)) {
+            assertWhole(cell);
+            assertTrue(cell.getHeight() >= ((Text) cell.lookup(".text")).getLayoutBounds().getHeight());
+        }
+        // input grids: rows twice as high, every cell of x in view without scroll bars
+        assertEquals(2, rowHeight(x) / rowBefore, 0.01);
+        for (var bar : x.lookupAll(".scroll-bar")) {
+            assertFalse(bar.isVisible(), "a scroll bar in x's grid");
+        }
+        // side pane: content wider than the pane is cut on the right, never on the left
+        Node inputs = robot.lookup("#inputs-pane").queryAs(Region.class).getChildrenUnmodifiable().get(0);
+        assertTrue(inputs.getBoundsInParent().getMinX() >= 0, "inputs start at " + inputs.getBoundsInParent());
+        // toolbar: what does not fit goes to the overflow menu whole, nothing shows "…"
+        for (Labeled item : robot.lookup("#toolbar .button, #toolbar .toggle-button").queryAllAs(Labeled.class)) {
+            if (item.isVisible() && item.getScene() != null && item.lookup(".text") != null) {
+                assertWhole(item);
+            }
+        }
+    }
+
+    private static double rowHeight(Region sheet) {
+        return sheet.lookupAll(".table-row-cell").stream().mapToDouble(r -> r.getLayoutBounds().getHeight())
+                .max().orElseThrow();
+    }
+
+    private static void assertWhole(Labeled l) {
+        assertEquals(l.getText(), ((Text) l.lookup(".text")).getText(), "cut short: " + l.getId() + " " + l.getProperties());
     }
 
     @Test
