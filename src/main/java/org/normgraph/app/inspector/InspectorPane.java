@@ -1,12 +1,20 @@
 package org.normgraph.app.inspector;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
+import javafx.scene.text.Font;
 import org.normgraph.app.model.Selection;
+import org.normgraph.app.theme.InheritedFont;
 import org.normgraph.core.Trace;
 
 /**
@@ -28,9 +36,16 @@ public class InspectorPane extends Control {
     public static final String STYLESHEET =
             InspectorPane.class.getResource("/org/normgraph/app/inspector/inspector.css").toExternalForm();
 
+    private static final CssMetaData<InspectorPane, Font> FONT = InheritedFont.metaData(p -> p.font);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            InheritedFont.with(Control.getClassCssMetaData(), FONT);
+
     private final ReadOnlyObjectProperty<Trace> trace;
     private final ObjectProperty<Selection> selection;
     private final ReadOnlyIntegerProperty position;
+    private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(this, "fontSize", Font.getDefault().getSize());
+    private final StyleableObjectProperty<Font> font =
+            InheritedFont.property(FONT, this, () -> fontSize.set(this.font.get().getSize()));
 
     public InspectorPane(ReadOnlyObjectProperty<Trace> trace, ObjectProperty<Selection> selection,
                          ReadOnlyIntegerProperty position) {
@@ -51,6 +66,20 @@ public class InspectorPane extends Control {
 
     public ReadOnlyIntegerProperty positionProperty() {
         return position;
+    }
+
+    /** The pane's text size in pixels (CSS): the typeset formulas are drawn to match it. */
+    public ReadOnlyDoubleProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return CSS_META_DATA;
     }
 
     @Override

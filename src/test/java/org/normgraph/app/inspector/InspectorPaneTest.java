@@ -152,6 +152,19 @@ class InspectorPaneTest {
     }
 
     @Test
+    void formulas_grow_with_the_text_size(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.node("sqrtvar")));
+        InspectorPane pane = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        robot.interact(() -> pane.setStyle("-fx-font-size: 13px"));
+        double normal = robot.lookup("#inspector-forward-tex").queryAs(ImageView.class).getImage().getHeight();
+        robot.interact(() -> pane.setStyle("-fx-font-size: 26px")); // what the 200 % text size sets
+        double large = robot.lookup("#inspector-forward-tex").queryAs(ImageView.class).getImage().getHeight();
+        // the formula doubles; the image's fixed 2 px insets (at twice the pixels) do not
+        double insets = 4 * TexRenderer.SCALE;
+        assertEquals(2, (large - insets) / (normal - insets), 0.05, normal + " → " + large + " px");
+    }
+
+    @Test
     void a_new_trace_with_fewer_rows_drops_an_element_that_no_longer_exists(FxRobot robot) {
         robot.interact(() -> selection.set(Selection.element("x", 3, 2)));
         Trace small = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 2, 2));
