@@ -60,6 +60,11 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         valueBox.getStyleClass().add("value-box");
         gradBox.getStyleClass().add("gradient-box");
         gradCaption.getStyleClass().add("gradient-caption");
+        // captions change rarely: drawn once into a bitmap instead of glyph by glyph every frame
+        // (the software pipeline fills every glyph as a shape under the graph's zoom)
+        for (Label l : List.of(step, name, symbol, formula, shape, fanout, gradCaption)) {
+            l.setCache(true);
+        }
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -114,6 +119,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             op.getStyleClass().add("branch-operator");
             Label caption = new Label();
             caption.getStyleClass().add("gradient-caption");
+            caption.setCache(true);
             MatrixView view = new MatrixView(Palette.GRADIENT);
             view.setOnCellClicked((r, c) -> getSkinnable().select(
                     Selection.element(getSkinnable().getName(), r, c)));

@@ -256,6 +256,7 @@ public final class MatrixView extends Region {
                 l.getProperties().put(COL, j);
                 // sized by layoutChildren alone: a new number re-lays out the label, not the graph
                 l.setManaged(false);
+                l.setCache(true); // see GraphNodeSkin: a bitmap, redrawn only when the number changes
                 int r = i;
                 int c = j;
                 l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));
