@@ -73,6 +73,8 @@ public final class MainWindow {
             MainWindow.class.getResource("/org/normgraph/app/normgraph.css").toExternalForm();
 
     public static final double MIN_WIDTH = 960;
+    /** The largest share of the window's width one side pane may take. */
+    static final double SIDE_PANE_MAX_SHARE = 0.3;
     public static final double MIN_HEIGHT = 640;
 
     private final SessionModel model;
@@ -134,6 +136,9 @@ public final class MainWindow {
         // content wider than its pane (a narrow window) is cut on the right, never on the left
         inputsSlot.setAlignment(Pos.TOP_LEFT);
         inspectorSlot.setAlignment(Pos.TOP_LEFT);
+        // the panes widen with the text size (em, normgraph.css) but leave the graph 40 % or more
+        inputsSlot.maxWidthProperty().bind(root.widthProperty().multiply(SIDE_PANE_MAX_SHARE));
+        inspectorSlot.maxWidthProperty().bind(root.widthProperty().multiply(SIDE_PANE_MAX_SHARE));
         root.setLeft(inputsSlot);
         root.setRight(inspectorSlot);
         status.setId("status-line");

@@ -144,6 +144,12 @@ class ThemeWindowTest {
         // side pane: content wider than the pane is cut on the right, never on the left
         Node inputs = robot.lookup("#inputs-pane").queryAs(Region.class).getChildrenUnmodifiable().get(0);
         assertTrue(inputs.getBoundsInParent().getMinX() >= 0, "inputs start at " + inputs.getBoundsInParent());
+        // graph: Fit still shows all of it
+        var graph = (org.normgraph.app.graph.GraphView) window.graphView();
+        assertTrue(graph.isFitting());
+        assertTrue(graph.getWidth() >= 0.4 * window.root().getWidth() - 1, "the panes leave the graph room");
+        assertTrue(graph.layoutResult().width() * graph.getZoom() <= graph.getWidth() + 1,
+                graph.layoutResult().width() + " × " + graph.getZoom() + " in " + graph.getWidth());
         // toolbar: what does not fit goes to the overflow menu whole, nothing shows "…"
         for (Labeled item : robot.lookup("#toolbar .button, #toolbar .toggle-button").queryAllAs(Labeled.class)) {
             if (item.isVisible() && item.getScene() != null && item.lookup(".text") != null) {

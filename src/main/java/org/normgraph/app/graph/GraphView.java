@@ -54,7 +54,8 @@ public final class GraphView extends Region {
     public static final String STYLESHEET =
             GraphView.class.getResource("/org/normgraph/app/graph/graph.css").toExternalForm();
 
-    public static final double MIN_ZOOM = 0.15;
+    /** Low enough that Fit shows the whole graph at 200 % text beside both side panes. */
+    public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4.0;
     private static final double ZOOM_STEP = 1.2;
 
