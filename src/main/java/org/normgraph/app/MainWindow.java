@@ -73,16 +73,14 @@ public final class MainWindow {
             MainWindow.class.getResource("/org/normgraph/app/normgraph.css").toExternalForm();
 
     public static final double MIN_WIDTH = 960;
-    /** The largest share of the window's width one side pane may take. */
-    static final double SIDE_PANE_MAX_SHARE = 0.3;
     public static final double MIN_HEIGHT = 640;
 
     private final SessionModel model;
     private final LanguageSetting languageSetting;
     private final Playback playback;
     private final BorderPane root = new BorderPane();
-    private final StackPane inputsSlot = new StackPane();
-    private final StackPane inspectorSlot = new StackPane();
+    private final StackPane inputsSlot = new SidePane();
+    private final StackPane inspectorSlot = new SidePane();
     private final Label status = new Label();
     private final VBox notes = new VBox();
     private final LabDock lab;
@@ -136,9 +134,6 @@ public final class MainWindow {
         // content wider than its pane (a narrow window) is cut on the right, never on the left
         inputsSlot.setAlignment(Pos.TOP_LEFT);
         inspectorSlot.setAlignment(Pos.TOP_LEFT);
-        // the panes widen with the text size (em, normgraph.css) but leave the graph 40 % or more
-        inputsSlot.maxWidthProperty().bind(root.widthProperty().multiply(SIDE_PANE_MAX_SHARE));
-        inspectorSlot.maxWidthProperty().bind(root.widthProperty().multiply(SIDE_PANE_MAX_SHARE));
         root.setLeft(inputsSlot);
         root.setRight(inspectorSlot);
         status.setId("status-line");
@@ -517,5 +512,19 @@ public final class MainWindow {
                 });
             }
         });
+    }
+
+    /**
+     * A side pane: as wide as its em width asks (normgraph.css: it grows with the text size),
+     * but at most 30 % of the window, so that at 200 % text the graph keeps room. Computed at
+     * layout time rather than bound, so that resizing the window sets no property.
+     */
+    private static final class SidePane extends StackPane {
+        static final double MAX_SHARE = 0.3;
+
+        @Override
+        protected double computeMaxWidth(double height) {
+            return getParent() instanceof Region p && p.getWidth() > 0 ? p.getWidth() * MAX_SHARE : Double.MAX_VALUE;
+        }
     }
 }
