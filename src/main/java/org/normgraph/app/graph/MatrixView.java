@@ -3,7 +3,6 @@ package org.normgraph.app.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
@@ -118,11 +117,6 @@ public final class MatrixView extends Region {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return CSS_META_DATA;
-    }
-
-    /** The font the number cells are measured for (CSS {@code -fx-font}, inherited like a label's). */
-    public ObjectProperty<Font> fontProperty() {
-        return font;
     }
 
     /** The size of one number cell: grows with the text size so that a number never spills over. */
