@@ -128,7 +128,10 @@ class ThemeWindowTest {
     void at_the_largest_text_size_numbers_grids_and_controls_stay_whole(FxRobot robot) {
         Region x = robot.lookup("#editor-x").queryAs(Region.class);
         double rowBefore = rowHeight(x);
+        var axis = robot.lookup(".timeline-bar .slider .axis").queryAs(javafx.scene.chart.Axis.class);
+        double ticksBefore = axis.getTickLabelFont().getSize();
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
+        assertEquals(2, axis.getTickLabelFont().getSize() / ticksBefore, 0.02, "the timeline's step numbers grow too");
         // graph: number cells grow with their font, so no number is cut and rows do not overlap
         var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
         assertEquals(22, values.cell(0, 0).getFont().getSize(), 0.3, "11 px cells at 200 % (em sizes round a little)");

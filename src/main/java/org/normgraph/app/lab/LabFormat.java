@@ -3,7 +3,9 @@ package org.normgraph.app.lab;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.normgraph.app.graph.Numbers;
 import org.normgraph.core.Matrix;
 
@@ -45,12 +47,11 @@ final class LabFormat {
         int cols = Math.min(m.cols(), 6);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                Label c = label(Numbers.format(m.get(i, j)), "lab-cell");
-                g.add(c, j, i);
+                g.add(unbroken(label(Numbers.format(m.get(i, j)), "lab-cell")), j, i);
             }
         }
         if (rows < m.rows() || cols < m.cols()) {
-            g.add(label("…", "lab-cell"), cols, rows);
+            g.add(unbroken(label("…", "lab-cell")), cols, rows);
         }
         return g;
     }
@@ -61,15 +62,27 @@ final class LabFormat {
         g.setId(id);
         g.getStyleClass().add("lab-table");
         for (int j = 0; j < header.length; j++) {
-            g.add(label(header[j], "lab-th"), j, 0);
+            g.add(unbroken(label(header[j], "lab-th")), j, 0);
         }
         for (int i = 0; i < rows.size(); i++) {
             Node[] r = rows.get(i);
             for (int j = 0; j < r.length; j++) {
-                g.add(r[j], j, i + 1);
+                g.add(unbroken(r[j]), j, i + 1);
             }
         }
         return g;
+    }
+
+    /**
+     * A table cell keeps its one-line width: a narrow lab (a large text size, wide side panes)
+     * scrolls the table sideways instead of breaking "Tolerance" or a number in the middle.
+     */
+    private static Node unbroken(Node n) {
+        if (n instanceof Labeled l) {
+            l.setWrapText(false);
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return n;
     }
 
     /** "pass" or "fail" as a label styled for it. */

@@ -3,6 +3,7 @@ package org.normgraph.app.lab;
 import static org.normgraph.app.lab.LabFormat.label;
 import static org.normgraph.app.lab.LabFormat.sci;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -20,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
@@ -59,7 +61,7 @@ final class RunningStatsTab {
         Spinner<Double> momentum = new Spinner<>(0.0, 1.0, model.momentumProperty().get(), 0.05);
         momentum.setId("lab-momentum");
         momentum.setEditable(true);
-        momentum.setPrefWidth(90);
+        momentum.getStyleClass().add("lab-spinner");
         momentum.getValueFactory().valueProperty().addListener((o, a, v) -> model.momentumProperty().set(v));
         model.momentumProperty().addListener((o, a, v) -> momentum.getValueFactory().setValue(v.doubleValue()));
         Spinner<Integer> batches = intSpinner("lab-batches", 1, RunningStatsRun.MAX_BATCHES, model.batchesProperty().get());
@@ -86,7 +88,7 @@ final class RunningStatsTab {
         Spinner<Double> jitterSize = new Spinner<>(0.0, 100.0, model.jitterProperty().get(), 0.1);
         jitterSize.setId("lab-jitter");
         jitterSize.setEditable(true);
-        jitterSize.setPrefWidth(90);
+        jitterSize.getStyleClass().add("lab-spinner");
         jitterSize.getValueFactory().valueProperty().addListener((o, a, v) -> model.jitterProperty().set(v));
 
         Button run = new Button(Messages.get("lab.running.run"));
@@ -115,8 +117,12 @@ final class RunningStatsTab {
                 pair("lab.running.batches", batches), pair("lab.running.seed", seed));
         FlowPane sources = new FlowPane(12, 6, population, pair("lab.running.rows", rows), pair("lab.running.mean", mean),
                 pair("lab.running.std", std), jitter, pair("lab.running.jitter.size", jitterSize));
-        HBox actions = new HBox(10, run, pair("lab.running.feature", feature), infer, train, mode);
+        // wraps onto a second line when narrow (a large text size) instead of cutting the buttons to "…"
+        FlowPane actions = new FlowPane(10, 6, run, pair("lab.running.feature", feature), infer, train, mode);
         actions.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(run, infer, train)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox charts = new HBox(8, meanChart, varChart);
         HBox.setHgrow(meanChart, Priority.ALWAYS);
         HBox.setHgrow(varChart, Priority.ALWAYS);
@@ -216,7 +222,7 @@ final class RunningStatsTab {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(100);
+        s.getStyleClass().addAll("lab-spinner", "wide");
         return s;
     }
 

@@ -105,6 +105,25 @@ class LabPanelTest {
     }
 
     @Test
+    void at_150_percent_text_the_lab_grows_and_its_tables_keep_whole_words(FxRobot robot) {
+        openLab(robot);
+        Label summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
+        double before = summary.getFont().getSize();
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.LARGER));
+        WaitForAsyncUtils.waitForFxEvents();
+        summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
+        assertEquals(1.5, summary.getFont().getSize() / before, 0.02, "the lab follows the text size");
+        for (var n : robot.lookup("#lab-check-table .label").queryAll()) {
+            Label l = (Label) n;
+            var drawn = (javafx.scene.text.Text) l.lookup(".text");
+            // one line, all of it: "Tolerance" is not broken into "Toleranc" and "e"
+            assertEquals(l.getText(), drawn.getText(), "cut: " + l.getText());
+            assertTrue(l.getHeight() < 2 * l.getFont().getSize(), "wrapped: " + l.getText() + " " + l.getHeight());
+        }
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
+    }
+
+    @Test
     void an_edit_recomputes_the_check_for_the_new_input(FxRobot robot) {
         openLab(robot);
         var in = model.getInput();
