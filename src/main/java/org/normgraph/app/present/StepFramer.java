@@ -2,9 +2,7 @@ package org.normgraph.app.present;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import javafx.geometry.Point2D;
 import org.normgraph.app.graph.GraphLayout;
-import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.core.Edge;
 import org.normgraph.timeline.Phase;
@@ -21,6 +19,8 @@ final class StepFramer {
     static final double MAX_ZOOM = 2.6;
     /** Free border around the framed nodes, in view pixels. */
     static final double MARGIN = 40;
+    /** The current node's glow reaches this far outside its box (contrast.css: dropshadow radius 20), in drawing units. */
+    static final double GLOW = 20;
 
     private StepFramer() {
     }
@@ -49,38 +49,24 @@ final class StepFramer {
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        String anchor = null;
         for (String name : nodesOf(step)) {
             GraphLayout.Box b = layout.boxes().get(name);
             if (b == null) {
                 continue;
             }
-            anchor = anchor == null ? name : anchor;
-            minX = Math.min(minX, b.x());
-            minY = Math.min(minY, b.y());
-            maxX = Math.max(maxX, b.right());
-            maxY = Math.max(maxY, b.bottom());
+            minX = Math.min(minX, b.x() - GLOW);
+            minY = Math.min(minY, b.y() - GLOW);
+            maxX = Math.max(maxX, b.right() + GLOW);
+            maxY = Math.max(maxY, b.bottom() + GLOW);
         }
-        if (anchor == null) {
+        if (minX == Double.MAX_VALUE) {
             return false;
         }
         double s = Math.min((w - 2 * MARGIN) / (maxX - minX), (h - 2 * MARGIN) / (maxY - minY));
         s = Math.max(GraphView.MIN_ZOOM, Math.min(MAX_ZOOM, s));
-        GraphLayout.Box a = layout.boxes().get(anchor);
-        view.zoomAt(s / view.getZoom(), 0, 0);
-        // where the anchor's corner is now tells the view's translation
-        Point2D now = cornerInView(view, anchor);
-        double tx = now.getX() - a.x() * view.getZoom();
-        double ty = now.getY() - a.y() * view.getZoom();
-        double wantTx = w / 2 - (minX + maxX) / 2 * view.getZoom();
-        double wantTy = h / 2 - (minY + maxY) / 2 * view.getZoom();
-        view.panBy(wantTx - tx, wantTy - ty);
+        // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
+        // (not from where a node is drawn now, which lags while a layout pass is pending)
+        view.setViewport(s, w / 2 - (minX + maxX) / 2 * s, h / 2 - (minY + maxY) / 2 * s);
         return true;
-    }
-
-    private static Point2D cornerInView(GraphView view, String node) {
-        GraphNodeView v = view.nodeView(node);
-        Point2D scene = v.localToScene(0, 0);
-        return view.sceneToLocal(scene);
     }
 }

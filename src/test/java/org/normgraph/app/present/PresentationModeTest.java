@@ -100,6 +100,21 @@ class PresentationModeTest {
     }
 
     @Test
+    void at_150_percent_text_the_last_step_is_framed_above_its_taller_caption(FxRobot robot) {
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.LARGER));
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.END); // backward 0: dx, whose explanation is the longest caption
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView g = window.graphView();
+        Bounds view = g.localToScene(g.getBoundsInLocal());
+        Bounds x = onScreen("x");
+        assertTrue(view.contains(x), "x (with dx) in view: " + x + " in " + view);
+        robot.push(KeyCode.ESCAPE);
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
+    }
+
+    @Test
     void clicker_keys_step_and_b_blanks_until_b_or_a_step_key(FxRobot robot) {
         robot.push(KeyCode.F5);
         robot.push(KeyCode.PAGE_DOWN);
