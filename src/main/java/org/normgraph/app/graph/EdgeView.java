@@ -189,7 +189,9 @@ public final class EdgeView extends Group {
         double[] p = route.at(0.5);
         double x = p[0] - w / 2;
         double y = p[1] - h / 2;
-        for (int k = 0; k <= 40; k++) {
+        // up to 400 px either way: at a large text size the chip is wider than the gap between
+        // two columns, and the nearest free place is past the end of the shorter node
+        for (int k = 0; k <= 200; k++) {
             double dy = (k % 2 == 1 ? 1 : -1) * ((k + 1) / 2) * 4.0; // below first, then above
             GraphLayout.Box b = new GraphLayout.Box(x, y + dy, w, h);
             if (obstacles.stream().noneMatch(o -> overlaps(o, b))) {

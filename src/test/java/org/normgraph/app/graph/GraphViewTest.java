@@ -54,6 +54,25 @@ class GraphViewTest {
     }
 
     @Test
+    void at_a_large_text_size_no_edge_chip_covers_a_node(FxRobot robot) {
+        robot.interact(() -> {
+            graph.setStyle("-fx-font-size: 18px"); // the graph's text at 150 %
+            model.last();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var boxes = graph.layoutResult().boxes();
+        for (EdgeView ev : graph.edgeViews().values()) {
+            Bounds chip = ev.chip().getBoundsInParent();
+            for (var b : boxes.entrySet()) {
+                var box = b.getValue();
+                boolean overlaps = chip.getMinX() < box.right() && box.x() < chip.getMaxX()
+                        && chip.getMinY() < box.bottom() && box.y() < chip.getMaxY();
+                assertFalse(overlaps, ev.gradientName() + "'s chip " + chip + " covers " + b.getKey());
+            }
+        }
+    }
+
+    @Test
     void the_branches_of_x_and_xmu_carry_their_design_names(FxRobot robot) {
         var g = model.getGraph();
         assertEquals("dxmu1", graph.edgeView(new Edge("xmu", "xhat", 0)).gradientName());
