@@ -1,8 +1,10 @@
 package org.normgraph.app.inspector;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.scene.control.Label;
@@ -42,6 +44,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private Timeline timeline;
     private ChainRuleExplainer explainer;
     private final Map<String, Integer> gradientStep = new HashMap<>();
+    /** What the content shows apart from numbers; while it is the same, a new trace only updates numbers. */
+    private String builtFor;
+    /** The number tables shown, each with where its matrix is in a trace. */
+    private final Map<MatrixTable, Function<Trace, Matrix>> tables = new LinkedHashMap<>();
 
     InspectorPaneSkin(InspectorPane pane) {
         super(pane);
@@ -80,39 +86,74 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             showOnlyHint(Messages.get(trace == null ? "inspector.notrace" : "inspector.hint"));
             return;
         }
-        content.getChildren().clear();
         Graph g = trace.graph();
         if (!g.contains(sel.node())) {
-            content.getChildren().add(hint(Messages.get("inspector.unknown", sel.node())));
+            showOnlyHint(Messages.get("inspector.unknown", sel.node()));
             return;
         }
+        String structure = structure(trace, sel);
+        if (structure.equals(builtFor) && updateNumbers(trace, sel)) {
+            return;
+        }
+        content.getChildren().clear();
+        tables.clear();
         prepare(trace);
         timeline.seek(pane.positionProperty().get());
         Node node = g.node(sel.node());
         boolean vector = explainer.isVector(node.name());
-        int row = -1;
-        int col = -1;
-        Label outside = null;
-        if (sel.hasElement()) {
-            if (explainer.hasElement(node.name(), sel.row(), sel.col())) {
-                row = sel.row();
-                col = sel.col();
-            } else {
-                outside = hint(Messages.get("inspector.element.outside", node.name(),
-                        String.valueOf(sel.row()), String.valueOf(sel.col())));
-            }
-        }
+        int[] element = element(sel);
+        int row = element[0];
+        int col = element[1];
 
         content.getChildren().add(header(g, node));
         content.getChildren().add(facts(g, node));
         content.getChildren().add(formulas(node));
-        if (outside != null) {
-            content.getChildren().add(outside);
+        if (sel.hasElement() && row < 0) {
+            content.getChildren().add(hint(Messages.get("inspector.element.outside", node.name(),
+                    String.valueOf(sel.row()), String.valueOf(sel.col()))));
         }
         content.getChildren().add(valueSection(trace, node, vector, row, col));
         content.getChildren().add(gradientSection(trace, g, node, vector, row, col));
         content.getChildren().add(row >= 0 ? chainSection(g, node, vector, row, col)
                 : hint(Messages.get("inspector.element.hint")));
+        builtFor = structure;
+    }
+
+    /**
+     * Everything the content depends on except the numbers: the selection, the position, the
+     * text size and the graph's nodes, edges and the selected node's shape. An edit of a cell
+     * changes none of it, so the inspector then keeps its labels and only writes new numbers.
+     */
+    private String structure(Trace trace, Selection sel) {
+        Graph g = trace.graph();
+        return sel + "|" + getSkinnable().positionProperty().get() + "|" + getSkinnable().fontSizeProperty().get()
+                + "|" + trace.value(sel.node()).shape() + "|" + g.edges()
+                + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind()).collect(Collectors.joining(","));
+    }
+
+    /** The selected element as {row, col}, or {−1, −1} for the whole node or an element it does not have. */
+    private int[] element(Selection sel) {
+        return sel.hasElement() && explainer.hasElement(sel.node(), sel.row(), sel.col())
+                ? new int[] {sel.row(), sel.col()} : new int[] {-1, -1};
+    }
+
+    /** New numbers in the built content: the tables in place, the chain-rule section anew (a few lines). */
+    private boolean updateNumbers(Trace trace, Selection sel) {
+        prepare(trace);
+        timeline.seek(getSkinnable().positionProperty().get());
+        int[] element = element(sel);
+        for (Map.Entry<MatrixTable, Function<Trace, Matrix>> t : tables.entrySet()) {
+            if (!t.getKey().show(t.getValue().apply(trace), element[0], element[1])) {
+                return false;
+            }
+        }
+        if (element[0] >= 0) {
+            Graph g = trace.graph();
+            Node node = g.node(sel.node());
+            int last = content.getChildren().size() - 1;
+            content.getChildren().set(last, chainSection(g, node, explainer.isVector(node.name()), element[0], element[1]));
+        }
+        return true;
     }
 
     private void prepare(Trace trace) {
@@ -245,7 +286,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         box.getStyleClass().add("matrix-section");
         box.getChildren().add(sectionTitle(Messages.get("inspector.section.value", node.name())));
         if (timeline.valueShown(node.name())) {
-            box.getChildren().add(table(trace.value(node.name()), vector, MatrixTable.Tint.VALUE, node.name(), row, col));
+            box.getChildren().add(table(trace, t -> t.value(node.name()), vector, MatrixTable.Tint.VALUE, node.name(), row, col));
         } else {
             box.getChildren().add(pending(Messages.get("inspector.pending.value", String.valueOf(node.step()))));
         }
@@ -265,7 +306,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 b.setId("inspector-branch-" + name);
                 b.getChildren().add(sectionTitle(Messages.get("inspector.section.branch", name, e.to())));
                 if (timeline.contributionShown(e)) {
-                    b.getChildren().add(table(trace.contribution(e), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
+                    b.getChildren().add(table(trace, t -> t.contribution(e), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
                 } else {
                     b.getChildren().add(pending(Messages.get("inspector.pending.gradient",
                             String.valueOf(g.node(e.to()).step()))));
@@ -280,7 +321,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         if (org.normgraph.core.InferenceGraph.constants(g).contains(node.name())) {
             box.getChildren().add(pending(Messages.get("inspector.constant"))); // inference: nothing flows in
         } else if (timeline.gradientShown(node.name())) {
-            box.getChildren().add(table(trace.gradient(node.name()), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
+            box.getChildren().add(table(trace, t -> t.gradient(node.name()), vector, MatrixTable.Tint.GRADIENT, node.name(), row, col));
         } else {
             box.getChildren().add(pending(Messages.get("inspector.pending.gradient",
                     String.valueOf(gradientStep.getOrDefault(node.name(), 0)))));
@@ -288,13 +329,15 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         return box;
     }
 
-    private Region table(Matrix m, boolean vector, MatrixTable.Tint tint, String node, int row, int col) {
-        MatrixTable t = new MatrixTable(m, vector, tint, row, col, (r, c) -> {
+    private Region table(Trace trace, Function<Trace, Matrix> source, boolean vector, MatrixTable.Tint tint,
+                         String node, int row, int col) {
+        MatrixTable t = new MatrixTable(source.apply(trace), vector, tint, row, col, (r, c) -> {
             Selection now = getSkinnable().selectionProperty().get();
             boolean same = now != null && now.hasElement() && now.node().equals(node)
                     && now.row() == r && now.col() == c;
             getSkinnable().selectionProperty().set(same ? Selection.node(node) : Selection.element(node, r, c));
         });
+        tables.put(t, source);
         Tooltip.install(t, new Tooltip(Messages.get("inspector.click.tip")));
         ScrollPane sideways = new SidewaysScroll(t);
         return sideways;
@@ -413,6 +456,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
 
     /** Shows just this hint; kept as it is when already shown (an edit without a selection changes nothing here). */
     private void showOnlyHint(String text) {
+        builtFor = null;
+        tables.clear();
         if (content.getChildren().size() == 1 && content.getChildren().get(0) instanceof Label l
                 && "inspector-hint".equals(l.getId()) && text.equals(l.getText())) {
             return;

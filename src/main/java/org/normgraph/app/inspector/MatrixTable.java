@@ -47,18 +47,14 @@ final class MatrixTable extends GridPane {
         }
     }
 
+    private final Tint tint;
+    private final Label[][] cells;
+    private Matrix shown;
+
     MatrixTable(Matrix m, boolean vector, Tint tint, int selectedRow, int selectedCol,
                 BiConsumer<Integer, Integer> onClick) {
+        this.tint = tint;
         getStyleClass().addAll("matrix-table", tint == Tint.VALUE ? "values" : "gradients");
-        double maxAbs = m.maxAbs();
-        if (Double.isNaN(maxAbs)) {
-            maxAbs = 0;
-            for (double v : m.toArray()) {
-                if (Double.isFinite(v)) {
-                    maxAbs = Math.max(maxAbs, Math.abs(v));
-                }
-            }
-        }
         ColumnConstraints header = new ColumnConstraints();
         header.setHalignment(HPos.RIGHT);
         getColumnConstraints().add(header);
@@ -68,26 +64,79 @@ final class MatrixTable extends GridPane {
             getColumnConstraints().add(c);
             add(index(Integer.toString(j)), j + 1, 0);
         }
+        cells = new Label[m.rows()][m.cols()];
         for (int i = 0; i < m.rows(); i++) {
             add(index(vector ? "" : Integer.toString(i)), 0, i + 1);
             for (int j = 0; j < m.cols(); j++) {
-                double v = m.get(i, j);
-                Label cell = new Label(ChainRuleExplainer.num(v));
+                Label cell = new Label();
                 cell.getStyleClass().add("matrix-cell");
                 cell.setMaxWidth(Double.MAX_VALUE);
                 cell.setMinWidth(Region.USE_PREF_SIZE);
-                cell.setBackground(new Background(new BackgroundFill(tint.of(v, maxAbs), null, null)));
-                if (i == selectedRow && j == selectedCol) {
-                    cell.getStyleClass().add("selected");
-                }
                 if (onClick != null) {
                     int row = i;
                     int col = j;
                     cell.setOnMouseClicked(e -> onClick.accept(row, col));
                 }
+                cells[i][j] = cell;
                 add(cell, j + 1, i + 1);
             }
         }
+        show(m, selectedRow, selectedCol);
+    }
+
+    /**
+     * Shows new numbers of the same shape in place, touching only the cells whose text,
+     * colour or selection changed (an edit while a 32×16 node is inspected would otherwise
+     * build 512 labels again); false, and nothing changed, if the shape differs.
+     */
+    boolean show(Matrix m, int selectedRow, int selectedCol) {
+        if (m.rows() != cells.length || m.cols() != cells[0].length) {
+            return false;
+        }
+        shown = m;
+        double maxAbs = finiteMaxAbs(m);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                double v = m.get(i, j);
+                Label cell = cells[i][j];
+                String text = ChainRuleExplainer.num(v);
+                if (!text.equals(cell.getText())) {
+                    cell.setText(text);
+                }
+                Color c = tint.of(v, maxAbs);
+                Background bg = cell.getBackground();
+                if (bg == null || !c.equals(bg.getFills().get(0).getFill())) {
+                    cell.setBackground(new Background(new BackgroundFill(c, null, null)));
+                }
+                boolean selected = i == selectedRow && j == selectedCol;
+                if (selected != cell.getStyleClass().contains("selected")) {
+                    if (selected) {
+                        cell.getStyleClass().add("selected");
+                    } else {
+                        cell.getStyleClass().remove("selected");
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The matrix shown. */
+    Matrix shown() {
+        return shown;
+    }
+
+    private static double finiteMaxAbs(Matrix m) {
+        double maxAbs = m.maxAbs();
+        if (Double.isNaN(maxAbs)) {
+            maxAbs = 0;
+            for (double v : m.toArray()) {
+                if (Double.isFinite(v)) {
+                    maxAbs = Math.max(maxAbs, Math.abs(v));
+                }
+            }
+        }
+        return maxAbs;
     }
 
     private static Label index(String text) {
@@ -99,13 +148,6 @@ final class MatrixTable extends GridPane {
 
     /** The number label at an element (for tests). */
     Label cell(int row, int col) {
-        for (javafx.scene.Node n : getChildren()) {
-            Integer r = GridPane.getRowIndex(n);
-            Integer c = GridPane.getColumnIndex(n);
-            if (r != null && c != null && r == row + 1 && c == col + 1) {
-                return (Label) n;
-            }
-        }
-        return null;
+        return row >= 0 && row < cells.length && col >= 0 && col < cells[0].length ? cells[row][col] : null;
     }
 }

@@ -1,6 +1,7 @@
 package org.normgraph.app.inspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,28 @@ class InspectorPaneTest {
         robot.interact(() -> selection.set(Selection.node("bcast_gamma")));
         assertEquals("broadcast", text(robot, "#inspector-kind"));
         assertTrue(text(robot, "#inspector-op").startsWith("BlockBroadcast"));
+    }
+
+    @Test
+    void an_edit_while_a_node_is_inspected_writes_the_new_numbers_into_the_same_labels(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("bcast_gamma", 2, 1)));
+        MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
+        Label kept = values.cell(0, 0);
+        var edited = Examples.classic().withX(Examples.classic().x().with(2, 1, 7.5));
+        Trace after = BatchNormGraph.run(edited);
+        robot.interact(() -> traceProperty.set(after));
+        // the same table and labels (no 512 new labels per edit at 32×16), the new numbers in them
+        assertEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
+        assertEquals(kept, values.cell(0, 0));
+        assertEquals(ChainRuleExplainer.num(after.value("bcast_gamma").get(0, 0)), kept.getText());
+        assertTrue(values.cell(2, 1).getStyleClass().contains("selected"));
+        assertEquals("dbcast_gamma[2][1] = dgammax[2][1] \u00b7 xhat[2][1] = " + num(after.gradient("gammax").get(2, 1))
+                + " \u00b7 " + paren(after.value("xhat").get(2, 1)) + " = " + num(after.gradient("bcast_gamma").get(2, 1)),
+                text(robot, "#chain-gradient"), "the chain rule with the new trace's numbers");
+        // a new shape builds the tables again
+        Trace small = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 3, 3));
+        robot.interact(() -> traceProperty.set(small));
+        assertNotEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
     }
 
     @Test
