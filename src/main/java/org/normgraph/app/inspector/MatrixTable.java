@@ -49,7 +49,6 @@ final class MatrixTable extends GridPane {
 
     private final Tint tint;
     private final Label[][] cells;
-    private Matrix shown;
 
     MatrixTable(Matrix m, boolean vector, Tint tint, int selectedRow, int selectedCol,
                 BiConsumer<Integer, Integer> onClick) {
@@ -93,7 +92,6 @@ final class MatrixTable extends GridPane {
         if (m.rows() != cells.length || m.cols() != cells[0].length) {
             return false;
         }
-        shown = m;
         double maxAbs = finiteMaxAbs(m);
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
@@ -119,11 +117,6 @@ final class MatrixTable extends GridPane {
             }
         }
         return true;
-    }
-
-    /** The matrix shown. */
-    Matrix shown() {
-        return shown;
     }
 
     private static double finiteMaxAbs(Matrix m) {
