@@ -11,7 +11,9 @@ import java.util.List;
  *       {@code --perf-size} (default 32x16), make N random cell edits through
  *       {@code SessionModel.commit}, print their latency, play the walk once and print
  *       its frame times; the window stays open. {@code --perf-zoom Z} zooms the graph to
- *       Z (1 = 100 %) for the edits instead of fitting it to the window.</li>
+ *       Z (1 = 100 %) for the edits instead of fitting it to the window.
+ *       {@code --perf-select NODE} or {@code NODE[r][c]} selects that node or element
+ *       first, so the edits also update the inspector.</li>
  * </ul>
  *
  * @param perf      whether timings are logged
@@ -20,10 +22,13 @@ import java.util.List;
  * @param perfCols  D of the edit benchmark
  * @param perfZoom  zoom factor for the edit benchmark ({@code --perf-zoom 1} = 100 %),
  *                  0 = fit to the window
+ * @param perfSelect what the edit benchmark selects first ({@code xhat} or {@code xhat[3][0]}),
+ *                  or null for nothing
  */
-public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols, double perfZoom) {
+public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols, double perfZoom,
+                         String perfSelect) {
 
-    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0);
+    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0, null);
 
     /** Parses the options; unknown ones are reported on stderr and ignored. */
     public static AppOptions parse(List<String> args) {
@@ -32,6 +37,7 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
         int rows = 32;
         int cols = 16;
         double zoom = 0;
+        String select = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -71,10 +77,16 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
                         System.err.println("normgraph: " + a + " expects a zoom factor such as 1, got '" + value + "'");
                     }
                 }
+                case "--perf-select" -> {
+                    if (value == null && i + 1 < args.size()) {
+                        value = args.get(++i);
+                    }
+                    select = value;
+                }
                 default -> System.err.println("normgraph: ignoring unknown app option '" + args.get(i) + "'");
             }
         }
-        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom));
+        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom), select);
     }
 
     private static int parseCount(String option, String value, int fallback) {

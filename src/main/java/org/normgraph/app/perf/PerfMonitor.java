@@ -7,16 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.normgraph.app.AppOptions;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.Trace;
 
 /**
  * {@code --perf}: timings on stderr, each line starting with {@code [perf]}.
@@ -40,6 +44,8 @@ public final class PerfMonitor {
 
     private static final String P = "[perf] ";
     private static final int IDLE_MEMORY_SECONDS = 45;
+    private static final long RENDER_WAIT_NANOS = 3_000_000_000L;
+    private static final Pattern SELECT = Pattern.compile("(\\w+)(?:\\[(\\d{1,4})]\\[(\\d{1,4})])?");
 
     private final AppOptions options;
     private final long launchNanos;
@@ -186,6 +192,14 @@ public final class PerfMonitor {
                 + "the views for the new shape); walk at its end so every value and gradient is drawn; zoom %s",
                 n, d, (System.nanoTime() - t0) / 1e6,
                 options.perfZoom() > 0 ? Math.round(options.perfZoom() * 100) + " %" : "fit to window"));
+        if (options.perfSelect() != null) {
+            try {
+                model.setSelection(selection(options.perfSelect(), model.getTrace()));
+                log("selected " + options.perfSelect() + ", so every edit also updates the inspector");
+            } catch (IllegalArgumentException e) {
+                log("--perf-select: " + e.getMessage() + "; nothing selected");
+            }
+        }
         log("scene: " + SceneCensus.of(scene.getRoot()));
         editing = true;
     }
@@ -195,12 +209,14 @@ public final class PerfMonitor {
             return; // wait for the last edit's layout
         }
         if (renderArm.get() >= 0) {
-            if (System.nanoTime() - renderArm.get() < 500_000_000L) {
-                return; // and for its frame to be rendered, so that the next rendered frame is the next edit's
+            if (System.nanoTime() - renderArm.get() < RENDER_WAIT_NANOS) {
+                // and for its frame to be rendered, so that the next rendered frame is the next edit's
+                // (the first frames after a large inspector is built can take a second in software)
+                return;
             }
             renderArm.set(-1);
             renderTracking = false;
-            log("no rendered-frame signal within 500 ms; edit → rendered frame is left out");
+            log("no rendered-frame signal within " + RENDER_WAIT_NANOS / 1_000_000 + " ms; edit → rendered frame is left out");
         }
         if (editsDone >= options.perfEdits()) {
             editing = false;
@@ -285,6 +301,33 @@ public final class PerfMonitor {
     public static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /**
+     * The selection named by {@code --perf-select}: {@code NODE} or {@code NODE[r][c]}.
+     *
+     * @throws IllegalArgumentException for an unknown node or an element outside its value
+     */
+    static Selection selection(String spec, Trace trace) {
+        Matcher m = SELECT.matcher(spec.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected NODE or NODE[r][c], got '" + spec + "'");
+        }
+        String node = m.group(1);
+        if (!trace.graph().contains(node)) {
+            throw new IllegalArgumentException("no node '" + node + "' in the graph");
+        }
+        if (m.group(2) == null) {
+            return Selection.node(node);
+        }
+        int r = Integer.parseInt(m.group(2));
+        int c = Integer.parseInt(m.group(3));
+        Matrix v = trace.value(node);
+        if (r >= v.rows() || c >= v.cols()) {
+            throw new IllegalArgumentException(node + "[" + r + "][" + c + "] is outside its "
+                    + v.rows() + "×" + v.cols() + " value");
+        }
+        return Selection.element(node, r, c);
     }
 
     private Matrix random(int rows, int cols) {

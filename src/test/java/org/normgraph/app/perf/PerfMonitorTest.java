@@ -1,10 +1,15 @@
 package org.normgraph.app.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.normgraph.app.AppOptions;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.Selection;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Trace;
 
 class PerfMonitorTest {
 
@@ -21,9 +26,22 @@ class PerfMonitorTest {
     @Test
     void app_options_parse_perf_switches() {
         assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of()));
-        AppOptions o = AppOptions.parse(List.of("--perf", "--perf-edits", "200", "--perf-size=8x4", "--perf-zoom", "1"));
-        assertEquals(new AppOptions(true, 200, 8, 4, 1.0), o);
-        assertEquals(new AppOptions(true, 50, 32, 16, 0), AppOptions.parse(List.of("--perf-edits=50")));
+        AppOptions o = AppOptions.parse(List.of("--perf", "--perf-edits", "200", "--perf-size=8x4", "--perf-zoom", "1",
+                "--perf-select", "xhat[3][0]"));
+        assertEquals(new AppOptions(true, 200, 8, 4, 1.0, "xhat[3][0]"), o);
+        assertEquals(new AppOptions(true, 50, 32, 16, 0, null), AppOptions.parse(List.of("--perf-edits=50")));
         assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of("--bogus")));
+    }
+
+    @Test
+    void perf_select_names_a_node_or_an_element_inside_its_value() {
+        Trace t = BatchNormGraph.run(Examples.classic());
+        assertEquals(Selection.node("xhat"), PerfMonitor.selection("xhat", t));
+        assertEquals(Selection.element("xhat", 3, 2), PerfMonitor.selection(" xhat[3][2] ", t));
+        assertEquals(Selection.element("gamma", 0, 1), PerfMonitor.selection("gamma[0][1]", t));
+        assertThrows(IllegalArgumentException.class, () -> PerfMonitor.selection("nope", t));
+        assertThrows(IllegalArgumentException.class, () -> PerfMonitor.selection("xhat[4][0]", t));
+        assertThrows(IllegalArgumentException.class, () -> PerfMonitor.selection("gamma[1][0]", t));
+        assertThrows(IllegalArgumentException.class, () -> PerfMonitor.selection("xhat[0]", t));
     }
 }
