@@ -91,14 +91,14 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             showOnlyHint(Messages.get("inspector.unknown", sel.node()));
             return;
         }
+        prepare(trace);
+        timeline.seek(pane.positionProperty().get());
         String structure = structure(trace, sel);
         if (structure.equals(builtFor) && updateNumbers(trace, sel)) {
             return;
         }
         content.getChildren().clear();
         tables.clear();
-        prepare(trace);
-        timeline.seek(pane.positionProperty().get());
         Node node = g.node(sel.node());
         boolean vector = explainer.isVector(node.name());
         int[] element = element(sel);
@@ -120,14 +120,20 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     }
 
     /**
-     * Everything the content depends on except the numbers: the selection, the position, the
-     * text size and the graph's nodes, edges and the selected node's shape. An edit of a cell
-     * changes none of it, so the inspector then keeps its labels and only writes new numbers.
+     * Everything the content depends on except the numbers: the selection, the text size, the
+     * graph's nodes, edges and the selected node's shape, and which of the node's value,
+     * branches and gradient the timeline shows at its position. An edit of a cell changes none
+     * of it, and nor do most steps of the walk, so the inspector then keeps its labels and only
+     * writes new numbers (at 32×16, building its 1000 labels again takes longer than a frame).
      */
     private String structure(Trace trace, Selection sel) {
         Graph g = trace.graph();
-        return sel + "|" + getSkinnable().positionProperty().get() + "|" + getSkinnable().fontSizeProperty().get()
-                + "|" + trace.value(sel.node()).shape() + "|" + g.edges()
+        String name = sel.node();
+        String shown = (timeline.valueShown(name) ? "v" : "-") + (timeline.gradientShown(name) ? "g" : "-")
+                + (g.isFanOut(name) ? explainer.branches(name).stream()
+                        .map(e -> timeline.contributionShown(e) ? "b" : "-").collect(Collectors.joining()) : "");
+        return sel + "|" + shown + "|" + getSkinnable().fontSizeProperty().get()
+                + "|" + trace.value(name).shape() + "|" + g.edges()
                 + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind()).collect(Collectors.joining(","));
     }
 
@@ -137,10 +143,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 ? new int[] {sel.row(), sel.col()} : new int[] {-1, -1};
     }
 
-    /** New numbers in the built content: the tables in place, the chain-rule section anew (a few lines). */
+    /** New numbers in the built content: the tables and the chain-rule lines in place. */
     private boolean updateNumbers(Trace trace, Selection sel) {
-        prepare(trace);
-        timeline.seek(getSkinnable().positionProperty().get());
         int[] element = element(sel);
         for (Map.Entry<MatrixTable, Function<Trace, Matrix>> t : tables.entrySet()) {
             if (!t.getKey().show(t.getValue().apply(trace), element[0], element[1])) {
@@ -151,7 +155,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             Graph g = trace.graph();
             Node node = g.node(sel.node());
             int last = content.getChildren().size() - 1;
-            content.getChildren().set(last, chainSection(g, node, explainer.isVector(node.name()), element[0], element[1]));
+            Region chain = chainSection(g, node, explainer.isVector(node.name()), element[0], element[1]);
+            if (!SameShape.copyTexts(chain, content.getChildren().get(last))) {
+                content.getChildren().set(last, chain);
+            }
         }
         return true;
     }

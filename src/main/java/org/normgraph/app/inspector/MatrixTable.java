@@ -1,12 +1,11 @@
 package org.normgraph.app.inspector;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
-import javafx.geometry.HPos;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.normgraph.core.Matrix;
@@ -17,7 +16,7 @@ import org.normgraph.core.Matrix;
  * purple − / green +). One element can be highlighted; clicking a number reports its
  * row and column.
  */
-final class MatrixTable extends GridPane {
+final class MatrixTable extends Region {
 
     /** Colour scheme of a table. */
     enum Tint {
@@ -47,76 +46,192 @@ final class MatrixTable extends GridPane {
         }
     }
 
+    /** Space between cells, in pixels. */
+    private static final double GAP = 1;
+
     private final Tint tint;
+    private final Label[] columnIndex;
+    private final Label[] rowIndex;
     private final Label[][] cells;
+    /** The number each cell shows (NaN bits for none yet): unchanged numbers are not formatted again. */
+    private final double[][] shown;
+    private double shownMaxAbs = Double.NaN;
+    private int selectedRow = -1;
+    private int selectedCol = -1;
+    /** Column widths (index column first) and row heights (index row first), from {@link #measure()}. */
+    private double[] widths = new double[0];
+    private double[] heights = new double[0];
 
     MatrixTable(Matrix m, boolean vector, Tint tint, int selectedRow, int selectedCol,
                 BiConsumer<Integer, Integer> onClick) {
         this.tint = tint;
         getStyleClass().addAll("matrix-table", tint == Tint.VALUE ? "values" : "gradients");
-        ColumnConstraints header = new ColumnConstraints();
-        header.setHalignment(HPos.RIGHT);
-        getColumnConstraints().add(header);
-        for (int j = 0; j < m.cols(); j++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setHalignment(HPos.RIGHT);
-            getColumnConstraints().add(c);
-            add(index(Integer.toString(j)), j + 1, 0);
-        }
+        columnIndex = new Label[m.cols()];
+        rowIndex = new Label[m.rows()];
         cells = new Label[m.rows()][m.cols()];
+        shown = new double[m.rows()][m.cols()];
+        for (int j = 0; j < m.cols(); j++) {
+            columnIndex[j] = index(Integer.toString(j));
+            getChildren().add(columnIndex[j]);
+        }
         for (int i = 0; i < m.rows(); i++) {
-            add(index(vector ? "" : Integer.toString(i)), 0, i + 1);
+            rowIndex[i] = index(vector ? "" : Integer.toString(i));
+            getChildren().add(rowIndex[i]);
+            Arrays.fill(shown[i], Double.NaN);
             for (int j = 0; j < m.cols(); j++) {
                 Label cell = new Label();
                 cell.getStyleClass().add("matrix-cell");
-                cell.setMaxWidth(Double.MAX_VALUE);
-                cell.setMinWidth(Region.USE_PREF_SIZE);
                 if (onClick != null) {
                     int row = i;
                     int col = j;
                     cell.setOnMouseClicked(e -> onClick.accept(row, col));
                 }
                 cells[i][j] = cell;
-                add(cell, j + 1, i + 1);
+                getChildren().add(cell);
             }
         }
         show(m, selectedRow, selectedCol);
     }
 
     /**
-     * Shows new numbers of the same shape in place, touching only the cells whose text,
-     * colour or selection changed (an edit while a 32×16 node is inspected would otherwise
-     * build 512 labels again); false, and nothing changed, if the shape differs.
+     * Shows new numbers of the same shape in place, touching only the cells whose number,
+     * colour or selection changed (an edit of one x cell changes one column of most nodes;
+     * at 32×16 the others stay as they are); false, and nothing changed, if the shape differs.
      */
     boolean show(Matrix m, int selectedRow, int selectedCol) {
         if (m.rows() != cells.length || m.cols() != cells[0].length) {
             return false;
         }
         double maxAbs = finiteMaxAbs(m);
+        boolean recolour = Double.compare(maxAbs, shownMaxAbs) != 0;
+        shownMaxAbs = maxAbs;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double v = m.get(i, j);
                 Label cell = cells[i][j];
-                String text = ChainRuleExplainer.num(v);
-                if (!text.equals(cell.getText())) {
-                    cell.setText(text);
+                boolean changed = Double.doubleToLongBits(v) != Double.doubleToLongBits(shown[i][j])
+                        || cell.getText().isEmpty();
+                if (changed) {
+                    shown[i][j] = v;
+                    cell.setText(ChainRuleExplainer.num(v));
                 }
-                Color c = tint.of(v, maxAbs);
-                Background bg = cell.getBackground();
-                if (bg == null || !c.equals(bg.getFills().get(0).getFill())) {
-                    cell.setBackground(new Background(new BackgroundFill(c, null, null)));
-                }
-                boolean selected = i == selectedRow && j == selectedCol;
-                if (selected != cell.getStyleClass().contains("selected")) {
-                    if (selected) {
-                        cell.getStyleClass().add("selected");
-                    } else {
-                        cell.getStyleClass().remove("selected");
+                if (changed || recolour) {
+                    Color c = tint.of(v, maxAbs);
+                    Background bg = cell.getBackground();
+                    if (bg == null || !c.equals(bg.getFills().get(0).getFill())) {
+                        cell.setBackground(new Background(new BackgroundFill(c, null, null)));
                     }
                 }
             }
         }
+        if (selectedRow != this.selectedRow || selectedCol != this.selectedCol) {
+            mark(this.selectedRow, this.selectedCol, false);
+            mark(selectedRow, selectedCol, true);
+            this.selectedRow = selectedRow;
+            this.selectedCol = selectedCol;
+        }
         return true;
+    }
+
+    private void mark(int row, int col, boolean selected) {
+        Label cell = cell(row, col);
+        if (cell != null) {
+            if (selected) {
+                cell.getStyleClass().add("selected");
+            } else {
+                cell.getStyleClass().remove("selected");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ layout
+    // A grid of equal rows and of columns as wide as their widest number. Unlike a GridPane
+    // it reads no per-child constraints: at 32×16 the scroll panes around it ask for its size
+    // several times per pulse, and each answer is one pass over the labels' cached sizes.
+
+    /** Fills {@link #widths} and {@link #heights} from the labels' own sizes. */
+    private void measure() {
+        int rows = cells.length;
+        int cols = columnIndex.length;
+        if (widths.length != cols + 1) {
+            widths = new double[cols + 1];
+            heights = new double[rows + 1];
+        }
+        Arrays.fill(widths, 0);
+        Arrays.fill(heights, 0);
+        for (int j = 0; j < cols; j++) {
+            widths[j + 1] = width(columnIndex[j]);
+            heights[0] = Math.max(heights[0], height(columnIndex[j]));
+        }
+        for (int i = 0; i < rows; i++) {
+            widths[0] = Math.max(widths[0], width(rowIndex[i]));
+            heights[i + 1] = height(rowIndex[i]);
+            for (int j = 0; j < cols; j++) {
+                widths[j + 1] = Math.max(widths[j + 1], width(cells[i][j]));
+                heights[i + 1] = Math.max(heights[i + 1], height(cells[i][j]));
+            }
+        }
+    }
+
+    private static double width(Label l) {
+        return Math.max(l.minWidth(-1), l.prefWidth(-1));
+    }
+
+    private static double height(Label l) {
+        return Math.max(l.minHeight(-1), l.prefHeight(-1));
+    }
+
+    private static double total(double[] sizes) {
+        double sum = 0;
+        for (double s : sizes) {
+            sum += s;
+        }
+        return sum + GAP * Math.max(0, sizes.length - 1);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        measure();
+        return snappedLeftInset() + total(widths) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        measure();
+        return snappedTopInset() + total(heights) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        measure();
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        double[] x = new double[widths.length];
+        x[0] = left;
+        for (int j = 1; j < widths.length; j++) {
+            x[j] = x[j - 1] + widths[j - 1] + GAP;
+        }
+        double y = top;
+        for (int j = 0; j < columnIndex.length; j++) {
+            columnIndex[j].resizeRelocate(x[j + 1], y, widths[j + 1], heights[0]);
+        }
+        for (int i = 0; i < cells.length; i++) {
+            y += heights[i] + GAP;
+            rowIndex[i].resizeRelocate(x[0], y, widths[0], heights[i + 1]);
+            for (int j = 0; j < columnIndex.length; j++) {
+                cells[i][j].resizeRelocate(x[j + 1], y, widths[j + 1], heights[i + 1]);
+            }
+        }
     }
 
     private static double finiteMaxAbs(Matrix m) {
@@ -135,7 +250,7 @@ final class MatrixTable extends GridPane {
     private static Label index(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("matrix-index");
-        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setAlignment(Pos.CENTER_RIGHT);
         return l;
     }
 

@@ -18,7 +18,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.normgraph.app.model.Examples;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.Selection;
@@ -77,6 +76,7 @@ class InspectorPaneTest {
         robot.interact(() -> selection.set(Selection.element("bcast_gamma", 2, 1)));
         MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
         Label kept = values.cell(0, 0);
+        Label chainLine = robot.lookup("#chain-gradient").queryAs(Label.class);
         var edited = Examples.classic().withX(Examples.classic().x().with(2, 1, 7.5));
         Trace after = BatchNormGraph.run(edited);
         robot.interact(() -> traceProperty.set(after));
@@ -88,10 +88,38 @@ class InspectorPaneTest {
         assertEquals("dbcast_gamma[2][1] = dgammax[2][1] \u00b7 xhat[2][1] = " + num(after.gradient("gammax").get(2, 1))
                 + " \u00b7 " + paren(after.value("xhat").get(2, 1)) + " = " + num(after.gradient("bcast_gamma").get(2, 1)),
                 text(robot, "#chain-gradient"), "the chain rule with the new trace's numbers");
+        assertEquals(chainLine, robot.lookup("#chain-gradient").queryAs(Label.class), "the same chain-rule label");
         // a new shape builds the tables again
         Trace small = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 3, 3));
         robot.interact(() -> traceProperty.set(small));
         assertNotEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
+    }
+
+    @Test
+    void a_longer_number_widens_its_column_and_the_table_stays_aligned(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.node("xmu")));
+        MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
+        double narrow = values.cell(0, 1).getWidth();
+        Trace wide = BatchNormGraph.run(Examples.classic().withX(Examples.classic().x().with(2, 1, -1234567.25)));
+        robot.interact(() -> traceProperty.set(wide));
+        assertEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
+        assertTrue(values.cell(2, 1).getText().length() > 6, values.cell(2, 1).getText());
+        assertTrue(values.cell(0, 1).getWidth() > narrow, "column 1 grew from " + narrow);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                Label c = values.cell(i, j);
+                assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, "cell " + i + "," + j + " shows its whole number");
+                assertEquals(values.cell(0, j).getLayoutX(), c.getLayoutX(), "column " + j + " is one column");
+                assertEquals(values.cell(i, 0).getLayoutY(), c.getLayoutY(), "row " + i + " is one row");
+            }
+        }
+        assertTrue(values.cell(0, 2).getLayoutX() >= values.cell(0, 1).getLayoutX() + values.cell(0, 1).getWidth());
+        // the pointer over a cell colours its border and changes no size
+        double w = values.cell(1, 1).getWidth();
+        robot.moveTo(values.cell(1, 1));
+        robot.interact(() -> { });
+        assertEquals(w, values.cell(1, 1).getWidth());
+        assertEquals(values.cell(0, 2).getLayoutX(), values.cell(1, 2).getLayoutX());
     }
 
     @Test
@@ -144,6 +172,26 @@ class InspectorPaneTest {
         assertTrue(text(robot, "#chain-gradient").startsWith("Appears at"), "the sum comes later");
         robot.interact(() -> position.set(0));
         assertTrue(text(robot, "#chain-value").startsWith("Appears at forward step 2"));
+    }
+
+    @Test
+    void steps_that_reveal_nothing_of_the_selected_node_keep_its_tables(FxRobot robot) {
+        int dxmu1 = Timeline.backwardPosition(7);
+        robot.interact(() -> {
+            position.set(dxmu1);
+            selection.set(Selection.element("xmu", 0, 0));
+        });
+        MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
+        Label branch = robot.lookup("#chain-branch-dxmu1").queryAs(Label.class);
+        // the next steps reveal other nodes' gradients; xmu's sum comes at backward step 2
+        robot.interact(() -> position.set(dxmu1 + 1));
+        assertEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
+        assertEquals(branch, robot.lookup("#chain-branch-dxmu1").queryAs(Label.class));
+        assertTrue(text(robot, "#chain-gradient").startsWith("Appears at"));
+        robot.interact(() -> position.set(Timeline.backwardPosition(2)));
+        assertTrue(text(robot, "#chain-gradient").startsWith("dx1[0][0] = dxmu1[0][0] + dxmu2[0][0] = "),
+                text(robot, "#chain-gradient"));
+        assertEquals(3, robot.lookup("#inspector-gradient .matrix-table").queryAll().size(), "both branches and their sum");
     }
 
     @Test
