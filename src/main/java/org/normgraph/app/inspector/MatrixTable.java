@@ -81,6 +81,9 @@ final class MatrixTable extends Region {
             for (int j = 0; j < m.cols(); j++) {
                 Label cell = new Label();
                 cell.getStyleClass().add("matrix-cell");
+                // placed by layoutChildren alone: a new number re-lays out its label, and the
+                // table (and the panes around it) only when a row or column changes size
+                cell.setManaged(false);
                 if (onClick != null) {
                     int row = i;
                     int col = j;
@@ -105,6 +108,7 @@ final class MatrixTable extends Region {
         double maxAbs = finiteMaxAbs(m);
         boolean recolour = Double.compare(maxAbs, shownMaxAbs) != 0;
         shownMaxAbs = maxAbs;
+        boolean newText = false;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double v = m.get(i, j);
@@ -114,6 +118,7 @@ final class MatrixTable extends Region {
                 if (changed) {
                     shown[i][j] = v;
                     cell.setText(ChainRuleExplainer.num(v));
+                    newText = true;
                 }
                 if (changed || recolour) {
                     Color c = tint.of(v, maxAbs);
@@ -129,8 +134,19 @@ final class MatrixTable extends Region {
             mark(selectedRow, selectedCol, true);
             this.selectedRow = selectedRow;
             this.selectedCol = selectedCol;
+            requestLayout(); // the selected cell's bold text and border arrive with the next CSS pass
+        } else if (newText && sizesChanged()) {
+            requestLayout();
         }
         return true;
+    }
+
+    /** Whether a row or column now needs another size than it has. */
+    private boolean sizesChanged() {
+        double[] w = widths.clone();
+        double[] h = heights.clone();
+        measure();
+        return !Arrays.equals(w, widths) || !Arrays.equals(h, heights);
     }
 
     private void mark(int row, int col, boolean selected) {
