@@ -53,7 +53,7 @@ final class MatrixTable extends Region {
     private final Label[] columnIndex;
     private final Label[] rowIndex;
     private final Label[][] cells;
-    /** The number each cell shows (NaN bits for none yet): unchanged numbers are not formatted again. */
+    /** The number each cell shows (an empty label: none yet): unchanged numbers are not formatted again. */
     private final double[][] shown;
     private double shownMaxAbs = Double.NaN;
     private int selectedRow = -1;
