@@ -81,6 +81,10 @@ public final class MatrixView extends Region {
     private Shape shape = new Shape(0, 0);
     private Matrix matrix;
     private double maxAbs;
+    /** The numbers the cells show and the {@link #maxAbs} they are coloured for, if shownValid. */
+    private double[] shown;
+    private double shownMaxAbs;
+    private boolean shownValid;
     private int selRow = -1;
     private int selCol = -1;
     private BiConsumer<Integer, Integer> onCellClicked;
@@ -224,6 +228,7 @@ public final class MatrixView extends Region {
     private void rebuild() {
         getChildren().clear();
         cells.clear();
+        shownValid = false;
         canvas = null;
         if (numbers()) {
             if (matrix != null) {
@@ -306,17 +311,29 @@ public final class MatrixView extends Region {
         if (cells.isEmpty()) {
             return; // no numbers shown yet
         }
+        if (shown == null || shown.length != cells.size()) {
+            shown = new double[cells.size()];
+            shownValid = false;
+        }
+        // an edit changes one column of most matrices: the other cells keep text and colour
+        // (same number, same end of the colour scale), and are neither formatted nor coloured again
+        boolean all = !shownValid || Double.compare(maxAbs, shownMaxAbs) != 0;
+        shownMaxAbs = maxAbs;
+        shownValid = matrix != null;
         int k = 0;
         for (int i = 0; i < shape.rows(); i++) {
-            for (int j = 0; j < shape.cols(); j++) {
-                Label l = cells.get(k++);
+            for (int j = 0; j < shape.cols(); j++, k++) {
+                Label l = cells.get(k);
                 if (matrix == null) {
                     l.setText("");
                     l.setBackground(null);
                     l.setTooltip(null);
                 } else {
                     double v = matrix.get(i, j);
-                    showCell(l, Numbers.format(v), palette.color(v, maxAbs, 0.6));
+                    if (all || Double.doubleToLongBits(v) != Double.doubleToLongBits(shown[k])) {
+                        shown[k] = v;
+                        showCell(l, Numbers.format(v), palette.color(v, maxAbs, 0.6));
+                    }
                 }
             }
         }

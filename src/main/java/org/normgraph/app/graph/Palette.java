@@ -28,22 +28,24 @@ public enum Palette {
 
     private static final int LEVELS = 256;
 
-    private final String negativeWeb;
-    private final String positiveWeb;
+    private static final Color DARK_TEXT = Color.web("#1a1a1a");
+
+    private final Color negative;
+    private final Color positive;
     private int[] negativeArgb;
     private int[] positiveArgb;
 
     Palette(String negative, String positive) {
-        this.negativeWeb = negative;
-        this.positiveWeb = positive;
+        this.negative = Color.web(negative);
+        this.positive = Color.web(positive);
     }
 
     public Color negative() {
-        return Color.web(negativeWeb);
+        return negative;
     }
 
     public Color positive() {
-        return Color.web(positiveWeb);
+        return positive;
     }
 
     /** The full-strength colour of {@code v} on a scale of ±{@code maxAbs} (heat maps). */
@@ -60,7 +62,7 @@ public enum Palette {
             return NON_FINITE;
         }
         double t = level(v, maxAbs) * strength;
-        return t == 0 ? NEUTRAL : NEUTRAL.interpolate(v < 0 ? negative() : positive(), t);
+        return t == 0 ? NEUTRAL : NEUTRAL.interpolate(v < 0 ? negative : positive, t);
     }
 
     /** The same colour as {@link #color(double, double)}, as a packed ARGB int (for pixel buffers). */
@@ -69,8 +71,8 @@ public enum Palette {
             return 0xff000000;
         }
         if (negativeArgb == null) {
-            negativeArgb = table(negative());
-            positiveArgb = table(positive());
+            negativeArgb = table(negative);
+            positiveArgb = table(positive);
         }
         int i = (int) Math.round(level(v, maxAbs) * (LEVELS - 1));
         return v < 0 ? negativeArgb[i] : positiveArgb[i];
@@ -101,6 +103,6 @@ public enum Palette {
     public static Color textOn(Color background) {
         double lum = 0.2126 * background.getRed() + 0.7152 * background.getGreen()
                 + 0.0722 * background.getBlue();
-        return lum < 0.5 ? Color.WHITE : Color.web("#1a1a1a");
+        return lum < 0.5 ? Color.WHITE : DARK_TEXT;
     }
 }

@@ -73,6 +73,20 @@ class MatrixViewTest {
     }
 
     @Test
+    void zeros_and_non_finite_numbers_are_written_from_the_first_content_on(FxRobot robot) {
+        // no largest finite |value| to compare against, and cells equal to a fresh array's 0
+        Matrix odd = m(new double[][] {{0, Double.NaN}, {0, Double.POSITIVE_INFINITY}});
+        robot.interact(() -> view.setContent(odd.shape(), odd));
+        assertEquals(Numbers.format(0), view.cell(0, 0).getText());
+        assertEquals(Numbers.format(Double.NaN), view.cell(0, 1).getText());
+        assertEquals(Numbers.format(Double.POSITIVE_INFINITY), view.cell(1, 1).getText());
+        robot.interact(() -> view.setContent(odd.shape(), null));
+        robot.interact(() -> view.setContent(odd.shape(), odd));
+        assertEquals(Numbers.format(0), view.cell(1, 0).getText(), "written again after the view was emptied");
+        assertEquals(Palette.NON_FINITE, view.cell(0, 1).getBackground().getFills().get(0).getFill());
+    }
+
+    @Test
     void cells_grow_with_the_font_and_the_labels_take_the_views_font(FxRobot robot) {
         Matrix a = m(new double[][] {{-0.0123, 1}, {2, -2}});
         robot.interact(() -> {
