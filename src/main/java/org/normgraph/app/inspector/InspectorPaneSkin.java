@@ -168,8 +168,11 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             return;
         }
         cachedFor = trace;
-        timeline = new Timeline(trace.graph());
         explainer = new ChainRuleExplainer(trace);
+        if (timeline != null && timeline.graph() == trace.graph()) {
+            return; // an edit of a number: same graph, same steps
+        }
+        timeline = new Timeline(trace.graph());
         gradientStep.clear();
         Timeline scratch = new Timeline(trace.graph());
         for (Node n : trace.graph().nodes()) {
