@@ -45,6 +45,7 @@ import org.normgraph.app.predict.PredictSession;
 import org.normgraph.app.present.LectureToolbar;
 import org.normgraph.app.present.PresentationMode;
 import org.normgraph.app.present.SpeakerNotesEditor;
+import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.app.theme.ThemeController;
 import org.normgraph.app.theme.ViewSetting;
 
@@ -123,6 +124,7 @@ public final class MainWindow {
         this.model = model;
         this.languageSetting = languageSetting;
         this.themes = new ThemeController(viewSetting);
+        themes.fontFamilyProperty().set(ScriptFont.family(Messages.language()).orElse(null));
         this.presentation = new PresentationMode(model, root, () -> graph, themes);
         this.playback = new Playback(model);
         root.setId("main");
@@ -192,6 +194,7 @@ public final class MainWindow {
      */
     public void setLanguage(Language language) {
         Messages.setLanguage(language);
+        themes.fontFamilyProperty().set(ScriptFont.family(language).orElse(null));
         if (languageSetting != null) {
             languageSetting.store(language);
         }

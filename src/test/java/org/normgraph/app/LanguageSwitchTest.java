@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
+import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormInput;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -130,6 +132,24 @@ class LanguageSwitchTest {
         select(robot, Language.SIMPLIFIED_CHINESE);
         assertEquals(Messages.load(Locale.SIMPLIFIED_CHINESE).getString(model.getStatusKey()), status(robot));
         assertEquals("zh-CN", prefs.get(LanguageSetting.KEY, null));
+    }
+
+    @Test
+    void in_japanese_the_window_uses_a_font_with_bold_kana_and_kanji_and_english_the_default(FxRobot robot) {
+        String family = ScriptFont.family(Language.JAPANESE).orElse(null);
+        assumeTrue(family != null, "no Japanese font installed");
+        Label status = robot.lookup("#status-line").queryAs(Label.class);
+        assertEquals("System", status.getFont().getFamily());
+        robot.interact(() -> model.setSelection(Selection.node("xhat")));
+        select(robot, Language.JAPANESE);
+        assertEquals(family, robot.lookup("#status-line").queryAs(Label.class).getFont().getFamily());
+        // the inspector's section titles are bold: in the family's bold face (the default font's
+        // fallback for kanji has none)
+        Label title = robot.lookup("#inspector-pane .section-title").queryAs(Label.class);
+        assertEquals(family, title.getFont().getFamily());
+        assertTrue(title.getFont().getStyle().toLowerCase(Locale.ROOT).contains("bold"), title.getFont().getStyle());
+        select(robot, Language.ENGLISH);
+        assertEquals("System", robot.lookup("#status-line").queryAs(Label.class).getFont().getFamily());
     }
 
     /** Chooses in the box without the mouse (the first test clicks). */

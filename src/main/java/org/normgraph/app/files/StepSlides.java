@@ -23,6 +23,7 @@ import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
@@ -73,6 +74,7 @@ public final class StepSlides {
         root.setStyle("-fx-background-color: white;");
         Scene scene = new Scene(root, WIDTH, HEIGHT, Color.WHITE);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
+        ScriptFont.stylesheet(Messages.language()).ifPresent(scene.getStylesheets()::add); // bold CJK titles
         List<Path> files = new ArrayList<>();
         try {
             for (Step step : model.steps()) {

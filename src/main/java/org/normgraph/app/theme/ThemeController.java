@@ -12,7 +12,8 @@ import javafx.scene.Scene;
  * Puts the chosen {@link Theme} and {@link TextSize} on a scene: the scene's stylesheets
  * get, after the app's own, the always-present {@value #BASE_FILE} (focus rings, font sizes
  * in em), the theme's stylesheet and the text size's. The root gets the style class
- * {@code theme-<id>} of the theme in effect.
+ * {@code theme-<id>} of the theme in effect. A {@linkplain #fontFamilyProperty() font family}
+ * for the language's script comes last.
  *
  * <p>A temporary {@linkplain #overrideProperty() override} (presentation mode's high
  * contrast) wins over the chosen theme without changing or storing the choice. Choices are
@@ -29,6 +30,8 @@ public final class ThemeController {
     private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(this, "textSize", TextSize.NORMAL);
     private final ObjectProperty<Theme> override = new SimpleObjectProperty<>(this, "override");
     private final ReadOnlyObjectWrapper<Theme> effective = new ReadOnlyObjectWrapper<>(this, "effective", Theme.LIGHT);
+    private final ObjectProperty<String> fontFamily = new SimpleObjectProperty<>(this, "fontFamily");
+    private String fontSheet;
     private final List<Scene> scenes = new ArrayList<>();
 
     /** @param setting where choices are remembered and read from at start, or null for nowhere */
@@ -42,6 +45,7 @@ public final class ThemeController {
         theme.addListener((o, a, b) -> apply());
         textSize.addListener((o, a, b) -> apply());
         override.addListener((o, a, b) -> apply());
+        fontFamily.addListener((o, a, b) -> apply());
         effective.set(effectiveTheme());
     }
 
@@ -68,6 +72,14 @@ public final class ThemeController {
 
     public void setTextSize(TextSize s) {
         textSize.set(s == null ? TextSize.NORMAL : s);
+    }
+
+    /**
+     * The window's font family, or null for JavaFX's default; set from the language
+     * ({@link ScriptFont}). Not stored.
+     */
+    public ObjectProperty<String> fontFamilyProperty() {
+        return fontFamily;
     }
 
     /** A theme that applies for a while instead of the chosen one (null: none). Not stored. */
@@ -99,6 +111,8 @@ public final class ThemeController {
     private void apply() {
         Theme t = effectiveTheme();
         effective.set(t);
+        String oldFontSheet = fontSheet;
+        fontSheet = fontFamily.get() == null ? null : ScriptFont.stylesheet(fontFamily.get());
         for (Scene scene : scenes) {
             List<String> sheets = scene.getStylesheets();
             sheets.remove(BASE);
@@ -107,6 +121,9 @@ public final class ThemeController {
             }
             for (TextSize any : TextSize.values()) {
                 sheets.remove(any.stylesheet());
+            }
+            if (oldFontSheet != null) {
+                sheets.remove(oldFontSheet);
             }
             // after the app's own sheets, before any added later (presentation.css)
             int at = 0;
@@ -120,6 +137,9 @@ public final class ThemeController {
             }
             if (textSize.get().stylesheet() != null) {
                 ours.add(textSize.get().stylesheet());
+            }
+            if (fontSheet != null) {
+                ours.add(fontSheet);
             }
             sheets.addAll(at, ours);
             if (scene.getRoot() != null) {
