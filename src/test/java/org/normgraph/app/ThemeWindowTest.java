@@ -159,6 +159,8 @@ class ThemeWindowTest {
                 assertWhole(item);
             }
         }
+        // the normalization's note wraps instead of ending in "…"
+        assertWhole(robot.lookup("#norm-note").queryAs(Labeled.class));
     }
 
     private static double rowHeight(Region sheet) {

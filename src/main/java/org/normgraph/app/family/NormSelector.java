@@ -105,6 +105,7 @@ public final class NormSelector extends HBox {
         note.setId("norm-note");
         note.getStyleClass().add("norm-note");
         note.setMinWidth(0);
+        note.setWrapText(true); // at large text sizes on a narrow window: two lines, not "…"
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
         // a refusal is read in full; the note gives way first
