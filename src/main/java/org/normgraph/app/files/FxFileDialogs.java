@@ -11,6 +11,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.normgraph.app.Messages;
+import org.normgraph.app.theme.DialogStyle;
 
 /** The File menu's questions as JavaFX file choosers and alerts, owned by the main window. */
 public final class FxFileDialogs implements FileDialogs {
@@ -90,10 +91,7 @@ public final class FxFileDialogs implements FileDialogs {
         a.setTitle(Messages.get("files.dialog.title"));
         a.setHeaderText(null);
         a.getDialogPane().setMinWidth(460);
-        Window w = owner.get();
-        if (w != null) {
-            a.initOwner(w);
-        }
+        DialogStyle.follow(a, owner.get()); // the window's theme and text size
         return a;
     }
 

@@ -1,7 +1,6 @@
 package org.normgraph.app.help;
 
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -11,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Window;
 import org.normgraph.app.Messages;
+import org.normgraph.app.theme.DialogStyle;
 import org.normgraph.io.BuildVersion;
 
 /** The Help menu: Keyboard shortcuts (F1) and About normgraph. */
@@ -41,7 +41,7 @@ public final class HelpMenu {
         d.getDialogPane().setContent(ShortcutSheet.view());
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.getDialogPane().setId("shortcuts-dialog");
-        styleLike(d, owner);
+        DialogStyle.follow(d, owner);
         d.show();
         return d;
     }
@@ -51,19 +51,7 @@ public final class HelpMenu {
                 ButtonType.OK);
         a.setTitle(Messages.get("help.about"));
         a.setHeaderText("normgraph " + BuildVersion.get());
-        styleLike(a, owner);
+        DialogStyle.follow(a, owner);
         a.show();
-    }
-
-    /** The dialog takes the window's stylesheets: its theme (every rule starts at .root) and text size. */
-    private static void styleLike(Dialog<?> d, Window owner) {
-        if (owner == null) {
-            return;
-        }
-        d.initOwner(owner);
-        Scene scene = owner.getScene();
-        if (scene != null) {
-            d.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
-        }
     }
 }
