@@ -17,9 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -81,10 +78,7 @@ public final class MatrixView extends Region {
     private Shape shape = new Shape(0, 0);
     private Matrix matrix;
     private double maxAbs;
-    /** The numbers the cells show and the {@link #maxAbs} they are coloured for, if shownValid. */
-    private double[] shown;
-    private double shownMaxAbs;
-    private boolean shownValid;
+    private final ShownNumbers shown = new ShownNumbers();
     private int selRow = -1;
     private int selCol = -1;
     private BiConsumer<Integer, Integer> onCellClicked;
@@ -228,7 +222,7 @@ public final class MatrixView extends Region {
     private void rebuild() {
         getChildren().clear();
         cells.clear();
-        shownValid = false;
+        shown.forget();
         canvas = null;
         if (numbers()) {
             if (matrix != null) {
@@ -311,15 +305,11 @@ public final class MatrixView extends Region {
         if (cells.isEmpty()) {
             return; // no numbers shown yet
         }
-        if (shown == null || shown.length != cells.size()) {
-            shown = new double[cells.size()];
-            shownValid = false;
+        if (matrix == null) {
+            shown.forget();
+        } else {
+            shown.begin(cells.size(), maxAbs);
         }
-        // an edit changes one column of most matrices: the other cells keep text and colour
-        // (same number, same end of the colour scale), and are neither formatted nor coloured again
-        boolean all = !shownValid || Double.compare(maxAbs, shownMaxAbs) != 0;
-        shownMaxAbs = maxAbs;
-        shownValid = matrix != null;
         int k = 0;
         for (int i = 0; i < shape.rows(); i++) {
             for (int j = 0; j < shape.cols(); j++, k++) {
@@ -330,8 +320,7 @@ public final class MatrixView extends Region {
                     l.setTooltip(null);
                 } else {
                     double v = matrix.get(i, j);
-                    if (all || Double.doubleToLongBits(v) != Double.doubleToLongBits(shown[k])) {
-                        shown[k] = v;
+                    if (shown.changed(k, v)) {
                         showCell(l, Numbers.format(v), palette.color(v, maxAbs, 0.6));
                     }
                 }
@@ -339,18 +328,12 @@ public final class MatrixView extends Region {
         }
     }
 
-    /**
-     * Sets a cell's text and colours only where they changed: an edit usually changes one
-     * column, and every label whose text or background is set again is laid out, measured
-     * and repainted again (a new {@link Background} is a new value even when it is equal).
-     */
+    /** Sets a cell's text and colours, each only if it changed ({@link ShownNumbers}). */
     private static void showCell(Label l, String text, Color bg) {
         if (!text.equals(l.getText())) {
             l.setText(text);
         }
-        Background old = l.getBackground();
-        if (old == null || old.getFills().size() != 1 || !bg.equals(old.getFills().get(0).getFill())) {
-            l.setBackground(new Background(new BackgroundFill(bg, CornerRadii.EMPTY, Insets.EMPTY)));
+        if (ShownNumbers.fill(l, bg)) {
             l.setTextFill(Palette.textOn(bg));
         }
     }

@@ -4,10 +4,9 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.normgraph.app.graph.ShownNumbers;
 import org.normgraph.core.Matrix;
 
 /**
@@ -53,9 +52,7 @@ final class MatrixTable extends Region {
     private final Label[] columnIndex;
     private final Label[] rowIndex;
     private final Label[][] cells;
-    /** The number each cell shows (an empty label: none yet): unchanged numbers are not formatted again. */
-    private final double[][] shown;
-    private double shownMaxAbs = Double.NaN;
+    private final ShownNumbers shown = new ShownNumbers();
     private int selectedRow = -1;
     private int selectedCol = -1;
     /** Column widths (index column first) and row heights (index row first), from {@link #measure()}. */
@@ -69,7 +66,6 @@ final class MatrixTable extends Region {
         columnIndex = new Label[m.cols()];
         rowIndex = new Label[m.rows()];
         cells = new Label[m.rows()][m.cols()];
-        shown = new double[m.rows()][m.cols()];
         for (int j = 0; j < m.cols(); j++) {
             columnIndex[j] = index(Integer.toString(j));
             getChildren().add(columnIndex[j]);
@@ -77,7 +73,6 @@ final class MatrixTable extends Region {
         for (int i = 0; i < m.rows(); i++) {
             rowIndex[i] = index(vector ? "" : Integer.toString(i));
             getChildren().add(rowIndex[i]);
-            Arrays.fill(shown[i], Double.NaN);
             for (int j = 0; j < m.cols(); j++) {
                 Label cell = new Label();
                 cell.getStyleClass().add("matrix-cell");
@@ -98,34 +93,27 @@ final class MatrixTable extends Region {
 
     /**
      * Shows new numbers of the same shape in place, touching only the cells whose number,
-     * colour or selection changed (an edit of one x cell changes one column of most nodes;
-     * at 32×16 the others stay as they are); false, and nothing changed, if the shape differs.
+     * colour or selection changed ({@link ShownNumbers}); false, and nothing changed, if the
+     * shape differs.
      */
     boolean show(Matrix m, int selectedRow, int selectedCol) {
         if (m.rows() != cells.length || m.cols() != cells[0].length) {
             return false;
         }
         double maxAbs = finiteMaxAbs(m);
-        boolean recolour = Double.compare(maxAbs, shownMaxAbs) != 0;
-        shownMaxAbs = maxAbs;
+        shown.begin(m.rows() * m.cols(), maxAbs);
         boolean newText = false;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double v = m.get(i, j);
-                Label cell = cells[i][j];
-                boolean changed = Double.doubleToLongBits(v) != Double.doubleToLongBits(shown[i][j])
-                        || cell.getText().isEmpty();
-                if (changed) {
-                    shown[i][j] = v;
-                    cell.setText(ChainRuleExplainer.num(v));
-                    newText = true;
-                }
-                if (changed || recolour) {
-                    Color c = tint.of(v, maxAbs);
-                    Background bg = cell.getBackground();
-                    if (bg == null || !c.equals(bg.getFills().get(0).getFill())) {
-                        cell.setBackground(new Background(new BackgroundFill(c, null, null)));
+                if (shown.changed(i * m.cols() + j, v)) {
+                    Label cell = cells[i][j];
+                    String text = ChainRuleExplainer.num(v);
+                    if (!text.equals(cell.getText())) {
+                        cell.setText(text);
+                        newText = true;
                     }
+                    ShownNumbers.fill(cell, tint.of(v, maxAbs));
                 }
             }
         }
