@@ -68,6 +68,7 @@ public final class PerfMonitor {
     private final List<Double> frameCpuMs = new ArrayList<>();
     private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private int editsDone;
+    private RenderThreadCpu renderCpu;
     private boolean editing;
     private boolean autoPlay;
     private final Random random = new Random(42);
@@ -134,6 +135,7 @@ public final class PerfMonitor {
                 }
             } else if (now) {
                 frames.clear();
+                renderCpu = RenderThreadCpu.start();
             }
         });
         trackRenderedFrames();
@@ -228,6 +230,9 @@ public final class PerfMonitor {
             model.setPlaying(true);
             return;
         }
+        if (editsDone == warmUpEdits()) {
+            renderCpu = RenderThreadCpu.start();
+        }
         BatchNormInput in = model.getInput();
         int which = random.nextInt(10);
         double v = Math.round(random.nextGaussian() * 300) / 100.0;
@@ -268,7 +273,7 @@ public final class PerfMonitor {
                         stats(renderMs)));
             }
         }
-        int skip = Math.min(20, commitMs.size() / 5);
+        int skip = warmUpEdits();
         if (skip > 0 && frameMs.size() > skip) {
             log(String.format(Locale.ROOT, "  without the first %d (JIT warm-up): edit → laid-out frame %s",
                     skip, stats(frameMs.subList(skip, frameMs.size()))));
@@ -276,14 +281,26 @@ public final class PerfMonitor {
             log(String.format(Locale.ROOT, "  without the first %d: CPU time of the application thread per edit %s",
                     skip, stats(frameCpuMs.subList(skip, frameCpuMs.size()))));
         }
+        if (renderCpu != null) {
+            // the painting itself, which the wall times above only show mixed with waiting for a core
+            log(String.format(Locale.ROOT, "  without the first %d: CPU time of the render thread per edit %s",
+                    skip, renderCpu.msPerSinceMark(editsDone - skip)));
+        }
+    }
+
+    /** The first edits, left out of the steady-state figures while the JIT compiles. */
+    private int warmUpEdits() {
+        return Math.min(20, options.perfEdits() / 5);
     }
 
     private void reportFrames() {
         if (frames.isEmpty()) {
             return;
         }
-        log(String.format(Locale.ROOT, "playback: %d frames, frame interval %s (%.1f fps mean)", frames.size(),
-                stats(frames), 1000.0 / frames.stream().mapToDouble(Double::doubleValue).average().orElse(1)));
+        log(String.format(Locale.ROOT, "playback: %d frames, frame interval %s (%.1f fps mean); "
+                        + "render thread CPU per frame %s", frames.size(), stats(frames),
+                1000.0 / frames.stream().mapToDouble(Double::doubleValue).average().orElse(1),
+                renderCpu == null ? "not measured" : renderCpu.msPerSinceMark(frames.size())));
     }
 
     /** "p50 a ms, p95 b ms, max c ms". */
