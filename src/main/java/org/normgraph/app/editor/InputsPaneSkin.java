@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
 import org.normgraph.app.SizeFollow;
+import org.normgraph.app.UncachedScrollPane;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
 
@@ -45,7 +46,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private final Map<InputField, Label> titles = new EnumMap<>(InputField.class);
     private final Map<InputField, Label> messages = new EnumMap<>(InputField.class);
     private final VBox content = new VBox();
-    private final ScrollPane scroll = new ScrollPane(content);
+    private final ScrollPane scroll = new UncachedScrollPane(content);
     private boolean updating;
 
     private final ChangeListener<BatchNormInput> inputListener = (o, a, b) -> showInput(b);

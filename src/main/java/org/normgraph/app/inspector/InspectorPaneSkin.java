@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
 import org.normgraph.app.SizeFollow;
+import org.normgraph.app.UncachedScrollPane;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
@@ -37,7 +38,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private static final java.awt.Color TEX_COLOR = new java.awt.Color(0x22, 0x22, 0x22);
 
     private final VBox content = new VBox();
-    private final ScrollPane scroll = new ScrollPane(content);
+    private final ScrollPane scroll = new UncachedScrollPane(content);
     private final InvalidationListener refresh = o -> rebuild();
 
     private Trace cachedFor;

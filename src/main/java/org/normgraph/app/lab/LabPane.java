@@ -11,6 +11,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
+import org.normgraph.app.UncachedScrollPane;
 
 /**
  * The verification lab's tabs: gradient check, staged vs simplified, pitfalls, numerics (and
@@ -112,7 +113,7 @@ public final class LabPane extends TabPane {
     }
 
     private Tab tab(String id, String key, Node content) {
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = new UncachedScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lab-scroll");
         Tab t = new Tab(Messages.get(key), scroll);
