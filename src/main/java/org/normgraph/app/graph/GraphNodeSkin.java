@@ -87,7 +87,13 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         formula.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(MIN_TEXT_WIDTH, valueView.prefWidth(-1)), valueView.layoutBoundsProperty()));
         box.getChildren().addAll(header, formula, shape, valueBox, gradBox);
-        getChildren().add(box);
+        // the current step's glow sits on a layer of its own behind the box, kept as a bitmap:
+        // as an effect of the box itself, every new number in the box recomputed the blur
+        Region halo = new Region();
+        halo.getStyleClass().add("node-halo");
+        halo.setCache(true);
+        halo.setMouseTransparent(true);
+        getChildren().addAll(halo, box);
 
         valueView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));
         gradView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));

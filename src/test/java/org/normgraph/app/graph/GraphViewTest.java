@@ -181,6 +181,24 @@ class GraphViewTest {
         assertEquals(r.boxes().get("bcast_gamma").cx(), r.boxes().get("gammax").cx(), 0.5);
     }
 
+    @Test
+    void the_current_nodes_glow_is_a_cached_layer_behind_its_box_not_an_effect_of_the_box(FxRobot robot) {
+        robot.interact(() -> model.seek(4)); // forward 4: var is current
+        javafx.scene.Node node = robot.lookup("#node-var").query();
+        javafx.scene.Node halo = node.lookup(".node-halo");
+        javafx.scene.Node box = node.lookup(".node-box");
+        assertTrue(halo.getEffect() instanceof javafx.scene.effect.DropShadow, "the glow");
+        assertTrue(halo.isCache(), "drawn from a bitmap while the numbers in the box change");
+        assertNull(box.getEffect(), "new numbers in the box do not recompute a blur");
+        assertEquals(box.getLayoutBounds(), halo.getLayoutBounds(), "the glow has the box's outline");
+        assertEquals(box.getLayoutX(), halo.getLayoutX());
+        assertEquals(box.getLayoutY(), halo.getLayoutY());
+        assertTrue(box.getParent().getChildrenUnmodifiable().indexOf(halo)
+                < box.getParent().getChildrenUnmodifiable().indexOf(box), "behind the box");
+        robot.interact(() -> model.seek(5));
+        assertNull(halo.getEffect(), "no glow once var is no longer the current step");
+    }
+
     private static void assertNotNullChip(EdgeView ev, Matrix expected) {
         var m = ((javafx.scene.layout.HBox) ev.chip()).getChildren().stream()
                 .filter(n -> n instanceof MatrixView).map(n -> ((MatrixView) n).getMatrix()).findFirst().orElse(null);
