@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -39,8 +38,7 @@ final class RenderThreadCpu {
 
     /** The id of the render thread among these threads. */
     static OptionalLong find(Collection<Thread> threads) {
-        Optional<Thread> t = threads.stream().filter(x -> THREAD_NAME.equals(x.getName())).findFirst();
-        return t.isPresent() ? OptionalLong.of(t.get().getId()) : OptionalLong.empty();
+        return threads.stream().filter(t -> THREAD_NAME.equals(t.getName())).mapToLong(Thread::getId).findFirst();
     }
 
     /**
