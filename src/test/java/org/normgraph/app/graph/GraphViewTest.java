@@ -188,6 +188,7 @@ class GraphViewTest {
         javafx.scene.Node halo = node.lookup(".node-halo");
         javafx.scene.Node box = node.lookup(".node-box");
         assertTrue(halo.getEffect() instanceof javafx.scene.effect.DropShadow, "the glow");
+        assertTrue(halo.isVisible());
         assertTrue(halo.isCache(), "drawn from a bitmap while the numbers in the box change");
         assertNull(box.getEffect(), "new numbers in the box do not recompute a blur");
         assertEquals(box.getLayoutBounds(), halo.getLayoutBounds(), "the glow has the box's outline");
@@ -197,6 +198,7 @@ class GraphViewTest {
                 < box.getParent().getChildrenUnmodifiable().indexOf(box), "behind the box");
         robot.interact(() -> model.seek(5));
         assertNull(halo.getEffect(), "no glow once var is no longer the current step");
+        assertFalse(halo.isVisible(), "an empty layer is not drawn");
     }
 
     private static void assertNotNullChip(EdgeView ev, Matrix expected) {
