@@ -42,9 +42,9 @@ class EditingInTheWindowTest {
 
         assertEquals(10.0, model.getInput().x().get(0, 0));
         assertEquals(12, model.getPosition(), "the step stays");
-        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertEquals("10", skin(robot, "x").valueView().cellText(0, 0));
         double xhat = model.getTrace().value("xhat").get(0, 0);
-        assertEquals(Numbers.format(xhat), skin(robot, "xhat").valueView().cell(0, 0).getText(),
+        assertEquals(Numbers.format(xhat), skin(robot, "xhat").valueView().cellText(0, 0),
                 "xhat shows the core's new value");
         assertEquals(model.getTrace().gradient("xhat"), skin(robot, "xhat").gradientView().getMatrix());
     }
@@ -60,7 +60,7 @@ class EditingInTheWindowTest {
         assertEquals(before, model.getInput());
         assertTrue(robot.lookup("#editor-x-message").queryAs(Label.class).getText().contains("x[1][2]"));
         assertEquals(Numbers.format(Examples.classic().x().get(1, 2)),
-                skin(robot, "x").valueView().cell(1, 2).getText());
+                skin(robot, "x").valueView().cellText(1, 2));
     }
 
     @Test
@@ -74,7 +74,7 @@ class EditingInTheWindowTest {
         robot.clickOn("#toolbar-undo");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Examples.classic(), model.getInput());
-        assertEquals(Numbers.format(0.5), skin(robot, "gamma").valueView().cell(0, 1).getText());
+        assertEquals(Numbers.format(0.5), skin(robot, "gamma").valueView().cellText(0, 1));
     }
 
     private static GraphNodeSkin skin(FxRobot robot, String name) {

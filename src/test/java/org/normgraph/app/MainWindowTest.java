@@ -16,9 +16,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.graph.GraphNodeSkin;
+import org.normgraph.app.graph.MatrixCells;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.graph.MatrixView;
-import org.normgraph.app.graph.Numbers;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormInput;
@@ -152,13 +152,13 @@ class MainWindowTest {
     void committing_a_new_input_updates_the_value_view_and_keeps_the_step(FxRobot robot) {
         robot.interact(() -> model.seek(7));
         GraphNodeSkin xhat = skin(robot, "xhat");
-        Label before = xhat.valueView().cell(0, 0);
+        javafx.scene.canvas.Canvas before = xhat.valueView().numberCanvas();
         BatchNormInput in = model.getInput();
         robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 10))));
         assertEquals(7, model.getPosition());
-        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertEquals("10", skin(robot, "x").valueView().cellText(0, 0));
         assertShows(skin(robot, "xhat").valueView(), model.getTrace().value("xhat"), "xhat");
-        assertTrue(before == skin(robot, "xhat").valueView().cell(0, 0), "updated in place, not rebuilt");
+        assertTrue(before == skin(robot, "xhat").valueView().numberCanvas(), "updated in place, not rebuilt");
         assertTrue(state(robot, "#node-xhat", COMPUTED));
     }
 
@@ -184,12 +184,12 @@ class MainWindowTest {
     void undo_restores_the_previous_input(FxRobot robot) {
         BatchNormInput in = model.getInput();
         robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 10))));
-        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertEquals("10", skin(robot, "x").valueView().cellText(0, 0));
         robot.clickOn("#toolbar-undo");
         assertEquals(in, model.getInput());
-        assertEquals("1", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertEquals("1", skin(robot, "x").valueView().cellText(0, 0));
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
-        assertEquals("10", skin(robot, "x").valueView().cell(0, 0).getText());
+        assertEquals("10", skin(robot, "x").valueView().cellText(0, 0));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertEquals(in, model.getInput());
     }
@@ -200,7 +200,7 @@ class MainWindowTest {
         robot.clickOn(robot.lookup("#node-xhat .node-name").queryAs(Node.class));
         assertEquals(Selection.node("xhat"), model.getSelection());
         assertTrue(node(robot, "#node-xhat").isSelected());
-        robot.clickOn(skin(robot, "xhat").valueView().cell(2, 1));
+        robot.clickOn(MatrixCells.onScreen(skin(robot, "xhat").valueView(), 2, 1));
         assertEquals(Selection.element("xhat", 2, 1), model.getSelection());
         robot.clickOn(robot.lookup("#node-mu .node-name").queryAs(Node.class));
         assertEquals(Selection.node("mu"), model.getSelection());
@@ -228,14 +228,6 @@ class MainWindowTest {
     }
 
     private static void assertShows(MatrixView view, Matrix m, String what) {
-        assertEquals(m, view.getMatrix(), what);
-        if (view.isNumbers()) {
-            for (int i = 0; i < m.rows(); i++) {
-                for (int j = 0; j < m.cols(); j++) {
-                    assertEquals(Numbers.format(m.get(i, j)), view.cell(i, j).getText(),
-                            what + "[" + i + "][" + j + "]");
-                }
-            }
-        }
+        MatrixCells.assertShows(view, m, what);
     }
 }

@@ -130,14 +130,19 @@ class ThemeWindowTest {
         double rowBefore = rowHeight(x);
         var axis = robot.lookup(".timeline-bar .slider .axis").queryAs(javafx.scene.chart.Axis.class);
         double ticksBefore = axis.getTickLabelFont().getSize();
+        var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
+        double cellBefore = values.cellHeight();
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
         assertEquals(2, axis.getTickLabelFont().getSize() / ticksBefore, 0.02, "the timeline's step numbers grow too");
         // graph: number cells grow with their font, so no number is cut and rows do not overlap
-        var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
-        assertEquals(22, values.cell(0, 0).getFont().getSize(), 0.3, "11 px cells at 200 % (em sizes round a little)");
-        for (Label cell : robot.lookup(".value-matrix .cell").queryAllAs(Label.class)) {
-            assertWhole(cell);
-            assertTrue(cell.getHeight() >= ((Text) cell.lookup(".text")).getLayoutBounds().getHeight());
+        assertTrue(values.cellHeight() > 1.7 * cellBefore, cellBefore + " → " + values.cellHeight());
+        for (var view : robot.lookup(".value-matrix").queryAllAs(org.normgraph.app.graph.MatrixView.class)) {
+            var m = view.getMatrix();
+            for (int i = 0; m != null && view.isNumbers() && i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    assertEquals(org.normgraph.app.graph.Numbers.format(m.get(i, j)), view.cellText(i, j), "cut short");
+                }
+            }
         }
         // input grids: rows twice as high, every cell of x in view without scroll bars
         assertEquals(2, rowHeight(x) / rowBefore, 0.01);

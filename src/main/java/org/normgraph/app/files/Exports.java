@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
+import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.io.NormTraceJson;
@@ -92,8 +93,9 @@ public final class Exports {
 
     /** The graph as it is shown now, at {@link #VIEW_SCALE}. */
     public void writeViewPng(Path file) throws IOException {
-        window.graphView().finishAnimation();
-        StepSlides.writePng(StepSlides.snapshot(window.graphView(), VIEW_SCALE), file);
+        GraphView graph = window.graphView();
+        graph.finishAnimation();
+        StepSlides.writePng(graph.renderedAt(VIEW_SCALE, () -> StepSlides.snapshot(graph, VIEW_SCALE)), file);
     }
 
     /** All steps, drawn on a copy of the session so that the window does not move. */

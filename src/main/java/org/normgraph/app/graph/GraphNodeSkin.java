@@ -95,6 +95,9 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         halo.setMouseTransparent(true);
         getChildren().addAll(halo, box);
 
+        for (MatrixView v : allViews()) {
+            v.pixelScaleProperty().bind(control.pixelScaleProperty());
+        }
         valueView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));
         gradView.setOnCellClicked((r, c) -> control.select(Selection.element(control.getName(), r, c)));
         box.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -160,6 +163,12 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
     /** The fan-out branch views, empty for other nodes. */
     public List<MatrixView> branchViews() {
         return branchViews;
+    }
+
+    private List<MatrixView> allViews() {
+        List<MatrixView> all = new ArrayList<>(List.of(valueView, gradView));
+        all.addAll(branchViews);
+        return all;
     }
 
     Region gradientBox() {

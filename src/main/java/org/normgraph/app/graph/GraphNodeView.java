@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.BooleanPropertyBase;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -63,6 +65,7 @@ public final class GraphNodeView extends Control {
     private final BooleanProperty selected = pseudo("selected", SELECTED);
     private final BooleanProperty nonFinite = pseudo("nonFinite", NON_FINITE);
     private final BooleanProperty afterNonFinite = pseudo("afterNonFinite", AFTER_NON_FINITE);
+    private final DoubleProperty pixelScale = new SimpleDoubleProperty(this, "pixelScale", 1);
     private Consumer<Selection> onSelect;
 
     public GraphNodeView(Node node, boolean fanOut) {
@@ -81,6 +84,11 @@ public final class GraphNodeView extends Control {
             }
         });
         selection.addListener((o, a, b) -> selected.set(b != null && b.node().equals(name)));
+    }
+
+    /** Screen pixels per pixel of this node (the graph's zoom times the screen's scale); its numbers are drawn at it. */
+    public DoubleProperty pixelScaleProperty() {
+        return pixelScale;
     }
 
     /** The core node's name (DESIGN.md), e.g. {@code xhat}. */

@@ -5,17 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.animation.Interpolator;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -27,6 +31,7 @@ import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 import javafx.util.Subscription;
+import javafx.stage.Window;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
@@ -68,6 +73,13 @@ public final class GraphView extends Region {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate translate = new Translate();
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
+    /** The screen's output scale (2 on a HiDPI screen), 1 while the view is in no window. */
+    private final ObservableValue<Number> screenScale = sceneProperty().flatMap(Scene::windowProperty)
+            .flatMap(Window::renderScaleXProperty).orElse(1.0);
+    /** Device pixels per pixel of the screen, or of the snapshot being taken ({@link #renderedAt}). */
+    private final DoubleProperty outputScale = new SimpleDoubleProperty(this, "outputScale", 1);
+    /** Device pixels per pixel of the drawing: the nodes draw their numbers at this resolution. */
+    private final DoubleBinding pixelScale = zoom.multiply(outputScale);
     private final DoubleProperty animationSpeed = new SimpleDoubleProperty(this, "animationSpeed", 1);
     private final Map<String, GraphNodeView> nodeViews = new LinkedHashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new LinkedHashMap<>();
@@ -99,6 +111,7 @@ public final class GraphView extends Region {
         world.getTransforms().addAll(translate, scale);
         getChildren().add(world);
         animator = new FlowAnimator(this);
+        outputScale.bind(screenScale);
 
         rebuild(model.getGraph());
         Subscription onGraph = model.graphProperty().subscribe((a, g) -> {
@@ -218,6 +231,7 @@ public final class GraphView extends Region {
             GraphNodeView v = new GraphNodeView(n, g.isFanOut(n.name()));
             v.axesProperty().set(axes);
             v.setOnSelect(model::setSelection);
+            v.pixelScaleProperty().bind(pixelScale);
             v.selectionProperty().set(model.getSelection());
             nodeViews.put(n.name(), v);
             nodeLayer.getChildren().add(v);
@@ -418,6 +432,20 @@ public final class GraphView extends Region {
     public void setViewport(double zoom, double panX, double panY) {
         autoFit = false;
         setView(clamp(zoom, MIN_ZOOM, MAX_ZOOM), panX, panY);
+    }
+
+    /**
+     * Runs {@code render} (a snapshot at {@code scale} device pixels per pixel) with the numbers
+     * drawn for that resolution instead of the screen's, so that they are as sharp as the rest.
+     */
+    public <T> T renderedAt(double scale, Supplier<T> render) {
+        outputScale.unbind();
+        outputScale.set(scale);
+        try {
+            return render.get();
+        } finally {
+            outputScale.bind(screenScale);
+        }
     }
 
     /** Ends a running step animation at once (e.g. before a snapshot). */

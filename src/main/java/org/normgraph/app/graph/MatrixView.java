@@ -1,24 +1,29 @@
 package org.normgraph.app.graph;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -28,11 +33,17 @@ import org.normgraph.core.Shape;
 
 /**
  * A compact view of one matrix inside a graph node: a grid of numbers when it is small
- * ({@link #numbersFit}), otherwise a signed heat map on a canvas. Both are coloured with a
- * {@link Palette}. Cells can be clicked; the view keeps its size while the matrix is
- * unknown (shape given, no numbers yet) so that the graph does not jump while stepping.
+ * ({@link #numbersFit}, drawn by a {@link NumberGrid}), otherwise a signed heat map on a
+ * canvas. Both are coloured with a {@link Palette}. Cells can be clicked; the view keeps its
+ * size while the matrix is unknown (shape given, no numbers yet) so that the graph does not
+ * jump while stepping.
  *
- * <p>Updates happen in place: the same labels or canvas are reused while the shape stays.
+ * <p>Updates happen in place: the same canvas is reused while the shape stays, and only the
+ * cells whose number changed are drawn again.
+ *
+ * <p>CSS: {@code -fx-font} (inherited) for the numbers and the cell size,
+ * {@code -ng-number-fill} (default: dark or light, whichever reads on the cell's colour),
+ * {@code -ng-selection-stroke} and {@code -ng-selection-width} for the selected cell's frame.
  */
 public final class MatrixView extends Region {
 
@@ -40,18 +51,13 @@ public final class MatrixView extends Region {
     public static final int NUMBERS_MAX_ROWS = 5;
     public static final int NUMBERS_MAX_COLS = 5;
 
-    /** Style class of a number cell; its row and column are in {@link #ROW} / {@link #COL}. */
-    public static final String CELL = "cell";
-    public static final String ROW = "matrix-row";
-    public static final String COL = "matrix-col";
-
     /**
      * A number cell fits this text in the cells' font (the widest number most matrices show:
      * three significant digits and a sign), plus {@link #CELL_PAD_W} × {@link #CELL_PAD_H}.
      * Longer numbers (1.23e−05) end in an ellipsis; the inspector shows them in full.
      */
     private static final String CELL_SAMPLE = "\u22120.0123";
-    private static final double CELL_PAD_W = 6;
+    private static final double CELL_PAD_W = 2 * NumberGrid.TEXT_INSET;
     private static final double CELL_PAD_H = 4;
     private static final double HEAT_MAX_W = 168;
     private static final double HEAT_MAX_H = 150;
@@ -60,17 +66,16 @@ public final class MatrixView extends Region {
     private static final double MINI_MAX_W = 24;
     private static final double MINI_MAX_H = 20;
     private static final double MINI_MAX_CELL = 5;
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
 
-    /** {@code -fx-font}: the number cells' font, inherited by the cell labels; it sizes the cells. */
+    /** {@code -fx-font}: the numbers' font; it sizes the cells. */
     private static final CssMetaData<MatrixView, Font> FONT = InheritedFont.metaData(v -> v.font);
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-            InheritedFont.with(Region.getClassCssMetaData(), FONT);
+    private static final StyleablePropertyFactory<MatrixView> CSS =
+            new StyleablePropertyFactory<>(InheritedFont.with(Region.getClassCssMetaData(), FONT));
 
     private final Palette palette;
     private final boolean mini;
-    private final List<Label> cells = new ArrayList<>();
+    private NumberGrid grid;
     private Canvas canvas;
     private WritableImage image;
     private int[] pixels;
@@ -86,8 +91,17 @@ public final class MatrixView extends Region {
     private double cellH;
     private final StyleableObjectProperty<Font> font = InheritedFont.property(FONT, this, () -> {
         measureCell();
+        styleGrid();
         requestLayout();
     });
+    private final StyleableProperty<Paint> numberFill =
+            CSS.createStyleablePaintProperty(this, "numberFill", "-ng-number-fill", v -> v.numberFill, null);
+    private final StyleableProperty<Paint> selectionStroke =
+            CSS.createStyleablePaintProperty(this, "selectionStroke", "-ng-selection-stroke", v -> v.selectionStroke,
+                    Color.BLACK);
+    private final StyleableProperty<Number> selectionWidth =
+            CSS.createStyleableNumberProperty(this, "selectionWidth", "-ng-selection-width", v -> v.selectionWidth, 2);
+    private final DoubleProperty pixelScale = new SimpleDoubleProperty(this, "pixelScale", 1);
 
     public MatrixView(Palette palette) {
         this(palette, false);
@@ -106,15 +120,31 @@ public final class MatrixView extends Region {
         getStyleClass().add(palette == Palette.VALUE ? "value-matrix" : "gradient-matrix");
         setPadding(new Insets(1));
         measureCell();
+        for (StyleableProperty<?> p : List.of(numberFill, selectionStroke, selectionWidth)) {
+            ((ObservableValue<?>) p).addListener(o -> styleGrid());
+        }
+        pixelScale.addListener(o -> {
+            if (grid != null) {
+                grid.setPixelScale(pixelScale.get());
+            }
+        });
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS_META_DATA;
+        return CSS.getCssMetaData();
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CSS_META_DATA;
+        return CSS.getCssMetaData();
+    }
+
+    /**
+     * Screen pixels per pixel of this view (the graph's zoom times the screen's output scale):
+     * the numbers are drawn at that resolution, so that they stay sharp under the zoom.
+     */
+    public DoubleProperty pixelScaleProperty() {
+        return pixelScale;
     }
 
     /** The size of one number cell: grows with the text size so that a number never spills over. */
@@ -131,6 +161,9 @@ public final class MatrixView extends Region {
         sample.setFont(font.get());
         cellW = Math.ceil(sample.getLayoutBounds().getWidth() + CELL_PAD_W);
         cellH = Math.ceil(sample.getLayoutBounds().getHeight() + CELL_PAD_H);
+        if (grid != null) {
+            grid.setGrid(shape.rows(), shape.cols(), cellW, cellH);
+        }
     }
 
     /** Whether a matrix of this shape is written out as numbers (else a heat map). */
@@ -183,9 +216,6 @@ public final class MatrixView extends Region {
         if (reshape) {
             rebuild();
         }
-        if (numbers() && m != null && cells.isEmpty()) {
-            addCells();
-        }
         pseudoClassStateChanged(EMPTY, m == null);
         if (numbers()) {
             updateNumbers();
@@ -202,62 +232,91 @@ public final class MatrixView extends Region {
         selRow = row;
         selCol = col;
         if (numbers()) {
-            for (Label l : cells) {
-                l.pseudoClassStateChanged(SELECTED, (int) l.getProperties().get(ROW) == row
-                        && (int) l.getProperties().get(COL) == col);
-            }
+            selectInGrid();
         } else {
             drawHeat();
         }
     }
 
-    /** The label showing element (row, col), or null in heat-map mode and before the first numbers. */
-    public Label cell(int row, int col) {
-        if (!numbers() || cells.isEmpty()) {
-            return null;
+    /**
+     * The text drawn for element (row, col): its number ({@link Numbers#format}, cut to an
+     * ellipsis if it does not fit the cell), "" while the matrix is unknown; {@code null} in
+     * heat-map mode.
+     */
+    public String cellText(int row, int col) {
+        return grid == null ? null : grid.drawnText(index(row, col));
+    }
+
+    /** The colour under element (row, col)'s number, or {@code null} while unknown or in heat-map mode. */
+    public Color cellFill(int row, int col) {
+        return grid == null ? null : grid.fill(index(row, col));
+    }
+
+    /** Element (row, col)'s cell in this view's coordinates (numbers or heat map). */
+    public Bounds cellBounds(int row, int col) {
+        Insets in = getInsets();
+        double w = numbers() ? cellW : heatCell();
+        double h = numbers() ? cellH : heatCell();
+        return new BoundingBox(in.getLeft() + col * w, in.getTop() + row * h, w, h);
+    }
+
+    /** Whether element (row, col) is the selected one (framed). */
+    public boolean isSelectedCell(int row, int col) {
+        return row == selRow && col == selCol;
+    }
+
+    /** The canvas the numbers are drawn on, or {@code null} in heat-map mode. */
+    public Canvas numberCanvas() {
+        return grid;
+    }
+
+    private int index(int row, int col) {
+        if (row < 0 || row >= shape.rows() || col < 0 || col >= shape.cols()) {
+            throw new IndexOutOfBoundsException("[" + row + "][" + col + "] of " + shape);
         }
-        return cells.get(row * shape.cols() + col);
+        return row * shape.cols() + col;
     }
 
     private void rebuild() {
         getChildren().clear();
-        cells.clear();
         shown.forget();
+        grid = null;
         canvas = null;
         if (numbers()) {
-            if (matrix != null) {
-                addCells();
-            }
+            addGrid();
         } else {
             addCanvas();
         }
         requestLayout();
     }
 
-    /**
-     * The number labels, made when the first numbers arrive: a graph at step 0 shows mostly
-     * empty matrices (their size and background are this view's own), and leaving out their
-     * labels keeps some 500 nodes out of the window's first CSS pass.
-     */
-    private void addCells() {
-        for (int i = 0; i < shape.rows(); i++) {
-            for (int j = 0; j < shape.cols(); j++) {
-                Label l = new Label();
-                l.getStyleClass().add(CELL);
-                l.setAlignment(Pos.CENTER_RIGHT);
-                l.getProperties().put(ROW, i);
-                l.getProperties().put(COL, j);
-                // sized by layoutChildren alone: a new number re-lays out the label, not the graph
-                l.setManaged(false);
-                l.setCache(true); // see GraphNodeSkin: a bitmap, redrawn only when the number changes
-                int r = i;
-                int c = j;
-                l.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e, r, c));
-                l.pseudoClassStateChanged(SELECTED, r == selRow && c == selCol);
-                cells.add(l);
+    private void addGrid() {
+        grid = new NumberGrid();
+        grid.setPixelScale(pixelScale.get());
+        grid.setGrid(shape.rows(), shape.cols(), cellW, cellH);
+        styleGrid();
+        selectInGrid();
+        grid.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            // the grid is drawn at pixelScale and shrunk back: event coordinates are in its pixels
+            int r = (int) (e.getY() / (cellH * grid.pixelScale()));
+            int c = (int) (e.getX() / (cellW * grid.pixelScale()));
+            if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
+                click(e, r, c);
             }
+        });
+        getChildren().add(grid);
+    }
+
+    private void styleGrid() {
+        if (grid != null) {
+            grid.setStyle(font.get(), numberFill.getValue(), selectionStroke.getValue(),
+                    selectionWidth.getValue().doubleValue());
         }
-        getChildren().addAll(cells);
+    }
+
+    private void selectInGrid() {
+        boolean inside = selRow >= 0 && selRow < shape.rows() && selCol >= 0 && selCol < shape.cols();
+        grid.setSelected(inside ? selRow * shape.cols() + selCol : -1);
     }
 
     private void addCanvas() {
@@ -302,39 +361,20 @@ public final class MatrixView extends Region {
     }
 
     private void updateNumbers() {
-        if (cells.isEmpty()) {
-            return; // no numbers shown yet
-        }
         if (matrix == null) {
             shown.forget();
-        } else {
-            shown.begin(cells.size(), maxAbs);
+            grid.clear();
+            return;
         }
+        shown.begin(shape.rows() * shape.cols(), maxAbs);
         int k = 0;
         for (int i = 0; i < shape.rows(); i++) {
             for (int j = 0; j < shape.cols(); j++, k++) {
-                Label l = cells.get(k);
-                if (matrix == null) {
-                    l.setText("");
-                    l.setBackground(null);
-                    l.setTooltip(null);
-                } else {
-                    double v = matrix.get(i, j);
-                    if (shown.changed(k, v)) {
-                        showCell(l, Numbers.format(v), palette.color(v, maxAbs, 0.6));
-                    }
+                double v = matrix.get(i, j);
+                if (shown.changed(k, v)) {
+                    grid.setCell(k, Numbers.format(v), palette.color(v, maxAbs, 0.6));
                 }
             }
-        }
-    }
-
-    /** Sets a cell's text and colours, each only if it changed ({@link ShownNumbers}). */
-    private static void showCell(Label l, String text, Color bg) {
-        if (!text.equals(l.getText())) {
-            l.setText(text);
-        }
-        if (ShownNumbers.fill(l, bg)) {
-            l.setTextFill(Palette.textOn(bg));
         }
     }
 
@@ -407,13 +447,8 @@ public final class MatrixView extends Region {
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
-        if (numbers() && !cells.isEmpty()) {
-            int k = 0;
-            for (int i = 0; i < shape.rows(); i++) {
-                for (int j = 0; j < shape.cols(); j++) {
-                    cells.get(k++).resizeRelocate(in.getLeft() + j * cellW, in.getTop() + i * cellH, cellW, cellH);
-                }
-            }
+        if (grid != null) {
+            grid.relocate(in.getLeft(), in.getTop());
         } else if (canvas != null) {
             canvas.relocate(in.getLeft(), in.getTop());
         }

@@ -141,24 +141,40 @@ class GraphViewTest {
         robot.interact(() -> model.setSelection(Selection.element("x", 2, 1)));
         assertTrue(graph.nodeView("x").isSelected());
         GraphNodeSkin skin = (GraphNodeSkin) graph.nodeView("x").getSkin();
-        assertTrue(skin.valueView().cell(2, 1).getPseudoClassStates().stream()
-                .anyMatch(p -> p.getPseudoClassName().equals("selected")));
+        assertTrue(skin.valueView().isSelectedCell(2, 1));
+        assertFalse(skin.valueView().isSelectedCell(1, 2));
     }
 
     @Test
-    void a_matrix_makes_its_number_labels_when_its_first_numbers_arrive_and_keeps_its_size(FxRobot robot) {
+    void numbers_are_drawn_at_the_zoom_and_at_a_snapshots_resolution_while_it_is_taken(FxRobot robot) {
+        robot.interact(() -> model.seek(9));
+        MatrixView xhat = ((GraphNodeSkin) graph.nodeView("xhat").getSkin()).valueView();
+        MatrixView dx1 = ((GraphNodeSkin) graph.nodeView("x").getSkin()).branchViews().get(0);
+        robot.interact(() -> graph.setViewport(1.5, 0, 0));
+        double screen = graph.getScene().getWindow().getRenderScaleX();
+        assertEquals(1.5 * screen, xhat.pixelScaleProperty().get(), 1e-12);
+        assertEquals(1.5 * screen, dx1.pixelScaleProperty().get(), 1e-12, "a fan-out branch too");
+        assertEquals(Math.ceil(3 * xhat.cellWidth() * 1.5 * screen), xhat.numberCanvas().getWidth());
+        double[] during = new double[1];
+        robot.interact(() -> during[0] = graph.renderedAt(4, () -> xhat.pixelScaleProperty().get()));
+        assertEquals(1.5 * 4, during[0], 1e-12, "a snapshot at 4 device pixels per pixel");
+        assertEquals(1.5 * screen, xhat.pixelScaleProperty().get(), 1e-12, "the screen's again afterwards");
+    }
+
+    @Test
+    void a_matrix_keeps_its_size_from_no_numbers_to_numbers_and_back(FxRobot robot) {
         MatrixView xhat = ((GraphNodeSkin) graph.nodeView("xhat").getSkin()).valueView();
         robot.interact(() -> model.seek(0));
-        assertNull(xhat.cell(0, 0), "no labels before xhat is computed");
-        assertTrue(xhat.getChildrenUnmodifiable().isEmpty());
+        assertEquals("", xhat.cellText(0, 0), "no number before xhat is computed");
+        assertNull(xhat.cellFill(0, 0));
         double emptyWidth = xhat.prefWidth(-1);
         double emptyHeight = xhat.prefHeight(-1);
         robot.interact(() -> model.seek(9));
-        assertEquals(Numbers.format(model.getTrace().value("xhat").get(0, 0)), xhat.cell(0, 0).getText());
+        assertEquals(Numbers.format(model.getTrace().value("xhat").get(0, 0)), xhat.cellText(0, 0));
         assertEquals(emptyWidth, xhat.prefWidth(-1));
         assertEquals(emptyHeight, xhat.prefHeight(-1));
         robot.interact(() -> model.seek(0));
-        assertEquals("", xhat.cell(0, 0).getText(), "stepping back blanks the numbers");
+        assertEquals("", xhat.cellText(0, 0), "stepping back blanks the numbers");
     }
 
     @Test

@@ -2,16 +2,21 @@ package org.normgraph.app.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.text.Text;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.StackPane;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,15 +25,21 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A matrix of numbers updated in place: changed cells show the new number, the others are left alone. */
+/**
+ * A matrix written out as numbers on a canvas: updated in place, it shows what a view drawn
+ * from scratch shows; it keeps its size, frames the selected cell, and stays sharp (drawn at the
+ * pixel scale) under a zoom.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MatrixViewTest {
 
     private final MatrixView view = new MatrixView(Palette.VALUE);
+    private final HBox root = new HBox(view);
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new StackPane(view), 300, 200));
+        root.setStyle("-fx-background-color: white;");
+        stage.setScene(new Scene(root, 400, 200));
         stage.show();
     }
 
@@ -37,39 +48,71 @@ class MatrixViewTest {
     }
 
     @Test
-    void an_edit_of_one_column_touches_only_that_columns_cells(FxRobot robot) {
+    void each_cell_shows_its_number_and_colour_after_updates_in_place(FxRobot robot) {
         Matrix before = m(new double[][] {{1, 2}, {-3, 4}});
-        // column 1 changes, and the largest magnitude falls from 4 to 3
-        Matrix after = m(new double[][] {{1, 0.5}, {-3, -2}});
         robot.interact(() -> view.setContent(before.shape(), before));
-        Label kept = view.cell(1, 0);
-        Label changed = view.cell(0, 1);
-        Background keptBg = kept.getBackground();
-        Background changedBg = changed.getBackground();
+        Canvas canvas = view.numberCanvas();
+        Color kept = view.cellFill(1, 0);
         robot.interact(() -> view.setContent(before.shape(), m(new double[][] {{1, 0.5}, {-3, 4}})));
-        assertSame(keptBg, kept.getBackground(), "an unchanged cell keeps its background object");
-        assertEquals("1", view.cell(0, 0).getText());
-        assertEquals(Numbers.format(0.5), changed.getText());
-        assertNotSame(changedBg, changed.getBackground());
-        assertNotEquals(changedBg.getFills().get(0).getFill(), changed.getBackground().getFills().get(0).getFill());
+        assertSame(canvas, view.numberCanvas(), "the same canvas, drawn again where needed");
+        assertEquals("1", view.cellText(0, 0));
+        assertEquals(Numbers.format(0.5), view.cellText(0, 1));
+        assertEquals(kept, view.cellFill(1, 0));
         // a new largest |value| rescales the colours: every cell is recoloured, none stays stale
+        Matrix after = m(new double[][] {{1, 0.5}, {-3, -2}});
         robot.interact(() -> view.setContent(after.shape(), after));
-        assertNotEquals(keptBg.getFills().get(0).getFill(), kept.getBackground().getFills().get(0).getFill());
-        assertEquals(Numbers.format(-2), view.cell(1, 1).getText());
+        assertNotEquals(kept, view.cellFill(1, 0));
+        assertEquals(Palette.VALUE.color(-3, 3, 0.6), view.cellFill(1, 0));
+        assertEquals(Numbers.format(-2), view.cellText(1, 1));
+    }
+
+    @Test
+    void a_view_updated_in_place_draws_the_same_pixels_as_one_drawn_from_scratch(FxRobot robot) {
+        Random random = new Random(7);
+        List<Matrix> contents = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            double[][] rows = new double[3][2];
+            for (double[] row : rows) {
+                // mostly small changes, so that many cells keep their number from one content to the next
+                row[0] = random.nextInt(3) - 1;
+                row[1] = random.nextDouble() < 0.2 ? Double.NaN : Math.round(random.nextGaussian() * 100) / 100.0;
+            }
+            contents.add(m(rows));
+        }
+        MatrixView fresh = new MatrixView(Palette.VALUE);
+        robot.interact(() -> {
+            root.getChildren().add(fresh);
+            for (int n = 0; n < contents.size(); n++) {
+                view.setContent(contents.get(n).shape(), n % 5 == 4 ? null : contents.get(n));
+                view.setSelectedCell(n % 3, n % 2);
+            }
+            Matrix last = contents.get(contents.size() - 1);
+            fresh.setContent(last.shape(), last);
+            fresh.setSelectedCell(2, 1);
+        });
+        WritableImage a = snapshot(robot, view, 1);
+        WritableImage b = snapshot(robot, fresh, 1);
+        assertEquals(a.getWidth(), b.getWidth());
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                assertEquals(b.getPixelReader().getArgb(x, y), a.getPixelReader().getArgb(x, y), "pixel " + x + "," + y);
+            }
+        }
     }
 
     @Test
     void emptied_and_filled_again_every_cell_shows_its_number_and_colour(FxRobot robot) {
         Matrix a = m(new double[][] {{1, -1}, {2, -2}});
         robot.interact(() -> view.setContent(a.shape(), a));
-        Label cell = view.cell(1, 1);
-        Background bg = cell.getBackground();
+        Color fill = view.cellFill(1, 1);
+        double width = view.prefWidth(-1);
         robot.interact(() -> view.setContent(a.shape(), null));
-        assertEquals("", cell.getText());
-        assertNull(cell.getBackground());
+        assertEquals("", view.cellText(1, 1));
+        assertNull(view.cellFill(1, 1));
+        assertEquals(width, view.prefWidth(-1), "an unknown matrix keeps the size of its shape");
         robot.interact(() -> view.setContent(a.shape(), a));
-        assertEquals(Numbers.format(-2), cell.getText());
-        assertEquals(bg.getFills().get(0).getFill(), cell.getBackground().getFills().get(0).getFill());
+        assertEquals(Numbers.format(-2), view.cellText(1, 1));
+        assertEquals(fill, view.cellFill(1, 1));
     }
 
     @Test
@@ -77,36 +120,102 @@ class MatrixViewTest {
         // no largest finite |value| to compare against, and cells equal to a fresh array's 0
         Matrix odd = m(new double[][] {{0, Double.NaN}, {0, Double.POSITIVE_INFINITY}});
         robot.interact(() -> view.setContent(odd.shape(), odd));
-        assertEquals(Numbers.format(0), view.cell(0, 0).getText());
-        assertEquals(Numbers.format(Double.NaN), view.cell(0, 1).getText());
-        assertEquals(Numbers.format(Double.POSITIVE_INFINITY), view.cell(1, 1).getText());
+        assertEquals(Numbers.format(0), view.cellText(0, 0));
+        assertEquals(Numbers.format(Double.NaN), view.cellText(0, 1));
+        assertEquals(Numbers.format(Double.POSITIVE_INFINITY), view.cellText(1, 1));
         robot.interact(() -> view.setContent(odd.shape(), null));
         robot.interact(() -> view.setContent(odd.shape(), odd));
-        assertEquals(Numbers.format(0), view.cell(1, 0).getText(), "written again after the view was emptied");
-        assertEquals(Palette.NON_FINITE, view.cell(0, 1).getBackground().getFills().get(0).getFill());
+        assertEquals(Numbers.format(0), view.cellText(1, 0), "written again after the view was emptied");
+        assertEquals(Palette.NON_FINITE, view.cellFill(0, 1));
     }
 
     @Test
-    void cells_grow_with_the_font_and_the_labels_take_the_views_font(FxRobot robot) {
-        Matrix a = m(new double[][] {{-0.0123, 1}, {2, -2}});
+    void cells_grow_with_the_font_and_a_number_too_long_for_its_cell_ends_in_an_ellipsis(FxRobot robot) {
+        Matrix a = m(new double[][] {{-0.0123, -1.23e-15}, {2, -2}});
         robot.interact(() -> {
             view.setStyle("-fx-font-size: 11px");
             view.setContent(a.shape(), a);
         });
         double w = view.cellWidth();
         double h = view.cellHeight();
-        Label cell = view.cell(0, 0);
-        assertEquals(11, cell.getFont().getSize(), 1e-9, "the label inherits the view's font");
         robot.interact(() -> view.setStyle("-fx-font-size: 22px"));
-        assertEquals(22, cell.getFont().getSize(), 1e-9);
         // the text part doubles, the few pixels of padding stay
         assertTrue(view.cellWidth() > 1.8 * w && view.cellWidth() <= 2 * w, w + " → " + view.cellWidth());
         assertTrue(view.cellHeight() > 1.7 * h && view.cellHeight() <= 2 * h, h + " → " + view.cellHeight());
-        assertEquals(view.cellWidth(), cell.getWidth(), 1e-9, "laid out at the new size");
         assertEquals(2 * view.cellWidth() + 2, view.getWidth(), 1e-9, "two columns and the 1 px insets");
-        // the widest usual number is drawn whole, not cut to an ellipsis
-        Text drawn = (Text) cell.lookup(".text");
-        assertEquals(Numbers.format(-0.0123), drawn.getText());
-        assertTrue(drawn.getLayoutBounds().getWidth() <= cell.getWidth() - cell.getPadding().getRight());
+        assertEquals(2 * view.cellWidth(), view.numberCanvas().getWidth(), 1, "the canvas follows");
+        // the widest usual number is drawn whole; a longer one is cut like a label's text
+        assertEquals(Numbers.format(-0.0123), view.cellText(0, 0));
+        String full = Numbers.format(-1.23e-15);
+        String cut = view.cellText(0, 1);
+        assertTrue(cut.endsWith("\u2026") && full.startsWith(cut.substring(0, cut.length() - 1)), full + " → " + cut);
+    }
+
+    @Test
+    void under_a_zoom_the_numbers_are_drawn_at_the_screens_resolution(FxRobot robot) {
+        Matrix a = m(new double[][] {{1, -1}, {2, -2}});
+        robot.interact(() -> view.setContent(a.shape(), a));
+        double width = view.getWidth();
+        Canvas canvas = view.numberCanvas();
+        double pixels = canvas.getWidth();
+        robot.interact(() -> view.pixelScaleProperty().set(2.5));
+        assertEquals(Math.ceil(2.5 * 2 * view.cellWidth()), canvas.getWidth(), "2.5 screen pixels per pixel");
+        assertEquals(pixels, canvas.getBoundsInParent().getWidth(), 1, "shrunk back to the cells' size");
+        assertEquals(width, view.getWidth(), "the view keeps its size");
+        // at 2.5 screen pixels per pixel, cell [1][1] is where it was, in its colour (60 % over white)
+        WritableImage big = snapshot(robot, view, 2.5);
+        Bounds cell = view.cellBounds(1, 1);
+        Color corner = big.getPixelReader().getColor((int) (2.5 * cell.getMinX()) + 2, (int) (2.5 * cell.getMinY()) + 2);
+        Color fill = Palette.VALUE.color(-2, 2, 0.6);
+        Color expected = Color.WHITE.interpolate(Color.color(fill.getRed(), fill.getGreen(), fill.getBlue()), fill.getOpacity());
+        assertEquals(expected.getRed(), corner.getRed(), 2 / 255.0, corner + " against " + expected);
+        assertEquals(expected.getGreen(), corner.getGreen(), 2 / 255.0, corner + " against " + expected);
+        assertEquals(expected.getBlue(), corner.getBlue(), 2 / 255.0, corner + " against " + expected);
+    }
+
+    @Test
+    void the_selected_cell_is_framed_and_the_frame_goes_with_the_selection(FxRobot robot) {
+        Matrix a = m(new double[][] {{1, -1}, {2, -2}});
+        robot.interact(() -> {
+            view.setContent(a.shape(), a);
+            view.setSelectedCell(1, 0);
+        });
+        assertEquals(Color.BLACK, pixelAtLeftEdge(robot, 1, 0), "frame on [1][0]");
+        assertNotEquals(Color.BLACK, pixelAtLeftEdge(robot, 0, 1));
+        robot.interact(() -> view.setSelectedCell(0, 1));
+        assertEquals(Color.BLACK, pixelAtLeftEdge(robot, 0, 1), "frame on [0][1]");
+        assertNotEquals(Color.BLACK, pixelAtLeftEdge(robot, 1, 0), "the old frame is gone");
+    }
+
+    @Test
+    void a_click_on_a_cell_names_its_row_and_column_at_any_pixel_scale(FxRobot robot) {
+        Matrix a = m(new double[][] {{1, -1, 3}, {2, -2, 4}});
+        List<String> clicked = new ArrayList<>();
+        robot.interact(() -> {
+            view.setContent(a.shape(), a);
+            view.setOnCellClicked((r, c) -> clicked.add(r + "," + c));
+        });
+        robot.clickOn(MatrixCells.onScreen(view, 1, 2));
+        robot.interact(() -> view.pixelScaleProperty().set(1.7));
+        robot.clickOn(MatrixCells.onScreen(view, 0, 1));
+        assertEquals(List.of("1,2", "0,1"), clicked);
+    }
+
+    /** The pixel 1 px inside cell (row, col)'s left edge, halfway down: on the 2 px frame when selected. */
+    private Color pixelAtLeftEdge(FxRobot robot, int row, int col) {
+        Bounds cell = view.cellBounds(row, col);
+        PixelReader r = snapshot(robot, view, 1).getPixelReader();
+        return r.getColor((int) cell.getMinX() + 1, (int) cell.getCenterY());
+    }
+
+    private static WritableImage snapshot(FxRobot robot, MatrixView v, double scale) {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> {
+            SnapshotParameters p = new SnapshotParameters();
+            p.setFill(Color.WHITE);
+            p.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+            image[0] = v.snapshot(p, null);
+        });
+        return image[0];
     }
 }

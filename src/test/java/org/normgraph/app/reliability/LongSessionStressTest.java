@@ -26,6 +26,7 @@ import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.graph.GraphNodeSkin;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.graph.MatrixCells;
 import org.normgraph.app.graph.MatrixView;
 import org.normgraph.app.graph.NonFiniteReach;
 import org.normgraph.app.graph.Numbers;
@@ -292,14 +293,7 @@ class LongSessionStressTest {
     }
 
     private static void assertShows(MatrixView view, Matrix m, String what) {
-        assertEquals(m, view.getMatrix(), what);
-        if (m != null && view.isNumbers()) {
-            for (int i = 0; i < m.rows(); i++) {
-                for (int j = 0; j < m.cols(); j++) {
-                    assertEquals(Numbers.format(m.get(i, j)), view.cell(i, j).getText(), what + "[" + i + "][" + j + "]");
-                }
-            }
-        }
+        MatrixCells.assertShows(view, m, what);
     }
 
     /**
