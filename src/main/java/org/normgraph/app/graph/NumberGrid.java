@@ -47,6 +47,8 @@ final class NumberGrid extends Canvas {
     private int selected = -1;
     private String[] texts = new String[0];
     private Color[] fills = new Color[0];
+    /** Cells drawn one by one since the last full redraw (see {@link #drawOne}). */
+    private int cellsDrawn;
 
     NumberGrid() {
         getTransforms().add(unscale);
@@ -91,7 +93,7 @@ final class NumberGrid extends Canvas {
     void setCell(int k, String text, Color fill) {
         texts[k] = text;
         fills[k] = fill;
-        drawCell(k);
+        drawOne(k);
     }
 
     /** Empties every cell. */
@@ -109,10 +111,10 @@ final class NumberGrid extends Canvas {
         int old = selected;
         selected = k;
         if (old >= 0 && old < texts.length) {
-            drawCell(old);
+            drawOne(old);
         }
         if (k >= 0 && k < texts.length) {
-            drawCell(k);
+            drawOne(k);
         }
     }
 
@@ -120,6 +122,11 @@ final class NumberGrid extends Canvas {
     String drawnText(int k) {
         String t = texts[k];
         return t == null ? "" : fit(t);
+    }
+
+    /** Cells drawn one by one since the grid was last drawn whole. */
+    int cellsDrawnSinceRedraw() {
+        return cellsDrawn;
     }
 
     /** The fill of cell {@code k}, or {@code null} when it is empty. */
@@ -146,11 +153,25 @@ final class NumberGrid extends Canvas {
             }
         }
         GraphicsContext g = getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, w, h); // covers the canvas: drops the drawing commands queued so far
+        cellsDrawn = 0;
         g.setFont(drawFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < texts.length; k++) {
+            drawCell(k);
+        }
+    }
+
+    /**
+     * Draws cell {@code k} over the old drawing. A canvas keeps the commands of every drawing
+     * until it is painted, and one out of view is not painted: so after as many single cells as
+     * the grid has, the whole grid is drawn anew, which lets the canvas drop the old commands.
+     */
+    private void drawOne(int k) {
+        if (++cellsDrawn > texts.length) {
+            redraw();
+        } else {
             drawCell(k);
         }
     }

@@ -101,6 +101,22 @@ class MatrixViewTest {
     }
 
     @Test
+    void single_cells_are_drawn_over_the_old_drawing_but_never_more_than_a_grids_worth(FxRobot robot) {
+        // a canvas out of view keeps every drawing command until it is painted
+        Matrix a = m(new double[][] {{1, 2}, {3, 4}});
+        robot.interact(() -> view.setContent(a.shape(), a));
+        NumberGrid grid = (NumberGrid) view.numberCanvas();
+        int most = 0;
+        for (int n = 0; n < 20; n++) {
+            double v = n;
+            robot.interact(() -> view.setContent(a.shape(), m(new double[][] {{1 + v / 100, 2}, {3, 4}})));
+            most = Math.max(most, grid.cellsDrawnSinceRedraw());
+        }
+        assertEquals(4, most, "one cell per edit, the whole grid again after four");
+        assertEquals(Numbers.format(1.19), view.cellText(0, 0));
+    }
+
+    @Test
     void emptied_and_filled_again_every_cell_shows_its_number_and_colour(FxRobot robot) {
         Matrix a = m(new double[][] {{1, -1}, {2, -2}});
         robot.interact(() -> view.setContent(a.shape(), a));
