@@ -14,6 +14,7 @@ import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -119,6 +120,7 @@ public final class MatrixView extends Region {
         }
         getStyleClass().add(palette == Palette.VALUE ? "value-matrix" : "gradient-matrix");
         setPadding(new Insets(1));
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         measureCell();
         for (StyleableProperty<?> p : List.of(numberFill, selectionStroke, selectionWidth)) {
             ((ObservableValue<?>) p).addListener(o -> styleGrid());
@@ -255,9 +257,24 @@ public final class MatrixView extends Region {
     /** Element (row, col)'s cell in this view's coordinates (numbers or heat map). */
     public Bounds cellBounds(int row, int col) {
         Insets in = getInsets();
-        double w = numbers() ? cellW : heatCell();
-        double h = numbers() ? cellH : heatCell();
-        return new BoundingBox(in.getLeft() + col * w, in.getTop() + row * h, w, h);
+        return new BoundingBox(in.getLeft() + col * shownCellW(), in.getTop() + row * shownCellH(),
+                shownCellW(), shownCellH());
+    }
+
+    /** The element whose cell holds point (x, y) of this view, as row × cols + col; −1 outside every cell. */
+    private int cellAt(double x, double y) {
+        Insets in = getInsets();
+        int r = (int) Math.floor((y - in.getTop()) / shownCellH());
+        int c = (int) Math.floor((x - in.getLeft()) / shownCellW());
+        return r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols() ? r * shape.cols() + c : -1;
+    }
+
+    private double shownCellW() {
+        return numbers() ? cellW : heatCell();
+    }
+
+    private double shownCellH() {
+        return numbers() ? cellH : heatCell();
     }
 
     /** Whether element (row, col) is the selected one (framed). */
@@ -296,14 +313,6 @@ public final class MatrixView extends Region {
         grid.setGrid(shape.rows(), shape.cols(), cellW, cellH);
         styleGrid();
         selectInGrid();
-        grid.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            // the grid is drawn at pixelScale and shrunk back: event coordinates are in its pixels
-            int r = (int) (e.getY() / (cellH * grid.pixelScale()));
-            int c = (int) (e.getX() / (cellW * grid.pixelScale()));
-            if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
-                click(e, r, c);
-            }
-        });
         getChildren().add(grid);
     }
 
@@ -323,31 +332,24 @@ public final class MatrixView extends Region {
         double cell = heatCell();
         canvas = new Canvas(shape.cols() * cell, shape.rows() * cell);
         canvas.getStyleClass().add("heat-map");
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            int r = (int) (e.getY() / heatCell());
-            int c = (int) (e.getX() / heatCell());
-            if (r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
-                click(e, r, c);
-            }
-        });
         heatTip = new Tooltip();
         heatTip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, heatTip);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            int r = (int) (e.getY() / heatCell());
-            int c = (int) (e.getX() / heatCell());
-            if (matrix != null && r >= 0 && r < shape.rows() && c >= 0 && c < shape.cols()) {
-                heatTip.setText("[" + r + "][" + c + "] = " + matrix.get(r, c));
-            } else {
-                heatTip.setText("");
-            }
+            Point2D p = canvas.localToParent(e.getX(), e.getY());
+            int k = cellAt(p.getX(), p.getY());
+            int r = k / shape.cols();
+            int c = k % shape.cols();
+            heatTip.setText(matrix != null && k >= 0 ? "[" + r + "][" + c + "] = " + matrix.get(r, c) : "");
         });
         getChildren().add(canvas);
     }
 
-    private void click(MouseEvent e, int r, int c) {
-        if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onCellClicked != null) {
-            onCellClicked.accept(r, c);
+    /** A primary click on a cell (number or heat map; events from either canvas arrive here in this view's coordinates). */
+    private void clicked(MouseEvent e) {
+        int k = cellAt(e.getX(), e.getY());
+        if (k >= 0 && e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && onCellClicked != null) {
+            onCellClicked.accept(k / shape.cols(), k % shape.cols());
             e.consume();
         }
     }

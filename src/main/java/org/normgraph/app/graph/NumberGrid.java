@@ -76,10 +76,6 @@ final class NumberGrid extends Canvas {
         }
     }
 
-    double pixelScale() {
-        return pixelScale;
-    }
-
     /** The numbers' font, their colour ({@code null}: dark or light, whichever reads on the cell) and the selection frame. */
     void setStyle(Font font, Paint textFill, Paint selectionStroke, double selectionWidth) {
         this.font = font;

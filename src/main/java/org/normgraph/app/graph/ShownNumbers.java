@@ -8,11 +8,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
 /**
- * Which cells of a grid of number labels (a matrix in the graph, a table in the inspector)
- * need writing again. An edit usually changes one column of a matrix, and a label whose text
- * or background is set again is measured, laid out and repainted again even when the new value
- * equals the old; so a cell is written only when its number changed, or every cell when the end
- * of the colour scale moved.
+ * Which cells of a grid of numbers (a matrix in the graph, a table in the inspector) need
+ * writing again. An edit usually changes one column of a matrix, and a cell written again is
+ * drawn again (a label is also measured and laid out again) even when the new value equals the
+ * old; so a cell is written only when its number changed, or every cell when the end of the
+ * colour scale moved.
  */
 public final class ShownNumbers {
 

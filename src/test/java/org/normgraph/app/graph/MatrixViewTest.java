@@ -217,6 +217,20 @@ class MatrixViewTest {
         assertEquals(List.of("1,2", "0,1"), clicked);
     }
 
+    @Test
+    void a_click_on_a_heat_map_names_its_row_and_column_too(FxRobot robot) {
+        Matrix a = Matrix.filled(8, 6, 1);
+        List<String> clicked = new ArrayList<>();
+        robot.interact(() -> {
+            view.setContent(a.shape(), a);
+            view.setOnCellClicked((r, c) -> clicked.add(r + "," + c));
+        });
+        assertNull(view.numberCanvas(), "8×6 is a heat map");
+        robot.clickOn(MatrixCells.onScreen(view, 7, 5));
+        robot.clickOn(MatrixCells.onScreen(view, 2, 0));
+        assertEquals(List.of("7,5", "2,0"), clicked);
+    }
+
     /** The pixel 1 px inside cell (row, col)'s left edge, halfway down: on the 2 px frame when selected. */
     private Color pixelAtLeftEdge(FxRobot robot, int row, int col) {
         Bounds cell = view.cellBounds(row, col);
