@@ -39,7 +39,9 @@ import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
+import org.normgraph.app.explain.SteadyHeightLabel;
 import org.normgraph.app.explain.StepExplanationView;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.predict.PredictPane;
 import org.normgraph.app.predict.PredictSession;
 import org.normgraph.app.present.LectureToolbar;
@@ -82,7 +84,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane inputsSlot = new SidePane();
     private final StackPane inspectorSlot = new SidePane();
-    private final Label status = new Label();
+    // as tall as its longest sentence of the walk, so that stepping never moves the graph
+    private final Label status = new SteadyHeightLabel(() -> FamilyStatus.all(model()));
     private final VBox notes = new VBox();
     private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
@@ -140,10 +143,8 @@ public final class MainWindow {
         root.setRight(inspectorSlot);
         status.setId("status-line");
         status.getStyleClass().add("status-line");
-        status.setWrapText(true);
-        status.setMaxWidth(Double.MAX_VALUE);
-        model.statusKeyProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
-        model.normSpecProperty().addListener((o, a, k) -> status.setText(org.normgraph.app.family.FamilyStatus.text(model)));
+        model.statusKeyProperty().addListener((o, a, k) -> status.setText(FamilyStatus.text(model)));
+        model.normSpecProperty().addListener((o, a, k) -> status.setText(FamilyStatus.text(model)));
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
@@ -171,7 +172,7 @@ public final class MainWindow {
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
-        status.setText(org.normgraph.app.family.FamilyStatus.text(model));
+        status.setText(FamilyStatus.text(model));
         updateNotes();
     }
 

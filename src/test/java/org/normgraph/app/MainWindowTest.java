@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,6 +25,7 @@ import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormSpec;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -97,6 +100,39 @@ class MainWindowTest {
         assertEquals(19, model.getPosition());
         robot.type(KeyCode.HOME);
         assertEquals(0, model.getPosition());
+    }
+
+    @Test
+    void stepping_never_moves_the_graph_or_the_status_lines(FxRobot robot) {
+        assertStepsKeepTheLayout(robot);
+        // another walk, whose status lines are the kind's own formulas
+        robot.interact(() -> model.setNormSpec(NormSpec.layer()));
+        assertStepsKeepTheLayout(robot);
+    }
+
+    /** Bounds in the scene of the graph, the status line and the explanation at every step. */
+    private void assertStepsKeepTheLayout(FxRobot robot) {
+        robot.interact(() -> model.seek(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String first = layoutNow(robot);
+        Set<String> explanationLines = new HashSet<>();
+        for (int p = 1; p < model.getStepCount(); p++) {
+            int at = p;
+            robot.interact(() -> model.seek(at));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(first, layoutNow(robot), "at step " + p);
+            explanationLines.add(robot.lookup("#step-explanation").queryAs(Label.class).getText());
+        }
+        assertTrue(explanationLines.size() > 10, "the explanations differ from step to step");
+    }
+
+    private String layoutNow(FxRobot robot) {
+        return Stream.of("#graph-view", "#status-line", "#step-explanation")
+                .map(id -> {
+                    Node n = robot.lookup(id).query();
+                    return id + " " + n.localToScene(n.getLayoutBounds());
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     @Test

@@ -1,22 +1,21 @@
 package org.normgraph.app.explain;
 
-import javafx.scene.control.Label;
 import javafx.util.Subscription;
 import org.normgraph.app.model.SessionModel;
 
 /**
  * The explanation of the current step under the status line: a wrapped paragraph that
- * follows the session's position. {@link #dispose()} takes it off the session.
+ * follows the session's position, as tall as the longest explanation of the walk.
+ * {@link #dispose()} takes it off the session.
  */
-public final class StepExplanationView extends Label {
+public final class StepExplanationView extends SteadyHeightLabel {
 
     private final Subscription subscription;
 
     public StepExplanationView(SessionModel model) {
+        super(() -> model.steps().stream().map(StepExplanations::text).toList());
         setId("step-explanation");
         getStyleClass().add("step-explanation");
-        setWrapText(true);
-        setMaxWidth(Double.MAX_VALUE);
         subscription = model.stepProperty().subscribe(step -> setText(StepExplanations.text(step)));
     }
 

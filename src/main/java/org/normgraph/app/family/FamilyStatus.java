@@ -1,5 +1,6 @@
 package org.normgraph.app.family;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.normgraph.app.Messages;
@@ -27,17 +28,28 @@ public final class FamilyStatus {
     private FamilyStatus() {
     }
 
+    /** The status line at the current step. */
     public static String text(SessionModel model) {
         Step step = model.getStep();
+        return step == null ? Messages.get(model.getStatusKey()) : text(model, step);
+    }
+
+    /** The status line at every step of the current walk, in order. */
+    public static List<String> all(SessionModel model) {
+        return model.steps().stream().map(s -> text(model, s)).toList();
+    }
+
+    /** The status line at {@code step} of the current walk. */
+    public static String text(SessionModel model, Step step) {
         NormLayout layout = model.getNormLayout();
-        if (step == null || layout.batchOfFeatures()) {
-            return Messages.get(model.getStatusKey());
+        if (layout.batchOfFeatures()) {
+            return Messages.get(model.statusKey(step));
         }
         Graph g = model.getGraph();
         switch (step.phase()) {
             case FORWARD -> {
                 if (!FORWARD_BY_AXES.contains(step.number())) {
-                    return Messages.get(model.getStatusKey());
+                    return Messages.get(model.statusKey(step));
                 }
                 String formulas = g.nodes().stream()
                         .filter(n -> n.step() == step.number() && n.kind() != NodeKind.INPUT && n.kind() != NodeKind.BROADCAST)
@@ -50,7 +62,7 @@ public final class FamilyStatus {
             }
             case BACKWARD -> {
                 if (!BACKWARD_BY_AXES.contains(step.number())) {
-                    return Messages.get(model.getStatusKey());
+                    return Messages.get(model.statusKey(step));
                 }
                 String formulas = BatchNormGraph.gradients(layout).stream()
                         .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
@@ -58,7 +70,7 @@ public final class FamilyStatus {
                 return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
             }
             default -> {
-                return Messages.get(model.getStatusKey());
+                return Messages.get(model.statusKey(step));
             }
         }
     }

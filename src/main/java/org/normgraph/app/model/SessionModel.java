@@ -427,6 +427,12 @@ public final class SessionModel {
 
     // ---------------------------------------------------------------- status and notes
 
+    /** The bundle key of the status line at {@code step} of the current walk. */
+    public String statusKey(Step step) {
+        String key = step.messageKey();
+        return InferenceGraph.isInference(timeline.graph()) ? "inference." + key : key;
+    }
+
     /** Message key describing the current step, from {@link Step#messageKey()}. */
     public ReadOnlyStringProperty statusKeyProperty() {
         return statusKey.getReadOnlyProperty();
@@ -664,8 +670,7 @@ public final class SessionModel {
     /** Step, status and bounds first, so that position listeners see them current. */
     private void syncPosition() {
         step.set(timeline.current());
-        String key = timeline.current().messageKey();
-        statusKey.set(InferenceGraph.isInference(timeline.graph()) ? "inference." + key : key);
+        statusKey.set(statusKey(timeline.current()));
         atStart.set(!timeline.hasPrevious());
         atEnd.set(!timeline.hasNext());
         position.set(timeline.position());
