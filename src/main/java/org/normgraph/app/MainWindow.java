@@ -427,6 +427,8 @@ public final class MainWindow {
         labToggle.setTooltip(new Tooltip(Messages.get("app.pane.lab.tip")));
         labToggle.selectedProperty().bindBidirectional(lab.shownProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
+        // the row's free width whatever the text, so that the Lab button stays put while stepping
+        status.setPrefWidth(0);
         HBox statusRow = new HBox(8, status, labToggle);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(timelineBar, predictPane, statusRow, explanation, notes, speakerNotes);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ class SteadyHeightLabelTest {
     private static final String NEW_LONGEST = LONG + " " + LONG;
 
     private final List<String> texts = new ArrayList<>(List.of(SHORT, LONG));
+    private VBox box;
     private SteadyHeightLabel steady;
     private Label plain;
 
@@ -38,9 +41,12 @@ class SteadyHeightLabelTest {
         for (Label l : List.of(steady, plain)) {
             l.setStyle("-fx-font-size: 13px; -fx-padding: 0 12 6 12;");
         }
-        VBox box = new VBox(steady, plain);
-        box.setPrefWidth(260);
-        stage.setScene(new Scene(box, 260, 400));
+        box = new VBox(steady, plain);
+        setWidth(260);
+        // the stage is shared with other test classes and may be wider: the box keeps its own width
+        StackPane root = new StackPane(box);
+        root.setAlignment(Pos.TOP_LEFT);
+        stage.setScene(new Scene(root, 260, 400));
         stage.show();
     }
 
@@ -72,10 +78,15 @@ class SteadyHeightLabelTest {
         robot.interact(() -> steady.setText(SHORT));
         WaitForAsyncUtils.waitForFxEvents();
         double wide = steady.getHeight();
-        robot.interact(() -> steady.getScene().getWindow().setWidth(160));
+        robot.interact(() -> setWidth(160));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(heightOfPlain(robot, LONG), steady.getHeight(), 0.5);
         assertTrue(steady.getHeight() > wide, steady.getHeight() + " vs " + wide);
+    }
+
+    private void setWidth(double width) {
+        box.setPrefWidth(width);
+        box.setMaxWidth(width);
     }
 
     private double heightOfPlain(FxRobot robot, String text) {
