@@ -85,7 +85,7 @@ public final class MainWindow {
     private final StackPane inputsSlot = new SidePane();
     private final StackPane inspectorSlot = new SidePane();
     // as tall as its longest sentence of the walk, so that stepping never moves the graph
-    private final Label status = new SteadyHeightLabel(() -> FamilyStatus.all(model()));
+    private final SteadyHeightLabel status = new SteadyHeightLabel(() -> FamilyStatus.all(model()));
     private final VBox notes = new VBox();
     private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
@@ -144,7 +144,10 @@ public final class MainWindow {
         status.setId("status-line");
         status.getStyleClass().add("status-line");
         model.statusKeyProperty().addListener((o, a, k) -> status.setText(FamilyStatus.text(model)));
-        model.normSpecProperty().addListener((o, a, k) -> status.setText(FamilyStatus.text(model)));
+        model.normSpecProperty().addListener((o, a, k) -> {
+            status.setText(FamilyStatus.text(model));
+            status.refreshTexts(); // another walk, maybe at a step whose line reads the same
+        });
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
@@ -173,6 +176,7 @@ public final class MainWindow {
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
         status.setText(FamilyStatus.text(model));
+        status.refreshTexts(); // the new language
         updateNotes();
     }
 

@@ -17,13 +17,16 @@ import javafx.scene.text.TextBoundsType;
  * one line more moves everything above it: the graph is laid out, fitted and repainted
  * whole, and the learner sees it jump.
  *
- * <p>Each text is measured once per width and font.
+ * <p>The texts are asked for again when the shown text changes or on {@link #refreshTexts()}
+ * (asking on every measure cost a tenth of the application thread's time while playing);
+ * each is measured once per width and font.
  */
 public class SteadyHeightLabel extends Label {
 
     private static final int MEASURES_KEPT = 256;
 
     private final Supplier<List<String>> texts;
+    private List<String> alternatives = List.of();
     private final Text measure = new Text();
 
     {
@@ -46,12 +49,21 @@ public class SteadyHeightLabel extends Label {
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
         setAlignment(Pos.TOP_LEFT); // a shorter text keeps its first line where the others start
+        textProperty().addListener(o -> refreshTexts());
+    }
+
+    /** Asks for the texts again: a new walk or language need not change the shown text. */
+    public final void refreshTexts() {
+        List<String> now = List.copyOf(texts.get());
+        if (!now.equals(alternatives)) {
+            alternatives = now;
+            requestLayout();
+        }
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        // asked for each time: a new walk or language need not change the shown text
-        double tallest = texts.get().stream().mapToDouble(t -> textHeight(t, width)).max().orElse(0);
+        double tallest = alternatives.stream().mapToDouble(t -> textHeight(t, width)).max().orElse(0);
         // the skin (super) measures the shown text with the label's padding; only the difference is added
         return super.computePrefHeight(width) + Math.max(0, tallest - textHeight(getText(), width));
     }

@@ -29,12 +29,16 @@ class SteadyHeightLabelTest {
 
     private final List<String> texts = new ArrayList<>(List.of(SHORT, LONG));
     private VBox box;
+    private int asked;
     private SteadyHeightLabel steady;
     private Label plain;
 
     @Start
     void start(Stage stage) {
-        steady = new SteadyHeightLabel(() -> List.copyOf(texts));
+        steady = new SteadyHeightLabel(() -> {
+            asked++;
+            return List.copyOf(texts);
+        });
         plain = new Label();
         plain.setWrapText(true);
         plain.setMaxWidth(Double.MAX_VALUE);
@@ -67,10 +71,27 @@ class SteadyHeightLabelTest {
         robot.interact(() -> steady.setText(SHORT));
         robot.interact(() -> {
             texts.add(NEW_LONGEST); // e.g. a new walk or language, the shown text unchanged
-            steady.requestLayout();
+            steady.refreshTexts();
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(heightOfPlain(robot, NEW_LONGEST), steady.getHeight(), 0.5);
+    }
+
+    @Test
+    void asks_for_its_texts_once_per_shown_text_not_per_measure(FxRobot robot) {
+        robot.interact(() -> steady.setText(LONG));
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = asked;
+        for (String shown : List.of(SHORT, LONG, SHORT)) {
+            robot.interact(() -> {
+                steady.setText(shown);
+                box.requestLayout();
+                steady.getParent().layout();
+                steady.prefHeight(200);
+                steady.prefHeight(100);
+            });
+        }
+        assertEquals(before + 3, asked);
     }
 
     @Test
