@@ -28,10 +28,6 @@ public class SteadyHeightLabel extends Label {
     private final Supplier<List<String>> texts;
     private List<String> alternatives = List.of();
     private final Text measure = new Text();
-
-    {
-        measure.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label's skin measures
-    }
     // measured heights of recent texts and widths (a layout asks at more than one width)
     private final Map<Measure, Double> heights = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -50,6 +46,7 @@ public class SteadyHeightLabel extends Label {
         setMaxWidth(Double.MAX_VALUE);
         setAlignment(Pos.TOP_LEFT); // a shorter text keeps its first line where the others start
         textProperty().addListener(o -> refreshTexts());
+        measure.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label's skin measures
     }
 
     /** Asks for the texts again: a new walk or language need not change the shown text. */
