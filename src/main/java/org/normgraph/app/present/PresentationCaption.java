@@ -7,7 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
+import org.normgraph.app.explain.SteadyHeightLabel;
 import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.model.SessionModel;
 
 /**
@@ -18,8 +20,9 @@ import org.normgraph.app.model.SessionModel;
 final class PresentationCaption extends VBox {
 
     private final SessionModel model;
-    private final Label status = new Label();
-    private final Label explanation = new Label();
+    // as tall as their tallest text of the walk: the zoomed graph above keeps its size while stepping
+    private final SteadyHeightLabel status;
+    private final SteadyHeightLabel explanation;
     private final Label notes = new Label();
     private final Label keys = new Label();
     private final BooleanProperty notesShown = new SimpleBooleanProperty(this, "notesShown");
@@ -28,6 +31,8 @@ final class PresentationCaption extends VBox {
 
     PresentationCaption(SessionModel model) {
         this.model = model;
+        status = new SteadyHeightLabel(() -> FamilyStatus.all(model));
+        explanation = new SteadyHeightLabel(() -> model.steps().stream().map(StepExplanations::text).toList());
         setId("presentation-caption");
         getStyleClass().add("presentation-caption");
         status.setId("presentation-status");
@@ -38,10 +43,8 @@ final class PresentationCaption extends VBox {
         notes.getStyleClass().add("speaker-notes-strip");
         keys.getStyleClass().add("presentation-keys");
         keys.setText(Messages.get("present.hint"));
-        for (Label l : new Label[] {status, explanation, notes}) {
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-        }
+        notes.setWrapText(true);
+        notes.setMaxWidth(Double.MAX_VALUE);
         notes.visibleProperty().bind(notesShown);
         notes.managedProperty().bind(notesShown);
         getChildren().addAll(status, explanation, notes, keys);
@@ -58,7 +61,7 @@ final class PresentationCaption extends VBox {
     }
 
     private void update() {
-        status.setText(Messages.get(model.getStep().messageKey()));
+        status.setText(FamilyStatus.text(model)); // as the window's status line: the norm's own formulas
         explanation.setText(StepExplanations.text(model.getStep()));
         String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
         notes.setText(note == null ? Messages.get("present.notes.none") : note);

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.theme.Theme;
+import org.normgraph.core.family.NormSpec;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -167,6 +169,34 @@ class PresentationModeTest {
                 robot.lookup("#presentation-status").queryAs(Label.class).getText());
         robot.push(KeyCode.N);
         assertFalse(p.captionShowsNotes());
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void stepping_while_presenting_keeps_the_caption_height(FxRobot robot) {
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node caption = robot.lookup("#presentation-caption").query();
+        double height = caption.getLayoutBounds().getHeight();
+        for (int p = 1; p < model.getStepCount(); p++) {
+            robot.push(KeyCode.RIGHT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(height, caption.getLayoutBounds().getHeight(), "at step " + p);
+        }
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void the_caption_states_another_norms_step_in_its_own_formulas(FxRobot robot) {
+        robot.interact(() -> {
+            model.setNormSpec(NormSpec.layer());
+            model.seek(1);
+        });
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        String shown = robot.lookup("#presentation-status").queryAs(Label.class).getText();
+        assertEquals(FamilyStatus.text(model), shown);
+        assertFalse(shown.equals(Messages.get("step.forward.1")), "not batch norm's sentence about rows: " + shown);
         robot.push(KeyCode.ESCAPE);
     }
 
