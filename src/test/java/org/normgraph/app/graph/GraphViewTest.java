@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.event.Event;
 import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -195,6 +202,39 @@ class GraphViewTest {
         assertTrue(r.boxes().get("var").x() < r.boxes().get("out").x());
         assertEquals(r.boxes().get("gamma").cx(), r.boxes().get("bcast_gamma").cx(), 0.5);
         assertEquals(r.boxes().get("bcast_gamma").cx(), r.boxes().get("gammax").cx(), 0.5);
+    }
+
+    @Test
+    void a_step_restyles_the_box_of_a_node_it_changes_not_the_labels_inside(FxRobot robot) {
+        robot.interact(() -> model.seek(4));
+        javafx.scene.Node sqrtvar = robot.lookup("#node-sqrtvar").query();
+        Map<Label, Font> before = new HashMap<>();
+        for (String label : List.of(".node-name", ".op-symbol", ".formula", ".shape")) {
+            Label l = (Label) sqrtvar.lookup(label);
+            before.put(l, l.getFont());
+        }
+        javafx.scene.Node box = sqrtvar.lookup(".node-box");
+        double pendingOpacity = box.getOpacity();
+        robot.interact(() -> model.seek(5)); // sqrtvar is computed, and the current step
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(box.getPseudoClassStates().contains(GraphNodeView.CURRENT), "the box shows the node's state");
+        assertTrue(sqrtvar.getPseudoClassStates().contains(GraphNodeView.CURRENT), "the node keeps its state");
+        assertTrue(box.getOpacity() > pendingOpacity, "no longer faded: " + pendingOpacity + " -> " + box.getOpacity());
+        assertEquals(box.getOpacity(), sqrtvar.lookup(".node-content").getOpacity(), "the content fades with its box");
+        assertEquals(Color.web("#c99a06"), borderColour(box), "the current step's gold outline");
+        robot.interact(() -> model.seek(6)); // and no longer the current step
+        WaitForAsyncUtils.waitForFxEvents();
+        // a new font object, even an equal one, would draw the label's bitmap cache again
+        before.forEach((l, f) -> assertSame(f, l.getFont(), l.getStyleClass().toString()));
+        assertEquals(Color.web("#8d8d8d"), borderColour(box));
+        robot.interact(() -> model.setSelection(Selection.node("sqrtvar")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.web("#fffbe6"), ((javafx.scene.layout.Region) box).getBackground().getFills().get(0).getFill(),
+                "the selected node's box");
+    }
+
+    private static Color borderColour(javafx.scene.Node box) {
+        return (Color) ((javafx.scene.layout.Region) box).getBorder().getStrokes().get(0).getTopStroke();
     }
 
     @Test
