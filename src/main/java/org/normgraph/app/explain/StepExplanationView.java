@@ -13,7 +13,7 @@ public final class StepExplanationView extends SteadyHeightLabel {
     private final Subscription subscription;
 
     public StepExplanationView(SessionModel model) {
-        super(() -> model.steps().stream().map(StepExplanations::text).toList());
+        super(() -> StepExplanations.texts(model.steps()));
         setId("step-explanation");
         getStyleClass().add("step-explanation");
         subscription = model.stepProperty().subscribe(step -> setText(StepExplanations.text(step)));

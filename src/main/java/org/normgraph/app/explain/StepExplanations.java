@@ -29,6 +29,11 @@ public final class StepExplanations {
         return steps.stream().map(StepExplanations::key).toList();
     }
 
+    /** The explanations of all positions of a walk, in order, in the current language. */
+    public static List<String> texts(List<Step> steps) {
+        return steps.stream().map(StepExplanations::text).toList();
+    }
+
     /** The explanation of {@code step} in the current language. */
     public static String text(Step step) {
         return Messages.get(key(step));

@@ -32,7 +32,7 @@ final class PresentationCaption extends VBox {
     PresentationCaption(SessionModel model) {
         this.model = model;
         status = new SteadyHeightLabel(() -> FamilyStatus.all(model));
-        explanation = new SteadyHeightLabel(() -> model.steps().stream().map(StepExplanations::text).toList());
+        explanation = new SteadyHeightLabel(() -> StepExplanations.texts(model.steps()));
         setId("presentation-caption");
         getStyleClass().add("presentation-caption");
         status.setId("presentation-status");

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.normgraph.app.model.SessionModel;
@@ -48,6 +49,17 @@ class StepExplanationsTest {
             texts.add(text);
         }
         assertEquals(20, texts.size(), "20 different explanations");
+    }
+
+    @Test
+    void the_texts_of_a_walk_are_its_positions_explanations_in_order() {
+        List<Step> steps = SessionModel.example().steps();
+        List<String> texts = StepExplanations.texts(steps);
+        assertEquals(steps.size(), texts.size());
+        for (int i = 0; i < steps.size(); i++) {
+            assertEquals(StepExplanations.text(steps.get(i)), texts.get(i), "position " + i);
+        }
+        assertEquals(20, new HashSet<>(texts).size());
     }
 
     @ParameterizedTest
