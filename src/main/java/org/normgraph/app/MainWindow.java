@@ -39,9 +39,8 @@ import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
-import org.normgraph.app.explain.SteadyHeightLabel;
 import org.normgraph.app.explain.StepExplanationView;
-import org.normgraph.app.family.FamilyStatus;
+import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.predict.PredictPane;
 import org.normgraph.app.predict.PredictSession;
 import org.normgraph.app.present.LectureToolbar;
@@ -84,8 +83,6 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane inputsSlot = new SidePane();
     private final StackPane inspectorSlot = new SidePane();
-    // as tall as its longest sentence of the walk, so that stepping never moves the graph
-    private final SteadyHeightLabel status = new SteadyHeightLabel(() -> FamilyStatus.all(model()));
     private final VBox notes = new VBox();
     private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
@@ -102,6 +99,8 @@ public final class MainWindow {
     private final PresentationMode presentation;
     private final PredictSession predictSession = new PredictSession();
     private StepExplanationView explanation;
+    // both as tall as their longest text of the walk, so that stepping never moves the graph
+    private StatusLineView status;
     private SpeakerNotesEditor speakerNotes;
     private PredictPane predictPane;
 
@@ -141,13 +140,6 @@ public final class MainWindow {
         inspectorSlot.setAlignment(Pos.TOP_LEFT);
         root.setLeft(inputsSlot);
         root.setRight(inspectorSlot);
-        status.setId("status-line");
-        status.getStyleClass().add("status-line");
-        model.statusKeyProperty().addListener((o, a, k) -> status.setText(FamilyStatus.text(model)));
-        model.normSpecProperty().addListener((o, a, k) -> {
-            status.setText(FamilyStatus.text(model));
-            status.refreshTexts(); // another walk, maybe at a step whose line reads the same
-        });
         notes.setId("notes");
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
@@ -163,6 +155,7 @@ public final class MainWindow {
         inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         explanation = new StepExplanationView(model);
+        status = new StatusLineView(model);
         speakerNotes = new SpeakerNotesEditor(model);
         predictPane = new PredictPane(model, predictSession);
         inputsSlot.getChildren().setAll(inputs);
@@ -175,8 +168,6 @@ public final class MainWindow {
         root.setBottom(bottom());
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
-        status.setText(FamilyStatus.text(model));
-        status.refreshTexts(); // the new language
         updateNotes();
     }
 
@@ -188,6 +179,7 @@ public final class MainWindow {
         inputs.setSkin(null); // disposes the skins, which listen to the model
         inspector.setSkin(null);
         explanation.dispose();
+        status.dispose();
         speakerNotes.dispose();
         predictPane.dispose();
     }

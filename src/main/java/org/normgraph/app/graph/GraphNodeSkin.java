@@ -38,6 +38,9 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
     // children, so that its states never restyle the labels (see mirrorStates)
     private final VBox box = new VBox();
     private final VBox content = new VBox();
+    // the current step's glow: a layer of its own behind the box, kept as a bitmap (as an effect
+    // of the box itself, every new number in the box recomputed the blur)
+    private final Region halo = new Region();
     private final Label step = new Label();
     private final Label name = new Label();
     private final Label symbol = new Label();
@@ -97,14 +100,11 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
         content.paddingProperty().bind(box.insetsProperty());
         content.spacingProperty().bind(box.spacingProperty());
         content.opacityProperty().bind(box.opacityProperty());
-        // the current step's glow sits on a layer of its own behind the box, kept as a bitmap:
-        // as an effect of the box itself, every new number in the box recomputed the blur
-        Region halo = new Region();
         halo.getStyleClass().add("node-halo");
         halo.setCache(true);
         halo.setMouseTransparent(true);
         getChildren().addAll(halo, box, content);
-        mirrorStates(control, halo);
+        mirrorStates(control);
 
         for (MatrixView v : allViews()) {
             v.pixelScaleProperty().bind(control.pixelScaleProperty());
@@ -139,26 +139,22 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
      * inside an equal but new font (JavaFX's CSS; see GraphViewTest), and their bitmap caches
      * were drawn again: 515 times in a played walk of the example, now 127.
      */
-    private void mirrorStates(GraphNodeView control, Region halo) {
-        List<Label> captions = new ArrayList<>(List.of(gradCaption));
-        captions.addAll(branchCaptions);
-        stateMirror = c -> {
-            PseudoClass pc = c.wasAdded() ? c.getElementAdded() : c.getElementRemoved();
-            mirror(pc, c.wasAdded(), halo, captions);
-        };
+    private void mirrorStates(GraphNodeView control) {
+        stateMirror = c -> mirror(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved(), c.wasAdded());
         for (PseudoClass pc : control.getPseudoClassStates()) {
-            mirror(pc, true, halo, captions);
+            mirror(pc, true);
         }
         control.getPseudoClassStates().addListener(stateMirror);
     }
 
-    private void mirror(PseudoClass pc, boolean on, Region halo, List<Label> captions) {
+    private void mirror(PseudoClass pc, boolean on) {
         box.pseudoClassStateChanged(pc, on);
         halo.pseudoClassStateChanged(pc, on);
         if (pc.equals(GraphNodeView.CURRENT)) {
             step.pseudoClassStateChanged(pc, on);
         } else if (pc.equals(GraphNodeView.HAS_GRADIENT)) {
-            captions.forEach(l -> l.pseudoClassStateChanged(pc, on));
+            gradCaption.pseudoClassStateChanged(pc, on);
+            branchCaptions.forEach(l -> l.pseudoClassStateChanged(pc, on));
         }
     }
 

@@ -7,9 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
-import org.normgraph.app.explain.SteadyHeightLabel;
-import org.normgraph.app.explain.StepExplanations;
-import org.normgraph.app.family.FamilyStatus;
+import org.normgraph.app.explain.StepExplanationView;
+import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
 
 /**
@@ -20,25 +19,26 @@ import org.normgraph.app.model.SessionModel;
 final class PresentationCaption extends VBox {
 
     private final SessionModel model;
-    // as tall as their tallest text of the walk: the zoomed graph above keeps its size while stepping
-    private final SteadyHeightLabel status;
-    private final SteadyHeightLabel explanation;
+    // the window's own views, restyled: as tall as their longest text of the walk, so the zoomed
+    // graph above keeps its size while stepping
+    private final StatusLineView status;
+    private final StepExplanationView explanation;
     private final Label notes = new Label();
     private final Label keys = new Label();
     private final BooleanProperty notesShown = new SimpleBooleanProperty(this, "notesShown");
-    private final MapChangeListener<Integer, String> onNotes = c -> update();
+    private final MapChangeListener<Integer, String> onNotes = c -> showNote();
     private final Subscription subscription;
 
     PresentationCaption(SessionModel model) {
         this.model = model;
-        status = new SteadyHeightLabel(() -> FamilyStatus.all(model));
-        explanation = new SteadyHeightLabel(() -> StepExplanations.texts(model.steps()));
+        status = new StatusLineView(model);
+        explanation = new StepExplanationView(model);
         setId("presentation-caption");
         getStyleClass().add("presentation-caption");
         status.setId("presentation-status");
-        status.getStyleClass().add("presentation-status");
+        status.getStyleClass().setAll("label", "presentation-status");
         explanation.setId("presentation-explanation");
-        explanation.getStyleClass().add("presentation-explanation");
+        explanation.getStyleClass().setAll("label", "presentation-explanation");
         notes.setId("presentation-notes");
         notes.getStyleClass().add("speaker-notes-strip");
         keys.getStyleClass().add("presentation-keys");
@@ -49,7 +49,7 @@ final class PresentationCaption extends VBox {
         notes.managedProperty().bind(notesShown);
         getChildren().addAll(status, explanation, notes, keys);
         model.getSpeakerNotes().addListener(onNotes);
-        subscription = model.stepProperty().subscribe(s -> update());
+        subscription = model.stepProperty().subscribe(s -> showNote());
     }
 
     BooleanProperty notesShownProperty() {
@@ -60,9 +60,7 @@ final class PresentationCaption extends VBox {
         return notes;
     }
 
-    private void update() {
-        status.setText(FamilyStatus.text(model)); // as the window's status line: the norm's own formulas
-        explanation.setText(StepExplanations.text(model.getStep()));
+    private void showNote() {
         String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
         notes.setText(note == null ? Messages.get("present.notes.none") : note);
         notes.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), note == null);
@@ -70,6 +68,8 @@ final class PresentationCaption extends VBox {
 
     void dispose() {
         subscription.unsubscribe();
+        status.dispose();
+        explanation.dispose();
         model.getSpeakerNotes().removeListener(onNotes);
     }
 }
