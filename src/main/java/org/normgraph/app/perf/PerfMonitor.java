@@ -37,7 +37,7 @@ import org.normgraph.core.Trace;
  *       wall times grow with the wait for a core, this does not). Each edit waits until the
  *       previous one is on screen;</li>
  *   <li>playback: the intervals between pulses (an {@link AnimationTimer}) while the
- *       walk plays, printed when it stops.</li>
+ *       walk plays, printed when it stops, with the late frames and the pulses they missed.</li>
  * </ul>
  */
 public final class PerfMonitor {
@@ -45,6 +45,8 @@ public final class PerfMonitor {
     private static final String P = "[perf] ";
     private static final int IDLE_MEMORY_SECONDS = 45;
     private static final long RENDER_WAIT_NANOS = 3_000_000_000L;
+    /** JavaFX's pulse: 60 per second. */
+    private static final double PULSE_MS = 1000.0 / 60;
     private static final Pattern SELECT = Pattern.compile("(\\w+)(?:\\[(\\d{1,4})]\\[(\\d{1,4})])?");
 
     private final AppOptions options;
@@ -297,10 +299,29 @@ public final class PerfMonitor {
         if (frames.isEmpty()) {
             return;
         }
-        log(String.format(Locale.ROOT, "playback: %d frames, frame interval %s (%.1f fps mean); "
+        log(String.format(Locale.ROOT, "playback: %d frames, frame interval %s (%.1f fps mean); %s; "
                         + "render thread CPU per frame %s", frames.size(), stats(frames),
                 1000.0 / frames.stream().mapToDouble(Double::doubleValue).average().orElse(1),
+                late(frames, PULSE_MS),
                 renderCpu == null ? "not measured" : renderCpu.msPerSinceMark(frames.size())));
+    }
+
+    /**
+     * "late: k frames, m pulses missed": the frames that came one pulse or more after the one
+     * before was due (an interval of 1.5 pulses or more), and how many pulses they skipped in all.
+     * At 60 fps without dropped frames both are 0.
+     */
+    static String late(List<Double> intervalsMs, double pulseMs) {
+        int frames = 0;
+        long missed = 0;
+        for (double ms : intervalsMs) {
+            long skipped = Math.round(ms / pulseMs) - 1;
+            if (skipped > 0) {
+                frames++;
+                missed += skipped;
+            }
+        }
+        return "late: " + frames + " frames, " + missed + " pulses missed";
     }
 
     /** "p50 a ms, p95 b ms, max c ms". */

@@ -24,6 +24,15 @@ class PerfMonitorTest {
     }
 
     @Test
+    void late_frames_count_the_pulses_they_missed() {
+        double pulse = 1000.0 / 60;
+        assertEquals("late: 0 frames, 0 pulses missed", PerfMonitor.late(List.of(16.6, 16.7, 24.9, 8.0), pulse));
+        // 25 ms rounds to 2 pulses (one missed), 50 ms to 3 (two missed)
+        assertEquals("late: 2 frames, 3 pulses missed", PerfMonitor.late(List.of(16.7, 25.0, 50.0), pulse));
+        assertEquals("late: 0 frames, 0 pulses missed", PerfMonitor.late(List.of(), pulse));
+    }
+
+    @Test
     void app_options_parse_perf_switches() {
         assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of()));
         AppOptions o = AppOptions.parse(List.of("--perf", "--perf-edits", "200", "--perf-size=8x4", "--perf-zoom", "1",
