@@ -307,9 +307,9 @@ public final class PerfMonitor {
     }
 
     /**
-     * "late: k frames, m pulses missed": the frames that came one pulse or more after the one
-     * before was due (an interval of 1.5 pulses or more), and how many pulses they skipped in all.
-     * At 60 fps without dropped frames both are 0.
+     * "late: k frames, m pulses missed": the frames whose interval rounds to two pulses or more
+     * (from 1.5 pulses up), and how many pulses they skipped in all. At 60 fps without dropped
+     * frames both are 0.
      */
     static String late(List<Double> intervalsMs, double pulseMs) {
         int frames = 0;
