@@ -1,7 +1,6 @@
 package org.normgraph.app.perf;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class PerfMonitor {
     private long pendingEditStart = -1;
     private long pendingEditCpu;
     private final List<Double> frameCpuMs = new ArrayList<>();
-    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private int editsDone;
     private RenderThreadCpu renderCpu;
     private boolean editing;
@@ -98,11 +97,11 @@ public final class PerfMonitor {
                 }
                 if (pulses == 2) {
                     long t = System.nanoTime();
-                    String jvm = ProcessHandle.current().info().startInstant()
-                            .map(s -> Duration.between(s, Instant.now()).toMillis() + " ms after JVM start, ")
-                            .orElse("");
-                    log(String.format(Locale.ROOT, "startup: first frame %s%.0f ms after the app class loaded, "
-                                    + "%.0f ms after start()", jvm, (t - launchNanos) / 1e6,
+                    // the JVM's own uptime: the process start time that ProcessHandle reports
+                    // counts from the boot time in whole seconds, up to a second off on Linux
+                    long jvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
+                    log(String.format(Locale.ROOT, "startup: first frame %d ms after JVM start, %.0f ms after the app class loaded, "
+                                    + "%.0f ms after start()", jvmMs, (t - launchNanos) / 1e6,
                             (t - startNanos) / 1e6));
                     StartupClock.mark("first frame");
                     log("startup phases: " + StartupClock.phases(launchNanos));
