@@ -50,7 +50,6 @@ public final class PerfMonitor {
 
     private final AppOptions options;
     private final long launchNanos;
-    private final long startNanos = System.nanoTime();
     private SessionModel model;
     private MainWindow window;
     private Scene scene;
@@ -100,9 +99,8 @@ public final class PerfMonitor {
                     // the JVM's own uptime: the process start time that ProcessHandle reports
                     // counts from the boot time in whole seconds, up to a second off on Linux
                     long jvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
-                    log(String.format(Locale.ROOT, "startup: first frame %d ms after JVM start, %.0f ms after the app class loaded, "
-                                    + "%.0f ms after start()", jvmMs, (t - launchNanos) / 1e6,
-                            (t - startNanos) / 1e6));
+                    log(String.format(Locale.ROOT, "startup: first frame %d ms after JVM start, %.0f ms after the app class loaded",
+                            jvmMs, (t - launchNanos) / 1e6));
                     StartupClock.mark("first frame");
                     log("startup phases: " + StartupClock.phases(launchNanos));
                     // CPU time tells apart our own work from waiting for a busy machine's cores
