@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.scene.control.ContextMenu;
@@ -60,6 +61,8 @@ final class MatrixSheet extends SpreadsheetView {
     static final int MAX_VISIBLE_ROWS = 8;
     static final double SCROLL_BAR = 16;
 
+    /** Every row is shown: the grid is sized to fit them and needs no scroll bar (inputs.css). */
+    private static final PseudoClass ALL_ROWS_SHOWN = PseudoClass.getPseudoClass("all-rows-shown");
     private static final CssMetaData<MatrixSheet, Font> FONT = InheritedFont.metaData(s -> s.font);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
             InheritedFont.with(SpreadsheetView.getClassCssMetaData(), FONT);
@@ -287,6 +290,7 @@ final class MatrixSheet extends SpreadsheetView {
         // a narrow pane scrolls the whole editor sideways rather than each grid on its own,
         // which keeps the columns of x, gamma, beta and dout under one another.
         boolean vbar = m.rows() > MAX_VISIBLE_ROWS;
+        pseudoClassStateChanged(ALL_ROWS_SHOWN, !vbar);
         double slack = Math.ceil(4 * scale()); // borders; scroll bars are in em too
         setPrefWidth(getRowHeaderWidth() + m.cols() * columnWidth + slack + (vbar ? Math.ceil(SCROLL_BAR * scale()) : 0));
         setMaxWidth(Region.USE_PREF_SIZE);
