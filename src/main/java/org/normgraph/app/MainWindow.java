@@ -257,6 +257,11 @@ public final class MainWindow {
         installKeys(scene);
         LectureToolbar.installKeys(scene, model, themes);
         themes.attach(scene);
+        // JavaFX's ToolBar sorts its items into the overflow menu again only when its own width,
+        // or whether it overflows at all, changes; a new text size, font or presentation sheet
+        // changes the items' widths, so hand it its items again
+        scene.getStylesheets().addListener((javafx.beans.InvalidationListener) o ->
+                toolBar.getItems().setAll(java.util.List.copyOf(toolBar.getItems())));
         return scene;
     }
 
@@ -521,8 +526,19 @@ public final class MainWindow {
      * but at most 30 % of the window, so that at 200 % text the graph keeps room. Computed at
      * layout time rather than bound, so that resizing the window sets no property.
      */
+    /**
+     * A side pane: at most {@link #MAX_SHARE} of the window, and cut at its edges, so that
+     * content wider than the pane (a narrow window, a large text size) is not drawn over the graph.
+     */
     private static final class SidePane extends StackPane {
         static final double MAX_SHARE = 0.3;
+
+        SidePane() {
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+        }
 
         @Override
         protected double computeMaxWidth(double height) {

@@ -132,6 +132,10 @@ class ThemeWindowTest {
         double ticksBefore = axis.getTickLabelFont().getSize();
         var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
         double cellBefore = values.cellHeight();
+        // one size after another, as Ctrl+Shift+plus goes: the toolbar overflows at the first
+        // larger size already, and must sort its items out again at each later one
+        robot.interact(() -> window.themes().setTextSize(TextSize.LARGE));
+        robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
         assertEquals(2, axis.getTickLabelFont().getSize() / ticksBefore, 0.02, "the timeline's step numbers grow too");
         // graph: number cells grow with their font, so no number is cut and rows do not overlap
@@ -152,6 +156,11 @@ class ThemeWindowTest {
         // side pane: content wider than the pane is cut on the right, never on the left
         Node inputs = robot.lookup("#inputs-pane").queryAs(Region.class).getChildrenUnmodifiable().get(0);
         assertTrue(inputs.getBoundsInParent().getMinX() >= 0, "inputs start at " + inputs.getBoundsInParent());
+        for (String pane : new String[] {"#inputs-pane", "#inspector-pane"}) {
+            Region side = robot.lookup(pane).queryAs(Region.class);
+            assertTrue(side.getClip() != null && side.getClip().getLayoutBounds().getWidth() == side.getWidth(),
+                    pane + " is cut at its edge, not drawn over the graph");
+        }
         // graph: Fit still shows all of it
         var graph = (org.normgraph.app.graph.GraphView) window.graphView();
         assertTrue(graph.isFitting());
@@ -159,9 +168,17 @@ class ThemeWindowTest {
         assertTrue(graph.layoutResult().width() * graph.getZoom() <= graph.getWidth() + 1,
                 graph.layoutResult().width() + " × " + graph.getZoom() + " in " + graph.getWidth());
         // toolbar: what does not fit goes to the overflow menu whole, nothing shows "…"
-        for (Labeled item : robot.lookup("#toolbar .button, #toolbar .toggle-button").queryAllAs(Labeled.class)) {
-            if (item.isVisible() && item.getScene() != null && item.lookup(".text") != null) {
-                assertWhole(item);
+        // (one lookup per class: a lookup does not take a selector list)
+        var items = new java.util.ArrayList<>(robot.lookup("#toolbar .button").queryAllAs(Labeled.class));
+        items.addAll(robot.lookup("#toolbar .toggle-button").queryAllAs(Labeled.class));
+        assertTrue(items.size() >= 5, "the toolbar's buttons: " + items.size());
+        for (Labeled item : items) {
+            if (item.isVisible() && item.getScene() != null) {
+                assertTrue(item.getWidth() >= item.prefWidth(-1) - 0.5,
+                        () -> "squeezed: " + item.getId() + " " + item.getWidth() + " < " + item.prefWidth(-1));
+                if (item.lookup(".text") != null) {
+                    assertWhole(item);
+                }
             }
         }
         // the normalization's note wraps instead of ending in "…"
