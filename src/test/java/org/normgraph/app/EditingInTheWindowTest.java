@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,5 +82,18 @@ class EditingInTheWindowTest {
     private static GraphNodeSkin skin(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         return (GraphNodeSkin) robot.lookup("#node-" + name).queryAs(GraphNodeView.class).getSkin();
+    }
+
+    @Test
+    void a_refused_eps_says_why_in_full_in_the_narrow_inputs_pane(FxRobot robot) {
+        TextField eps = robot.lookup("#editor-eps").queryAs(TextField.class);
+        robot.clickOn(eps);
+        robot.interact(eps::selectAll);
+        robot.write("0").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the pane is shorter than the controls and all four grids: the message still wraps
+        // to its full height instead of ending in "…"
+        Label msg = robot.lookup("#editor-eps-message").queryAs(Label.class);
+        assertEquals(msg.getText(), ((Text) msg.lookup(".text")).getText());
     }
 }

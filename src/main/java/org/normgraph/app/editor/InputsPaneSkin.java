@@ -77,7 +77,11 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("inputs-scroll");
-        VBox root = new VBox(controls(), scroll);
+        Region controls = controls();
+        // the grids give way when the pane is short, not the controls: a shrunk controls box
+        // cut its wrapped messages to one line ending in "…"
+        controls.setMinHeight(Region.USE_PREF_SIZE);
+        VBox root = new VBox(controls, scroll);
         root.getStyleClass().add("inputs-root");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(root);
