@@ -125,15 +125,15 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     // ------------------------------------------------------------------ building
 
     private Region controls() {
-        Label n = label("editor.n", nSpinner);
-        Label d = label("editor.d", dSpinner);
+        Label n = symbolLabel("editor.n", nSpinner);
+        Label d = symbolLabel("editor.d", dSpinner);
         HBox size = new HBox(6, n, nSpinner, gap());
         size.getStyleClass().add("control-row");
         HBox features = new HBox(6, d, dSpinner);
         features.visibleProperty().bind(layoutChoice.valueProperty().isNotEqualTo(Boolean.TRUE));
         // C, H, W each on their own, so that a narrow pane wraps them rather than scrolling
-        List<HBox> images = List.of(new HBox(6, label("editor.c", cSpinner), cSpinner),
-                new HBox(6, label("editor.h", hSpinner), hSpinner), new HBox(6, label("editor.w", wSpinner), wSpinner));
+        List<HBox> images = List.of(new HBox(6, symbolLabel("editor.c", cSpinner), cSpinner),
+                new HBox(6, symbolLabel("editor.h", hSpinner), hSpinner), new HBox(6, symbolLabel("editor.w", wSpinner), wSpinner));
         for (HBox box : images) {
             box.visibleProperty().bind(layoutChoice.valueProperty().isEqualTo(Boolean.TRUE));
         }
@@ -178,7 +178,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
                 enterEps();
             }
         });
-        HBox epsRow = new HBox(6, label("editor.eps", eps), eps);
+        HBox epsRow = new HBox(6, symbolLabel("editor.eps", eps), eps);
         epsRow.getStyleClass().add("control-row");
 
         seed.setId("editor-seed");
@@ -280,6 +280,13 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             }
         });
         return s;
+    }
+
+    /** A label that is a symbol of the formulas (N, D, eps): in the monospace font (inputs.css). */
+    private static Label symbolLabel(String key, javafx.scene.Node target) {
+        Label l = label(key, target);
+        l.getStyleClass().add("symbol-label");
+        return l;
     }
 
     private static Label label(String key, javafx.scene.Node target) {
