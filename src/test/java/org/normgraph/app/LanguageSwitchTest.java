@@ -82,7 +82,7 @@ class LanguageSwitchTest {
         assertEquals(JA.getString("timeline.next.tip"), robot.lookup("#timeline-next").queryAs(Button.class)
                 .getTooltip().getText());
         assertEquals(JA.getString("app.window.title"), stage.getTitle());
-        assertEquals(new MessageFormat(JA.getString("note.tiny-eps"), Locale.JAPANESE).format(new Object[] {"1.0E-10"}),
+        assertEquals(new MessageFormat(JA.getString("note.tiny-eps"), Locale.JAPANESE).format(new Object[] {"1e-10"}),
                 robot.lookup("#notes .note").queryAs(Label.class).getText());
         ComboBox<?> box = robot.lookup("#toolbar-language").queryAs(ComboBox.class);
         assertEquals("日本語", ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText(),

@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Edge;
@@ -658,11 +659,11 @@ public final class SessionModel {
             if (!constant.isEmpty()) {
                 String key = columns ? "note.constant-column" : "note.family.constant-group";
                 out.add(Note.info(constant.size() == 1 ? key : key + "s",
-                        String.join(", ", constant), Double.toString(in.eps())));
+                        String.join(", ", constant), NumberText.exact(in.eps())));
             }
         }
         if (in.eps() < TINY_EPS) {
-            out.add(Note.info("note.tiny-eps", Double.toString(in.eps())));
+            out.add(Note.info("note.tiny-eps", NumberText.exact(in.eps())));
         }
         return out;
     }

@@ -173,7 +173,7 @@ class SessionModelLayoutTest {
         Note note = m.getNotes().stream().filter(n -> n.key().startsWith("note.family.constant-group")).findFirst()
                 .orElseThrow();
         assertEquals("note.family.constant-group", note.key());
-        assertEquals(List.of("mu[1][1]", "1.0E-5"), note.args());
+        assertEquals(List.of("mu[1][1]", "1e-5"), note.args());
         // what the note says: xhat is 0 there and dx is (dxhat − its mean) / √eps
         Matrix xhat = m.getTrace().value("xhat");
         Matrix dxhat = m.getTrace().gradient("xhat");
