@@ -128,8 +128,8 @@ class ThemeWindowTest {
     void at_the_largest_text_size_numbers_grids_and_controls_stay_whole(FxRobot robot) {
         Region x = robot.lookup("#editor-x").queryAs(Region.class);
         double rowBefore = rowHeight(x);
-        var axis = robot.lookup(".timeline-bar .slider .axis").queryAs(javafx.scene.chart.Axis.class);
-        double ticksBefore = axis.getTickLabelFont().getSize();
+        Text tick = robot.lookup(".timeline-bar .step-tick").queryAs(Text.class);
+        double ticksBefore = tick.getFont().getSize();
         var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
         double cellBefore = values.cellHeight();
         // one size after another, as Ctrl+Shift+plus goes: the toolbar overflows at the first
@@ -137,7 +137,7 @@ class ThemeWindowTest {
         robot.interact(() -> window.themes().setTextSize(TextSize.LARGE));
         robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
-        assertEquals(2, axis.getTickLabelFont().getSize() / ticksBefore, 0.02, "the timeline's step numbers grow too");
+        assertEquals(2, tick.getFont().getSize() / ticksBefore, 0.02, "the timeline's step numbers grow too");
         // graph: number cells grow with their font, so no number is cut and rows do not overlap
         assertTrue(values.cellHeight() > 1.7 * cellBefore, cellBefore + " → " + values.cellHeight());
         for (var view : robot.lookup(".value-matrix").queryAllAs(org.normgraph.app.graph.MatrixView.class)) {

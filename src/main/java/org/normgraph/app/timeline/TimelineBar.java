@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
@@ -62,24 +63,17 @@ public final class TimelineBar extends HBox {
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);
         slider.setShowTickMarks(true);
-        slider.setShowTickLabels(true);
+        slider.setShowTickLabels(false); // StepTicks writes them
         slider.setBlockIncrement(1);
-        slider.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return tick(v.intValue());
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return 0.0;
-            }
-        });
         slider.setTooltip(new Tooltip(Messages.get("timeline.slider.tip")));
         slider.setValue(model.getPosition());
-        HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
         slider.setMinWidth(260);
+        StepTicks ticks = new StepTicks(slider,
+                java.util.stream.IntStream.range(0, model.getStepCount()).mapToObj(this::tick).toList());
+        VBox track = new VBox(slider, ticks);
+        track.getStyleClass().add("timeline-track");
+        HBox.setHgrow(track, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
                 int target = (int) Math.round(b.doubleValue());
@@ -129,7 +123,7 @@ public final class TimelineBar extends HBox {
         Subscription onPosition = model.positionProperty().subscribe((a, b) -> sync());
         modelSubscription = Subscription.combine(onPlaying, onSpeed, onPosition);
         sync();
-        getChildren().addAll(first, previous, play, next, last, position, slider, speedLabel, speed);
+        getChildren().addAll(first, previous, play, next, last, position, track, speedLabel, speed);
     }
 
     /** Stops following the session (for a bar that is replaced, e.g. after a language switch). */

@@ -123,4 +123,29 @@ class TimelineBarTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void every_step_label_sits_on_its_tick_and_the_last_is_shown_at_every_width(FxRobot robot) {
+        // JavaFX's own tick labels lost "∂0" at some widths (a rounding error) and kept labels
+        // hidden that had not fitted at a narrower width
+        Stage stage = (Stage) robot.lookup("#timeline-slider").query().getScene().getWindow();
+        StepTicks ticks = robot.lookup(".step-ticks").queryAs(StepTicks.class);
+        for (int width = 1240; width >= 1000; width -= 3) {
+            int w = width;
+            robot.interact(() -> stage.setWidth(w));
+            WaitForAsyncUtils.waitForFxEvents();
+            var labels = ticks.getChildrenUnmodifiable();
+            javafx.scene.text.Text last = (javafx.scene.text.Text) labels.get(labels.size() - 1);
+            assertEquals("\u22020", last.getText());
+            assertTrue(last.isVisible(), "∂0 at window width " + w);
+            for (int i = 0; i < labels.size(); i++) {
+                var b = labels.get(i).getBoundsInParent();
+                assertEquals(ticks.tickX(i), b.getCenterX(), 0.5, "label " + i + " on its tick, width " + w);
+            }
+        }
+        robot.interact(() -> stage.setWidth(1240));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ticks.getChildrenUnmodifiable().stream().allMatch(javafx.scene.Node::isVisible),
+                "all 20 labels again once the window is wide");
+    }
 }
