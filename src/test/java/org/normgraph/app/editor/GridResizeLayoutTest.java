@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
@@ -26,7 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Grids that grow and shrink in every order, also twice before the next layout pass (N and
  * then D changed by one undo, or by two spinner steps in one pulse), lay out without an
  * exception: ControlsFX's spare grid rows keep old indices that a bigger grid makes valid again
- * ({@code MatrixSheet.detachStaleRows}).
+ * ({@code MatrixSheet.detachStaleRows}); and a grid that fits shows every cell afterwards.
  */
 @ExtendWith(ApplicationExtension.class)
 class GridResizeLayoutTest {
@@ -76,6 +77,36 @@ class GridResizeLayoutTest {
                     && row.getIndex() < x.getGrid().getRowCount()) {
                 assertEquals(x.getGrid().getRows().get(row.getIndex()), row.getItem(), when + ": row " + row.getIndex());
             }
+        }
+    }
+
+    /**
+     * A grid of up to {@link MatrixSheet#MAX_VISIBLE_ROWS} rows shows every cell, also after N
+     * went up and down again: JavaFX's table counts new rows before it grows, which used to
+     * leave both scroll bars standing and the 4×3 example behind them.
+     */
+    @Test
+    void every_cell_stays_in_view_after_n_goes_up_and_down(FxRobot robot) {
+        assertCellsInView(robot, "4×3 at the start");
+        for (int[] size : new int[][] {{5, 3}, {4, 3}, {8, 2}, {1, 3}, {4, 3}}) {
+            robot.interact(() -> pane.resize(size[0], size[1]));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertCellsInView(robot, size[0] + "×" + size[1]);
+        }
+    }
+
+    /** The table's viewport (its clipped container) holds all rows and columns of x and dout. */
+    private void assertCellsInView(FxRobot robot, String when) {
+        for (String field : new String[] {"x", "dout"}) {
+            MatrixSheet sheet = GridRobot.sheet(robot, field);
+            int rows = sheet.getGrid().getRowCount();
+            double contentWidth = sheet.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+            double contentHeight = rows * Math.ceil(MatrixSheet.ROW_HEIGHT * sheet.scale());
+            Node viewport = sheet.lookup(".clipped-container");
+            Bounds b = viewport.getLayoutBounds();
+            assertTrue(b.getWidth() >= contentWidth && b.getHeight() >= contentHeight,
+                    () -> when + ", " + field + ": viewport " + b.getWidth() + "×" + b.getHeight()
+                            + " for cells " + contentWidth + "×" + contentHeight);
         }
     }
 }
