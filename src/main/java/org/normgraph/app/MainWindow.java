@@ -524,11 +524,9 @@ public final class MainWindow {
     /**
      * A side pane: as wide as its em width asks (normgraph.css: it grows with the text size),
      * but at most 30 % of the window, so that at 200 % text the graph keeps room. Computed at
-     * layout time rather than bound, so that resizing the window sets no property.
-     */
-    /**
-     * A side pane: at most {@link #MAX_SHARE} of the window, and cut at its edges, so that
-     * content wider than the pane (a narrow window, a large text size) is not drawn over the graph.
+     * layout time rather than bound, so that resizing the window sets no property. Cut at its
+     * edges, so that content wider than the pane (a narrow window, a large text size) is not
+     * drawn over the graph.
      */
     private static final class SidePane extends StackPane {
         static final double MAX_SHARE = 0.3;
