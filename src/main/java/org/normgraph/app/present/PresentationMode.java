@@ -60,6 +60,8 @@ public final class PresentationMode {
     private boolean notesShown;
     private boolean frameAfterLayout;
     private final javafx.beans.InvalidationListener afterLayout = this::afterLayout;
+    /** A new size of the graph (the speaker notes strip shown or hidden, a resized window) frames the step again. */
+    private final javafx.beans.InvalidationListener resized = o -> Platform.runLater(this::frameNow);
 
     public PresentationMode(SessionModel model, BorderPane root, Supplier<GraphView> graph, ThemeController themes) {
         this.model = model;
@@ -147,6 +149,8 @@ public final class PresentationMode {
         frameNow();
         frameAfterLayout = true;
         g.needsLayoutProperty().addListener(afterLayout);
+        g.widthProperty().addListener(resized);
+        g.heightProperty().addListener(resized);
         g.requestFocus();
     }
 
@@ -163,6 +167,8 @@ public final class PresentationMode {
         presenting.set(false);
         GraphView g = graph.get();
         g.needsLayoutProperty().removeListener(afterLayout);
+        g.widthProperty().removeListener(resized);
+        g.heightProperty().removeListener(resized);
         caption.dispose();
         caption = null;
         root.setTop(top);

@@ -117,6 +117,24 @@ class PresentationModeTest {
     }
 
     @Test
+    void the_speaker_notes_strip_frames_the_step_again_above_it(FxRobot robot) {
+        robot.push(KeyCode.F5);
+        robot.interact(() -> model.seek(17)); // backward 2: x and xmu, at the bottom of the graph
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.N); // the caption grows by the notes strip
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView g = window.graphView();
+        Bounds view = g.localToScene(g.getBoundsInLocal());
+        for (String name : new String[] {"x", "xmu"}) {
+            Bounds node = onScreen(name);
+            assertTrue(view.contains(node), name + " in view above the notes: " + node + " in " + view);
+        }
+        robot.push(KeyCode.N);
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
     void clicker_keys_step_and_b_blanks_until_b_or_a_step_key(FxRobot robot) {
         robot.push(KeyCode.F5);
         robot.push(KeyCode.PAGE_DOWN);
