@@ -69,10 +69,8 @@ public final class TimelineBar extends HBox {
         slider.setValue(model.getPosition());
         slider.setMaxWidth(Double.MAX_VALUE);
         slider.setMinWidth(260);
-        StepTicks ticks = new StepTicks(slider,
-                java.util.stream.IntStream.range(0, model.getStepCount()).mapToObj(this::tick).toList());
+        StepTicks ticks = new StepTicks(slider, model.steps().stream().map(TimelineBar::tick).toList());
         VBox track = new VBox(slider, ticks);
-        track.getStyleClass().add("timeline-track");
         HBox.setHgrow(track, Priority.ALWAYS);
         slider.valueProperty().addListener((o, a, b) -> {
             if (!syncing) {
@@ -167,11 +165,8 @@ public final class TimelineBar extends HBox {
                 Integer.toString(count - 1));
     }
 
-    private String tick(int pos) {
-        if (pos < 0 || pos >= model.getStepCount()) {
-            return "";
-        }
-        Step s = model.steps().get(pos);
+    /** A step's label on the timeline: 0, 1…9, ∂9…∂0. */
+    private static String tick(Step s) {
         return s.phase() == Phase.START ? Messages.get("timeline.tick.start")
                 : s.phase() == Phase.FORWARD ? Messages.get("timeline.tick.forward", Integer.toString(s.number()))
                 : Messages.get("timeline.tick.backward", Integer.toString(s.number()));
