@@ -1,5 +1,6 @@
 package org.normgraph.app.editor;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -176,6 +177,40 @@ public class InputsPane extends Control {
         if (nn != in.n() || !to.equals(getLayout())) {
             commitSafely(InputEdits.relayout(in, getLayout(), nn, to), to, AREA_SIZE);
         }
+    }
+
+    /**
+     * Text typed into a size spinner as a whole number, clamped to {@code min…max}; null if it
+     * is not a whole number.
+     */
+    static Integer wholeNumberIn(String text, int min, int max) {
+        String t = text == null ? "" : text.strip();
+        if (!t.matches("[+-]?[0-9]+")) {
+            return null;
+        }
+        BigInteger typed = new BigInteger(t);
+        return typed.max(BigInteger.valueOf(min)).min(BigInteger.valueOf(max)).intValueExact();
+    }
+
+    /**
+     * Says why a size spinner ({@code symbol} N, D, C, H or W, from min to max) now holds
+     * {@code taken} and not the typed text: it was not a whole number, or it was outside
+     * min…max and the nearest size was taken. Text taken as typed, or a size refused with its
+     * own message (C·H·W too large), adds nothing.
+     */
+    public void sizeTyped(String symbol, String text, int taken, int min, int max) {
+        Integer nearest = wholeNumberIn(text, min, max);
+        String t = text == null ? "" : text.strip();
+        String message;
+        if (nearest == null) {
+            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(t), Integer.toString(taken)).message();
+        } else if (nearest == taken && !new BigInteger(t).equals(BigInteger.valueOf(taken))) { // clamped
+            message = Messages.get("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
+                    Refusal.shown(t), Integer.toString(taken));
+        } else {
+            return;
+        }
+        feedback.set(new Feedback(AREA_SIZE, -1, -1, message, true));
     }
 
     /**

@@ -29,11 +29,11 @@ import org.normgraph.core.BatchNormInput;
 /** The look of {@link InputsPane}: layout, size, eps and seed controls above the four grids. */
 final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.Listener {
 
-    private final Spinner<Integer> nSpinner = spinner("editor-n", InputEdits.MIN_N, InputEdits.MAX_N, "editor.n.tip");
-    private final Spinner<Integer> dSpinner = spinner("editor-d", InputEdits.MIN_D, InputEdits.MAX_D, "editor.d.tip");
-    private final Spinner<Integer> cSpinner = spinner("editor-c", 1, InputEdits.MAX_COLUMNS, "editor.c.tip");
-    private final Spinner<Integer> hSpinner = spinner("editor-h", 1, InputEdits.MAX_COLUMNS, "editor.h.tip");
-    private final Spinner<Integer> wSpinner = spinner("editor-w", 1, InputEdits.MAX_COLUMNS, "editor.w.tip");
+    private final Spinner<Integer> nSpinner = spinner("editor-n", "editor.n", "editor.n.tip", InputEdits.MIN_N, InputEdits.MAX_N);
+    private final Spinner<Integer> dSpinner = spinner("editor-d", "editor.d", "editor.d.tip", InputEdits.MIN_D, InputEdits.MAX_D);
+    private final Spinner<Integer> cSpinner = spinner("editor-c", "editor.c", "editor.c.tip", 1, InputEdits.MAX_COLUMNS);
+    private final Spinner<Integer> hSpinner = spinner("editor-h", "editor.h", "editor.h.tip", 1, InputEdits.MAX_COLUMNS);
+    private final Spinner<Integer> wSpinner = spinner("editor-w", "editor.w", "editor.w.tip", 1, InputEdits.MAX_COLUMNS);
     private final ComboBox<Boolean> layoutChoice = new ComboBox<>();
     private final TextField eps = new TextField();
     private final TextField seed = new TextField();
@@ -241,7 +241,8 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         return box;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, String tipKey) {
+    /** A size spinner; {@code symbolKey} names the size (N, D, C, H, W) in its messages. */
+    private Spinner<Integer> spinner(String id, String symbolKey, String tipKey, int min, int max) {
         Spinner<Integer> s = new Spinner<>();
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min);
         f.setConverter(new StringConverter<>() {
@@ -252,13 +253,8 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
             @Override
             public Integer fromString(String text) {
-                // Anything that is not a whole number keeps the current value; the factory
-                // clamps numbers outside min…max.
-                try {
-                    return Integer.parseInt(text.strip());
-                } catch (RuntimeException e) {
-                    return f.getValue();
-                }
+                Integer v = InputsPane.wholeNumberIn(text, min, max);
+                return v == null ? f.getValue() : v;
             }
         });
         s.setValueFactory(f);
@@ -268,10 +264,16 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         s.getStyleClass().add("size-spinner"); // its width in em (inputs.css): it grows with the text
         s.setMinWidth(Region.USE_PREF_SIZE);
         s.setTooltip(new Tooltip(Messages.get(tipKey)));
-        // typed text counts on Enter and when focus leaves; what is not a number reverts
+        // typed text counts on Enter and when focus leaves; what is not a number reverts, a
+        // number out of range becomes the nearest size, and a message says which
         Runnable commitTyped = () -> {
+            String typed = s.getEditor().getText();
             s.commitValue();
             s.getEditor().setText(String.valueOf(s.getValue()));
+            InputsPane pane = getSkinnable();
+            if (pane != null) { // null once the skin is disposed
+                pane.sizeTyped(Messages.get(symbolKey), typed, s.getValue(), min, max);
+            }
         };
         s.getEditor().addEventHandler(ActionEvent.ACTION, e -> commitTyped.run());
         s.focusedProperty().addListener((o, was, is) -> {

@@ -125,16 +125,51 @@ class InputsPaneTest {
         assertEquals(5, GridRobot.sheet(robot, "x").getGrid().getRowCount(), "the grid grew too");
         assertEquals("0", cellText(robot, "x", 4, 0));
 
-        // typed: a number beyond 32 is clamped; text that is no number reverts
+        // typed: a number beyond 32 is clamped; text that is no number reverts; both are said
+        Label sizeMessage = robot.lookup("#editor-size-message").queryAs(Label.class);
         robot.clickOn(n.getEditor());
         robot.interact(() -> n.getEditor().selectAll());
         robot.write("abc").type(KeyCode.ENTER);
         assertEquals(5, n.getValue());
         assertEquals("5", n.getEditor().getText());
+        assertEquals("N: 'abc' is not a whole number. Kept 5.", sizeMessage.getText());
+        assertTrue(sizeMessage.isVisible());
         robot.interact(() -> n.getEditor().selectAll());
         robot.write("40").type(KeyCode.ENTER);
         assertEquals(32, input.get().n());
         assertEquals(classic.x().get(3, 2), input.get().x().get(3, 2));
+        assertEquals("N is 1 to 32: 40 became 32.", sizeMessage.getText(), "said after the resize cleared the old message");
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("0").type(KeyCode.ENTER);
+        assertEquals(1, input.get().n());
+        assertEquals("N is 1 to 32: 0 became 1.", sizeMessage.getText());
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("99999999999").type(KeyCode.ENTER);
+        assertEquals(32, input.get().n(), "beyond int is still a number");
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("6").type(KeyCode.ENTER);
+        assertEquals(6, input.get().n());
+        assertFalse(sizeMessage.isVisible(), "a size taken as typed leaves no message");
+    }
+
+    @Test
+    void a_typed_size_is_a_whole_number_clamped_to_its_range() {
+        assertEquals(4, InputsPane.wholeNumberIn(" 4 ", 1, 32));
+        assertEquals(1, InputsPane.wholeNumberIn("-7", 1, 32));
+        assertEquals(32, InputsPane.wholeNumberIn("+123456789012345678901234567890", 1, 32));
+        for (String notWhole : new String[] {"", "4.0", "1e2", "abc", "--1", null}) {
+            assertEquals(null, InputsPane.wholeNumberIn(notWhole, 1, 32), notWhole);
+        }
+    }
+
+    @Test
+    void a_size_refused_with_its_own_message_keeps_that_message(FxRobot robot) {
+        // C·H·W above 16 is refused by the resize itself: the spinner keeps the old size, and
+        // the typed-size note must not claim the typed 20 "became" anything
+        robot.interact(() -> pane.sizeTyped("C", "20", 1, 1, 16));
+        assertEquals(null, pane.getFeedback());
+        robot.interact(() -> pane.sizeTyped("C", "20", 16, 1, 16));
+        assertEquals("C is 1 to 16: 20 became 16.", pane.getFeedback().text());
     }
 
     @Test
