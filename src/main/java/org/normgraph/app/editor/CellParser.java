@@ -1,5 +1,6 @@
 package org.normgraph.app.editor;
 
+import java.text.Normalizer;
 import java.util.regex.Pattern;
 
 /**
@@ -8,8 +9,9 @@ import java.util.regex.Pattern;
  * <p>Accepted: an optional sign ({@code +}, {@code -} or the typographic minus U+2212),
  * digits with an optional decimal <b>dot</b>, an optional exponent: {@code 1}, {@code -2.5},
  * {@code .5}, {@code 1e-3}, {@code 2E+4}. Surrounding spaces (also no-break spaces) are
- * ignored. The same rules hold in every locale, so that what the app shows can be typed
- * and pasted back in.
+ * ignored. Full-width forms, as a Chinese or Japanese input method types them
+ * ({@code １．５}, {@code －２}), read as their ASCII forms. The same rules hold in every
+ * locale, so that what the app shows can be typed and pasted back in.
  *
  * <p>Refused, each with its own message: empty text; text that is not a number
  * ({@code abc}, {@code 0x1p3}, {@code 1d}); a decimal comma ({@code 1,5}: refused, not
@@ -95,9 +97,12 @@ public final class CellParser {
         return refused(Problem.NOT_A_NUMBER, text);
     }
 
-    /** Trims spaces (also U+00A0) and turns a typographic minus into {@code -}. */
-    private static String normalize(String text) {
-        return text.replace('\u00a0', ' ').strip().replace('\u2212', '-');
+    /**
+     * Full-width digits, signs, dots and spaces as ASCII (NFKC; it also turns U+00A0 into a
+     * space), trimmed, and a typographic minus as {@code -}.
+     */
+    static String normalize(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace('\u2212', '-');
     }
 
     private static Parsed refused(Problem problem, String text) {

@@ -180,11 +180,11 @@ public class InputsPane extends Control {
     }
 
     /**
-     * Text typed into a size spinner as a whole number, clamped to {@code min…max}; null if it
-     * is not a whole number.
+     * Text typed into a size spinner as a whole number (full-width digits too), clamped to
+     * {@code min…max}; null if it is not a whole number.
      */
     static Integer wholeNumberIn(String text, int min, int max) {
-        String t = text == null ? "" : text.strip();
+        String t = text == null ? "" : CellParser.normalize(text);
         if (!t.matches("[+-]?[0-9]+")) {
             return null;
         }
@@ -200,13 +200,13 @@ public class InputsPane extends Control {
      */
     public void sizeTyped(String symbol, String text, int taken, int min, int max) {
         Integer nearest = wholeNumberIn(text, min, max);
-        String t = text == null ? "" : text.strip();
         String message;
         if (nearest == null) {
-            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(t), Integer.toString(taken)).message();
-        } else if (nearest == taken && !new BigInteger(t).equals(BigInteger.valueOf(taken))) { // clamped
+            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(text), Integer.toString(taken)).message();
+        } else if (nearest == taken && !new BigInteger(CellParser.normalize(text)).equals(BigInteger.valueOf(taken))) {
+            // clamped to the range
             message = Messages.get("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
-                    Refusal.shown(t), Integer.toString(taken));
+                    Refusal.shown(text), Integer.toString(taken));
         } else {
             return;
         }

@@ -27,6 +27,9 @@ class CellParserTest {
             "1e-400   | 0",
             "0.1      | 0.1",
             "2.6666666666666665 | 2.6666666666666665",
+            "\uff11\uff0e\uff15 | 1.5",
+            "\uff0d\uff12 | -2",
+            "\u3000\uff13\uff45\uff0d\uff13\u3000 | 0.003",
     })
     void accepts_plain_decimal_numbers(String text, double expected) {
         CellParser.Parsed p = CellParser.parse(text);
@@ -50,6 +53,7 @@ class CellParserTest {
             "-1e400    | TOO_LARGE",
             "1,5       | DECIMAL_COMMA",
             "-0,25     | DECIMAL_COMMA",
+            "\uff11\uff0c\uff15 | DECIMAL_COMMA",
             "1.5.2     | NOT_A_NUMBER",
             "0x1p3     | NOT_A_NUMBER",
             "1d        | NOT_A_NUMBER",

@@ -157,6 +157,7 @@ class InputsPaneTest {
         assertEquals(4, InputsPane.wholeNumberIn(" 4 ", 1, 32));
         assertEquals(1, InputsPane.wholeNumberIn("-7", 1, 32));
         assertEquals(32, InputsPane.wholeNumberIn("+123456789012345678901234567890", 1, 32));
+        assertEquals(12, InputsPane.wholeNumberIn("\uff11\uff12", 1, 32), "full-width, as a CJK input method types it");
         for (String notWhole : new String[] {"", "4.0", "1e2", "abc", "--1", null}) {
             assertEquals(null, InputsPane.wholeNumberIn(notWhole, 1, 32), notWhole);
         }
