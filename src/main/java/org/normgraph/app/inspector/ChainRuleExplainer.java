@@ -114,15 +114,16 @@ public final class ChainRuleExplainer {
          * The same on up to three lines, for a narrow pane: the names, then
          * {@code = numbers}, then {@code = result}.
          */
-        public String display() {
+        public List<String> displayLines() {
             if (symbolic.isEmpty()) {
-                return target + " = " + resultText();
+                return List.of(target + " = " + resultText());
             }
-            StringBuilder sb = new StringBuilder(target).append(" = ").append(symbolic);
+            List<String> lines = new ArrayList<>(List.of(target + " = " + symbolic));
             if (!numeric.isEmpty()) {
-                sb.append("\n    = ").append(numeric);
+                lines.add("= " + numeric);
             }
-            return sb.append("\n    = ").append(resultText()).toString();
+            lines.add("= " + resultText());
+            return lines;
         }
     }
 

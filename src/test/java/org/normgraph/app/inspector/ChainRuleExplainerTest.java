@@ -175,7 +175,7 @@ class ChainRuleExplainerTest {
 
     static void check(Line line, double traceNumber, Map<String, Matrix> named) {
         String where = line.text();
-        assertEquals(where, line.display().replaceAll("\\s*\\n\\s*", " "), "the multi-line form says the same");
+        assertEquals(where, String.join(" ", line.displayLines()), "the multi-line form says the same");
         // the result is the trace's number, printed as the line's last number
         assertEquals(traceNumber, line.result(), 0.0, where);
         assertTrue(where.endsWith(" = " + NumberText.pretty(traceNumber, NumberText.INSPECTOR_DIGITS)), where);

@@ -9,6 +9,7 @@ import java.util.Set;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -76,7 +77,7 @@ class InspectorPaneTest {
         robot.interact(() -> selection.set(Selection.element("bcast_gamma", 2, 1)));
         MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
         Label kept = values.cell(0, 0);
-        Label chainLine = robot.lookup("#chain-gradient").queryAs(Label.class);
+        Node chainLine = robot.lookup("#chain-gradient").query();
         var edited = Examples.classic().withX(Examples.classic().x().with(2, 1, 7.5));
         Trace after = BatchNormGraph.run(edited);
         robot.interact(() -> traceProperty.set(after));
@@ -88,7 +89,7 @@ class InspectorPaneTest {
         assertEquals("dbcast_gamma[2][1] = dgammax[2][1] \u00b7 xhat[2][1] = " + num(after.gradient("gammax").get(2, 1))
                 + " \u00b7 " + paren(after.value("xhat").get(2, 1)) + " = " + num(after.gradient("bcast_gamma").get(2, 1)),
                 text(robot, "#chain-gradient"), "the chain rule with the new trace's numbers");
-        assertEquals(chainLine, robot.lookup("#chain-gradient").queryAs(Label.class), "the same chain-rule label");
+        assertEquals(chainLine, robot.lookup("#chain-gradient").query(), "the same chain-rule labels");
         // a new shape builds the tables again
         Trace small = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 3, 3));
         robot.interact(() -> traceProperty.set(small));
@@ -175,6 +176,27 @@ class InspectorPaneTest {
     }
 
     @Test
+    void a_long_chain_rule_line_wraps_indented_under_its_first_line(FxRobot robot) {
+        // dmu sums 32 rows: its numbers line wraps in a narrow pane and must stay indented
+        Trace tall = BatchNormGraph.run(org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 32, 3));
+        robot.interact(() -> {
+            traceProperty.set(tall);
+            selection.set(Selection.element("mu", 0, 1));
+        });
+        Parent lines = robot.lookup("#chain-gradient").queryAs(Parent.class);
+        var labels = lines.getChildrenUnmodifiable().stream().map(c -> (Label) c).toList();
+        assertEquals(3, labels.size(), "names, = numbers, = result");
+        Label first = labels.get(0);
+        Label numbers = labels.get(1);
+        assertTrue(numbers.getText().startsWith("= "), numbers.getText());
+        assertTrue(numbers.getHeight() > 2.5 * first.getFont().getSize(), "wrapped: " + numbers.getHeight());
+        double indent = numbers.getInsets().getLeft();
+        assertTrue(indent > 2 * first.getFont().getSize(), "every wrapped row starts " + indent + " px in");
+        assertEquals(first.getBoundsInParent().getMinX(), numbers.getBoundsInParent().getMinX(), 0.5,
+                "the indent is the label's padding, which its wrapped rows keep");
+    }
+
+    @Test
     void steps_that_reveal_nothing_of_the_selected_node_keep_its_tables(FxRobot robot) {
         int dxmu1 = Timeline.backwardPosition(7);
         robot.interact(() -> {
@@ -182,11 +204,11 @@ class InspectorPaneTest {
             selection.set(Selection.element("xmu", 0, 0));
         });
         MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
-        Label branch = robot.lookup("#chain-branch-dxmu1").queryAs(Label.class);
+        Node branch = robot.lookup("#chain-branch-dxmu1").query();
         // the next steps reveal other nodes' gradients; xmu's sum comes at backward step 2
         robot.interact(() -> position.set(dxmu1 + 1));
         assertEquals(values, robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class));
-        assertEquals(branch, robot.lookup("#chain-branch-dxmu1").queryAs(Label.class));
+        assertEquals(branch, robot.lookup("#chain-branch-dxmu1").query());
         assertTrue(text(robot, "#chain-gradient").startsWith("Appears at"));
         robot.interact(() -> position.set(Timeline.backwardPosition(2)));
         assertTrue(text(robot, "#chain-gradient").startsWith("dx1[0][0] = dxmu1[0][0] + dxmu2[0][0] = "),
@@ -249,8 +271,10 @@ class InspectorPaneTest {
     // ------------------------------------------------------------------ helpers
 
     private static String text(FxRobot robot, String id) {
-        // chain-rule lines break before each " = " to fit a narrow pane; read them as one line
-        return robot.lookup(id).queryAs(Label.class).getText().replaceAll("\\s*\\n\\s*", " ");
+        // a chain-rule line is one label per " = " part, to fit a narrow pane; read them as one line
+        Node n = robot.lookup(id).query();
+        return n instanceof Label l ? l.getText()
+                : String.join(" ", ((Parent) n).getChildrenUnmodifiable().stream().map(c -> ((Label) c).getText()).toList());
     }
 
     private static String num(double v) {
