@@ -8,6 +8,7 @@ import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TablePosition;
@@ -18,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.controlsfx.control.spreadsheet.GridBase;
 import org.controlsfx.control.spreadsheet.GridChange;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
@@ -60,6 +62,8 @@ final class MatrixSheet extends SpreadsheetView {
     static final double ROW_HEIGHT = 24;
     static final int MAX_VISIBLE_ROWS = 8;
     static final double SCROLL_BAR = 16;
+    /** ControlsFX's column header row: this tall whatever the text size. */
+    static final double HEADER_ROW = 24;
 
     /** Every row is shown: the grid is sized to fit them and needs no scroll bar (inputs.css). */
     private static final PseudoClass ALL_ROWS_SHOWN = PseudoClass.getPseudoClass("all-rows-shown");
@@ -122,6 +126,9 @@ final class MatrixSheet extends SpreadsheetView {
     private final List<SpreadsheetCell> marked = new ArrayList<>();
     /** The text size: a new one builds the grid again with cells sized for it. */
     private final StyleableObjectProperty<Font> font = InheritedFont.property(FONT, this, this::resizeForText);
+    /** The header row whose text {@link #sizeColumnHeaderText} sized last, and for which text size. */
+    private Node sizedHeader;
+    private double sizedHeaderFor;
 
     MatrixSheet(InputField field) {
         this.field = field;
@@ -162,6 +169,32 @@ final class MatrixSheet extends SpreadsheetView {
                 markRefused(c.getRow(), c.getColumn(), c.getTooltip().orElse(null));
             }
         }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        sizeColumnHeaderText();
+    }
+
+    /**
+     * The column numbers grow with the text like the row numbers do, as far as a line of them
+     * fits in ControlsFX's column header row, which stays {@value #HEADER_ROW} px tall at every
+     * text size (HorizontalHeaderColumn sets it): with a Latin font up to about 20 px, with a
+     * CJK font's taller line a little less. Until then they stayed at 13 px (inputs.css).
+     */
+    private void sizeColumnHeaderText() {
+        Node header = lookup(".column-header-background");
+        double size = font.get().getSize();
+        if (header == null || header == sizedHeader && size == sizedHeaderFor) {
+            return;
+        }
+        Text line = new Text("0");
+        line.setFont(font.get());
+        double fitting = Math.floor(size * (HEADER_ROW - 2) / line.getLayoutBounds().getHeight());
+        header.setStyle("-fx-font-size: " + Math.min(size, fitting) + "px;");
+        sizedHeader = header;
+        sizedHeaderFor = size;
     }
 
     InputField field() {

@@ -17,7 +17,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.spreadsheet.SpreadsheetCell;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,27 @@ class InputsPaneTest {
         assertEquals("3", cellText(robot, "x", 1, 0));
         assertTrue(x.isMarked(2, 1), "the refused cell is still marked");
         assertEquals("x[2][1]: 'abc' is not a number. Kept 0.", x.cell(2, 1).getTooltip().orElseThrow());
+    }
+
+    @Test
+    void column_numbers_grow_with_the_text_as_far_as_the_header_row_holds_them(FxRobot robot) {
+        double[] sizes = new double[3];
+        String[] styles = {"-fx-font-size: 13px", "-fx-font-size: 16.25px", "-fx-font-size: 26px"};
+        for (int i = 0; i < styles.length; i++) {
+            String style = styles[i];
+            robot.interact(() -> pane.setStyle(style));
+            robot.interact(() -> { }); // the header row's size is set in a layout pass: CSS follows
+            Label number = robot.from(GridRobot.sheet(robot, "x")).lookup(".column-header .label").queryAs(Label.class);
+            Region header = (Region) number.getParent();
+            sizes[i] = number.getFont().getSize();
+            Text line = new Text(number.getText());
+            line.setFont(number.getFont());
+            assertTrue(line.getLayoutBounds().getHeight() <= header.getHeight(),
+                    style + ": a " + line.getLayoutBounds().getHeight() + " px line in a " + header.getHeight() + " px header");
+        }
+        assertEquals(13, sizes[0], 1e-9);
+        assertEquals(16.25, sizes[1], 1e-9, "at 125 % like the cells and row numbers (13 px before)");
+        assertTrue(sizes[2] > sizes[1], "larger again at 200 %, as far as it fits: " + sizes[2]);
     }
 
     @Test
