@@ -1,10 +1,18 @@
 package org.normgraph.app.files;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.inspector.NodeTex;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Edge;
+import org.normgraph.core.Graph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
@@ -14,8 +22,8 @@ import org.normgraph.timeline.Step;
 /**
  * The current step's formulas with their numbers, as a LaTeX document fragment (amsmath):
  * forward steps give each computed node's formula ({@link NodeTex#forward}) and its value;
- * backward steps each completed node's local derivative ({@link NodeTex#local}) and every
- * gradient the step produces; a selected element adds its chain-rule line
+ * backward steps the local derivative ({@link NodeTex#local}) of each operation they pass back
+ * through and every gradient the step produces; both for the graph's normalization axes; a selected element adds its chain-rule line
  * ({@link ChainRuleExplainer}). The formulas come from those two classes only.
  */
 public final class StepLatex {
@@ -27,17 +35,18 @@ public final class StepLatex {
     }
 
     public static String of(Step step, Trace trace, Selection selection, String title) {
+        NormAxes axes = NormAxes.of(trace.graph());
         StringBuilder tex = new StringBuilder();
         tex.append("% normgraph: ").append(title.replace('\n', ' ')).append('\n');
         tex.append("% \\usepackage{amsmath}\n");
         if (step.phase() == Phase.FORWARD) {
             for (String node : step.values()) {
-                equation(tex, NodeTex.forward(node));
+                equation(tex, NodeTex.forward(node, axes));
                 equation(tex, name(node) + " = " + matrix(trace.value(node)));
             }
         } else if (step.phase() == Phase.BACKWARD) {
-            for (String node : step.gradients()) {
-                equation(tex, NodeTex.local(node));
+            for (String node : operationsPassed(step, trace.graph())) {
+                equation(tex, NodeTex.local(node, axes));
             }
             for (String n : step.names()) {
                 NamedGradient g = BatchNormGraph.gradient(n);
@@ -56,6 +65,20 @@ public final class StepLatex {
             }
         }
         return tex.toString();
+    }
+
+    /**
+     * The nodes whose local derivative a backward step applies: the operations its edges pass
+     * back through, in the order the gradient meets them (at Backward 7, xhat's ∂xhat/∂xmu and
+     * ∂xhat/∂ivar, then bcast_ivar's sum over rows), then the inputs whose
+     * gradient it completes (their rule says how the contributions are collected).
+     */
+    static Set<String> operationsPassed(Step step, Graph graph) {
+        List<String> passed = new ArrayList<>(new LinkedHashSet<>(step.edges().stream().map(Edge::to).toList()));
+        Collections.reverse(passed); // edges are in forward order; the gradient meets the last op first
+        Set<String> nodes = new LinkedHashSet<>(passed);
+        step.gradients().stream().filter(n -> graph.node(n).isInput()).forEach(nodes::add);
+        return nodes;
     }
 
     private static void equation(StringBuilder tex, String body) {

@@ -1,6 +1,7 @@
 package org.normgraph.app.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,8 +116,9 @@ class ExportsTest {
         robot.interact(() -> assertTrue(files.exports().stepLatex()));
         assertEquals(List.of("save TEX untitled-step-11.tex"), dialogs.asked);
         String text = Files.readString(tex);
-        assertTrue(text.contains(NodeTex.local("xhat")), text);
-        assertTrue(text.contains(NodeTex.local("gamma")), text);
+        assertTrue(text.contains(NodeTex.local("gammax")), "the op this step passes back through: " + text);
+        assertTrue(text.contains(NodeTex.local("bcast_gamma")), text);
+        assertFalse(text.contains(NodeTex.local("xhat")), "xhat's own derivative is Backward 7's: " + text);
         assertTrue(text.contains("\\mathrm{dxhat} = \\begin{bmatrix}"), text);
         assertTrue(text.contains("\\mathrm{dgamma} = \\begin{bmatrix} "
                 + StepLatex.number(model.getTrace().gradient("gamma").get(0, 0)) + " & "), text);
@@ -125,6 +127,15 @@ class ExportsTest {
         String line = new ChainRuleExplainer(model.getTrace()).gradient("xhat", 2, 1).text();
         assertTrue(line.startsWith("dxhat[2][1] = dgammax[2][1] \u00b7 gamma[1]"), line);
         assertTrue(text.contains("\\mathrm{dxhat}[2][1] = \\mathrm{dgammax}[2][1]  \\cdot  \\mathrm{gamma}[1]"), text);
+
+        Path seven = dir.resolve("b7.tex");
+        dialogs.files.add(seven);
+        robot.interact(() -> model.seek(12)); // backward 7: through xhat to xmu and ivar
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        String b7 = Files.readString(seven);
+        assertTrue(b7.contains(NodeTex.local("xhat")), b7);
+        assertFalse(b7.contains(NodeTex.local("ivar")), "ivar's own derivative is Backward 6's: " + b7);
+        assertTrue(b7.contains("\\mathrm{divar} = \\begin{bmatrix}"), b7);
 
         Path forward = dir.resolve("f.tex");
         dialogs.files.add(forward);

@@ -1,0 +1,46 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.normgraph.app.inspector.NodeTex;
+import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.NormAxes;
+import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormSpec;
+import org.normgraph.timeline.Step;
+import org.normgraph.timeline.Timeline;
+
+/** Which formulas a step's LaTeX holds: the operations the step passes through, for the graph's kind. */
+class StepLatexTest {
+
+    private static Step step(Trace trace, int position) {
+        return new Timeline(trace.graph()).steps().get(position);
+    }
+
+    @Test
+    void each_backward_step_gives_the_derivatives_of_the_operations_it_passes_back_through() {
+        Trace trace = BatchNormGraph.run(Examples.classic());
+        // positions 10…19 are Backward 9…0
+        assertEquals(List.of("out", "bcast_beta", "beta"), List.copyOf(StepLatex.operationsPassed(step(trace, 10), trace.graph())));
+        assertEquals(List.of("xhat", "bcast_ivar"), List.copyOf(StepLatex.operationsPassed(step(trace, 12), trace.graph())));
+        assertEquals(List.of("ivar"), List.copyOf(StepLatex.operationsPassed(step(trace, 13), trace.graph())));
+        assertEquals(List.of("x"), List.copyOf(StepLatex.operationsPassed(step(trace, 19), trace.graph())));
+    }
+
+    @Test
+    void layer_norm_steps_give_layer_norms_formulas() {
+        Trace trace = BatchNormGraph.run(NormSpec.layer(), Examples.classic());
+        NormAxes axes = NormAxes.of(trace.graph());
+        String forward = StepLatex.of(step(trace, 1), trace, null, "Forward 1");
+        assertTrue(forward.contains(NodeTex.forward("mu", axes)), forward);
+        assertTrue(forward.contains("\\frac{1}{D}"), forward);
+        assertFalse(forward.contains(NodeTex.forward("mu")), "batch norm's mean over rows: " + forward);
+        String backward = StepLatex.of(step(trace, 19), trace, null, "Backward 0");
+        assertTrue(backward.contains(NodeTex.local("x", axes)), backward);
+    }
+}
