@@ -16,6 +16,7 @@ import org.normgraph.app.Messages;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.lab.FirstDifference;
 import org.normgraph.core.lab.Pitfall;
+import org.normgraph.core.lab.PitfallLab;
 
 /** (c) a wrong variant of the graph: the gradient check fails, and where it first differs. */
 final class PitfallTab {
@@ -49,6 +50,17 @@ final class PitfallTab {
         }
     }
 
+    /** Whether the check catches the mistake, and which of its two comparisons does. */
+    static String verdict(PitfallLab.Report report) {
+        String failing = String.join(", ", report.failing());
+        if (!report.checkFails()) {
+            return Messages.get("lab.pitfall.missed");
+        }
+        return report.failingFiniteDifferences().isEmpty()
+                ? Messages.get("lab.pitfall.caught.simplified", failing, sci(GradientCheck.NUMERIC_TOLERANCE))
+                : Messages.get("lab.pitfall.caught", String.join(", ", report.failingFiniteDifferences()));
+    }
+
     static Node content(LabResults r, Consumer<LabResults.Site> show) {
         VBox box = new VBox(8);
         box.setId("lab-pitfall-result");
@@ -57,8 +69,7 @@ final class PitfallTab {
         Pitfall p = report.pitfall();
         box.getChildren().add(label(Messages.get("lab.pitfall." + p.name() + ".what"), "lab-explain"));
         boolean fails = report.checkFails();
-        box.getChildren().add(label(Messages.get(fails ? "lab.pitfall.caught" : "lab.pitfall.missed",
-                String.join(", ", report.failing())), "lab-summary", fails ? "fail" : "pass"));
+        box.getChildren().add(label(verdict(report), "lab-summary", fails ? "fail" : "pass"));
         if (report.firstDifference().isPresent()) {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();

@@ -49,6 +49,16 @@ public final class PitfallLab {
             return check.stream().filter(r -> !r.passed()).map(GradientCheck.Result::gradientName).toList();
         }
 
+        /**
+         * The gradients whose finite-difference comparison alone fails. Empty while others fail
+         * when the mistake is smaller than that check's tolerance (eps moved in {@code √var + eps})
+         * and only the comparison with the simplified formula sees it.
+         */
+        public List<String> failingFiniteDifferences() {
+            return check.stream().filter(r -> !r.numeric().within(GradientCheck.NUMERIC_TOLERANCE))
+                    .map(GradientCheck.Result::gradientName).toList();
+        }
+
         /** True when the variant's backward is consistent with the variant's own forward. */
         public boolean consistentWithOwnForward() {
             return ownForward.values().stream().allMatch(c -> c.within(GradientCheck.NUMERIC_TOLERANCE));

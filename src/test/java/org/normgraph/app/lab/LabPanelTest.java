@@ -145,6 +145,10 @@ class LabPanelTest {
         waitForResults();
         assertEquals(pitfall, window.lab().model().getResults().pitfall().pitfall());
         assertFalse(robot.lookup("#lab-pitfall-table .lab-verdict.fail").queryAll().isEmpty(), "the check fails");
+        String summary = robot.lookup("#lab-pitfall-result .lab-summary").queryAs(Label.class).getText();
+        // eps moved out of the root changes dx by ~eps/var: under finite differences' tolerance
+        assertTrue(summary.startsWith(pitfall == Pitfall.STD_PLUS_EPS ? "Finite differences do not catch it"
+                : "The gradient check catches it"), summary);
         Label first = robot.lookup("#lab-first-difference").queryAs(Label.class);
         assertTrue(first.getText().contains(name + "["), first.getText());
         assertTrue(has(robot, "#node-" + node, GraphHighlighter.FIRST_DIFFERENCE), node + " marked");

@@ -118,6 +118,7 @@ class PitfallLabTest {
                 () -> r.check().toString());
         // a trusted formula sees what finite differences cannot, and so does the forward
         assertEquals(List.of("dx", "dgamma"), r.failing());
+        assertEquals(List.of(), r.failingFiniteDifferences());
         assertEquals("sqrtvar", r.firstDifference().orElseThrow().name());
     }
 
