@@ -183,7 +183,7 @@ public class InputsPane extends Control {
      * Text typed into a size spinner as a whole number (full-width digits too), clamped to
      * {@code min…max}; null if it is not a whole number.
      */
-    static Integer wholeNumberIn(String text, int min, int max) {
+    public static Integer wholeNumberIn(String text, int min, int max) {
         String t = text == null ? "" : CellParser.normalize(text);
         if (!t.matches("[+-]?[0-9]+")) {
             return null;

@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.InvalidInputException;
@@ -22,8 +23,9 @@ import org.normgraph.core.family.NormSpec;
  * The bar under the toolbar that chooses the normalization: batch, layer, group (with G) or
  * instance norm, and a one-line note on where the chosen kind is used; the open list shows the
  * note under each kind. Choosing one asks the session to switch; the core builds and runs that
- * kind's graph. A G that does not divide D (C) is refused here, with a message, and the controls
- * go back to the session's kind (the last good state). Instance norm needs x laid out as
+ * kind's graph. G steps through the divisors of D (C); a typed G that does not divide becomes
+ * the nearest that does, with a message. A kind that does not fit is refused, with a message,
+ * and the controls go back to the session's kind (the last good state). Instance norm needs x laid out as
  * N×C×H×W images: for N×D features it is disabled in the list, which says why.
  */
 public final class NormSelector extends HBox {
@@ -33,14 +35,19 @@ public final class NormSelector extends HBox {
     /** G goes up to the largest D of the inputs. */
     static final int MAX_GROUPS = 16;
 
+    private static final javafx.css.PseudoClass REFUSED = javafx.css.PseudoClass.getPseudoClass("refused");
+
     private final SessionModel model;
     private final ComboBox<NormKind> kind = new ComboBox<>();
-    private final Spinner<Integer> groups = new Spinner<>(1, MAX_GROUPS, 2);
+    private final Spinner<Integer> groups = new Spinner<>();
     private final Label note = new Label();
     private final Label message = new Label();
     // held here, weakly by the model: a toolbar rebuilt for another language leaves no listener behind
     private final ChangeListener<NormSpec> onSpec = (o, a, spec) -> show(spec);
-    private final ChangeListener<InputLayout> onLayout = (o, a, layout) -> relist();
+    private final ChangeListener<InputLayout> onLayout = (o, a, layout) -> {
+        message.setVisible(false); // it spoke of the old D or C
+        relist();
+    };
     private boolean syncing;
 
     public NormSelector(SessionModel model) {
@@ -80,9 +87,13 @@ public final class NormSelector extends HBox {
         kind.setAccessibleText(Messages.get("norm.kind"));
         Label g = new Label(Messages.get("norm.groups"));
         g.setLabelFor(groups);
+        groups.setValueFactory(new GroupCounts(() -> model.getInputLayout().channels(), 2));
         groups.setId("toolbar-groups");
         groups.setEditable(true);
         groups.getStyleClass().add("norm-groups");
+        // the note gives way first, as to the message: G and its field stay whole
+        g.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        groups.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         groups.setTooltip(new Tooltip(Messages.get("norm.groups.tip")));
         groups.getValueFactory().setConverter(new StringConverter<>() {
             @Override
@@ -92,11 +103,8 @@ public final class NormSelector extends HBox {
 
             @Override
             public Integer fromString(String s) {
-                try {
-                    return Integer.valueOf(s.strip());
-                } catch (NumberFormatException e) {
-                    return groups.getValue(); // not a number: keep the last value
-                }
+                Integer g = InputsPane.wholeNumberIn(s, 1, MAX_GROUPS);
+                return g == null ? groups.getValue() : g; // not a whole number: keep the last value
             }
         });
         g.visibleProperty().bind(groups.visibleProperty());
@@ -121,7 +129,10 @@ public final class NormSelector extends HBox {
         show(model.getNormSpec());
     }
 
-    /** Asks the session for the chosen kind; a refusal leaves the session's kind and says why. */
+    /**
+     * Asks the session for the chosen kind; a refusal leaves the session's kind and says why. A G
+     * that does not divide D (C) becomes the nearest that does, and the message says so.
+     */
     private void choose() {
         if (syncing || kind.getValue() == null) {
             return;
@@ -129,19 +140,20 @@ public final class NormSelector extends HBox {
         NormKind k = kind.getValue();
         InputLayout layout = model.getInputLayout();
         int c = layout.channels();
-        int g = groups.getValue() == null ? 1 : groups.getValue();
+        int asked = groups.getValue() == null ? 1 : groups.getValue();
+        int g = GroupCounts.nearestDivisor(c, asked);
         if (!offered(k)) {
             refuse(Messages.get("norm.refused.instance", name(model.getNormSpec())));
             return;
         }
-        if (k == NormKind.GROUP && c % g != 0) {
-            refuse(Messages.get(layout.images() ? "norm.refused.groups.channels" : "norm.refused.groups",
-                    Integer.toString(g), Integer.toString(c), name(model.getNormSpec())));
-            return;
-        }
         try {
             model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
-            message.setVisible(false);
+            if (k == NormKind.GROUP && g != asked) {
+                say(Messages.get(layout.images() ? "norm.adjusted.groups.channels" : "norm.adjusted.groups",
+                        Integer.toString(asked), Integer.toString(c), Integer.toString(g)), false);
+            } else {
+                message.setVisible(false);
+            }
             show(model.getNormSpec());
         } catch (InvalidInputException e) {
             refuse(Messages.get("norm.refused", e.getMessage()));
@@ -149,10 +161,16 @@ public final class NormSelector extends HBox {
     }
 
     private void refuse(String text) {
+        say(text, true);
+        show(model.getNormSpec());
+    }
+
+    /** The message after the controls: a refusal (in red), or what became of the choice. */
+    private void say(String text, boolean refused) {
         message.setText(text);
         message.setTooltip(new Tooltip(text));
+        message.pseudoClassStateChanged(REFUSED, refused);
         message.setVisible(true);
-        show(model.getNormSpec());
     }
 
     /** Whether the list offers {@code k} for the session's layout: instance norm needs images. */

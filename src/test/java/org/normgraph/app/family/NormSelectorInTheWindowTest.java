@@ -83,32 +83,52 @@ class NormSelectorInTheWindowTest {
     }
 
     @Test
-    void a_g_that_does_not_divide_d_is_refused_with_a_message_and_the_graph_stays(FxRobot robot) {
+    void group_norm_on_d_3_takes_the_nearest_g_that_divides_and_says_so(FxRobot robot) {
         robot.interact(() -> model.seek(1));
-        Matrix before = model.getTrace().value("mu");
-        robot.interact(() -> kind(robot).setValue(NormKind.GROUP)); // G = 2, D = 3
-        String message = robot.lookup("#norm-message").queryAs(Label.class).getText();
-        assertTrue(robot.lookup("#norm-message").query().isVisible());
-        assertTrue(message.contains("G = 2 does not divide D = 3"), message);
-        assertTrue(message.contains("Batch norm"), "names the kind that stays: " + message);
-        assertEquals(NormSpec.batch(), model.getNormSpec());
-        assertEquals(NormKind.BATCH, kind(robot).getValue(), "the box shows the kind that stays");
-        assertEquals(before, node(robot, "mu").getValue());
-        assertEquals("1\u00d7D = 1\u00d73", shape(robot, "mu"));
-
-        // layer norm works and clears the message; G = 3 divides D = 3, going back to G = 2 is refused
-        robot.interact(() -> kind(robot).setValue(NormKind.LAYER));
-        assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
+        robot.interact(() -> kind(robot).setValue(NormKind.GROUP)); // the spinner holds G = 2, D = 3
+        assertEquals(NormSpec.group(3), model.getNormSpec(), "1 and 3 are as near to 2: the larger");
+        Label message = robot.lookup("#norm-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertEquals("G = 2 does not divide D = 3 (each group needs whole features): took G = 3, the nearest that does.",
+                message.getText());
+        assertFalse(message.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("refused")),
+                "not a refusal: the choice was taken");
         @SuppressWarnings("unchecked")
         Spinner<Integer> g = robot.lookup("#toolbar-groups").queryAs(Spinner.class);
+        assertEquals(3, g.getValue());
+        assertTrue(g.getWidth() >= g.prefWidth(-1) - 0.5, "the note gives way, not G's field: " + g.getWidth());
+        assertEquals(BatchNormGraph.run(NormSpec.group(3), model.getInput()).value("mu"), node(robot, "mu").getValue());
+
+        // a new D: the message spoke of the old one
+        robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 12)));
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+        assertFalse(message.isVisible(), "a new D clears the message about D = 3");
+    }
+
+    @Test
+    void the_g_arrows_step_through_the_divisors_of_d(FxRobot robot) {
+        robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 12)));
+        robot.interact(() -> kind(robot).setValue(NormKind.GROUP));
+        assertEquals(NormSpec.group(2), model.getNormSpec());
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> g = robot.lookup("#toolbar-groups").queryAs(Spinner.class);
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            robot.interact(() -> g.increment());
+            seen.add(model.getNormSpec().groups());
+        }
+        assertEquals(java.util.List.of(3, 4, 6, 12, 12), seen, "every press is taken; 12 is the last");
+        robot.interact(() -> g.decrement(2));
+        assertEquals(NormSpec.group(4), model.getNormSpec());
+        assertFalse(robot.lookup("#norm-message").query().isVisible());
+
         robot.interact(() -> {
-            g.getValueFactory().setValue(3);
-            kind(robot).setValue(NormKind.GROUP);
+            g.getEditor().setText("5");
+            g.commitValue();
         });
-        assertEquals(NormSpec.group(3), model.getNormSpec());
-        robot.interact(() -> g.getValueFactory().setValue(2));
-        assertEquals(NormSpec.group(3), model.getNormSpec());
-        assertEquals(3, g.getValue(), "the spinner goes back to the G that stays");
-        assertTrue(robot.lookup("#norm-message").query().isVisible());
+        assertEquals(NormSpec.group(6), model.getNormSpec(), "4 and 6 are as near to 5: the larger");
+        assertTrue(robot.lookup("#norm-message").queryAs(Label.class).getText().contains("took G = 6"));
+        robot.interact(() -> kind(robot).setValue(NormKind.LAYER));
+        assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
     }
 }

@@ -1,0 +1,26 @@
+package org.normgraph.app.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GroupCountsTest {
+
+    @ParameterizedTest(name = "width {0}, G {1} → {2}")
+    @CsvSource({"3, 2, 3", "4, 2, 2", "5, 2, 1", "12, 5, 6", "12, 7, 6", "12, 9, 12", "1, 2, 1", "3, 16, 3", "16, 1, 1"})
+    void the_nearest_divisor_ties_going_up(int width, int g, int expected) {
+        assertEquals(expected, GroupCounts.nearestDivisor(width, g));
+    }
+
+    @ParameterizedTest(name = "width {0}: up from {1} gives {2}, down from {1} gives {3}")
+    @CsvSource({"12, 4, 6, 3", "12, 1, 2, 1", "12, 12, 12, 6", "7, 1, 7, 1", "7, 7, 7, 1", "3, 16, 3, 1"})
+    void arrows_step_to_the_next_divisor(int width, int from, int up, int down) {
+        GroupCounts counts = new GroupCounts(() -> width, from);
+        counts.increment(1);
+        assertEquals(up, counts.getValue());
+        counts.setValue(from);
+        counts.decrement(1);
+        assertEquals(down, counts.getValue());
+    }
+}
