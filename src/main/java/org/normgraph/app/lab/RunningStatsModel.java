@@ -1,5 +1,6 @@
 package org.normgraph.app.lab;
 
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -44,8 +45,12 @@ public final class RunningStatsModel {
     private final IntegerProperty rows = new SimpleIntegerProperty(this, "rows", 16);
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.POPULATION);
-    private final StringProperty mean = new SimpleStringProperty(this, "mean", "2, -1, 0.5");
-    private final StringProperty std = new SimpleStringProperty(this, "std", "1, 0.5, 2");
+    /** The population's example mean and standard deviation, repeated over the D features. */
+    private static final List<String> MEAN_PATTERN = List.of("2", "-1", "0.5");
+    private static final List<String> STD_PATTERN = List.of("1", "0.5", "2");
+
+    private final StringProperty mean = new SimpleStringProperty(this, "mean");
+    private final StringProperty std = new SimpleStringProperty(this, "std");
     private final DoubleProperty jitter = new SimpleDoubleProperty(this, "jitter", 0.5);
     private final BooleanProperty followConvention = new SimpleBooleanProperty(this, "followConvention", true);
     private final ReadOnlyObjectWrapper<RunningStatsRun> result = new ReadOnlyObjectWrapper<>(this, "result");
@@ -55,12 +60,21 @@ public final class RunningStatsModel {
     private final java.util.concurrent.Executor background;
     private final java.util.concurrent.Executor ui;
     private long generation;
+    private int d; // the D of the example text and of the last run
 
     public RunningStatsModel(SessionModel session, java.util.concurrent.Executor background,
                              java.util.concurrent.Executor ui) {
         this.session = session;
         this.background = background;
         this.ui = ui;
+        d = session.getInput().d();
+        mean.set(example(MEAN_PATTERN, d));
+        std.set(example(STD_PATTERN, d));
+        session.inputProperty().addListener((o, a, in) -> {
+            if (in != null && in.d() != d) {
+                followD(in.d());
+            }
+        });
         // a new convention brings its usual momentum (0.1 on the new batch, or 0.9 on the old value)
         convention.addListener((o, a, c) -> {
             if (c != null && followConvention.get()) {
@@ -118,6 +132,29 @@ public final class RunningStatsModel {
                 busy.set(false);
             });
         });
+    }
+
+    /**
+     * A new D: mean and std text still as given by default become the default for the new D
+     * (text the user typed stays, and says so if it no longer fits), and a run or message that
+     * spoke of the old D is run again.
+     */
+    private void followD(int newD) {
+        if (mean.get().equals(example(MEAN_PATTERN, d))) {
+            mean.set(example(MEAN_PATTERN, newD));
+        }
+        if (std.get().equals(example(STD_PATTERN, d))) {
+            std.set(example(STD_PATTERN, newD));
+        }
+        d = newD;
+        if (result.get() != null || error.get() != null) {
+            run();
+        }
+    }
+
+    /** {@code pattern} repeated to {@code d} numbers, as the field shows them: "2, -1, 0.5, 2". */
+    static String example(List<String> pattern, int d) {
+        return String.join(", ", java.util.stream.IntStream.range(0, d).mapToObj(j -> pattern.get(j % pattern.size())).toList());
     }
 
     /** True while a run is under way. */

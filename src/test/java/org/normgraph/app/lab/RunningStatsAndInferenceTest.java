@@ -123,6 +123,29 @@ class RunningStatsAndInferenceTest {
     }
 
     @Test
+    void the_example_population_follows_d_and_typed_text_stays(FxRobot robot) {
+        openRunningTab(robot);
+        RunningStatsModel m = window.lab().running();
+        assertEquals("2, -1, 0.5", m.meanProperty().get());
+        robot.interact(() -> model.commit(org.normgraph.app.editor.InputEdits.resize(model.getInput(), 4, 8)));
+        waitIdle();
+        assertEquals("2, -1, 0.5, 2, -1, 0.5, 2, -1", m.meanProperty().get());
+        assertEquals("1, 0.5, 2, 1, 0.5, 2, 1, 0.5", m.stdProperty().get());
+        assertNull(m.errorProperty().get());
+        assertEquals(8, m.getResult().populationMean().cols(), "the plot is run again for the new D");
+        assertFalse(robot.lookup(".lab-error").queryAs(Label.class).isVisible());
+
+        robot.interact(() -> m.stdProperty().set("1, 2, 3, 4, 5, 6, 7, 8"));
+        robot.interact(() -> model.commit(org.normgraph.app.editor.InputEdits.resize(model.getInput(), 4, 3)));
+        waitIdle();
+        assertEquals("2, -1, 0.5", m.meanProperty().get());
+        assertEquals("1, 2, 3, 4, 5, 6, 7, 8", m.stdProperty().get(), "typed text is the user's: it stays");
+        Label error = robot.lookup(".lab-error").queryAs(Label.class);
+        assertTrue(error.isVisible() && error.getText().contains("3 numbers"), error.getText());
+        assertEquals(8, m.getResult().populationMean().cols(), "the last good plot stays");
+    }
+
+    @Test
     void inference_mode_shows_the_constants_and_no_gradient_flows_into_them(FxRobot robot) {
         openRunningTab(robot);
         run(robot);
