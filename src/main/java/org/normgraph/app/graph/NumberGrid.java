@@ -201,12 +201,22 @@ final class NumberGrid extends Canvas {
         }
     }
 
-    /** {@code text}, or as much of it as fits the cell followed by an ellipsis (like a label's overrun). */
+    /**
+     * {@code text}; a number in scientific notation with as few digits less as make it fit,
+     * keeping its exponent; else as much of it as fits followed by an ellipsis (like a label's
+     * overrun).
+     */
     private String fit(String text) {
         double room = (cellW - 2 * TEXT_INSET) * pixelScale;
         // most numbers are short: measuring each one's text is a tenth of an edit's work
         if (text.length() * widestChar <= room && isNumberText(text) || width(text) <= room) {
             return text;
+        }
+        for (int digits = 2; digits >= 1; digits--) { // format gives at most three
+            String shorter = Numbers.roundedTo(text, digits);
+            if (shorter != null && width(shorter) <= room) {
+                return shorter;
+            }
         }
         for (int n = text.length() - 1; n > 0; n--) {
             String cut = text.substring(0, n) + ELLIPSIS;

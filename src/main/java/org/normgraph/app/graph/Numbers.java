@@ -47,6 +47,33 @@ public final class Numbers {
         return v < 0 ? MINUS + body : body;
     }
 
+    /**
+     * {@link #format}'s scientific text rounded to {@code digits} significant digits, its
+     * exponent kept ("−2.53e299" → "−2.5e299" or "−3e299"); null when it is not scientific or
+     * has no more digits than that. A narrow cell drops digits this way before it would cut the
+     * exponent off.
+     */
+    static String roundedTo(String text, int digits) {
+        int e = text.indexOf('e');
+        boolean negative = !text.isEmpty() && text.charAt(0) == MINUS;
+        if (e < 0 || !text.substring(negative ? 1 : 0, e).matches("[0-9]+(\\.[0-9]+)?")) {
+            return null;
+        }
+        BigDecimal mant = new BigDecimal(text.substring(negative ? 1 : 0, e));
+        if (mant.precision() <= digits) {
+            return null;
+        }
+        String expText = text.substring(e + 1);
+        int exp = expText.charAt(0) == MINUS ? -Integer.parseInt(expText.substring(1)) : Integer.parseInt(expText);
+        BigDecimal r = mant.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP));
+        if (r.compareTo(BigDecimal.TEN) >= 0) { // 9.96 → 10: one power of ten more
+            r = r.movePointLeft(1);
+            exp++;
+        }
+        String body = r.stripTrailingZeros().toPlainString() + "e" + (exp < 0 ? String.valueOf(MINUS) + (-exp) : String.valueOf(exp));
+        return negative ? MINUS + body : body;
+    }
+
     private static String scientific(double a) {
         String s = String.format(java.util.Locale.ROOT, "%.2e", a); // 1.23e-05
         int e = s.indexOf('e');

@@ -28,4 +28,21 @@ class NumbersTest {
     void numbers_are_short_with_a_true_minus(double v, String text) {
         assertEquals(text, Numbers.format(v));
     }
+
+    @ParameterizedTest(name = "{0} to {1} digits → {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "−2.53e299 | 2 | −2.5e299",
+            "−2.53e299 | 1 | −3e299",
+            "1.45e−15 | 1 | 1e−15",
+            "9.96e−5 | 2 | 1e−4",
+            "9.95e9 | 1 | 1e10",
+            "1.05e−15 | 2 | 1.1e−15",
+            "3e5 | 1 | null",
+            "1.5e5 | 2 | null",
+            "0.0447 | 1 | null",
+            "NaN | 1 | null",
+            "−∞ | 1 | null"})
+    void a_narrow_cell_drops_digits_and_keeps_the_exponent(String text, int digits, String shorter) {
+        assertEquals(shorter, Numbers.roundedTo(text, digits));
+    }
 }
