@@ -11,7 +11,8 @@ import org.normgraph.timeline.Step;
 /**
  * Zooms and pans a {@link GraphView} so that the nodes a step works on fill the view,
  * centred: for the start the inputs, for a forward step the nodes it computes, for a backward
- * step the nodes whose backward runs and whose gradients it completes. Uses only the view's public zoom and pan.
+ * step the nodes whose backward runs, those its contributions reach and those whose gradients
+ * it completes. Uses only the view's public zoom and pan.
  */
 final class StepFramer {
 
@@ -31,7 +32,8 @@ final class StepFramer {
         names.addAll(step.gradients());
         if (step.phase() == Phase.BACKWARD) {
             for (Edge e : step.edges()) {
-                names.add(e.to()); // where the gradient arrives; its sources far away would shrink the view
+                names.add(e.to()); // the node the gradient passes back through
+                names.add(e.from()); // and where its contribution arrives: dxmu1 at xmu in Backward 7
             }
         }
         return names;

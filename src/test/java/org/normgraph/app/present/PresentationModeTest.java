@@ -76,6 +76,8 @@ class PresentationModeTest {
         assertTrue(stage.getScene().getStylesheets().contains(PresentationMode.STYLESHEET));
         double big = onScreen("xhat").getHeight();
         assertTrue(big > 1.5 * before, "the step's nodes zoomed: " + before + " -> " + big);
+        Bounds shown = window.graphView().localToScene(window.graphView().getBoundsInLocal());
+        assertTrue(shown.contains(onScreen("xmu")), "xmu, where dxmu1 arrives, in view: " + onScreen("xmu") + " in " + shown);
 
         robot.push(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
