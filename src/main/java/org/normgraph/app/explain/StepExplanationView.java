@@ -11,12 +11,22 @@ import org.normgraph.app.model.SessionModel;
 public final class StepExplanationView extends SteadyHeightLabel {
 
     private final Subscription subscription;
+    private org.normgraph.core.Graph graph;
 
     public StepExplanationView(SessionModel model) {
-        super(() -> StepExplanations.texts(model.steps()));
+        super(() -> StepExplanations.texts(model));
         setId("step-explanation");
         getStyleClass().add("step-explanation");
-        subscription = model.stepProperty().subscribe(step -> setText(StepExplanations.text(step)));
+        // another kind or inference keeps the step but not its words
+        subscription = Subscription.combine(
+                model.stepProperty().subscribe(step -> setText(StepExplanations.text(model, step))),
+                model.traceProperty().subscribe(t -> {
+                    if (t != null && t.graph() != graph && model.getStep() != null) { // a new graph; an edit's new numbers change no words
+                        graph = t.graph();
+                        setText(StepExplanations.text(model, model.getStep()));
+                        refreshTexts();
+                    }
+                }));
     }
 
     public void dispose() {

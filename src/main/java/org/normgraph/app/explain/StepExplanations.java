@@ -1,15 +1,27 @@
 package org.normgraph.app.explain;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.normgraph.app.Messages;
+import org.normgraph.app.inspector.ChainRuleExplainer;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.Edge;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.timeline.Step;
 
 /**
  * A one-paragraph explanation in plain words for every timeline position (start, forward
  * 1…9, backward 9…0): why the gradient sums at x and xmu, collapses over the rows at a
- * broadcast, spreads out with 1/N at the two means. The text is in the messages bundle
- * under {@code explain.*}, one key per step, next to the step's one-line status
- * ({@code step.*}).
+ * broadcast, spreads out with 1/N at the two means. For batch norm of N×D features in
+ * training the text is in the messages bundle under {@code explain.*}, one key per step, next
+ * to the step's one-line status ({@code step.*}). Those paragraphs speak of rows and columns
+ * and of both branches at x and xmu; for the other kinds, N×C×H×W x and inference the
+ * paragraph is made of the notes on the operations the step runs, as the inspector words them
+ * for that graph.
  */
 public final class StepExplanations {
 
@@ -18,7 +30,7 @@ public final class StepExplanations {
     private StepExplanations() {
     }
 
-    /** The bundle key of the explanation of {@code step}, e.g. {@code explain.backward.7}. */
+    /** The bundle key of batch norm's explanation of {@code step}, e.g. {@code explain.backward.7}. */
     public static String key(Step step) {
         String status = step.messageKey();
         return "explain." + status.substring(STATUS_PREFIX.length());
@@ -29,13 +41,51 @@ public final class StepExplanations {
         return steps.stream().map(StepExplanations::key).toList();
     }
 
-    /** The explanations of all positions of a walk, in order, in the current language. */
-    public static List<String> texts(List<Step> steps) {
-        return steps.stream().map(StepExplanations::text).toList();
+    /** The explanations of all positions of the session's walk, in order, in the current language. */
+    public static List<String> texts(SessionModel model) {
+        ChainRuleExplainer explainer = byNotes(model) ? new ChainRuleExplainer(model.getTrace()) : null;
+        return model.steps().stream().map(s -> explainer == null ? Messages.get(key(s)) : fromNotes(explainer, s)).toList();
     }
 
-    /** The explanation of {@code step} in the current language. */
-    public static String text(Step step) {
-        return Messages.get(key(step));
+    /** The explanation of {@code step} of the session's walk in the current language. */
+    public static String text(SessionModel model, Step step) {
+        return byNotes(model) ? fromNotes(new ChainRuleExplainer(model.getTrace()), step) : Messages.get(key(step));
+    }
+
+    /** Whether the session's graph is not the one the bundle's paragraphs describe. */
+    private static boolean byNotes(SessionModel model) {
+        return !model.getNormLayout().batchOfFeatures() || InferenceGraph.isInference(model.getGraph());
+    }
+
+    /**
+     * The notes on what {@code step} does, each once: forward, on each op it computes; backward,
+     * on each contribution it sends (in the order the gradient meets them) and on each fan-out it
+     * sums.
+     */
+    static String fromNotes(ChainRuleExplainer explainer, Step step) {
+        Set<String> keys = new LinkedHashSet<>();
+        switch (step.phase()) {
+            case START -> keys.add("explain.other.start");
+            case FORWARD -> step.values().forEach(n -> keys.add(forwardNote(explainer.value(n, 0, 0))));
+            case BACKWARD -> {
+                List<Edge> edges = new ArrayList<>(step.edges());
+                Collections.reverse(edges);
+                edges.forEach(e -> keys.add(note(explainer.contribution(e, 0, 0))));
+                step.gradients().stream().filter(n -> explainer.trace().graph().isFanOut(n))
+                        .forEach(n -> keys.add(note(explainer.gradient(n, 0, 0))));
+            }
+        }
+        keys.remove(null);
+        return keys.stream().map(Messages::get).collect(Collectors.joining(" "));
+    }
+
+    private static String note(ChainRuleExplainer.Line line) {
+        return line == null || line.noteKey().isEmpty() ? null : line.noteKey();
+    }
+
+    /** Batch norm's notes on an element-wise op speak of a 1×D row; here the broadcast node says what is copied. */
+    private static String forwardNote(ChainRuleExplainer.Line line) {
+        String key = note(line);
+        return key != null && key.matches("chain\\.note\\.(add|subtract|multiply)\\.forward") ? "explain.note.elementwise" : key;
     }
 }

@@ -1,6 +1,7 @@
 package org.normgraph.app.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.timeline.Step;
 
 /** One explanation per timeline position, in each language's own file. */
@@ -53,13 +56,47 @@ class StepExplanationsTest {
 
     @Test
     void the_texts_of_a_walk_are_its_positions_explanations_in_order() {
-        List<Step> steps = SessionModel.example().steps();
-        List<String> texts = StepExplanations.texts(steps);
+        SessionModel model = SessionModel.example();
+        List<Step> steps = model.steps();
+        List<String> texts = StepExplanations.texts(model);
         assertEquals(steps.size(), texts.size());
         for (int i = 0; i < steps.size(); i++) {
-            assertEquals(StepExplanations.text(steps.get(i)), texts.get(i), "position " + i);
+            assertEquals(StepExplanations.text(model, steps.get(i)), texts.get(i), "position " + i);
+            assertEquals(Messages.get(StepExplanations.key(steps.get(i))), texts.get(i), "batch norm: the bundle's paragraph");
         }
         assertEquals(20, new HashSet<>(texts).size());
+    }
+
+    @Test
+    void layer_norm_is_explained_by_its_own_operations_not_batch_norms_rows_and_columns() {
+        SessionModel model = SessionModel.example();
+        model.setNormSpec(NormSpec.layer());
+        List<String> texts = StepExplanations.texts(model);
+        String b7 = texts.get(12); // backward 7: xhat's product rule, bcast_ivar's sum over the features of a row
+        assertTrue(b7.contains(Messages.get("chain.note.multiply.backward")), b7);
+        assertTrue(b7.contains(Messages.get("chain.note.broadcast.backward.block")), b7);
+        assertFalse(b7.contains("column"), b7);
+        String f1 = texts.get(1);
+        assertEquals(Messages.get("chain.note.mean.forward.block"), f1);
+        assertTrue(texts.get(18).contains(Messages.get("chain.note.mean.backward.block")), "backward 1: " + texts.get(18));
+        assertTrue(texts.get(19).contains(Messages.get("chain.note.fanout")), "backward 0 sums x's branches: " + texts.get(19));
+        for (String t : texts) {
+            assertFalse(t.isBlank() || t.contains("1\u00d7D row"), t);
+        }
+        assertEquals(StepExplanations.text(model, model.steps().get(12)), b7);
+    }
+
+    @Test
+    void inference_has_no_second_branch_in_its_words() {
+        SessionModel model = SessionModel.example();
+        var in = model.getInput();
+        model.setInference(new org.normgraph.app.model.RunningStatistics(org.normgraph.core.Matrix.filled(1, in.d(), 2), org.normgraph.core.Matrix.filled(1, in.d(), 4)));
+        List<String> texts = StepExplanations.texts(model);
+        String b7 = texts.get(12);
+        assertTrue(b7.contains(Messages.get("chain.note.multiply.backward")), b7);
+        assertFalse(b7.contains("dxmu1") || b7.contains(Messages.get("chain.note.broadcast.backward")),
+                "ivar is a constant: nothing is summed into it: " + b7);
+        assertEquals("", texts.get(13), "backward 6: nothing flows, the status line says so");
     }
 
     @ParameterizedTest

@@ -180,11 +180,11 @@ class PresentationModeTest {
         Label notes = robot.lookup("#presentation-notes").queryAs(Label.class);
         assertEquals("Ask the room: why does mu have one row?", notes.getText());
         Label explanation = robot.lookup("#presentation-explanation").queryAs(Label.class);
-        assertEquals(StepExplanations.text(model.getStep()), explanation.getText());
+        assertEquals(StepExplanations.text(model, model.getStep()), explanation.getText());
 
         robot.push(KeyCode.RIGHT);
         assertEquals(Messages.get("present.notes.none"), notes.getText());
-        assertEquals(StepExplanations.text(model.getStep()), explanation.getText());
+        assertEquals(StepExplanations.text(model, model.getStep()), explanation.getText());
         assertEquals(Messages.get("step.forward.1"),
                 robot.lookup("#presentation-status").queryAs(Label.class).getText());
         robot.push(KeyCode.N);
