@@ -83,7 +83,7 @@ public final class Json {
         } catch (JsonParseException e) {
             throw new InputFormatException(source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + in(p) + ": " + parseProblem(e.getOriginalMessage()), e);
+                    + (endOfInput(e) ? after(p) : in(p)) + ": " + parseProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new InputFormatException(source + ": not valid JSON" + in(p) + ": " + firstLine(e.getMessage()), e);
         } finally {
@@ -312,6 +312,23 @@ public final class Json {
         }
         String path = path(p.getParsingContext());
         return path.isEmpty() ? "" : ", in " + path;
+    }
+
+    private static boolean endOfInput(JsonParseException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
+    }
+
+    /**
+     * ", after input.gamma": where a text that ends too early inside an object ended; the
+     * parser still names the last field it read (the cut key "be…" of beta is not one).
+     * Inside an array it names the element, as {@link #in} does.
+     */
+    private static String after(JsonParser p) {
+        if (p == null || !p.getParsingContext().inObject()) {
+            return in(p);
+        }
+        String path = path(p.getParsingContext());
+        return path.isEmpty() ? "" : ", after " + path;
     }
 
     /** The field path of a parser context: {@code x[0][1]}; long paths keep their first levels. */

@@ -52,6 +52,7 @@ class CaseFileTest {
             "Infinity in gamma   | {\"x\": [[1, 2], [3, 4]], \"gamma\": [Infinity, 1]} | in gamma[0]: Infinity is not a number",
             "duplicate field     | {\"x\": [[1, 2], [3, 4]], \"x\": [[1, 2]]}    | in x: Duplicate field 'x'",
             "truncated           | {\"x\": [[1, 2], [3,                          | in x[1][1]: the text ends too early",
+            "cut in a key        | {\"x\": [[1, 2], [3, 4]], \"gamma\": [1, 1], \"be     | after gamma: the text ends too early",
             "deep nesting        | {\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}  | case.json: nested more than 64 levels deep, in x[0][0][0]…",
             "1e400               | {\"x\": [[1, 1e400], [3, 4]], @}              | x[0][1]: the number is too large for a double",
             "null field          | {\"x\": null, @}                              | x: expected an array of rows, got null",
