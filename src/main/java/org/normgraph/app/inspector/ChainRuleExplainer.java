@@ -148,11 +148,6 @@ public final class ChainRuleExplainer {
 
     // ------------------------------------------------------------------ names
 
-    /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */
-    public static String element(String name, boolean vector, int row, int col) {
-        return vector ? name + "[" + col + "]" : name + "[" + row + "][" + col + "]";
-    }
-
     /** Whether {@code node} is a 1×D row by definition (DESIGN.md, the kind's axes), also when N = 1. */
     public boolean isVector(String node) {
         return axes.indexing(node) == NormAxes.Indexing.COLUMN;

@@ -115,7 +115,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         }
         content.getChildren().add(valueSection(trace, node, vector, row, col));
         content.getChildren().add(gradientSection(trace, g, node, vector, row, col));
-        content.getChildren().add(row >= 0 ? chainSection(g, node, vector, row, col)
+        content.getChildren().add(row >= 0 ? chainSection(g, node, row, col)
                 : hint(Messages.get("inspector.element.hint")));
         builtFor = structure;
     }
@@ -156,7 +156,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             Graph g = trace.graph();
             Node node = g.node(sel.node());
             int last = content.getChildren().size() - 1;
-            Region chain = chainSection(g, node, explainer.isVector(node.name()), element[0], element[1]);
+            Region chain = chainSection(g, node, element[0], element[1]);
             if (!SameShape.copyTexts(chain, content.getChildren().get(last))) {
                 content.getChildren().set(last, chain);
             }
@@ -354,12 +354,12 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         return sideways;
     }
 
-    private Region chainSection(Graph g, Node node, boolean vector, int row, int col) {
+    private Region chainSection(Graph g, Node node, int row, int col) {
         VBox box = new VBox(4);
         box.setId("inspector-chain");
         box.getStyleClass().add("chain");
         box.getChildren().add(sectionTitle(Messages.get("inspector.section.element",
-                ChainRuleExplainer.element(node.name(), vector, row, col))));
+                explainer.axes().element(node.name(), node.name(), row, col))));
         if (timeline.valueShown(node.name())) {
             box.getChildren().add(line("chain-value", Messages.get("chain.value"), explainer.value(node.name(), row, col)));
         } else {

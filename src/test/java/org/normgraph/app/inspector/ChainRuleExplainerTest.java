@@ -72,7 +72,7 @@ class ChainRuleExplainerTest {
         int col = input.d() - 1;
         for (NamedGradient ng : BatchNormGraph.GRADIENTS) {
             Line line = ng.isBranch() ? ex.contribution(ng.edge(), last, col) : ex.gradient(ng.node(), last, col);
-            String expected = ChainRuleExplainer.element(ng.name(), BatchNormGraph.isVector(ng.name()), last, col);
+            String expected = ng.name() + (BatchNormGraph.isVector(ng.name()) ? "" : "[" + last + "]") + "[" + col + "]";
             assertEquals(expected, line.target(), ng.name());
             Matrix m = ng.in(trace);
             assertEquals(m.get(m.rows() == 1 ? 0 : last, col), line.result(), 0.0, ng.name());

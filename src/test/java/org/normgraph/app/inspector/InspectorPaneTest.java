@@ -296,4 +296,16 @@ class InspectorPaneTest {
         }
         return false;
     }
+
+    @Test
+    void the_chain_rule_title_indexes_the_element_as_its_formulas_do(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("gamma", 0, 1)));
+        assertEquals("Chain rule for gamma[1]", robot.lookup("#inspector-chain .section-title").queryAs(Label.class).getText());
+        robot.interact(() -> {
+            traceProperty.set(BatchNormGraph.run(org.normgraph.core.family.NormSpec.layer(), Examples.classic()));
+            selection.set(Selection.element("sqrtvar", 2, 0)); // layer norm: one per row, N×1
+        });
+        assertEquals("Chain rule for sqrtvar[2]", robot.lookup("#inspector-chain .section-title").queryAs(Label.class).getText());
+        assertTrue(text(robot, "#chain-value").startsWith("sqrtvar[2] = "), text(robot, "#chain-value"));
+    }
 }
