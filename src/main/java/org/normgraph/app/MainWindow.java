@@ -532,6 +532,7 @@ public final class MainWindow {
         static final double MAX_SHARE = 0.3;
 
         SidePane() {
+            setAlignment(javafx.geometry.Pos.TOP_LEFT); // a pane taller than the window is cut at its bottom, not at its top
             javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
             clip.widthProperty().bind(widthProperty());
             clip.heightProperty().bind(heightProperty());

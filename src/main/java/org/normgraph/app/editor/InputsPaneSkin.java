@@ -47,6 +47,8 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private final Map<InputField, Label> messages = new EnumMap<>(InputField.class);
     private final VBox content = new VBox();
     private final ScrollPane scroll = new UncachedScrollPane(content);
+    private final VBox root = new VBox();
+    private final Region controls;
     private boolean updating;
 
     private final ChangeListener<BatchNormInput> inputListener = (o, a, b) -> showInput(b);
@@ -77,11 +79,11 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("inputs-scroll");
-        Region controls = controls();
+        controls = controls();
         // the grids give way when the pane is short, not the controls: a shrunk controls box
         // cut its wrapped messages to one line ending in "…"
         controls.setMinHeight(Region.USE_PREF_SIZE);
-        VBox root = new VBox(controls, scroll);
+        root.getChildren().addAll(controls, scroll);
         root.getStyleClass().add("inputs-root");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(root);
@@ -123,6 +125,36 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     }
 
     // ------------------------------------------------------------------ building
+
+    /** Below this share of the pane's height left for the grids, the controls scroll with them. */
+    static final double MIN_GRIDS_SHARE = 0.4;
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        placeControls(w, h);
+        super.layoutChildren(x, y, w, h);
+    }
+
+    /**
+     * The controls stay above the grids' scroll while that leaves the grids room; in a short
+     * pane (large text, a small window) they go to the top of the scrolled content, so that
+     * every control and grid can be scrolled to instead of the grids having no height at all.
+     */
+    private void placeControls(double w, double h) {
+        boolean pinned = h <= 0 || controls.prefHeight(w) <= h * (1 - MIN_GRIDS_SHARE);
+        if (pinned && controls.getParent() != root) {
+            content.getChildren().remove(controls);
+            root.getChildren().add(0, controls);
+        } else if (!pinned && controls.getParent() != content) {
+            root.getChildren().remove(controls);
+            content.getChildren().add(0, controls);
+        }
+    }
+
+    /** Whether the controls scroll with the grids (a short pane). */
+    boolean controlsScroll() {
+        return controls.getParent() == content;
+    }
 
     private Region controls() {
         Label n = symbolLabel("editor.n", nSpinner);

@@ -304,4 +304,31 @@ class InputsPaneTest {
         return GridRobot.sheet(robot, field).cell(row, col).getText();
     }
 
-    /** Types like a user: key presses (which start the cell editor), not just characters. */}
+    /** Types like a user: key presses (which start the cell editor), not just characters. */
+    @Test
+    void in_a_short_pane_the_controls_scroll_with_the_grids_and_every_one_can_be_reached(FxRobot robot) {
+        InputsPaneSkin skin = (InputsPaneSkin) pane.getSkin();
+        assertFalse(skin.controlsScroll(), "780 px: the controls stay above the grids");
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".inputs-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        try {
+            robot.interact(() -> pane.setMaxHeight(150));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(skin.controlsScroll(), "150 px: the controls scroll with the grids");
+            assertTrue(scroll.getHeight() > 120, "the scroll has the pane's height: " + scroll.getHeight());
+            javafx.geometry.Bounds top = pane.localToScene(pane.getBoundsInLocal());
+            Node n = robot.lookup("#editor-n").query();
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertTrue(b.getMinY() >= top.getMinY(), "N is in the pane, not cut above it: " + b + " in " + top);
+            robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+            WaitForAsyncUtils.waitForFxEvents();
+            Node dout = robot.lookup("#editor-dout-title").query();
+            javafx.geometry.Bounds d = dout.localToScene(dout.getBoundsInLocal());
+            assertTrue(scroll.getVmax() > scroll.getVmin() && d.getMaxY() <= top.getMaxY(),
+                "the last grid, dout's, is scrolled to: " + d + " in " + top);
+        } finally {
+            robot.interact(() -> pane.setMaxHeight(Region.USE_COMPUTED_SIZE));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(skin.controlsScroll(), "tall again: pinned again");
+    }
+}
