@@ -17,11 +17,11 @@ public final class StepExplanationView extends SteadyHeightLabel {
         super(() -> StepExplanations.texts(model));
         setId("step-explanation");
         getStyleClass().add("step-explanation");
-        // another kind or inference keeps the step but not its words
+        // another kind or inference keeps the step but not its words; an edit's numbers change no words
         subscription = Subscription.combine(
                 model.stepProperty().subscribe(step -> setText(StepExplanations.text(model, step))),
                 model.traceProperty().subscribe(t -> {
-                    if (t != null && t.graph() != graph && model.getStep() != null) { // a new graph; an edit's new numbers change no words
+                    if (t != null && t.graph() != graph && model.getStep() != null) {
                         graph = t.graph();
                         setText(StepExplanations.text(model, model.getStep()));
                         refreshTexts();

@@ -25,8 +25,8 @@ import org.normgraph.core.family.NormSpec;
  * note under each kind. Choosing one asks the session to switch; the core builds and runs that
  * kind's graph. G steps through the divisors of D (C); a typed G that does not divide becomes
  * the nearest that does, with a message. A kind that does not fit is refused, with a message,
- * and the controls go back to the session's kind (the last good state). Instance norm needs x laid out as
- * N×C×H×W images: for N×D features it is disabled in the list, which says why.
+ * and the controls go back to the session's kind (the last good state). Instance norm needs x
+ * laid out as N×C×H×W images: for N×D features it is disabled in the list, which says why.
  */
 public final class NormSelector extends HBox {
 

@@ -23,7 +23,8 @@ import org.normgraph.timeline.Step;
  * The current step's formulas with their numbers, as a LaTeX document fragment (amsmath):
  * forward steps give each computed node's formula ({@link NodeTex#forward}) and its value;
  * backward steps the local derivative ({@link NodeTex#local}) of each operation they pass back
- * through and every gradient the step produces; both for the graph's normalization axes; a selected element adds its chain-rule line
+ * through and every gradient the step produces, all for the graph's kind of normalization; a
+ * selected element adds its chain-rule line
  * ({@link ChainRuleExplainer}). The formulas come from those two classes only.
  */
 public final class StepLatex {

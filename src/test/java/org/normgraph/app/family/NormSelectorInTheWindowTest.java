@@ -91,7 +91,7 @@ class NormSelectorInTheWindowTest {
         assertEquals(NormSpec.group(3), model.getNormSpec(), "1 and 3 are as near to 2: the larger");
         Label message = robot.lookup("#norm-message").queryAs(Label.class);
         assertTrue(message.isVisible());
-        assertEquals("G = 2 does not divide D = 3 (each group needs whole features): took G = 3, the nearest that does.",
+        assertEquals("G = 2 does not divide D = 3: each group needs whole features. Took G = 3, the nearest that does.",
                 message.getText());
         assertFalse(message.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("refused")),
                 "not a refusal: the choice was taken");
@@ -129,7 +129,7 @@ class NormSelectorInTheWindowTest {
             g.commitValue();
         });
         assertEquals(NormSpec.group(6), model.getNormSpec(), "4 and 6 are as near to 5: the larger");
-        assertTrue(robot.lookup("#norm-message").queryAs(Label.class).getText().contains("took G = 6"));
+        assertTrue(robot.lookup("#norm-message").queryAs(Label.class).getText().contains("Took G = 6"));
         robot.interact(() -> kind(robot).setValue(NormKind.LAYER));
         assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
     }
