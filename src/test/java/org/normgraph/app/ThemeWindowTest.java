@@ -125,6 +125,22 @@ class ThemeWindowTest {
     }
 
     @Test
+    void back_at_100_percent_the_inputs_controls_take_their_100_percent_widths_again(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> layout = robot.lookup("#editor-layout").queryAs(javafx.scene.control.ComboBox.class);
+        double before = layout.getWidth();
+        robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5 * before, layout.getWidth(), 2);
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, layout.getWidth(), 1, "a ComboBox measured from its list kept its 150 % width");
+        javafx.scene.Node next = robot.lookup("#editor-nextseed").query();
+        javafx.scene.Node pane = robot.lookup(".inputs-editor").query();
+        assertTrue(pane.localToScene(pane.getBoundsInLocal()).getMaxX() >= next.localToScene(next.getBoundsInLocal()).getMaxX(),
+                "Next seed wraps inside the pane, not cut at its edge");
+    }
+
+    @Test
     void at_the_largest_text_size_numbers_grids_and_controls_stay_whole(FxRobot robot) {
         Region x = robot.lookup("#editor-x").queryAs(Region.class);
         double rowBefore = rowHeight(x);

@@ -177,6 +177,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         }
 
         layoutChoice.setId("editor-layout");
+        layoutChoice.getStyleClass().add("layout-choice"); // its width in em (normgraph.css)
         layoutChoice.getItems().setAll(false, true);
         layoutChoice.setConverter(new StringConverter<>() {
             @Override
