@@ -180,8 +180,8 @@ public class InputsPane extends Control {
     }
 
     /**
-     * Text typed into a size spinner as a whole number (full-width digits too), clamped to
-     * {@code min…max}; null if it is not a whole number.
+     * Text typed into a spinner of a size or a count (N, D, C, H, W; G of group norm) as a whole
+     * number (full-width digits too), clamped to {@code min…max}; null if it is not a whole number.
      */
     public static Integer wholeNumberIn(String text, int min, int max) {
         String t = text == null ? "" : CellParser.normalize(text);
