@@ -33,6 +33,8 @@ public final class Json {
      * level more is shown whole, so that a value of 4-D x is named: {@code x[0][1][0][1]}.
      */
     private static final int MAX_PATH_LEVELS = 4;
+    /** How Jackson's message for a text that ends too early begins. */
+    private static final String END_OF_INPUT = "Unexpected end-of-input";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -79,13 +81,14 @@ public final class Json {
                         + p.currentLocation().getLineNr());
             }
         } catch (StreamConstraintsException e) {
-            throw new InputFormatException(source + ": " + constraint(e.getOriginalMessage()) + in(p), e);
+            throw new InputFormatException(source + ": " + constraint(e.getOriginalMessage()) + where(p, false), e);
         } catch (JsonParseException e) {
             throw new InputFormatException(source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + (endOfInput(e) ? after(p) : in(p)) + ": " + parseProblem(e.getOriginalMessage()), e);
+                    + where(p, firstLine(e.getOriginalMessage()).startsWith(END_OF_INPUT)) + ": "
+                    + parseProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new InputFormatException(source + ": not valid JSON" + in(p) + ": " + firstLine(e.getMessage()), e);
+            throw new InputFormatException(source + ": not valid JSON" + where(p, false) + ": " + firstLine(e.getMessage()), e);
         } finally {
             closeQuietly(p);
         }
@@ -305,30 +308,18 @@ public final class Json {
         return n == 1 ? "1 value" : n + " values";
     }
 
-    /** ", in x[0][1]": where the parser was when it failed, so that a syntax error names its field. */
-    private static String in(JsonParser p) {
+    /**
+     * ", in x[0][1]": where the parser was when it failed, so that a syntax error names its
+     * field. A text that ends too early inside an object gives ", after input.gamma": the
+     * parser still names the last field it read (a cut key "be…" of beta is not one).
+     */
+    private static String where(JsonParser p, boolean endOfInput) {
         if (p == null) {
             return "";
         }
         String path = path(p.getParsingContext());
-        return path.isEmpty() ? "" : ", in " + path;
-    }
-
-    private static boolean endOfInput(JsonParseException e) {
-        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
-    }
-
-    /**
-     * ", after input.gamma": where a text that ends too early inside an object ended; the
-     * parser still names the last field it read (the cut key "be…" of beta is not one).
-     * Inside an array it names the element, as {@link #in} does.
-     */
-    private static String after(JsonParser p) {
-        if (p == null || !p.getParsingContext().inObject()) {
-            return in(p);
-        }
-        String path = path(p.getParsingContext());
-        return path.isEmpty() ? "" : ", after " + path;
+        String word = endOfInput && p.getParsingContext().inObject() ? "after" : "in";
+        return path.isEmpty() ? "" : ", " + word + " " + path;
     }
 
     /** The field path of a parser context: {@code x[0][1]}; long paths keep their first levels. */
@@ -375,7 +366,7 @@ public final class Json {
             String token = end < 0 ? "NaN" : m.substring(prefix.length(), end);
             return token + " is not a number in JSON; every value must be a finite number";
         }
-        if (m.startsWith("Unexpected end-of-input")) {
+        if (m.startsWith(END_OF_INPUT)) {
             return "the text ends too early (truncated?)";
         }
         for (String cut : new String[] {" (start marker", " [Source", " at [Source"}) {

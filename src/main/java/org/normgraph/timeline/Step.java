@@ -24,6 +24,13 @@ public record Step(int position, Phase phase, int number, List<String> values,
         names = List.copyOf(names);
     }
 
+    /** {@link #edges} in the order the gradient meets them: the step's last operation first. */
+    public List<Edge> edgesAsMet() {
+        List<Edge> met = new java.util.ArrayList<>(edges);
+        java.util.Collections.reverse(met);
+        return met;
+    }
+
     /** Message-bundle key for the one-line description, e.g. {@code step.backward.7}. */
     public String messageKey() {
         return phase == Phase.START ? "step.start" : "step." + phase.name().toLowerCase(java.util.Locale.ROOT) + "." + number;

@@ -1,7 +1,5 @@
 package org.normgraph.app.explain;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +7,6 @@ import java.util.stream.Collectors;
 import org.normgraph.app.Messages;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.model.SessionModel;
-import org.normgraph.core.Edge;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.timeline.Step;
 
@@ -68,9 +65,7 @@ public final class StepExplanations {
             case START -> keys.add("explain.other.start");
             case FORWARD -> step.values().forEach(n -> keys.add(forwardNote(explainer.value(n, 0, 0))));
             case BACKWARD -> {
-                List<Edge> edges = new ArrayList<>(step.edges());
-                Collections.reverse(edges);
-                edges.forEach(e -> keys.add(note(explainer.contribution(e, 0, 0))));
+                step.edgesAsMet().forEach(e -> keys.add(note(explainer.contribution(e, 0, 0))));
                 step.gradients().stream().filter(n -> explainer.trace().graph().isFanOut(n))
                         .forEach(n -> keys.add(note(explainer.gradient(n, 0, 0))));
             }

@@ -1,9 +1,6 @@
 package org.normgraph.app.files;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer;
@@ -75,9 +72,7 @@ public final class StepLatex {
      * gradient it completes (their rule says how the contributions are collected).
      */
     static Set<String> operationsPassed(Step step, Graph graph) {
-        List<String> passed = new ArrayList<>(new LinkedHashSet<>(step.edges().stream().map(Edge::to).toList()));
-        Collections.reverse(passed); // edges are in forward order; the gradient meets the last op first
-        Set<String> nodes = new LinkedHashSet<>(passed);
+        Set<String> nodes = new LinkedHashSet<>(step.edgesAsMet().stream().map(Edge::to).toList());
         step.gradients().stream().filter(n -> graph.node(n).isInput()).forEach(nodes::add);
         return nodes;
     }

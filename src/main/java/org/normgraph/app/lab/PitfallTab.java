@@ -52,12 +52,12 @@ final class PitfallTab {
 
     /** Whether the check catches the mistake, and which of its two comparisons does. */
     static String verdict(PitfallLab.Report report) {
-        String failing = String.join(", ", report.failing());
         if (!report.checkFails()) {
             return Messages.get("lab.pitfall.missed");
         }
         return report.failingFiniteDifferences().isEmpty()
-                ? Messages.get("lab.pitfall.caught.simplified", failing, sci(GradientCheck.NUMERIC_TOLERANCE))
+                ? Messages.get("lab.pitfall.caught.simplified", String.join(", ", report.failing()),
+                        sci(GradientCheck.NUMERIC_TOLERANCE))
                 : Messages.get("lab.pitfall.caught", String.join(", ", report.failingFiniteDifferences()));
     }
 
