@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.CheckResolution;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
@@ -58,46 +60,45 @@ final class GradcheckCommand implements Callable<Integer> {
     }
 
     private int nineStep(BatchNormInput in) {
-        var nonFinite = BatchNormGraph.run(in).firstNonFinite();
-        if (nonFinite.isPresent()) {
-            return Errors.badInput(spec, Errors.describe(nonFinite.get()));
-        }
-        List<GradientCheck.Result> results = GradientCheck.check(in);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "N=%d D=%d eps=%s  relative error = max|a-b| / max|.| per gradient;"
-                        + " tolerance %.0e (finite differences), %.0e (fused)%n",
-                in.n(), in.d(), in.eps(), GradientCheck.NUMERIC_TOLERANCE, GradientCheck.SIMPLIFIED_TOLERANCE);
         NormLayout layout = NormLayout.of(NormSpec.batch(), in.n(), in.d());
-        boolean ok = true;
-        for (GradientCheck.Result r : results) {
-            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-9s vs fused %.2e  %s%n",
-                    r.gradientName(), r.numeric().relativeError(), "at " + at(layout, r),
-                    r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
-            ok &= r.passed();
-        }
-        out.flush();
-        return ok ? 0 : Cli.CHECK_FAILED;
+        String header = String.format(Locale.ROOT, "N=%d D=%d eps=%s", in.n(), in.d(), in.eps());
+        return check(header, layout, NormInput.of(in), "fused", 9);
     }
 
     private int family(FamilyCase c) {
-        var nonFinite = BatchNormGraph.run(c.layout(), c.input()).firstNonFinite();
+        String header = String.format(Locale.ROOT, "norm=%s%s x=%s eps=%s", c.spec().kind().id(),
+                c.spec().kind() == NormKind.GROUP ? " G=" + c.spec().groups() : "",
+                Tensor.format(c.layout().xShape()), c.input().eps());
+        return check(header, c.layout(), c.input(), "simplified", c.layout().spatial() ? 15 : 9);
+    }
+
+    /** One line per input, then a note where rounding widened the tolerances; 1 when a check fails. */
+    private int check(String header, NormLayout layout, NormInput in, String simplifiedName, int atWidth) {
+        var nonFinite = BatchNormGraph.run(layout, in).firstNonFinite();
         if (nonFinite.isPresent()) {
             return Errors.badInput(spec, Errors.describe(nonFinite.get()));
         }
-        List<GradientCheck.Result> results = GradientCheck.check(c.layout(), c.input());
+        List<GradientCheck.Result> results = GradientCheck.check(layout, in);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "norm=%s%s x=%s eps=%s  relative error = max|a-b| / max|.| per gradient;"
-                        + " tolerance %.0e (finite differences), %.0e (simplified)%n",
-                c.spec().kind().id(), c.spec().kind() == NormKind.GROUP ? " G=" + c.spec().groups() : "",
-                Tensor.format(c.layout().xShape()), c.input().eps(),
-                GradientCheck.NUMERIC_TOLERANCE, GradientCheck.SIMPLIFIED_TOLERANCE);
-        int width = c.layout().spatial() ? 15 : 9;
+        out.printf(Locale.ROOT, "%s  relative error = max|a-b| / max|.| per gradient; tolerance %.0e (finite differences),"
+                + " %.0e (%s)%n", header, GradientCheck.NUMERIC_TOLERANCE, GradientCheck.SIMPLIFIED_TOLERANCE, simplifiedName);
         boolean ok = true;
         for (GradientCheck.Result r : results) {
-            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-" + width + "s vs simplified %.2e  %s%n",
-                    r.gradientName(), r.numeric().relativeError(), "at " + at(c.layout(), r),
+            out.printf(Locale.ROOT, "%-7s vs finite differences %.2e %-" + atWidth + "s vs %s %.2e  %s%n",
+                    r.gradientName(), r.numeric().relativeError(), "at " + at(layout, r), simplifiedName,
                     r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
+        }
+        for (GradientCheck.Result r : results) {
+            if (r.widened()) {
+                out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
+                                + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero"
+                                + " and |dout| is up to %.1e%s%n", r.gradientName(), r.numericDecidingTolerance(),
+                        r.simplifiedDecidingTolerance(), simplifiedName, CheckResolution.of(layout, in).offsetRatio(),
+                        in.doutRows().maxAbs(), r.numericUnresolved()
+                                ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
+                                : "");
+            }
         }
         out.flush();
         return ok ? 0 : Cli.CHECK_FAILED;

@@ -19,7 +19,10 @@ public record Comparison(double relativeError, int row, int col, double referenc
 
     public static Comparison of(Matrix reference, Matrix actual) {
         reference.requireSameShape("compare", actual);
-        double scale = Math.max(ABSOLUTE_FLOOR, Math.max(reference.maxAbs(), actual.maxAbs()));
+        if (reference.rows() * reference.cols() == 0) {
+            return new Comparison(0, 0, 0, 0, 0); // nothing to differ
+        }
+        double scale = scale(reference, actual);
         double worst = -1;
         int wr = 0;
         int wc = 0;
@@ -36,8 +39,16 @@ public record Comparison(double relativeError, int row, int col, double referenc
                 }
             }
         }
-        double rel = Double.isNaN(scale) ? Double.POSITIVE_INFINITY : worst / scale;
+        double rel = worst / scale;
+        if (Double.isNaN(rel)) {
+            rel = Double.POSITIVE_INFINITY; // a NaN in either matrix, or infinite values (∞ / ∞)
+        }
         return new Comparison(rel, wr, wc, reference.get(wr, wc), actual.get(wr, wc));
+    }
+
+    /** What differences are relative to: max(‖a‖∞, ‖b‖∞, floor). */
+    public static double scale(Matrix reference, Matrix actual) {
+        return Math.max(ABSOLUTE_FLOOR, Math.max(reference.maxAbs(), actual.maxAbs()));
     }
 
     public boolean within(double tolerance) {

@@ -56,7 +56,8 @@ class CaseFileFuzzTest {
         Statistics.label("exit code").collect(res.exitCode());
         if (res.exitCode() == 0 || res.exitCode() == Cli.CHECK_FAILED) {
             assertEquals("", res.err(), why);
-            assertEquals(4, res.outLines().size(), why); // the header and one line per input
+            // the header and one line per input, then a note per gradient judged with a widened tolerance
+            assertEquals(4, res.outLines().stream().filter(l -> !l.startsWith("note: ")).count(), why + res.out());
         } else {
             assertRefused("gradcheck", res, why);
         }

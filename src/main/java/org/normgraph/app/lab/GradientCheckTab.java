@@ -38,13 +38,14 @@ final class GradientCheckTab {
         List<Node[]> rows = new ArrayList<>();
         for (GradientCheck.Result c : r.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
-                    label(sci(GradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(c.numericDecidingTolerance()), "lab-number"),
                     label(sci(c.simplified().relativeError()), "lab-number"),
-                    label(sci(GradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+                    label(sci(c.simplifiedDecidingTolerance()), "lab-number"), LabFormat.verdict(c.passed())});
         }
         box.getChildren().add(LabFormat.table("lab-check-table", new String[] {Messages.get("lab.col.gradient"),
                 Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),
                 Messages.get("lab.col.tolerance"), Messages.get("lab.col.verdict")}, rows));
+        r.toleranceNotes().forEach(note -> box.getChildren().add(label(note, "lab-explain", "lab-tolerance-note")));
         box.getChildren().add(label(Messages.get("lab.check.explain"), "lab-explain"));
         return box;
     }

@@ -1,9 +1,11 @@
 package org.normgraph.app.lab;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.CheckResolution;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Matrix;
@@ -11,6 +13,7 @@ import org.normgraph.core.NamedGradient;
 import org.normgraph.core.SimplifiedNorm;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.FirstDifference;
@@ -32,9 +35,11 @@ import org.normgraph.core.lab.StagedVsSimplified;
  * @param simplifiedDx   dx of the simplified formula (the fused engine for batch norm)
  * @param simplified     staged against simplified for out, dx, dgamma, dbeta
  * @param pitfall        the chosen pitfall run next to the correct graph
+ * @param resolution     how finely rounding lets the check resolve this input
  */
 public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck.Result> check, Matrix stagedDx,
-                         Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall) {
+                         Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall,
+                         CheckResolution resolution) {
 
     /**
      * Computes everything for the session's input {@code in}, laid out as {@code inputLayout}
@@ -48,12 +53,24 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
         return new LabResults(in, spec, GradientCheck.check(layout, normInput),
                 BatchNormGraph.run(layout, normInput).gradient(BatchNormGraph.X),
                 SimplifiedNorm.run(layout, normInput).dx(), StagedVsSimplified.compare(layout, normInput),
-                PitfallLab.run(chosen, layout, normInput));
+                PitfallLab.run(chosen, layout, normInput), CheckResolution.of(layout, normInput));
     }
 
     /** True when every gradient passes the check. */
     public boolean checkPassed() {
         return check.stream().allMatch(GradientCheck.Result::passed);
+    }
+
+    /** The notes on tolerances this input's rounding widened, in the current language (none for well-scaled input). */
+    public List<String> toleranceNotes() {
+        List<String> notes = new ArrayList<>();
+        if (check.stream().anyMatch(GradientCheck.Result::widened)) {
+            notes.add(Messages.get("lab.check.widened", LabFormat.sci(resolution.offsetRatio()),
+                    LabFormat.sci(input.dout().maxAbs())));
+        }
+        check.stream().filter(GradientCheck.Result::numericUnresolved)
+                .forEach(r -> notes.add(Messages.get("lab.check.unresolved", r.gradientName())));
+        return notes;
     }
 
     /** The check of the gradient with the largest error against finite differences. */

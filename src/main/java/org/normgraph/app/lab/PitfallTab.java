@@ -57,7 +57,7 @@ final class PitfallTab {
         }
         return report.failingFiniteDifferences().isEmpty()
                 ? Messages.get("lab.pitfall.caught.simplified", String.join(", ", report.failing()),
-                        sci(GradientCheck.NUMERIC_TOLERANCE))
+                        sci(report.check().stream().mapToDouble(GradientCheck.Result::numericDecidingTolerance).max().orElseThrow()))
                 : Messages.get("lab.pitfall.caught", String.join(", ", report.failingFiniteDifferences()));
     }
 
@@ -88,9 +88,9 @@ final class PitfallTab {
         List<Node[]> rows = new ArrayList<>();
         for (GradientCheck.Result c : report.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),
-                    label(sci(GradientCheck.NUMERIC_TOLERANCE), "lab-number"),
+                    label(sci(c.numericDecidingTolerance()), "lab-number"),
                     label(sci(c.simplified().relativeError()), "lab-number"),
-                    label(sci(GradientCheck.SIMPLIFIED_TOLERANCE), "lab-number"), LabFormat.verdict(c.passed())});
+                    label(sci(c.simplifiedDecidingTolerance()), "lab-number"), LabFormat.verdict(c.passed())});
         }
         box.getChildren().add(LabFormat.table("lab-pitfall-table", new String[] {Messages.get("lab.col.gradient"),
                 Messages.get("lab.col.numeric"), Messages.get("lab.col.tolerance"), Messages.get("lab.col.simplified"),

@@ -30,10 +30,12 @@ final class StagedVsSimplifiedTab {
         List<Node[]> rows = new ArrayList<>();
         for (StagedVsSimplified.Row row : r.simplified()) {
             rows.add(new Node[] {label(row.name(), "lab-name"), label(sci(row.comparison().maxDifference()), "lab-number"),
-                    label(sci(row.comparison().relativeError()), "lab-number"), LabFormat.verdict(row.agrees())});
+                    label(sci(row.comparison().relativeError()), "lab-number"), label(sci(row.decidingTolerance()), "lab-number"),
+                    LabFormat.verdict(row.agrees())});
         }
         box.getChildren().add(LabFormat.table("lab-simplified-table", new String[] {Messages.get("lab.col.quantity"),
-                Messages.get("lab.col.maxdiff"), Messages.get("lab.col.relative"), Messages.get("lab.col.verdict")}, rows));
+                Messages.get("lab.col.maxdiff"), Messages.get("lab.col.relative"), Messages.get("lab.col.tolerance"),
+                Messages.get("lab.col.verdict")}, rows));
         // batch norm takes gamma out of the sums (DESIGN's formula); layer and group norm cannot
         boolean batch = r.spec().kind() == NormKind.BATCH;
         box.getChildren().add(label(Messages.get(batch ? "lab.simplified.explain" : "lab.simplified.explain.family"),

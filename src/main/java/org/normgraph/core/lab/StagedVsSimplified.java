@@ -2,6 +2,7 @@ package org.normgraph.core.lab;
 
 import java.util.List;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.CheckResolution;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.FusedBatchNorm;
 import org.normgraph.core.GradientCheck;
@@ -25,11 +26,17 @@ public final class StagedVsSimplified {
      *
      * @param name       {@code out}, {@code dx}, {@code dgamma} or {@code dbeta}
      * @param comparison max difference, relative error and where
+     * @param tolerance  the relative error rounding allows for this input ({@link CheckResolution})
      */
-    public record Row(String name, Comparison comparison) {
+    public record Row(String name, Comparison comparison, double tolerance) {
 
         public boolean agrees() {
-            return comparison.within(GradientCheck.SIMPLIFIED_TOLERANCE);
+            return comparison.within(tolerance);
+        }
+
+        /** The fixed tolerance, or the widened one where the error needed it. */
+        public double decidingTolerance() {
+            return CheckResolution.deciding(comparison, GradientCheck.SIMPLIFIED_TOLERANCE, tolerance);
         }
     }
 
@@ -37,10 +44,11 @@ public final class StagedVsSimplified {
         Trace staged = BatchNormGraph.run(layout, in);
         GradientCheck.Gradients g = GradientCheck.Gradients.of(staged);
         FusedBatchNorm.Result s = SimplifiedNorm.run(layout, in);
+        double tolerance = CheckResolution.of(layout, in).simplifiedTolerance();
         return List.of(
-                new Row("out", Comparison.of(s.out(), staged.value(BatchNormGraph.OUT))),
-                new Row("dx", Comparison.of(s.dx(), g.dx())),
-                new Row("dgamma", Comparison.of(s.dgamma(), g.dgamma())),
-                new Row("dbeta", Comparison.of(s.dbeta(), g.dbeta())));
+                new Row("out", Comparison.of(s.out(), staged.value(BatchNormGraph.OUT)), tolerance),
+                new Row("dx", Comparison.of(s.dx(), g.dx()), tolerance),
+                new Row("dgamma", Comparison.of(s.dgamma(), g.dgamma()), tolerance),
+                new Row("dbeta", Comparison.of(s.dbeta(), g.dbeta()), tolerance));
     }
 }

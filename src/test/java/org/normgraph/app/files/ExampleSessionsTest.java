@@ -31,12 +31,10 @@ class ExampleSessionsTest {
         Session s = ExampleSessions.load(id);
         Trace t = BatchNormGraph.run(s.input());
         assertTrue(t.firstNonFinite().isEmpty(), id + ": " + t.firstNonFinite());
-        // the staged gradients of the example agree with the simplified formula and central differences
-        // (at offsets of 1e8 both lose about 8 of 16 digits to cancellation: that example's lesson)
-        double fusedTolerance = id.equals("large-offsets") ? 1e-7 : GradientCheck.SIMPLIFIED_TOLERANCE;
+        // the staged gradients of the example pass the check (at offsets of 1e8 x − mu loses about
+        // 8 of 16 digits, that example's lesson, and the check allows for it)
         for (GradientCheck.Result r : GradientCheck.check(s.input())) {
-            assertTrue(r.numeric().within(GradientCheck.NUMERIC_TOLERANCE), id + " " + r);
-            assertTrue(r.simplified().within(fusedTolerance), id + " " + r);
+            assertTrue(r.passed(), id + " " + r);
         }
         SessionModel model = new SessionModel(s.input());
         SessionCodec.restore(s, model, null);

@@ -123,6 +123,22 @@ class LabPanelTest {
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
     }
 
+    /** Failed before the check allowed for rounding: dx against the simplified formula, 2.3e-9 > 1e-9. */
+    @Test
+    void the_large_offsets_example_passes_and_says_which_tolerance_was_widened(FxRobot robot) throws Exception {
+        var example = org.normgraph.app.files.ExampleSessions.load("large-offsets").input();
+        robot.interact(() -> model.commit(example));
+        openLab(robot);
+        Label summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
+        assertTrue(summary.getStyleClass().contains("pass"), summary.getText());
+        GradientCheck.Result dx = window.lab().model().getResults().check().get(0);
+        assertTrue(dx.widened(), dx.toString());
+        assertTrue(robot.lookup("#lab-check-table .lab-number").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals(LabFormat.sci(dx.simplifiedDecidingTolerance()))));
+        String note = robot.lookup("#lab-check .lab-tolerance-note").queryAs(Label.class).getText();
+        assertTrue(note.startsWith("Rounding limits this input: x lies up to 4.47e+08 times its spread"), note);
+    }
+
     @Test
     void an_edit_recomputes_the_check_for_the_new_input(FxRobot robot) {
         openLab(robot);
