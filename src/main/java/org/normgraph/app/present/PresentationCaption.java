@@ -1,6 +1,8 @@
 package org.normgraph.app.present;
 
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.MapChangeListener;
 import javafx.scene.control.Label;
@@ -14,9 +16,15 @@ import org.normgraph.app.model.SessionModel;
 /**
  * The bottom of the screen while presenting: the step in words and its explanation as a
  * caption, the speaker notes strip (shown while {@link #notesShownProperty()} is true) and
- * a one-line key reminder.
+ * a one-line key reminder. Its type follows the screen's height, not the window's text size:
+ * at 200 % text the caption's em sizes took over half the screen and left the graph a
+ * thumbnail.
  */
 final class PresentationCaption extends VBox {
+
+    /** The caption's base font is the screen height divided by this (13 px on a 1000 px screen). */
+    static final double SCREEN_HEIGHT_PER_BASE_FONT = 77;
+    private static final double SMALLEST_BASE_FONT = 11;
 
     private final SessionModel model;
     // the window's own views, restyled: as tall as their longest text of the walk, so the zoomed
@@ -29,8 +37,11 @@ final class PresentationCaption extends VBox {
     private final MapChangeListener<Integer, String> onNotes = c -> showNote();
     private final Subscription subscription;
 
-    PresentationCaption(SessionModel model) {
+    /** @param screenHeight the height of the presenting window, which sets the caption's type size */
+    PresentationCaption(SessionModel model, ReadOnlyDoubleProperty screenHeight) {
         this.model = model;
+        styleProperty().bind(screenHeight.map(h -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
+                Math.max(SMALLEST_BASE_FONT, h.doubleValue() / SCREEN_HEIGHT_PER_BASE_FONT))));
         status = new StatusLineView(model);
         explanation = new StepExplanationView(model);
         setId("presentation-caption");
@@ -67,6 +78,7 @@ final class PresentationCaption extends VBox {
     }
 
     void dispose() {
+        styleProperty().unbind();
         subscription.unsubscribe();
         status.dispose();
         explanation.dispose();

@@ -124,7 +124,7 @@ public final class PresentationMode {
         left = root.getLeft();
         right = root.getRight();
         bottom = root.getBottom();
-        caption = new PresentationCaption(model);
+        caption = new PresentationCaption(model, root.heightProperty());
         caption.notesShownProperty().set(notesShown);
         root.setTop(null);
         root.setLeft(null);

@@ -118,6 +118,27 @@ class PresentationModeTest {
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
     }
 
+    /** At 200 % the caption's em sizes doubled: it took over half the screen (Backward 2 in Chinese). */
+    @Test
+    void at_200_percent_text_the_caption_keeps_the_size_it_has_at_100_percent(FxRobot robot) {
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node caption = robot.lookup("#presentation-caption").query();
+        double normal = caption.getBoundsInLocal().getHeight();
+        robot.push(KeyCode.ESCAPE);
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.HUGE));
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        caption = robot.lookup("#presentation-caption").query();
+        double large = caption.getBoundsInLocal().getHeight();
+        assertEquals(normal, large, 1, "caption height at 100 % and at 200 % text");
+        assertTrue(large < 0.3 * stage.getScene().getHeight(), large + " of " + stage.getScene().getHeight());
+        robot.push(KeyCode.ESCAPE);
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
+    }
+
     @Test
     void the_speaker_notes_strip_frames_the_step_again_above_it(FxRobot robot) {
         robot.push(KeyCode.F5);
