@@ -225,8 +225,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         String shape = node.shape().toString();
         fact(grid, r++, "inspector.fact.shape", Messages.get("inspector.shape.letters", shape,
                 explainer.axes().letters(node.name())), "inspector-shape");
-        fact(grid, r++, "inspector.fact.op", node.op() == null ? Messages.get("inspector.op.none")
-                : Messages.get("inspector.op", node.op().getClass().getSimpleName(), node.op().symbol()), "inspector-op");
+        fact(grid, r++, "inspector.fact.op", node.op() == null ? Messages.get("inspector.op.none") : opText(node.op()),
+                "inspector-op");
         Integer back = gradientStep.get(node.name());
         String backText = back == null ? Messages.get("inspector.none") : String.valueOf(back);
         fact(grid, r++, "inspector.fact.step", node.isInput() ? Messages.get("inspector.step.input", backText)
@@ -237,6 +237,17 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         fact(grid, r, "inspector.fact.usedby", uses.isEmpty() ? Messages.get("inspector.usedby.output")
                 : uses.stream().map(Edge::to).collect(Collectors.joining(", ")), "inspector-usedby");
         return grid;
+    }
+
+    /**
+     * What the op does in the reader's language, then the core class that computed it (its
+     * name in the code); a pitfall's wrapper, which has no such name, by its class alone.
+     */
+    static String opText(org.normgraph.core.ops.Op op) {
+        String type = op.getClass().getSimpleName();
+        return Messages.has("op.name." + type)
+                ? Messages.get("inspector.op.named", Messages.get("op.name." + type), type, op.symbol())
+                : Messages.get("inspector.op", type, op.symbol());
     }
 
     private static void fact(GridPane grid, int row, String key, String value, String id) {

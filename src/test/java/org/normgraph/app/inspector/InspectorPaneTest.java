@@ -64,12 +64,28 @@ class InspectorPaneTest {
         assertEquals("xhat", text(robot, "#inspector-title"));
         assertEquals("elementwise", text(robot, "#inspector-kind"));
         assertEquals("4\u00d73  (N\u00d7D)", text(robot, "#inspector-shape"));
-        assertTrue(text(robot, "#inspector-op").startsWith("Multiply"));
+        assertEquals("element-wise product: core op Multiply (\u2299)", text(robot, "#inspector-op"));
         robot.interact(() -> selection.set(Selection.node("xmu")));
         assertEquals("fan-out \u00d72", text(robot, "#inspector-fanout"));
         robot.interact(() -> selection.set(Selection.node("bcast_gamma")));
         assertEquals("broadcast", text(robot, "#inspector-kind"));
-        assertTrue(text(robot, "#inspector-op").startsWith("BlockBroadcast"));
+        assertTrue(text(robot, "#inspector-op").startsWith("copy (broadcast): core op BlockBroadcast"),
+                text(robot, "#inspector-op"));
+    }
+
+    /** The inspector showed only the class name (Multiply, BlockMean) in every language. */
+    @Test
+    void every_op_of_every_kind_has_a_name_in_words_before_its_class() {
+        for (var spec : java.util.List.of(org.normgraph.core.family.NormSpec.batch(), org.normgraph.core.family.NormSpec.layer(),
+                org.normgraph.core.family.NormSpec.group(2), org.normgraph.core.family.NormSpec.instance())) {
+            var layout = org.normgraph.core.family.NormLayout.of(spec, 2, 2, 2, 2);
+            for (var node : org.normgraph.core.BatchNormGraph.build(layout, 1e-5).nodes()) {
+                if (node.op() != null) {
+                    String type = node.op().getClass().getSimpleName();
+                    assertTrue(InspectorPaneSkin.opText(node.op()).contains(": core op " + type), spec + " " + node.name());
+                }
+            }
+        }
     }
 
     @Test
