@@ -48,15 +48,18 @@ public final class Numbers {
     }
 
     /**
-     * {@link #format}'s scientific text rounded to {@code digits} significant digits, its
-     * exponent kept ("−2.53e299" → "−2.5e299" or "−3e299"); null when it is not scientific or
-     * has no more digits than that. A narrow cell drops digits this way before it would cut the
-     * exponent off.
+     * {@link #format}'s text rounded to {@code digits} significant digits: scientific text keeps
+     * its exponent ("−2.53e299" → "−2.5e299" or "−3e299"), a decimal stays a decimal
+     * ("−0.00992" → "−0.0099" or "−0.01"); null when it is not a number or has no more digits
+     * than that. A narrow cell drops digits this way before it would cut a number short.
      */
     static String roundedTo(String text, int digits) {
         int e = text.indexOf('e');
         boolean negative = !text.isEmpty() && text.charAt(0) == MINUS;
-        if (e < 0 || !text.substring(negative ? 1 : 0, e).matches("[0-9]+(\\.[0-9]+)?")) {
+        if (e < 0) {
+            return roundedDecimal(text.substring(negative ? 1 : 0), digits, negative);
+        }
+        if (!text.substring(negative ? 1 : 0, e).matches("[0-9]+(\\.[0-9]+)?")) {
             return null;
         }
         BigDecimal mant = new BigDecimal(text.substring(negative ? 1 : 0, e));
@@ -71,6 +74,19 @@ public final class Numbers {
             exp++;
         }
         String body = r.stripTrailingZeros().toPlainString() + "e" + (exp < 0 ? String.valueOf(MINUS) + (-exp) : String.valueOf(exp));
+        return negative ? MINUS + body : body;
+    }
+
+    private static String roundedDecimal(String digitsText, int digits, boolean negative) {
+        if (!digitsText.matches("[0-9]+(\\.[0-9]+)?")) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(digitsText);
+        if (d.stripTrailingZeros().precision() <= digits) {
+            return null;
+        }
+        String body = d.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)).stripTrailingZeros()
+                .toPlainString();
         return negative ? MINUS + body : body;
     }
 

@@ -39,10 +39,15 @@ class NumbersTest {
             "1.05e−15 | 2 | 1.1e−15",
             "3e5 | 1 | null",
             "1.5e5 | 2 | null",
-            "0.0447 | 1 | null",
+            "−0.00992 | 2 | −0.0099",
+            "−0.00992 | 1 | −0.01",
+            "0.0447 | 1 | 0.04",
+            "0.0447 | 3 | null",
+            "1230 | 2 | 1200",
+            "0.5 | 1 | null",
             "NaN | 1 | null",
             "−∞ | 1 | null"})
-    void a_narrow_cell_drops_digits_and_keeps_the_exponent(String text, int digits, String shorter) {
+    void a_narrow_cell_drops_digits_and_keeps_the_exponent_or_the_decimal(String text, int digits, String shorter) {
         assertEquals(shorter, Numbers.roundedTo(text, digits));
     }
 }
