@@ -1,13 +1,16 @@
 package org.normgraph.app.help;
 
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.normgraph.app.Messages;
 import org.normgraph.app.theme.DialogStyle;
@@ -34,16 +37,35 @@ public final class HelpMenu {
         return help;
     }
 
-    /** The shortcut sheet in a dialog that closes with Esc or Enter. */
+    /**
+     * The shortcut sheet in a dialog that closes with Esc or Enter. At large text sizes the sheet
+     * is taller than the screen (1 117 px at 150 % in Japanese): then the dialog takes the
+     * screen's height and the sheet scrolls.
+     */
     public static Dialog<ButtonType> showShortcuts(Window owner) {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle(Messages.get("help.shortcuts.title"));
-        d.getDialogPane().setContent(ShortcutSheet.view());
+        ScrollPane scroll = new ScrollPane(ShortcutSheet.view());
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        d.getDialogPane().setContent(scroll);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.getDialogPane().setId("shortcuts-dialog");
         DialogStyle.follow(d, owner);
         d.show();
+        fitOnScreen(d, owner);
         return d;
+    }
+
+    /** Shrinks {@code d} to the visible part of its owner's screen and moves it fully onto it. */
+    static void fitOnScreen(Dialog<?> d, Window owner) {
+        Rectangle2D screen = owner == null ? Screen.getPrimary().getVisualBounds()
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                        Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        d.setWidth(Math.min(d.getWidth(), screen.getWidth()));
+        d.setHeight(Math.min(d.getHeight(), screen.getHeight()));
+        d.setX(Math.max(screen.getMinX(), Math.min(d.getX(), screen.getMaxX() - d.getWidth())));
+        d.setY(Math.max(screen.getMinY(), Math.min(d.getY(), screen.getMaxY() - d.getHeight())));
     }
 
     private static void showAbout(Window owner) {

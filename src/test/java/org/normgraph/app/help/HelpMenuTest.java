@@ -62,6 +62,31 @@ class HelpMenuTest {
         assertEquals(0, window.model().getPosition(), "Esc closed the sheet and did nothing else");
     }
 
+    /** At 150 % in Japanese the sheet was 1 117 px tall on a 1 000 px screen, its top and Close button off it. */
+    @Test
+    void at_200_percent_the_sheet_fits_the_screen_and_scrolls(FxRobot robot) {
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.HUGE));
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = robot.lookup("#shortcut-sheet").query().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        try {
+            assertTrue(dialog.getY() >= screen.getMinY() && dialog.getY() + dialog.getHeight() <= screen.getMaxY() + 0.5,
+                    dialog.getY() + " + " + dialog.getHeight() + " on " + screen);
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#shortcuts-dialog .scroll-pane")
+                    .queryAs(javafx.scene.control.ScrollPane.class);
+            assertTrue(scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight(),
+                    "the sheet scrolls");
+            Node close = ((javafx.scene.control.DialogPane) robot.lookup("#shortcuts-dialog").query())
+                    .lookupButton(javafx.scene.control.ButtonType.CLOSE);
+            javafx.geometry.Bounds b = close.localToScreen(close.getBoundsInLocal());
+            assertTrue(b.getMaxY() <= screen.getMaxY() + 0.5, "Close on the screen: " + b);
+        } finally {
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
+        }
+    }
+
     @Test
     void every_accelerator_of_the_window_is_on_the_sheet() {
         String sheet = sheetKeys();
