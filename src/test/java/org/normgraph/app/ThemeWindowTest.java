@@ -43,6 +43,14 @@ class ThemeWindowTest {
         return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
+    /** A colour's luminance; a gradient's, its stops' mean (modena draws the slider with gradients). */
+    private static double luminance(javafx.scene.paint.Paint p) {
+        if (p instanceof javafx.scene.paint.LinearGradient g) {
+            return g.getStops().stream().mapToDouble(stop -> luminance(stop.getColor())).average().orElse(0);
+        }
+        return luminance((Color) p);
+    }
+
     private double graphBackground() {
         return luminance((Color) window.graphView().getBackground().getFills().get(0).getFill());
     }
@@ -70,6 +78,26 @@ class ThemeWindowTest {
         chord(robot, KeyCode.T);
         assertEquals(Theme.LIGHT, window.themes().getTheme());
         assertTrue(graphBackground() > 0.9);
+    }
+
+    /** In high contrast the slider's track and thumb were dark grey on black, a selected toggle a plain label. */
+    @Test
+    void in_high_contrast_the_slider_and_a_selected_toggle_stand_out_from_the_black(FxRobot robot) {
+        robot.interact(() -> window.themes().setTheme(Theme.HIGH_CONTRAST));
+        try {
+            for (String part : new String[] {".slider .track", ".slider .thumb"}) {
+                javafx.scene.layout.Region r = robot.lookup(part).queryAs(javafx.scene.layout.Region.class);
+                var fills = r.getBackground().getFills();
+                assertTrue(luminance(fills.get(fills.size() - 1).getFill()) > 0.5, part + " " + fills);
+            }
+            javafx.scene.control.ToggleButton inputs = robot.lookup("#toolbar-inputs")
+                    .queryAs(javafx.scene.control.ToggleButton.class);
+            assertTrue(inputs.isSelected());
+            Color frame = (Color) inputs.getBackground().getFills().get(inputs.isFocused() ? 1 : 0).getFill();
+            assertTrue(frame.getRed() > 0.9 && frame.getGreen() > 0.7 && frame.getBlue() < 0.2, "yellow frame: " + frame);
+        } finally {
+            robot.interact(() -> window.themes().setTheme(Theme.LIGHT));
+        }
     }
 
     @Test
