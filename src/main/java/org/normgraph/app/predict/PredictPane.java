@@ -64,6 +64,18 @@ public final class PredictPane extends VBox {
         answer.setTooltip(new Tooltip(Messages.get("predict.answer.tip")));
         answer.setPrefColumnCount(12);
         answer.setOnAction(e -> check());
+        // a presenter's clicker sends PageUp/PageDown: back a step, or hand in what is typed
+        answer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.PAGE_UP) {
+                model.previous();
+                e.consume();
+            } else if (e.getCode() == KeyCode.PAGE_DOWN) {
+                if (!answer.getText().isBlank()) {
+                    check();
+                }
+                e.consume();
+            }
+        });
         tool(check, "predict-check", "predict.check");
         tool(hint, "predict-hint", "predict.hint");
         tool(reveal, "predict-reveal", "predict.reveal");

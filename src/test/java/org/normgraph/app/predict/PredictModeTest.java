@@ -44,6 +44,21 @@ class PredictModeTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
+    @Test
+    void after_an_answer_the_step_back_keys_step_back(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> model.seek(10));
+        robot.push(KeyCode.RIGHT); // to the answer field
+        robot.write(Double.toString(asked().expected())).push(KeyCode.ENTER);
+        assertEquals(11, model.getPosition(), "revealed");
+        robot.push(KeyCode.PAGE_UP); // a clicker's "previous", while the field has the focus
+        assertEquals(10, model.getPosition());
+        robot.clickOn(window.graphView(), javafx.scene.input.MouseButton.PRIMARY);
+        robot.push(KeyCode.LEFT);
+        assertEquals(9, model.getPosition());
+    }
+
     @Test
     void a_right_answer_scores_a_wrong_one_does_not_and_the_reveal_shows_the_worked_product(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
