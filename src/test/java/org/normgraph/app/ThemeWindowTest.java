@@ -59,6 +59,19 @@ class ThemeWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
+    private void textSizeChord(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, key).release(key, KeyCode.ALT, KeyCode.CONTROL);
+    }
+
+    /** Ctrl + plus typed as Ctrl+Shift+= (US keyboards) changed the text size instead of zooming. */
+    @Test
+    void ctrl_plus_zooms_the_graph_however_the_keyboard_types_plus(FxRobot robot) {
+        double zoom = window.graphView().getZoom();
+        chord(robot, KeyCode.EQUALS); // Ctrl+Shift+=
+        assertEquals(TextSize.NORMAL, window.themes().getTextSize());
+        assertTrue(window.graphView().getZoom() > zoom, zoom + " → " + window.graphView().getZoom());
+    }
+
     @Test
     void ctrl_shift_t_goes_dark_then_high_contrast_and_the_choice_is_remembered(FxRobot robot) {
         assertTrue(graphBackground() > 0.9, "light");
@@ -138,15 +151,15 @@ class ThemeWindowTest {
         Label status = robot.lookup("#status-line").queryAs(Label.class);
         double nameBefore = name.getFont().getSize();
         double statusBefore = status.getFont().getSize();
-        chord(robot, KeyCode.EQUALS);
+        textSizeChord(robot, KeyCode.EQUALS);
         assertEquals(TextSize.LARGE, window.themes().getTextSize());
         assertEquals(1.25, name.getFont().getSize() / nameBefore, 0.02);
         assertEquals(1.25, status.getFont().getSize() / statusBefore, 0.02);
         assertEquals("125", prefs.get(ViewSetting.TEXT_SIZE_KEY, null));
-        chord(robot, KeyCode.EQUALS);
-        chord(robot, KeyCode.EQUALS);
+        textSizeChord(robot, KeyCode.EQUALS);
+        textSizeChord(robot, KeyCode.EQUALS);
         assertEquals(2.0, name.getFont().getSize() / nameBefore, 0.02);
-        chord(robot, KeyCode.MINUS);
+        textSizeChord(robot, KeyCode.MINUS);
         assertEquals(TextSize.LARGER, window.themes().getTextSize());
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
         assertEquals(nameBefore, name.getFont().getSize(), 0.01);
@@ -176,7 +189,7 @@ class ThemeWindowTest {
         double ticksBefore = tick.getFont().getSize();
         var values = robot.lookup("#node-x .value-matrix").queryAs(org.normgraph.app.graph.MatrixView.class);
         double cellBefore = values.cellHeight();
-        // one size after another, as Ctrl+Shift+plus goes: the toolbar overflows at the first
+        // one size after another, as Ctrl+Alt+plus goes: the toolbar overflows at the first
         // larger size already, and must sort its items out again at each later one
         robot.interact(() -> window.themes().setTextSize(TextSize.LARGE));
         robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));

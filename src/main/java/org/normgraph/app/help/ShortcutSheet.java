@@ -55,8 +55,8 @@ public final class ShortcutSheet {
                     new Row("N", "notes"),
                     new Row("Ctrl + Shift + P", "predict"),
                     new Row("Ctrl + Shift + T", "theme"),
-                    new Row("Ctrl + Shift + plus", "text-larger"),
-                    new Row("Ctrl + Shift + minus", "text-smaller"))),
+                    new Row("Ctrl + Alt + plus", "text-larger"),
+                    new Row("Ctrl + Alt + minus", "text-smaller"))),
             new Group("files", List.of(
                     new Row("Ctrl + N", "new"),
                     new Row("Ctrl + O", "open"),

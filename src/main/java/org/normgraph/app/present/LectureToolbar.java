@@ -27,7 +27,7 @@ import org.normgraph.app.theme.ThemeController;
 /**
  * The toolbar's lecture controls — Present (F5), the Predict toggle (Ctrl+Shift+P) and the
  * View menu (theme, text size) — and their keyboard shortcuts: Ctrl+Shift+T the next theme,
- * Ctrl+Shift+plus/minus the text size.
+ * Ctrl+Alt+plus/minus the text size.
  */
 public final class LectureToolbar {
 
@@ -95,7 +95,11 @@ public final class LectureToolbar {
         return view;
     }
 
-    /** Ctrl+Shift+P predict, Ctrl+Shift+T next theme, Ctrl+Shift+plus/minus text size. */
+    /**
+     * Ctrl+Shift+P predict, Ctrl+Shift+T next theme, Ctrl+Alt+plus/minus text size (not
+     * Ctrl+Shift+plus: where + is Shift+=, as on US keyboards, that is what Ctrl + plus types,
+     * the graph's zoom).
+     */
     public static void installKeys(Scene scene, SessionModel model, ThemeController themes) {
         var acc = scene.getAccelerators();
         acc.put(shortcutShift(KeyCode.P),
@@ -105,14 +109,18 @@ public final class LectureToolbar {
             themes.setTheme(all[(themes.getTheme().ordinal() + 1) % all.length]);
         });
         for (KeyCode up : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
-            acc.put(shortcutShift(up), () -> themes.setTextSize(themes.getTextSize().larger()));
+            acc.put(shortcutAlt(up), () -> themes.setTextSize(themes.getTextSize().larger()));
         }
-        for (KeyCode down : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT, KeyCode.UNDERSCORE}) {
-            acc.put(shortcutShift(down), () -> themes.setTextSize(themes.getTextSize().smaller()));
+        for (KeyCode down : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
+            acc.put(shortcutAlt(down), () -> themes.setTextSize(themes.getTextSize().smaller()));
         }
     }
 
     private static KeyCombination shortcutShift(KeyCode k) {
         return new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private static KeyCombination shortcutAlt(KeyCode k) {
+        return new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN);
     }
 }
