@@ -594,7 +594,7 @@ public final class SessionModel {
         input.set(in);
         inputLayout.set(layout); // after the input: the editors show both together
         keepSelectionInside(in);
-        notes.setAll(notesFor(nl, in, t));
+        notes.setAll(notesFor(nl, in, t, !InferenceGraph.isInference(g)));
     }
 
     /**
@@ -641,31 +641,40 @@ public final class SessionModel {
 
     /** The notes for a batch-norm input and its trace, as message keys (see messages.properties). */
     static List<Note> notesFor(BatchNormInput in, Trace t) {
-        return notesFor(NormLayout.of(NormSpec.batch(), in.n(), in.d()), in, t);
+        return notesFor(NormLayout.of(NormSpec.batch(), in.n(), in.d()), in, t, true);
     }
 
     /**
      * The notes for the kind's statistics. Batch norm of N×D speaks of rows and columns; the
      * other kinds and 4-D x speak of normalization groups (the values one statistic is taken over).
+     * In inference the statistics are given constants, not taken over x: a single row or a
+     * constant column changes nothing there, so only the notes on eps and non-finite numbers remain.
      */
-    static List<Note> notesFor(NormLayout layout, BatchNormInput in, Trace t) {
+    static List<Note> notesFor(NormLayout layout, BatchNormInput in, Trace t, boolean training) {
         List<Note> out = new ArrayList<>();
         t.firstNonFinite().ifPresent(nf -> out.add(nonFiniteNote(t, nf)));
-        boolean columns = layout.batchOfFeatures();
-        if (layout.count() == 1) {
-            out.add(Note.info(columns ? "note.single-row" : "note.family.single-value"));
-        } else {
-            List<String> constant = NormGroups.constant(layout, in.x());
-            if (!constant.isEmpty()) {
-                String key = columns ? "note.constant-column" : "note.family.constant-group";
-                out.add(Note.info(constant.size() == 1 ? key : key + "s",
-                        String.join(", ", constant), NumberText.exact(in.eps())));
-            }
+        if (training) {
+            out.addAll(statisticsNotes(layout, in));
         }
         if (in.eps() < TINY_EPS) {
             out.add(Note.info("note.tiny-eps", NumberText.exact(in.eps())));
         }
         return out;
+    }
+
+    /** The notes on statistics taken over x: of a single value, or of constant values. */
+    private static List<Note> statisticsNotes(NormLayout layout, BatchNormInput in) {
+        boolean columns = layout.batchOfFeatures();
+        if (layout.count() == 1) {
+            return List.of(Note.info(columns ? "note.single-row" : "note.family.single-value"));
+        }
+        List<String> constant = NormGroups.constant(layout, in.x());
+        if (constant.isEmpty()) {
+            return List.of();
+        }
+        String key = columns ? "note.constant-column" : "note.family.constant-group";
+        return List.of(Note.info(constant.size() == 1 ? key : key + "s", String.join(", ", constant),
+                NumberText.exact(in.eps())));
     }
 
     /** Step, status and bounds first, so that position listeners see them current. */

@@ -40,6 +40,23 @@ class SessionModelInferenceTest {
         assertEquals("step.forward.7", m.getStatusKey());
     }
 
+    /** In inference the note on a constant column described training (xhat 0, dx governed by eps). */
+    @Test
+    void notes_on_the_batch_statistics_are_for_training_only() {
+        SessionModel m = SessionModel.example();
+        BatchNormInput in = m.getInput();
+        Matrix x = in.x();
+        for (int i = 0; i < x.rows(); i++) {
+            x = x.with(i, 2, 5);
+        }
+        m.commit(in.withX(x));
+        assertTrue(m.getNotes().stream().anyMatch(n -> n.key().equals("note.constant-column")));
+        m.setInference(STATS);
+        assertTrue(m.getNotes().isEmpty(), m.getNotes().toString());
+        m.setInference(null);
+        assertTrue(m.getNotes().stream().anyMatch(n -> n.key().equals("note.constant-column")));
+    }
+
     @Test
     void a_selected_node_the_inference_graph_lacks_is_unselected() {
         SessionModel m = SessionModel.example();
