@@ -16,13 +16,16 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
+import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.present.StepFramer;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.timeline.Phase;
@@ -30,8 +33,9 @@ import org.normgraph.timeline.Step;
 
 /**
  * Slides of the walk: one PNG per step (forward 1…9, backward 9…0), each the step's line of
- * the status bar above the graph, drawn by the app's own {@link GraphView} in an off-screen
- * scene of {@value #WIDTH}×{@value #HEIGHT} pixels. Used by File ▸ Export and by the
+ * the status bar and its explanation above the graph, zoomed to the step's nodes as
+ * presentation mode frames them (the whole graph left the numbers 10 px tall on a projector),
+ * drawn by the app's own {@link GraphView} in an off-screen scene of {@value #WIDTH}×{@value #HEIGHT} pixels. Used by File ▸ Export and by the
  * headless CLI {@code export}. Must run on the FX thread.
  */
 public final class StepSlides {
@@ -62,39 +66,77 @@ public final class StepSlides {
      */
     public static List<Path> write(SessionModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
-        GraphView graph = new GraphView(model);
-        graph.animationSpeedProperty().set(1);
-        Label title = new Label();
-        title.getStyleClass().addAll("status-line", "slide-title");
-        title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-        title.setWrapText(true);
-        title.setPadding(new Insets(16, 24, 8, 24));
-        BorderPane root = new BorderPane(graph);
-        root.setTop(title);
-        root.setStyle("-fx-background-color: white;");
-        Scene scene = new Scene(root, WIDTH, HEIGHT, Color.WHITE);
-        scene.getStylesheets().add(MainWindow.STYLESHEET);
-        ScriptFont.stylesheet(Messages.language()).ifPresent(scene.getStylesheets()::add); // bold CJK titles
+        Slide slide = new Slide(model);
         List<Path> files = new ArrayList<>();
         try {
             for (Step step : model.steps()) {
                 if (step.phase() == Phase.START) {
                     continue;
                 }
-                model.seek(step.position());
-                graph.finishAnimation();
-                title.setText(Messages.get(step.messageKey()));
-                settle(root);
-                graph.fit();
-                settle(root);
+                slide.show(step);
                 Path file = dir.resolve(fileName(step));
-                writePng(snapshot(root, 1), file);
+                writePng(snapshot(slide.root(), 1), file);
                 files.add(file);
             }
         } finally {
-            graph.dispose();
+            slide.dispose();
         }
         return files;
+    }
+
+    /** One slide's off-screen scene: the step's title and explanation above the framed graph. */
+    static final class Slide {
+
+        private final SessionModel model;
+        private final GraphView graph;
+        private final Label title = new Label();
+        private final Label explanation = new Label();
+        private final BorderPane root;
+
+        Slide(SessionModel model) {
+            this.model = model;
+            graph = new GraphView(model);
+            graph.animationSpeedProperty().set(1);
+            title.getStyleClass().addAll("status-line", "slide-title");
+            title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
+            title.setWrapText(true);
+            explanation.getStyleClass().add("slide-explanation");
+            explanation.setStyle("-fx-font-size: 20px;");
+            explanation.setWrapText(true);
+            VBox top = new VBox(6, title, explanation);
+            top.setPadding(new Insets(16, 24, 8, 24));
+            root = new BorderPane(graph);
+            root.setTop(top);
+            root.setStyle("-fx-background-color: white;");
+            Scene scene = new Scene(root, WIDTH, HEIGHT, Color.WHITE);
+            scene.getStylesheets().add(MainWindow.STYLESHEET);
+            ScriptFont.stylesheet(Messages.language()).ifPresent(scene.getStylesheets()::add); // bold CJK titles
+        }
+
+        /** Moves the session to {@code step} and frames its nodes, as presentation mode does. */
+        void show(Step step) {
+            model.seek(step.position());
+            graph.finishAnimation();
+            title.setText(Messages.get(step.messageKey()));
+            explanation.setText(StepExplanations.text(model, step));
+            settle(root);
+            if (!StepFramer.frame(graph, step)) {
+                graph.fit();
+            }
+            settle(root);
+        }
+
+        Parent root() {
+            return root;
+        }
+
+        GraphView graph() {
+            return graph;
+        }
+
+        void dispose() {
+            graph.dispose();
+        }
     }
 
     /** CSS and layout twice: the graph lays out its nodes, then fits them. */

@@ -12,9 +12,10 @@ import org.normgraph.timeline.Step;
  * Zooms and pans a {@link GraphView} so that the nodes a step works on fill the view,
  * centred: for the start the inputs, for a forward step the nodes it computes, for a backward
  * step the nodes whose backward runs, those its contributions reach and those whose gradients
- * it completes. Uses only the view's public zoom and pan.
+ * it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
+ * slides frame each step this way.
  */
-final class StepFramer {
+public final class StepFramer {
 
     /** Largest zoom: beyond it a single small node would fill the screen. */
     static final double MAX_ZOOM = 2.6;
@@ -40,7 +41,7 @@ final class StepFramer {
     }
 
     /** Frames the nodes of {@code step}; false if the view has no layout or size yet. */
-    static boolean frame(GraphView view, Step step) {
+    public static boolean frame(GraphView view, Step step) {
         GraphLayout.Result layout = view.layoutResult();
         double w = view.getWidth();
         double h = view.getHeight();

@@ -1,0 +1,59 @@
+package org.normgraph.app.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.Messages;
+import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.timeline.Step;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A slide frames its step's nodes, as presentation mode does, under the step's title and explanation. */
+@ExtendWith(ApplicationExtension.class)
+class StepSlidesTest {
+
+    @Start
+    void start(Stage stage) {
+        // the slides build their own off-screen scene; the toolkit only has to run
+    }
+
+    /** The slides showed the whole graph at every step: digits about 10 px tall on a 1920×1080 slide. */
+    @Test
+    void a_slide_zooms_to_the_steps_nodes_and_explains_the_step(FxRobot robot) {
+        SessionModel model = SessionModel.example();
+        Step backward5 = model.steps().get(14);
+        robot.interact(() -> {
+            StepSlides.Slide slide = new StepSlides.Slide(model);
+            try {
+                slide.show(backward5);
+                GraphView graph = slide.graph();
+                double framed = graph.getZoom();
+                Bounds view = graph.localToScene(graph.getLayoutBounds());
+                for (String name : backward5.gradients()) {
+                    Node node = graph.nodeView(name);
+                    Bounds b = node.localToScene(node.getBoundsInLocal());
+                    assertTrue(view.contains(b), name + " " + b + " in " + view);
+                }
+                graph.fit();
+                StepSlides.settle(slide.root());
+                assertTrue(framed > 1.5 * graph.getZoom(), "zoomed to the step: " + framed + " against " + graph.getZoom());
+                assertEquals(Messages.get(backward5.messageKey()),
+                        ((Label) slide.root().lookup(".slide-title")).getText());
+                assertEquals(StepExplanations.text(model, backward5),
+                        ((Label) slide.root().lookup(".slide-explanation")).getText());
+            } finally {
+                slide.dispose();
+            }
+        });
+    }
+}
