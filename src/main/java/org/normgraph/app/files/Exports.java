@@ -81,7 +81,8 @@ public final class Exports {
     }
 
     public boolean stepLatex() {
-        String suggested = String.format(java.util.Locale.ROOT, "%s-step-%02d.tex", files.baseName(), model().getPosition());
+        // named as the slides are: 12-backward-7-divar-dxmu1, not a bare position
+        String suggested = files.baseName() + "-" + StepSlides.fileName(model().getStep()).replace(".png", ".tex");
         return toFile(FileDialogs.Kind.TEX, suggested, p -> Files.writeString(p, latex(), StandardCharsets.UTF_8));
     }
 

@@ -46,8 +46,14 @@ public final class StepSlides {
     private StepSlides() {
     }
 
-    /** {@code 01-forward-1-mu.png}, {@code 10-backward-9-dbeta-dgammax.png}, … {@code 19-backward-0-dx.png}. */
+    /**
+     * {@code 01-forward-1-mu.png}, {@code 10-backward-9-dbeta-dgammax.png}, …
+     * {@code 19-backward-0-dx.png}; {@code 00-start.png} for the start.
+     */
     public static String fileName(Step step) {
+        if (step.phase() == Phase.START) {
+            return String.format(Locale.ROOT, "%02d-start.png", step.position());
+        }
         String what;
         if (step.phase() == Phase.FORWARD) {
             what = BatchNormGraph.FORWARD.get(step.number() - 1);

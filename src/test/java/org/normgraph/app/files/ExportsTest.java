@@ -114,7 +114,7 @@ class ExportsTest {
             model.setSelection(Selection.element("xhat", 2, 1));
         });
         robot.interact(() -> assertTrue(files.exports().stepLatex()));
-        assertEquals(List.of("save TEX untitled-step-11.tex"), dialogs.asked);
+        assertEquals(List.of("save TEX untitled-11-backward-8-dgamma-dxhat.tex"), dialogs.asked);
         String text = Files.readString(tex);
         assertTrue(text.contains(NodeTex.local("gammax")), "the op this step passes back through: " + text);
         assertTrue(text.contains(NodeTex.local("bcast_gamma")), text);
