@@ -85,6 +85,11 @@ final class PitfallTab {
         } else {
             box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
         }
+        // only the variant's own infinities: the correct graph's would already be warned about in the window
+        report.variant().firstNonFinite().filter(nf -> r.stagedDx().allFinite())
+                .ifPresent(nf -> box.getChildren().add(label(Messages.get(
+                Messages.has("lab.pitfall." + p.name() + ".nonfinite") ? "lab.pitfall." + p.name() + ".nonfinite"
+                        : "lab.pitfall.nonfinite", nf.node()), "lab-explain", "lab-nonfinite")));
         List<Node[]> rows = new ArrayList<>();
         for (GradientCheck.Result c : report.check()) {
             rows.add(new Node[] {label(c.gradientName(), "lab-name"), label(sci(c.numeric().relativeError()), "lab-number"),

@@ -139,6 +139,26 @@ class LabPanelTest {
         assertTrue(note.startsWith("Rounding limits this input: x lies up to 4.47e+08 times its spread"), note);
     }
 
+    /** The Pitfalls tab showed ∞ errors on a constant column with no word on where they come from. */
+    @Test
+    void std_plus_eps_on_a_constant_column_explains_its_infinite_errors(FxRobot robot) {
+        var in = model.getInput();
+        var x = in.x();
+        for (int i = 0; i < x.rows(); i++) {
+            x = x.with(i, 2, 5);
+        }
+        var constant = in.withX(x);
+        robot.interact(() -> model.commit(constant));
+        openLab(robot);
+        selectTab(robot, "lab-tab-pitfalls");
+        @SuppressWarnings("unchecked")
+        ComboBox<Pitfall> box = robot.lookup("#lab-pitfall").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(Pitfall.STD_PLUS_EPS));
+        waitForResults();
+        Label note = robot.lookup("#lab-pitfall-result .lab-nonfinite").queryAs(Label.class);
+        assertTrue(note.getText().startsWith("A column of x is constant here"), note.getText());
+    }
+
     @Test
     void an_edit_recomputes_the_check_for_the_new_input(FxRobot robot) {
         openLab(robot);
