@@ -64,6 +64,8 @@ public final class MatrixView extends Region {
     private static final double HEAT_MAX_H = 150;
     private static final double HEAT_MIN_CELL = 2;
     private static final double HEAT_MAX_CELL = 14;
+    /** A heat map of one or two rows or columns is at least this wide or tall: 32×1 was a 4 px strip. */
+    private static final double HEAT_MIN_EXTENT = 36;
     private static final double MINI_MAX_W = 24;
     private static final double MINI_MAX_H = 20;
     private static final double MINI_MAX_CELL = 5;
@@ -270,11 +272,11 @@ public final class MatrixView extends Region {
     }
 
     private double shownCellW() {
-        return numbers() ? cellW : heatCell();
+        return numbers() ? cellW : heatCellW();
     }
 
     private double shownCellH() {
-        return numbers() ? cellH : heatCell();
+        return numbers() ? cellH : heatCellH();
     }
 
     /** Whether element (row, col) is the selected one (framed). */
@@ -329,8 +331,7 @@ public final class MatrixView extends Region {
     }
 
     private void addCanvas() {
-        double cell = heatCell();
-        canvas = new Canvas(shape.cols() * cell, shape.rows() * cell);
+        canvas = new Canvas(shape.cols() * heatCellW(), shape.rows() * heatCellH());
         canvas.getStyleClass().add("heat-map");
         heatTip = new Tooltip();
         heatTip.setShowDelay(Duration.millis(150));
@@ -354,12 +355,23 @@ public final class MatrixView extends Region {
         }
     }
 
+    /** The side of a square heat-map cell that keeps the whole map within its maximum size. */
     private double heatCell() {
         double maxW = mini ? MINI_MAX_W : HEAT_MAX_W;
         double maxH = mini ? MINI_MAX_H : HEAT_MAX_H;
         double c = Math.min(maxW / Math.max(1, shape.cols()), maxH / Math.max(1, shape.rows()));
         double min = mini ? 1 : HEAT_MIN_CELL;
         return Math.max(min, Math.min(mini ? MINI_MAX_CELL : HEAT_MAX_CELL, Math.floor(c)));
+    }
+
+    /** A cell's width: square, but a map of few columns widens to {@link #HEAT_MIN_EXTENT}. */
+    private double heatCellW() {
+        return mini ? heatCell() : Math.max(heatCell(), Math.floor(HEAT_MIN_EXTENT / Math.max(1, shape.cols())));
+    }
+
+    /** A cell's height: square, but a map of few rows grows to {@link #HEAT_MIN_EXTENT}. */
+    private double heatCellH() {
+        return mini ? heatCell() : Math.max(heatCell(), Math.floor(HEAT_MIN_EXTENT / Math.max(1, shape.rows())));
     }
 
     private void updateNumbers() {
@@ -385,7 +397,8 @@ public final class MatrixView extends Region {
         if (canvas == null) {
             return;
         }
-        double cell = heatCell();
+        double cellW = heatCellW();
+        double cellH = heatCellH();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (matrix == null) {
@@ -404,25 +417,25 @@ public final class MatrixView extends Region {
         }
         image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbInstance(), pixels, 0, cols);
         g.setImageSmoothing(false);
-        g.drawImage(image, 0, 0, cols * cell, rows * cell);
+        g.drawImage(image, 0, 0, cols * cellW, rows * cellH);
         if (selRow >= 0 && selRow < rows && selCol >= 0 && selCol < cols) {
             g.setStroke(Color.BLACK);
-            g.setLineWidth(Math.max(1, cell / 5));
-            g.strokeRect(selCol * cell, selRow * cell, cell, cell);
+            g.setLineWidth(Math.max(1, Math.min(cellW, cellH) / 5));
+            g.strokeRect(selCol * cellW, selRow * cellH, cellW, cellH);
         }
     }
 
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        double w = numbers() ? shape.cols() * cellW : shape.cols() * heatCell();
+        double w = numbers() ? shape.cols() * cellW : shape.cols() * heatCellW();
         return in.getLeft() + w + in.getRight();
     }
 
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
-        double h = numbers() ? shape.rows() * cellH : shape.rows() * heatCell();
+        double h = numbers() ? shape.rows() * cellH : shape.rows() * heatCellH();
         return in.getTop() + h + in.getBottom();
     }
 

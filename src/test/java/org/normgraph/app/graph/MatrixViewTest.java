@@ -233,6 +233,25 @@ class MatrixViewTest {
         assertEquals(List.of("7,5", "2,0"), clicked);
     }
 
+    /** With N = 32 and D = 1 every N×D heat map was a 4 px strip; one of a single row a 10 px one. */
+    @Test
+    void a_heat_map_of_one_column_or_one_row_is_wide_or_tall_enough_to_read(FxRobot robot) {
+        Matrix column = Matrix.filled(32, 1, 1);
+        List<String> clicked = new ArrayList<>();
+        robot.interact(() -> {
+            view.setContent(column.shape(), column);
+            view.setOnCellClicked((r, c) -> clicked.add(r + "," + c));
+        });
+        assertNull(view.numberCanvas(), "32×1 is a heat map");
+        assertTrue(view.cellBounds(0, 0).getWidth() >= 36, "width " + view.cellBounds(0, 0).getWidth());
+        assertEquals(32 * view.cellBounds(0, 0).getHeight(), view.cellBounds(31, 0).getMaxY() - view.cellBounds(0, 0).getMinY(), 1e-9);
+        robot.clickOn(MatrixCells.onScreen(view, 31, 0));
+        assertEquals(List.of("31,0"), clicked);
+        Matrix row = Matrix.filled(1, 16, 1);
+        robot.interact(() -> view.setContent(row.shape(), row));
+        assertTrue(view.cellBounds(0, 0).getHeight() >= 36, "height " + view.cellBounds(0, 0).getHeight());
+    }
+
     /** The pixel 1 px inside cell (row, col)'s left edge, halfway down: on the 2 px frame when selected. */
     private Color pixelAtLeftEdge(FxRobot robot, int row, int col) {
         Bounds cell = view.cellBounds(row, col);
