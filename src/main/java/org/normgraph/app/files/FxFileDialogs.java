@@ -11,6 +11,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.normgraph.app.Messages;
+import org.normgraph.app.theme.DialogButtons;
 import org.normgraph.app.theme.DialogStyle;
 
 /** The File menu's questions as JavaFX file choosers and alerts, owned by the main window. */
@@ -78,12 +79,12 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public void showError(String message) {
-        alert(Alert.AlertType.ERROR, message, ButtonType.OK).showAndWait();
+        alert(Alert.AlertType.ERROR, message, DialogButtons.ok()).showAndWait();
     }
 
     @Override
     public void showInfo(String message) {
-        alert(Alert.AlertType.INFORMATION, message, ButtonType.OK).showAndWait();
+        alert(Alert.AlertType.INFORMATION, message, DialogButtons.ok()).showAndWait();
     }
 
     private Alert alert(Alert.AlertType type, String text, ButtonType... buttons) {

@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.normgraph.app.Messages;
+import org.normgraph.app.theme.DialogButtons;
 import org.normgraph.app.theme.DialogStyle;
 import org.normgraph.io.BuildVersion;
 
@@ -49,7 +50,7 @@ public final class HelpMenu {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         d.getDialogPane().setContent(scroll);
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().add(DialogButtons.close());
         d.getDialogPane().setId("shortcuts-dialog");
         DialogStyle.follow(d, owner);
         d.show();
@@ -57,20 +58,25 @@ public final class HelpMenu {
         return d;
     }
 
+    private static final double SCROLL_BAR_ROOM = 24;
+
     /** Shrinks {@code d} to the visible part of its owner's screen and moves it fully onto it. */
     static void fitOnScreen(Dialog<?> d, Window owner) {
         Rectangle2D screen = owner == null ? Screen.getPrimary().getVisualBounds()
                 : Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
                         Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (d.getHeight() > screen.getHeight()) {
+            d.setHeight(screen.getHeight());
+            d.setWidth(d.getWidth() + SCROLL_BAR_ROOM); // the sheet scrolls now: room for its bar beside it
+        }
         d.setWidth(Math.min(d.getWidth(), screen.getWidth()));
-        d.setHeight(Math.min(d.getHeight(), screen.getHeight()));
         d.setX(Math.max(screen.getMinX(), Math.min(d.getX(), screen.getMaxX() - d.getWidth())));
         d.setY(Math.max(screen.getMinY(), Math.min(d.getY(), screen.getMaxY() - d.getHeight())));
     }
 
     private static void showAbout(Window owner) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, Messages.get("help.about.text", BuildVersion.get()),
-                ButtonType.OK);
+                DialogButtons.ok());
         a.setTitle(Messages.get("help.about"));
         a.setHeaderText("normgraph " + BuildVersion.get());
         DialogStyle.follow(a, owner);

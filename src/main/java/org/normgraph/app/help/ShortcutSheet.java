@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import org.normgraph.app.Messages;
 
@@ -103,6 +104,7 @@ public final class ShortcutSheet {
         grid.setVgap(4);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setHalignment(HPos.RIGHT);
+        keys.setMinWidth(Region.USE_PREF_SIZE); // keys are never cut ("Ctrl + Alt + mi…"); the actions wrap
         grid.getColumnConstraints().add(keys);
         return grid;
     }

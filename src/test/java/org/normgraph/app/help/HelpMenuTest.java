@@ -77,10 +77,15 @@ class HelpMenuTest {
                     .queryAs(javafx.scene.control.ScrollPane.class);
             assertTrue(scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight(),
                     "the sheet scrolls");
-            Node close = ((javafx.scene.control.DialogPane) robot.lookup("#shortcuts-dialog").query())
-                    .lookupButton(javafx.scene.control.ButtonType.CLOSE);
+            var pane = (javafx.scene.control.DialogPane) robot.lookup("#shortcuts-dialog").query();
+            Node close = pane.lookupButton(pane.getButtonTypes().get(0));
+            assertEquals("Close", ((javafx.scene.control.Button) close).getText());
             javafx.geometry.Bounds b = close.localToScreen(close.getBoundsInLocal());
             assertTrue(b.getMaxY() <= screen.getMaxY() + 0.5, "Close on the screen: " + b);
+            for (Node key : robot.lookup(".shortcut-keys").queryAll()) {
+                javafx.scene.control.Label l = (javafx.scene.control.Label) key;
+                assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "key text cut: " + l.getText());
+            }
         } finally {
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
