@@ -165,6 +165,28 @@ class ThemeWindowTest {
         assertEquals(nameBefore, name.getFont().getSize(), 0.01);
     }
 
+    /** In Traditional Chinese at 200 % the layout choice ran past the pane's edge, its arrow hidden. */
+    @Test
+    void at_200_percent_in_traditional_chinese_the_layout_choice_stays_inside_the_inputs_pane(FxRobot robot) {
+        robot.interact(() -> {
+            window.setLanguage(Language.TRADITIONAL_CHINESE);
+            window.themes().setTextSize(TextSize.HUGE);
+        });
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            Node layout = robot.lookup("#editor-layout").query();
+            javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup("#inputs-pane .scroll-pane").query();
+            double right = layout.localToScene(layout.getBoundsInLocal()).getMaxX();
+            double paneRight = pane.localToScene(pane.getLayoutBounds()).getMaxX();
+            assertTrue(right <= paneRight, "layout choice ends at " + right + ", the pane at " + paneRight);
+        } finally {
+            robot.interact(() -> {
+                window.themes().setTextSize(TextSize.NORMAL);
+                window.setLanguage(Language.ENGLISH);
+            });
+        }
+    }
+
     @Test
     void back_at_100_percent_the_inputs_controls_take_their_100_percent_widths_again(FxRobot robot) {
         javafx.scene.control.ComboBox<?> layout = robot.lookup("#editor-layout").queryAs(javafx.scene.control.ComboBox.class);

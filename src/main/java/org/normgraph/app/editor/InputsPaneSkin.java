@@ -198,8 +198,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
                 showInput(getSkinnable().getInput()); // a refused switch: the choice shows the kept layout
             }
         });
-        HBox layoutRow = new HBox(6, label("editor.layout", layoutChoice), layoutChoice);
-        layoutRow.getStyleClass().add("control-row");
+        // a flow: in a narrow pane (zh-TW at 200 %) the choice goes under its label instead of past the edge
+        FlowPane layoutRow = new FlowPane(6, 6, label("editor.layout", layoutChoice), layoutChoice);
+        layoutRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        layoutRow.getStyleClass().add("control-flow");
 
         eps.setId("editor-eps");
         eps.setPrefColumnCount(8);
