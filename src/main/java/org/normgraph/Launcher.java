@@ -1,12 +1,14 @@
 package org.normgraph;
 
+import java.util.List;
+import org.normgraph.app.AppOptions;
 import org.normgraph.cli.Cli;
 
 /**
  * The runnable jar's entry point. With no arguments (or {@code app ...}, or app options such
- * as {@code --perf}) it opens the app; otherwise it runs a headless command without touching
- * the JavaFX toolkit. It does not extend {@code Application}, so the jar starts from the
- * classpath.
+ * as {@code --perf}) it opens the app, and {@code app --help} lists those options; otherwise it
+ * runs a headless command without touching the JavaFX toolkit. It does not extend
+ * {@code Application}, so the jar starts from the classpath.
  */
 public final class Launcher {
 
@@ -15,6 +17,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Cli.isAppLaunch(args)) {
+            if (AppOptions.asksForHelp(List.of(Cli.appArguments(args)))) {
+                System.out.print(AppOptions.usage()); // reading the options needs no display
+                return;
+            }
             if (!hasDisplay()) {
                 System.err.println("normgraph: no display to open the app on (DISPLAY is not set)."
                         + " Headless commands: normgraph --help");

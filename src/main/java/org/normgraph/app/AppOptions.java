@@ -15,6 +15,7 @@ import java.util.List;
  *       {@code --perf-select NODE} or {@code NODE[r][c]} selects that node or element
  *       first, so the edits also update the inspector.</li>
  * </ul>
+ * {@code -h} or {@code --help} prints {@link #usage()} instead of opening the app.
  *
  * @param perf      whether timings are logged
  * @param perfEdits number of automatic edits (0 = none)
@@ -29,6 +30,32 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
                          String perfSelect) {
 
     public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0, null);
+
+    /** What {@code app --help} prints: the options above, in the layout of the commands' help. */
+    public static String usage() {
+        return String.join(System.lineSeparator(),
+                "Usage: normgraph [app] [--perf] [--perf-edits N] [--perf-size NxD] [--perf-zoom Z]",
+                "                       [--perf-select NODE]",
+                "Open the app (it needs a display; the headless commands: normgraph --help).",
+                "      --perf               log timings to stderr: startup to first frame, edit",
+                "                           latency, frame times during playback",
+                "      --perf-edits N       switch to a random input of --perf-size, make N random",
+                "                           cell edits, print their latency, play the walk once and",
+                "                           print its frame times; the window stays open (implies",
+                "                           --perf)",
+                "      --perf-size NxD      size of that input (default: 32x16)",
+                "      --perf-zoom Z        zoom the graph to Z (1 = 100 %) for the edits instead of",
+                "                           fitting it to the window",
+                "      --perf-select NODE   select a node (xhat) or one element (xhat[3][0]) first,",
+                "                           so that every edit also updates the inspector",
+                "  -h, --help               print this help and exit",
+                "");
+    }
+
+    /** Whether the arguments ask for {@link #usage()} rather than the window. */
+    public static boolean asksForHelp(List<String> args) {
+        return args.contains("-h") || args.contains("--help");
+    }
 
     /** Parses the options; unknown ones are reported on stderr and ignored. */
     public static AppOptions parse(List<String> args) {

@@ -2,8 +2,9 @@ package org.normgraph.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: forward+backward per call, float64, one thread, for the staged graph (full
- * trace) and the fused engine (caller buffers). Timed like {@code shared/bench/peers.py}: a
- * warm-up, then interleaved rounds of individually timed calls; median and p10 per call.
+ * {@code bench}: forward+backward per call, float64, for the staged graph (full trace, one
+ * thread) and the fused engine (caller buffers, on one and on two threads). Timed like
+ * {@code shared/bench/peers.py}: a warm-up, then interleaved rounds of individually timed calls;
+ * median and p10 per call.
+ *
+ * <p>Everything that can be refused is refused before the timing starts (which takes seconds
+ * per size): sizes that do not fit this heap, times that are not a sane number of seconds, a
+ * {@code --json} file that cannot be written. So a refusal prints nothing on stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time forward+backward of the staged graph and the fused engine (float64, one thread).",
+        description = {"Time forward+backward (float64) of the staged graph and the fused engine, on one and two threads.",
                 "Methods: staged (graph + full trace), fused (one thread, no allocation), fused-2t (two threads).",
                 "Output: a table; with --json also [{\"N\", \"D\", \"method\", \"median_us\", \"p10_us\"}]."})
 final class BenchCommand implements Callable<Integer> {
@@ -39,14 +45,16 @@ final class BenchCommand implements Callable<Integer> {
     List<String> sizes;
 
     @Option(names = "--min-time", defaultValue = "0.5", paramLabel = "SECONDS",
-            description = "timed seconds per size and method (default: ${DEFAULT-VALUE})")
+            description = "timed seconds per size and method, more than 0 and at most 60 (default: ${DEFAULT-VALUE});"
+                    + " a method stops early after " + MAX_CALLS_TEXT + " calls")
     double minTime;
 
     @Option(names = "--warmup", defaultValue = "0.5", paramLabel = "SECONDS",
-            description = "untimed seconds per size and method first, for the JIT (default: ${DEFAULT-VALUE})")
+            description = "untimed seconds per size and method first, for the JIT, 0 to 60 (default: ${DEFAULT-VALUE})")
     double warmup;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON")
+    @Option(names = "--json", paramLabel = "FILE|-", description = "also write the figures as JSON to FILE;"
+            + " '-' writes them to stdout and the table to stderr (as '--input -' reads stdin)")
     Path json;
 
     @Option(names = "--seed", defaultValue = "0", description = "random inputs' seed")
@@ -57,6 +65,20 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final int ROUNDS = 5;
     private static final int MIN_CALLS = 25;
+    /** Longer than a minute per size and method is a mistake (Infinity never ended). */
+    static final double MAX_SECONDS = 60;
+    /**
+     * Timed calls kept per size and method, at 8 bytes each: without a cap a fast method timed
+     * for a minute (0.4 µs a call) would need gigabytes of samples.
+     */
+    static final int MAX_CALLS = 2_000_000;
+    private static final String MAX_CALLS_TEXT = "2,000,000";
+    /**
+     * Heap per element of an N×D size: the input, the fused engine's buffers and the staged
+     * graph's full trace (about 15 N×D matrices) while the next one is built. Measured:
+     * 4096×1024 runs in a 700 MiB heap but not in 640 MiB, about 22 doubles per element.
+     */
+    static final long BYTES_PER_ELEMENT = 24 * Double.BYTES;
 
     /** One timed figure. */
     record Row(int n, int d, String method, double medianUs, double p10Us, int calls) {
@@ -77,11 +99,25 @@ final class BenchCommand implements Callable<Integer> {
             } catch (RuntimeException e) {
                 return Errors.badInput(spec, "--sizes: '" + s + "' is not NxD with N, D ≥ 1");
             }
+            String tooLarge = tooLarge(parsed.get(parsed.size() - 1), Runtime.getRuntime().maxMemory());
+            if (tooLarge != null) {
+                return Errors.badInput(spec, "--sizes: " + s + " " + tooLarge);
+            }
         }
-        if (!(minTime > 0) || !(warmup >= 0)) {
-            return Errors.badInput(spec, "--min-time must be > 0 and --warmup ≥ 0, got " + minTime + " and " + warmup);
+        if (!(minTime > 0 && minTime <= MAX_SECONDS)) { // also NaN; 1e400 is read as Infinity
+            return Errors.badInput(spec, "--min-time: expected seconds more than 0 and at most " + (int) MAX_SECONDS
+                    + ", got " + minTime);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        if (!(warmup >= 0 && warmup <= MAX_SECONDS)) {
+            return Errors.badInput(spec, "--warmup: expected seconds from 0 to " + (int) MAX_SECONDS + ", got " + warmup);
+        }
+        boolean jsonToStdout = json != null && json.toString().equals("-");
+        String unwritable = json == null || jsonToStdout ? null : unwritable(json);
+        if (unwritable != null) {
+            return Errors.badInput(spec, "--json: " + unwritable);
+        }
+        // with the JSON on stdout, stdout holds nothing else
+        PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.printf(Locale.ROOT, "java %s (%s), cpus %d, max heap %d MiB%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -99,10 +135,52 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        if (json != null) {
-            writeJson(rows, json);
+        if (jsonToStdout) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            writeJson(rows, stdout);
+            stdout.println();
+            stdout.flush();
+        } else if (json != null) {
+            try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+                writeJson(rows, w);
+            } catch (IOException e) { // checked before the timing: only what changed since gets here (a full disk)
+                return Errors.badInput(spec, "--json: cannot write " + json + ": " + e.getMessage());
+            }
         }
         return 0;
+    }
+
+    /** Why an N×D size cannot be timed in a heap of {@code maxHeap} bytes, or null if it can. */
+    static String tooLarge(int[] nd, long maxHeap) {
+        long values = (long) nd[0] * nd[1];
+        if (values > Integer.MAX_VALUE) {
+            return "has " + values + " values, more than an array holds (" + Integer.MAX_VALUE + ")";
+        }
+        long needed = values * BYTES_PER_ELEMENT;
+        if (needed > maxHeap) {
+            return "needs about " + mebibytes(needed) + " of heap, this Java may use " + mebibytes(maxHeap)
+                    + " (give java a larger -Xmx, or time a smaller size)";
+        }
+        return null;
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes >= 10L << 30 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
+    }
+
+    /** Why the --json file cannot be written, or null if it can: said before the timing, not after. */
+    private static String unwritable(Path file) {
+        if (Files.isDirectory(file)) {
+            return file + " is a folder, not a file";
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return "folder " + file.getParent() + " does not exist";
+        }
+        if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(folder)) {
+            return "cannot write " + file + " (no permission)";
+        }
+        return null;
     }
 
     private List<Row> time(int n, int d) {
@@ -114,22 +192,41 @@ final class BenchCommand implements Callable<Integer> {
         Method fused2 = buffers::runTwoThreads;
         Method[] methods = {staged, fused, fused2};
         String[] names = {"staged", "fused", "fused-2t"};
-        List<List<Long>> samples = new ArrayList<>();
+        List<Samples> samples = new ArrayList<>();
         for (Method m : methods) {
-            timeBlock(m, warmup, 3); // JIT (C2 needs ~10k calls of the small graph) and heap
-            samples.add(new ArrayList<>());
+            warmUp(m, warmup); // JIT (C2 needs ~10k calls of the small graph) and heap
+            samples.add(new Samples());
         }
         for (int r = 0; r < ROUNDS; r++) {
             for (int i = 0; i < methods.length; i++) {
-                samples.get(i).addAll(timeBlock(methods[i], minTime / ROUNDS, -(-MIN_CALLS / ROUNDS)));
+                timeBlock(methods[i], minTime / ROUNDS, -(-MIN_CALLS / ROUNDS), samples.get(i));
             }
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < methods.length; i++) {
-            long[] s = samples.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] s = samples.get(i).sorted();
             rows.add(new Row(n, d, names[i], median(s) / 1e3, s[s.length / 10] / 1e3, s.length));
         }
         return rows;
+    }
+
+    /** One method's timed calls in nanoseconds, unboxed, at most {@link #MAX_CALLS}. */
+    private static final class Samples {
+        private long[] ns = new long[1024];
+        private int count;
+
+        void add(long t) {
+            if (count == ns.length) {
+                ns = Arrays.copyOf(ns, Math.min(MAX_CALLS, 2 * count));
+            }
+            ns[count++] = t;
+        }
+
+        long[] sorted() {
+            long[] s = Arrays.copyOf(ns, count);
+            Arrays.sort(s);
+            return s;
+        }
     }
 
     @FunctionalInterface
@@ -140,18 +237,27 @@ final class BenchCommand implements Callable<Integer> {
     /** Keeps results reachable so the JIT cannot drop the work. */
     static volatile Object sink;
 
-    private static List<Long> timeBlock(Method m, double seconds, int minCalls) {
-        List<Long> out = new ArrayList<>();
+    private static void warmUp(Method m, double seconds) {
         long limit = (long) (seconds * 1e9);
         long total = 0;
-        while (total < limit || out.size() < minCalls) {
+        for (int calls = 0; total < limit || calls < 3; calls++) {
+            long t0 = System.nanoTime();
+            sink = m.call();
+            total += System.nanoTime() - t0;
+        }
+    }
+
+    /** Calls until {@code seconds} of calls and {@code minCalls}, or this round's share of {@link #MAX_CALLS}. */
+    private static void timeBlock(Method m, double seconds, int minCalls, Samples into) {
+        long limit = (long) (seconds * 1e9);
+        long total = 0;
+        for (int calls = 0; (total < limit || calls < minCalls) && calls < MAX_CALLS / ROUNDS; calls++) {
             long t0 = System.nanoTime();
             sink = m.call();
             long dt = System.nanoTime() - t0;
-            out.add(dt);
+            into.add(dt);
             total += dt;
         }
-        return out;
     }
 
     private static double median(long[] sorted) {
@@ -220,9 +326,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeJson(List<Row> rows, Path file) throws IOException {
-        try (OutputStream os = Files.newOutputStream(file);
-             JsonGenerator g = Json.mapper().getFactory().createGenerator(os)) {
+    /** Writes the rows to {@code w}, which stays open (it may be stdout). */
+    private static void writeJson(List<Row> rows, Writer w) throws IOException {
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(w)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Row r : rows) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "normgraph", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Backpropagation through batch normalization, step by step.",
-                "Without a command the app opens (also: 'app [--perf]')."},
+                "Without a command the app opens (also: 'app [--perf]'; 'app --help' lists its options)."},
         subcommands = {TraceCommand.class, GradcheckCommand.class, BenchCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -71,6 +71,7 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli(stdin));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(Cli::refuseUnmatchedThenRun);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("normgraph: internal error: " + ex);
             return INTERNAL_ERROR;
@@ -78,11 +79,36 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             // one line, as the exit-code list promises
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + problem(ex)
                     + " (try '" + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * picocli lets a help option win over arguments it does not know: {@code foo --help} printed
+     * the usage with exit 0, as if foo were a command. Anything not understood, at any level, is
+     * a usage error first.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (!p.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** picocli's message, except that a word where a command goes is named as an unknown command. */
+    private static String problem(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'; the commands are "
+                    + String.join(", ", c.getSubcommands().keySet()) + " and app";
+        }
+        return ex.getMessage();
     }
 }

@@ -77,16 +77,15 @@ public final class BatchNorm {
         if (features < 1) {
             throw new IllegalArgumentException("features must be ≥ 1, got " + features);
         }
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new InvalidInputException("eps", "must be a finite number > 0, got " + eps);
-        }
+        BatchNormInput.requireEps(eps);
         if (!(momentum >= 0 && momentum <= 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1], got " + momentum);
         }
         this.features = features;
         this.eps = eps;
         this.momentum = momentum;
-        this.engine = engine;
+        // refused, not defaulted: train() would otherwise run the fused engine for null
+        this.engine = java.util.Objects.requireNonNull(engine, "engine: expected STAGED or FUSED, got null");
         this.convention = java.util.Objects.requireNonNull(convention, "convention");
         this.runningMean = new double[features];
         this.runningVar = new double[features];
@@ -223,9 +222,15 @@ public final class BatchNorm {
     /**
      * Inference-mode backward: mean and variance are constants, so
      * {@code dx = dout ⊙ gamma ⊙ ivar}, {@code dgamma = Σ_rows dout ⊙ xhat}, {@code dbeta = Σ_rows dout}.
+     * Refuses what {@link #infer} refuses in x and gamma and what a training backward refuses in
+     * dout (a shape other than x's, a value that is not finite).
      */
     public Gradients inferBackward(Matrix x, Matrix gamma, Matrix dout) {
+        // the checks of infer() and of a training backward; beta plays no part here, so gamma,
+        // already checked under its own name, stands in for it
+        checkFeatures(x, gamma, gamma);
         BatchNormInput.requireShape("dout", dout, x.shape(), "N×D like x");
+        BatchNormInput.requireFinite("dout", dout);
         double[] ivar = inferenceIvar();
         Matrix ivarRow = Matrix.of(1, features, ivar);
         Matrix xhat = x.minus(runningMean().broadcastRows(x.rows())).times(ivarRow.broadcastRows(x.rows()));

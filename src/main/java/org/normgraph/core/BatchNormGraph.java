@@ -71,6 +71,7 @@ public final class BatchNormGraph {
      * op swapped.
      */
     public static Graph build(NormLayout layout, double eps, GraphVariant variant) {
+        BatchNormInput.requireEps(eps); // as the input refuses it: sqrtvar of a constant column is √eps
         int n = layout.xShape()[0];
         int c = layout.channels();
         int spatial = layout.pixels();

@@ -36,6 +36,7 @@ public final class InferenceGraph {
 
     /** The inference graph for an N×D batch with the given eps. */
     public static Graph build(int n, int d, double eps) {
+        BatchNormInput.requireEps(eps);
         return new Graph.Builder()
                 .input(BatchNormGraph.X, Shape.of(n, d))
                 .input(BatchNormGraph.GAMMA, Shape.of(1, d))

@@ -40,9 +40,24 @@ public final class Matrix {
         return repeated ? 0 : i * cols;
     }
 
+    /**
+     * The number of values of a {@code rows × cols} matrix. Refuses a negative shape, and one
+     * with more values than an array holds: in int arithmetic 65536 · 65536 wraps to 0.
+     */
+    private static int size(long rows, long cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative shape " + rows + "×" + cols);
+        }
+        if (rows * cols > Integer.MAX_VALUE) { // int sizes (or 1 × a long): the product fits a long
+            throw new IllegalArgumentException("matrix " + rows + "×" + cols + " has " + rows * cols
+                    + " values, more than an array holds (" + Integer.MAX_VALUE + ")");
+        }
+        return (int) (rows * cols);
+    }
+
     /** Wraps {@code data} without copying; callers must not keep or change the array. */
     static Matrix wrap(int rows, int cols, double[] data) {
-        if (data.length != rows * cols) {
+        if (data.length != size(rows, cols)) {
             throw new ShapeMismatchException("matrix " + rows + "×" + cols + " needs "
                     + rows * cols + " values, got " + data.length);
         }
@@ -54,11 +69,11 @@ public final class Matrix {
     }
 
     public static Matrix zeros(int rows, int cols) {
-        return new Matrix(rows, cols, new double[rows * cols]);
+        return new Matrix(rows, cols, new double[size(rows, cols)]);
     }
 
     public static Matrix filled(int rows, int cols, double value) {
-        double[] d = new double[rows * cols];
+        double[] d = new double[size(rows, cols)];
         Arrays.fill(d, value);
         return new Matrix(rows, cols, d);
     }
@@ -71,7 +86,7 @@ public final class Matrix {
     public static Matrix fromRows(double[][] values) {
         int r = values.length;
         int c = r == 0 ? 0 : values[0].length;
-        double[] d = new double[r * c];
+        double[] d = new double[size(r, c)];
         for (int i = 0; i < r; i++) {
             if (values[i].length != c) {
                 throw new ShapeMismatchException("row " + i + " has " + values[i].length
@@ -114,6 +129,9 @@ public final class Matrix {
     }
 
     public double[] row(int row) {
+        if (row < 0 || row >= rows) { // a repeated row would otherwise answer any index
+            throw new IndexOutOfBoundsException("row " + row + " outside " + shape());
+        }
         return Arrays.copyOfRange(data, rowStart(row), rowStart(row) + cols);
     }
 
@@ -296,6 +314,7 @@ public final class Matrix {
         if (rows != 1) {
             throw new ShapeMismatchException("broadcast: expects a 1×D row, got " + shape());
         }
+        size(n, cols);
         return n == 0 ? zeros(0, cols) : new Matrix(n, cols, data, true);
     }
 
@@ -336,11 +355,14 @@ public final class Matrix {
         if (rows != 1 && rows != n) {
             throw new ShapeMismatchException("block broadcast: expects 1 or " + n + " rows, got " + shape());
         }
+        if (block < 1) {
+            throw new IllegalArgumentException("block broadcast: blocks of " + block + " columns; expected ≥ 1");
+        }
         if (block == 1 && rows == 1) {
             return broadcastRows(n);
         }
-        int outCols = cols * block;
-        double[] d = new double[n * outCols];
+        int outCols = size(1, (long) cols * block);
+        double[] d = new double[size(n, outCols)];
         for (int i = 0, to = 0; i < n; i++) {
             int src = rows == 1 ? 0 : rowStart(i);
             for (int g = 0; g < cols; g++) {
@@ -362,7 +384,7 @@ public final class Matrix {
         double[] d = new double[rows * outCols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < outCols; j++) {
-                d[i * outCols + j] = data[i * cols + j * block];
+                d[i * outCols + j] = data[rowStart(i) + j * block];
             }
         }
         return new Matrix(rows, outCols, d);

@@ -11,6 +11,9 @@ import java.util.concurrent.Future;
  * backward for it with no synchronisation in between. The caller's thread runs the first
  * range; {@code threads − 1} pool threads run the others. Small inputs run on the caller's
  * thread alone: handing work to another thread costs more than the work.
+ *
+ * <p>After {@link #close()} every call is refused with an {@link IllegalStateException},
+ * whatever its size (not only those that would have reached the stopped pool).
  */
 public final class ParallelFusedBatchNorm implements AutoCloseable {
 
@@ -20,6 +23,7 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
     private final int threads;
     private final int minElementsPerThread;
     private final ExecutorService pool;
+    private volatile boolean closed;
 
     public ParallelFusedBatchNorm(int threads) {
         this(threads, DEFAULT_MIN_ELEMENTS_PER_THREAD);
@@ -38,11 +42,20 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
         });
     }
 
-    /** Same contract and the same bits as {@link FusedBatchNorm#forwardBackward}. */
+    /**
+     * Same contract, checks and bits as {@link FusedBatchNorm#forwardBackward}; refused once
+     * closed.
+     */
     public void forwardBackward(int n, int d, double[] x, double[] gamma, double[] beta,
                                 double[] dout, double eps, double[] out, double[] dx,
                                 double[] dgamma, double[] dbeta, double[] mean, double[] var,
                                 double[] ivar) {
+        if (closed) {
+            throw new IllegalStateException("this ParallelFusedBatchNorm is closed");
+        }
+        // checked here, on the caller's thread: a pool thread's refusal would arrive wrapped
+        FusedBatchNorm.checkForwardBackward(n, d, 0, d, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta,
+                mean, var, ivar);
         long byWork = Math.max(1, (long) n * d / minElementsPerThread);
         int parts = (int) Math.min(Math.min(threads, d), byWork);
         Future<?>[] futures = new Future<?>[parts - 1];
@@ -68,12 +81,13 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
     private static void range(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
                               double[] dout, double eps, double[] out, double[] dx, double[] dgamma,
                               double[] dbeta, double[] mean, double[] var, double[] ivar) {
-        FusedBatchNorm.forwardBackwardColumns(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta,
+        FusedBatchNorm.columns(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta,
                 mean, var, ivar);
     }
 
     @Override
     public void close() {
+        closed = true;
         if (pool != null) {
             pool.shutdownNow();
         }

@@ -3,13 +3,19 @@ package org.normgraph.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +104,76 @@ public final class Json {
         if (!root.isObject()) {
             throw new InputFormatException(source + ": expected a JSON object, got " + describe(root));
         }
+        if (mayHoldMinusZero(bytes)) {
+            keepMinusZeros(bytes, root);
+        }
         return root;
+    }
+
+    /**
+     * Whether the text has {@code -0} with no fraction or exponent after it (JSON allows no
+     * digit there): a quick scan that spares the second pass of {@link #keepMinusZeros} to
+     * nearly every file. A match inside a string only costs that pass.
+     */
+    private static boolean mayHoldMinusZero(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] == '-' && b[i + 1] == '0'
+                    && (i + 2 == b.length || b[i + 2] != '.' && b[i + 2] != 'e' && b[i + 2] != 'E')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JSON's {@code -0} is an integer token, which the tree holds as int 0, without a sign;
+     * {@code -0.0} keeps it. Jackson has no setting for this, so a second pass over the text
+     * (already parsed, so it cannot fail) finds each {@code -0} and puts {@link MinusZero} in its
+     * place in the tree.
+     */
+    private static void keepMinusZeros(byte[] bytes, JsonNode root) {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_INT && p.getText().equals("-0")) {
+                    JsonPointer at = p.getParsingContext().pathAsPointer();
+                    JsonNode parent = root.at(at.head());
+                    if (parent instanceof ObjectNode o) {
+                        o.set(at.last().getMatchingProperty(), MinusZero.NODE);
+                    } else if (parent instanceof ArrayNode a) {
+                        a.set(at.last().getMatchingIndex(), MinusZero.NODE);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the same text parsed a moment ago", e);
+        }
+    }
+
+    /**
+     * JSON's {@code -0}: the whole number 0 where one is expected (a position, a version), and
+     * -0.0 as a double, as {@code -0.0} reads.
+     */
+    private static final class MinusZero extends IntNode {
+        static final MinusZero NODE = new MinusZero();
+
+        private MinusZero() {
+            super(0);
+        }
+
+        @Override
+        public double doubleValue() {
+            return -0.0;
+        }
+
+        @Override
+        public float floatValue() {
+            return -0.0f;
+        }
+
+        @Override
+        public String asText() {
+            return "-0";
+        }
     }
 
     /**

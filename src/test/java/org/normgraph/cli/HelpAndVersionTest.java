@@ -41,7 +41,12 @@ class HelpAndVersionTest {
             "trace                           | --input",
             "trace --input                   | --input",
             "trace --input x.json --bogus    | --bogus",
-            "gradcheck --pretty --input -    | --pretty"})
+            "gradcheck --pretty --input -    | --pretty",
+            "frobnicate --help               | unknown command 'frobnicate'",
+            "run --help                      | unknown command 'run'",
+            "--help run                      | unknown command 'run'",
+            "trace --input x.json --bogus -h | --bogus",
+            "bench --help extra              | extra"})
     void usage_errors_exit_2_with_one_line_on_stderr(String args, String names) {
         CliRun.Result r = CliRun.run(args.split(" "));
         assertEquals(Cli.BAD_INPUT, r.exitCode());

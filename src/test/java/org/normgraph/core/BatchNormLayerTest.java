@@ -128,6 +128,38 @@ class BatchNormLayerTest {
         assertThrows(IllegalArgumentException.class, () -> new BatchNorm(0));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_missing_engine_is_refused_not_taken_for_fused() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> new BatchNorm(2, 1e-5, 0.9, null));
+        assertTrue(e.getMessage().contains("engine"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BatchNorm.Engine.class)
+    void inference_backward_refuses_a_dout_that_training_backward_refuses(BatchNorm.Engine engine) {
+        BatchNorm layer = new BatchNorm(2, 1e-5, 0.9, engine);
+        Matrix nan = Matrix.fromRows(new double[][] {{1, 0}, {0, Double.NaN}, {0, 0}, {0, 0}});
+        InvalidInputException trained = assertThrows(InvalidInputException.class,
+                () -> layer.train(BATCH, GAMMA, BETA).backward(nan));
+        InvalidInputException inferred = assertThrows(InvalidInputException.class,
+                () -> layer.inferBackward(BATCH, GAMMA, nan));
+        assertEquals(trained.getMessage(), inferred.getMessage());
+        assertEquals("dout[1][1]", inferred.field());
+    }
+
+    @org.junit.jupiter.api.Test
+    void inference_backward_refuses_an_x_or_gamma_that_inference_refuses() {
+        BatchNorm layer = new BatchNorm(2);
+        Matrix dout = Matrix.zeros(4, 2);
+        Matrix infiniteX = BATCH.with(2, 0, Double.POSITIVE_INFINITY);
+        assertEquals("x[2][0]", assertThrows(InvalidInputException.class,
+                () -> layer.inferBackward(infiniteX, GAMMA, dout)).field());
+        assertEquals("gamma[1]", assertThrows(InvalidInputException.class,
+                () -> layer.inferBackward(BATCH, Matrix.rowVector(1, Double.NaN), dout)).field());
+        assertEquals("gamma", assertThrows(InvalidInputException.class,
+                () -> layer.inferBackward(BATCH, Matrix.rowVector(1, 2, 3), dout)).field());
+    }
+
     private static Matrix numeric(Matrix at, Function<Matrix, Double> loss) {
         double[][] g = new double[at.rows()][at.cols()];
         for (int i = 0; i < at.rows(); i++) {

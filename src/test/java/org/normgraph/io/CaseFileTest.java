@@ -46,6 +46,34 @@ class CaseFileTest {
         assertEquals(1e-3, c.eps());
     }
 
+    /** JSON's -0 is an integer token; Jackson reads it as int 0, which has no sign. */
+    @Test
+    void minus_zero_keeps_its_sign_as_minus_zero_point_zero_does() throws InputFormatException {
+        BatchNormInput c = read("{\"x\": [[-0, 0], [-0e0, -0]], \"gamma\": [-0, 1], \"beta\": [0, -0],"
+                + " \"dout\": [[1, 0], [0, 1]], \"eps\": 1}");
+        assertNegativeZero(c.x().get(0, 0));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(c.x().get(0, 1)));
+        assertNegativeZero(c.x().get(1, 0));
+        assertNegativeZero(c.x().get(1, 1));
+        assertNegativeZero(c.gamma().get(0, 0));
+        assertNegativeZero(c.beta().get(0, 1));
+    }
+
+    @Test
+    void minus_zero_inside_a_text_or_a_name_is_left_alone() throws InputFormatException {
+        com.fasterxml.jackson.databind.JsonNode root = Json.readObject(new ByteArrayInputStream(
+                "{\"-0\": \"-0\", \"a/b~c\": [-0], \"n\": {\"k\": -0}}".getBytes(StandardCharsets.UTF_8)), "t.json");
+        assertEquals("-0", root.get("-0").asText());
+        assertNegativeZero(root.get("a/b~c").get(0).doubleValue());
+        assertNegativeZero(root.get("n").get("k").doubleValue());
+        assertTrue(root.get("n").get("k").isInt(), "still a whole number where one is expected");
+        assertEquals(0, root.get("n").get("k").intValue());
+    }
+
+    private static void assertNegativeZero(double v) {
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(v), "not -0.0: " + v);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "NaN token           | {\"x\": [[1, NaN], [3, 4]], @}                | case.json: not valid JSON at line 1, column 15, in x[0][1]: NaN is not a number",

@@ -118,6 +118,15 @@ class SessionFileTest {
     }
 
     @Test
+    void minus_zero_keeps_its_sign_in_a_session_and_a_whole_number_field_reads_it_as_0() throws Exception {
+        Session s = read("{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[[[-0, 1]]], [[[2, 3]]]],"
+                + " \"gamma\": [1], \"beta\": [-0], \"dout\": [[[[1, 0]]], [[[0, 1]]]]}, \"position\": -0}");
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(s.input().x().get(0, 0)));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(s.input().beta().get(0, 1)));
+        assertEquals(0, s.position());
+    }
+
+    @Test
     void written_numbers_parse_back_to_the_same_doubles() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SessionFile.write(Session.of(INPUT), out);
