@@ -89,16 +89,15 @@ final class GradcheckCommand implements Callable<Integer> {
                     r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
         }
-        for (GradientCheck.Result r : results) {
-            if (r.widened()) {
-                out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
-                                + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero"
-                                + " and |dout| is up to %.1e%s%n", r.gradientName(), r.numericDecidingTolerance(),
-                        r.simplifiedDecidingTolerance(), simplifiedName, CheckResolution.of(layout, in).offsetRatio(),
-                        in.doutRows().maxAbs(), r.numericUnresolved()
-                                ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
-                                : "");
-            }
+        double offsetRatio = CheckResolution.of(layout, in).offsetRatio();
+        for (GradientCheck.Result r : results.stream().filter(GradientCheck.Result::widened).toList()) {
+            out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
+                            + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero"
+                            + " and |dout| is up to %.1e%s%n", r.gradientName(), r.numericDecidingTolerance(),
+                    r.simplifiedDecidingTolerance(), simplifiedName, offsetRatio, in.doutRows().maxAbs(),
+                    r.numericUnresolved()
+                            ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
+                            : "");
         }
         out.flush();
         return ok ? 0 : Cli.CHECK_FAILED;

@@ -35,8 +35,8 @@ import org.normgraph.timeline.Step;
  * Slides of the walk: one PNG per step (forward 1…9, backward 9…0), each the step's line of
  * the status bar and its explanation above the graph, zoomed to the step's nodes as
  * presentation mode frames them (the whole graph left the numbers 10 px tall on a projector),
- * drawn by the app's own {@link GraphView} in an off-screen scene of {@value #WIDTH}×{@value #HEIGHT} pixels. Used by File ▸ Export and by the
- * headless CLI {@code export}. Must run on the FX thread.
+ * drawn by the app's own {@link GraphView} in an off-screen scene of {@value #WIDTH}×{@value #HEIGHT}
+ * pixels. Used by File ▸ Export and by the headless CLI {@code export}. Must run on the FX thread.
  */
 public final class StepSlides {
 
