@@ -3,6 +3,9 @@ package org.normgraph.app.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.normgraph.app.Messages;
 import org.normgraph.io.InputFormatException;
 import org.normgraph.io.Session;
 import org.normgraph.io.SessionFile;
@@ -27,16 +30,33 @@ public final class ExampleSessions {
         return id + SessionFile.SUFFIX;
     }
 
-    /** Reads an example as strictly as any file. */
+    /**
+     * Reads an example as strictly as any file, with its speaker notes in the window's language
+     * (messages {@code example.<id>.note.<position>}; the file holds them in English).
+     */
     public static Session load(String id) throws InputFormatException {
         String name = fileName(id);
         try (InputStream in = ExampleSessions.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {
                 throw new InputFormatException(name + ": not in this build");
             }
-            return SessionFile.read(in, name);
+            Session s = SessionFile.read(in, name);
+            return new Session(s.input(), s.mode(), s.position(), s.selection(), s.view(), localNotes(id, s.notes()),
+                    s.norm(), s.images());
         } catch (IOException e) {
             throw new InputFormatException(name + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The key of an example's note in the messages bundles. */
+    static String noteKey(String id, int position) {
+        return "example." + id + ".note." + position;
+    }
+
+    private static Map<Integer, String> localNotes(String id, Map<Integer, String> notes) {
+        Map<Integer, String> local = new TreeMap<>();
+        notes.forEach((position, note) -> local.put(position,
+                Messages.has(noteKey(id, position)) ? Messages.get(noteKey(id, position)) : note));
+        return local;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -40,6 +41,29 @@ class ExampleSessionsTest {
         SessionCodec.restore(s, model, null);
         assertEquals(s.input(), model.getInput());
         assertTrue(Messages.has("files.example." + id), id + " has a menu title");
+    }
+
+    /** A Japanese or Chinese class got the examples' speaker notes in English. */
+    @Test
+    void the_speaker_notes_follow_the_window_language_and_the_english_ones_are_the_files() throws Exception {
+        try {
+            for (String id : ExampleSessions.IDS) {
+                Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+                var english = ExampleSessions.load(id).notes();
+                try (var in = ExampleSessions.class.getResourceAsStream(ExampleSessions.RESOURCE_DIR + ExampleSessions.fileName(id))) {
+                    assertEquals(org.normgraph.io.SessionFile.read(in, id).notes(), english, id + ": bundle and file agree");
+                }
+                for (var lang : List.of(org.normgraph.app.Language.JAPANESE, org.normgraph.app.Language.SIMPLIFIED_CHINESE,
+                        org.normgraph.app.Language.TRADITIONAL_CHINESE)) {
+                    Messages.setLanguage(lang);
+                    var local = ExampleSessions.load(id).notes();
+                    assertEquals(english.keySet(), local.keySet(), id + " " + lang);
+                    local.forEach((p, note) -> assertTrue(!note.equals(english.get(p)), id + " " + lang + " " + p + ": " + note));
+                }
+            }
+        } finally {
+            Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+        }
     }
 
     @Test
