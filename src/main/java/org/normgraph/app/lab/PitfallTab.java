@@ -85,8 +85,8 @@ final class PitfallTab {
         } else {
             box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
         }
-        // only the variant's own infinities: the correct graph's would already be warned about in the window
-        report.variant().firstNonFinite().filter(nf -> r.stagedDx().allFinite())
+        // only the variant's own gradients (the message names one): the correct graph's are warned about in the window
+        report.variant().firstNonFinite().filter(nf -> nf.inGradient() && r.stagedDx().allFinite())
                 .ifPresent(nf -> box.getChildren().add(label(Messages.get(
                 Messages.has("lab.pitfall." + p.name() + ".nonfinite") ? "lab.pitfall." + p.name() + ".nonfinite"
                         : "lab.pitfall.nonfinite", nf.node()), "lab-explain", "lab-nonfinite")));
