@@ -31,8 +31,11 @@ public record BatchNormInput(Matrix x, Matrix gamma, Matrix beta, Matrix dout, d
         requireEps(eps);
     }
 
-    /** eps &gt; 0 and finite: √(var + eps) of a constant column must stay a positive number. */
-    static void requireEps(double eps) {
+    /**
+     * eps &gt; 0 and finite: √(var + eps) of a constant column must stay a positive number.
+     * Every input, graph and engine of the core refuses eps with this one message.
+     */
+    public static void requireEps(double eps) {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new InvalidInputException("eps", "must be a finite number > 0, got " + eps);
         }

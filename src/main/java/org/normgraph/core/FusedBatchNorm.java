@@ -128,16 +128,22 @@ public final class FusedBatchNorm {
     static void checkForwardBackward(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
                                      double[] dout, double eps, double[] out, double[] dx, double[] dgamma,
                                      double[] dbeta, double[] mean, double[] var, double[] ivar) {
+        checkForward(n, d, j0, j1, x, gamma, beta, eps, out, mean, var, ivar);
+        checkMatrix("dout", dout, n, d);
+        checkMatrix("dx", dx, n, d);
+        checkVector("dgamma", dgamma, d);
+        checkVector("dbeta", dbeta, d);
+    }
+
+    /** The checks of {@link #forwardColumns}. */
+    private static void checkForward(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
+                                     double eps, double[] out, double[] mean, double[] var, double[] ivar) {
         checkSize(n, d, j0, j1);
         BatchNormInput.requireEps(eps);
         checkMatrix("x", x, n, d);
         checkVector("gamma", gamma, d);
         checkVector("beta", beta, d);
-        checkMatrix("dout", dout, n, d);
         checkMatrix("out", out, n, d);
-        checkMatrix("dx", dx, n, d);
-        checkVector("dgamma", dgamma, d);
-        checkVector("dbeta", dbeta, d);
         checkVector("mean", mean, d);
         checkVector("var", var, d);
         checkVector("ivar", ivar, d);
@@ -249,15 +255,7 @@ public final class FusedBatchNorm {
     public static void forwardColumns(int n, int d, int j0, int j1, double[] x, double[] gamma,
                                       double[] beta, double eps, double[] out, double[] mean,
                                       double[] var, double[] ivar) {
-        checkSize(n, d, j0, j1);
-        BatchNormInput.requireEps(eps);
-        checkMatrix("x", x, n, d);
-        checkVector("gamma", gamma, d);
-        checkVector("beta", beta, d);
-        checkMatrix("out", out, n, d);
-        checkVector("mean", mean, d);
-        checkVector("var", var, d);
-        checkVector("ivar", ivar, d);
+        checkForward(n, d, j0, j1, x, gamma, beta, eps, out, mean, var, ivar);
         java.util.Arrays.fill(mean, j0, j1, 0.0);
         java.util.Arrays.fill(var, j0, j1, 0.0);
         for (int i = 0, base = 0; i < n; i++, base += d) {

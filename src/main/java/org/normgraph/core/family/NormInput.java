@@ -31,9 +31,7 @@ public record NormInput(Tensor x, Tensor gamma, Tensor beta, Tensor dout, double
         requireFinite("gamma", gamma);
         requireFinite("beta", beta);
         requireFinite("dout", dout);
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new InvalidInputException("eps", "must be a finite number > 0, got " + eps);
-        }
+        BatchNormInput.requireEps(eps);
     }
 
     /** The nine-step graph's input as a 2-D family input (gamma, beta become length-D vectors). */
