@@ -398,12 +398,18 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
                 .mapToObj(layout::columnName).toList();
         List<String> channels = java.util.stream.IntStream.range(0, layout.channels())
                 .mapToObj(Integer::toString).toList();
+        String widest = "";
         for (InputField f : InputField.values()) {
             var m = f.of(in, layout);
             // Images: a new grid for new numbers. In a real window, numbers changed in place
             // after the switch to images were not drawn (the grid kept its old cells; not seen
             // headless); image grids are at most 32×16, so building them anew costs little.
-            sheets.get(f).show(m, f.isVector() ? channels : headers, layout.images());
+            MatrixSheet sheet = sheets.get(f);
+            sheet.show(m, f.isVector() ? channels : headers, layout.images());
+            String cellText = sheet.widestCellText(m);
+            if (sheet.textWidth(cellText) > sheet.textWidth(widest)) {
+                widest = cellText;
+            }
             Label title = titles.get(f);
             String text = layout.images()
                     ? Messages.get("editor.field." + f.id() + ".images", shapeText(f, in.n(), layout))
@@ -411,6 +417,9 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             if (!text.equals(title.getText())) {
                 title.setText(text);
             }
+        }
+        for (MatrixSheet sheet : sheets.values()) { // the columns of all four stay aligned
+            sheet.fitColumnsTo(widest);
         }
     }
 

@@ -41,7 +41,8 @@ import org.normgraph.core.Matrix;
  * {@link #show} with it) or is refused (and then marks the cell with {@link #markRefused}).
  *
  * <p>Cells hold the exact text of their number ({@link NumberText#exact}), so editing
- * starts from every digit; they display {@link NumberText#EDITOR_DIGITS} significant digits.
+ * starts from every digit; they display {@link NumberText#cell}'s text, in columns wide enough
+ * for the widest such text of all the input grids ({@link #fitColumnsTo}).
  * Ctrl+C copies the selection as tab-separated text; Ctrl+V pastes tab/newline text at the
  * selected cell; Delete sets the selected cells to 0.
  */
@@ -58,6 +59,10 @@ final class MatrixSheet extends SpreadsheetView {
 
     /** Sizes at the normal 13 px text; they grow in proportion with the text size ({@link #scale}). */
     static final double COLUMN_WIDTH = 62;
+    /** Cell texts of up to this many characters fit {@link #COLUMN_WIDTH} (e.g. {@code -8.888}). */
+    static final int FITTING_CHARS = 6;
+    /** A cell's padding and border around its text (inputs.css), at the normal text size. */
+    static final double CELL_INSETS = 10;
     static final double ROW_HEADER_WIDTH = 30;
     static final double ROW_HEIGHT = 24;
     static final int MAX_VISIBLE_ROWS = 8;
@@ -76,7 +81,7 @@ final class MatrixSheet extends SpreadsheetView {
         @Override
         public String toString(String item) {
             CellParser.Parsed p = CellParser.parse(item);
-            return p.ok() ? NumberText.compact(p.value(), NumberText.EDITOR_DIGITS) : item;
+            return p.ok() ? NumberText.cell(p.value()) : item;
         }
 
         @Override
@@ -129,6 +134,9 @@ final class MatrixSheet extends SpreadsheetView {
     /** The header row whose text {@link #sizeColumnHeaderText} sized last, and for which text size. */
     private Node sizedHeader;
     private double sizedHeaderFor;
+    /** The widest cell text of all the input grids, which every column is wide enough for. */
+    private String columnText = "";
+    private double columnWidth;
 
     MatrixSheet(InputField field) {
         this.field = field;
@@ -314,24 +322,80 @@ final class MatrixSheet extends SpreadsheetView {
         grid.addEventHandler(GridChange.GRID_CHANGE_EVENT, this::changed);
         setGrid(grid);
         detachStaleRows();
-        double columnWidth = Math.ceil(COLUMN_WIDTH * scale());
+        columnWidth = 0;
+        sizeColumns(m);
+        pseudoClassStateChanged(ALL_ROWS_SHOWN, m.rows() <= MAX_VISIBLE_ROWS);
+        double slack = Math.ceil(4 * scale()); // borders
+        int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
+        // ControlsFX keeps the column header row at ROW_HEIGHT whatever the text size (inputs.css)
+        setPrefHeight(ROW_HEIGHT + visible * rowHeight + slack);
+        setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    /**
+     * The widest text among {@code m}'s cells, or "" when every one fits a normal column: the
+     * input grids pass the widest of theirs to {@link #fitColumnsTo}. Only texts longer than
+     * {@value #FITTING_CHARS} characters are measured, so an edit of ordinary numbers
+     * measures nothing.
+     */
+    String widestCellText(Matrix m) {
+        String widest = "";
+        double widestWidth = 0;
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                String text = NumberText.cell(m.get(i, j));
+                if (text.length() > FITTING_CHARS) {
+                    double w = textWidth(text);
+                    if (w > widestWidth) {
+                        widest = text;
+                        widestWidth = w;
+                    }
+                }
+            }
+        }
+        return widest;
+    }
+
+    double textWidth(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        Text t = new Text(text);
+        t.setFont(font.get());
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * Makes every column wide enough for {@code text} (and at least {@link #COLUMN_WIDTH}), so
+     * that {@code 100000000.1} is not cut to {@code 1000…}; all four grids get the same
+     * text, which keeps their columns under one another.
+     */
+    void fitColumnsTo(String text) {
+        columnText = text;
+        if (shown != null && getGrid() != null) {
+            sizeColumns(shown);
+        }
+    }
+
+    /** Column widths and the grid's width for {@code m}, the text size and {@link #columnText}. */
+    private void sizeColumns(Matrix m) {
+        double width = Math.ceil(Math.max(COLUMN_WIDTH * scale(), textWidth(columnText) + CELL_INSETS * scale()));
+        if (width == columnWidth) {
+            return;
+        }
+        columnWidth = width;
         for (SpreadsheetColumn c : getColumns()) {
-            c.setPrefWidth(columnWidth);
+            c.setPrefWidth(width);
             c.setMinWidth(40);
         }
         // Exactly as wide as its columns (plus a vertical scroll bar when rows are hidden):
         // a narrow pane scrolls the whole editor sideways rather than each grid on its own,
         // which keeps the columns of x, gamma, beta and dout under one another.
         boolean vbar = m.rows() > MAX_VISIBLE_ROWS;
-        pseudoClassStateChanged(ALL_ROWS_SHOWN, !vbar);
         double slack = Math.ceil(4 * scale()); // borders; scroll bars are in em too
-        setPrefWidth(getRowHeaderWidth() + m.cols() * columnWidth + slack + (vbar ? Math.ceil(SCROLL_BAR * scale()) : 0));
+        setPrefWidth(getRowHeaderWidth() + m.cols() * width + slack + (vbar ? Math.ceil(SCROLL_BAR * scale()) : 0));
         setMaxWidth(Region.USE_PREF_SIZE);
         setMinWidth(Region.USE_PREF_SIZE);
-        int visible = Math.min(m.rows(), MAX_VISIBLE_ROWS);
-        // ControlsFX keeps the column header row at ROW_HEIGHT whatever the text size (inputs.css)
-        setPrefHeight(ROW_HEIGHT + visible * rowHeight + slack);
-        setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /**

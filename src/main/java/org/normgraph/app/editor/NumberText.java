@@ -13,14 +13,18 @@ import java.math.RoundingMode;
  *   <li>{@link #compact(double, int)}: rounded to a number of significant digits, trailing
  *       zeros dropped, scientific notation ({@code 1e-5}, {@code 1.235e7}) only for very
  *       small or large magnitudes. Used for display.</li>
+ *   <li>{@link #cell(double)}: as many digits as the exact value needs, up to a limit. Used
+ *       by the input grids.</li>
  *   <li>{@link #exact(double)}: the shortest text that reads back as the same double. Used
  *       when a cell is edited, so that editing never loses digits.</li>
  * </ul>
  */
 public final class NumberText {
 
-    /** Significant digits the input grids show. */
+    /** Significant digits the input grids show at least. */
     public static final int EDITOR_DIGITS = 6;
+    /** Significant digits an input cell shows at most, when fewer would not show its exact value. */
+    public static final int CELL_MAX_DIGITS = 10;
     /** Significant digits the inspector shows. */
     public static final int INSPECTOR_DIGITS = 4;
 
@@ -31,24 +35,59 @@ public final class NumberText {
 
     /** {@code v} rounded to {@code significant} digits, e.g. {@code 2.667}, {@code -0.05}, {@code 1e-5}. */
     public static String compact(double v, int significant) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        return written(rounded(v, significant), 6); // 123456, but 1.235e6
+    }
+
+    /**
+     * What an input cell shows: the value exactly when up to {@value #CELL_MAX_DIGITS}
+     * significant digits hold it, else {@value #EDITOR_DIGITS} digits; in plain notation
+     * up to that many digits before the point. So inputs that differ only far from the point
+     * read apart ({@code 100000000.1} and {@code 100000000}, which 6 digits both show as
+     * {@code 1e8}), and a long tail such as {@code 0.30000000000000004} stays {@code 0.3}.
+     */
+    public static String cell(double v) {
+        String special = special(v);
+        if (special != null) {
+            return special;
+        }
+        BigDecimal d = rounded(v, EDITOR_DIGITS);
+        for (int digits = EDITOR_DIGITS; digits <= CELL_MAX_DIGITS; digits++) {
+            BigDecimal candidate = rounded(v, digits);
+            if (candidate.doubleValue() == v) {
+                d = candidate;
+                break;
+            }
+        }
+        return written(d, CELL_MAX_DIGITS);
+    }
+
+    /** Plain from 1e-4 up to {@code plainDigits} digits before the point, else scientific. */
+    private static String written(BigDecimal d, int plainDigits) {
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent >= -4 && exponent < plainDigits) {
+            return d.toPlainString();
+        }
+        return d.movePointLeft(exponent).stripTrailingZeros().toPlainString() + "e" + exponent;
+    }
+
+    private static String special(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
         if (Double.isInfinite(v)) {
             return v > 0 ? "\u221e" : "-\u221e";
         }
-        if (v == 0) {
-            return "0";
-        }
-        BigDecimal d = BigDecimal.valueOf(v)
+        return v == 0 ? "0" : null;
+    }
+
+    private static BigDecimal rounded(double v, int significant) {
+        return BigDecimal.valueOf(v)
                 .round(new MathContext(Math.max(1, significant), RoundingMode.HALF_UP))
                 .stripTrailingZeros();
-        int exponent = d.precision() - d.scale() - 1;
-        if (exponent < -4 || exponent >= 6) {
-            String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
-            return mantissa + "e" + exponent;
-        }
-        return d.toPlainString();
     }
 
     /** Like {@link #compact(double, int)} but with a typographic minus sign (U+2212), for reading only. */

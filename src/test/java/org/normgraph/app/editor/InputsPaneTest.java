@@ -276,6 +276,35 @@ class InputsPaneTest {
     }
 
     @Test
+    void large_offsets_show_every_digit_in_columns_wide_enough_and_still_aligned(FxRobot robot) {
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        MatrixSheet gamma = GridRobot.sheet(robot, "gamma");
+        double normal = x.getColumns().get(0).getWidth();
+        assertEquals(MatrixSheet.COLUMN_WIDTH, normal, 1e-9, "ordinary numbers: the normal width");
+        Matrix offsets = Matrix.of(4, 2,
+                100000000.1, 1, 100000000.2, 2, 100000000.3, 3, 100000000.4, 4);
+        BatchNormInput in = InputEdits.resize(Examples.classic(), 4, 2).withX(offsets);
+        robot.interact(() -> input.set(in));
+
+        assertEquals("100000000.1", displayed(robot, "x", 0, 0), "not 1e8 in every cell");
+        assertEquals("100000000.4", displayed(robot, "x", 3, 0));
+        double wide = x.getColumns().get(0).getWidth();
+        assertTrue(wide > normal, "the column grew: " + wide);
+        assertEquals(wide, gamma.getColumns().get(1).getWidth(), 1e-9, "gamma's columns stay under x's");
+
+        robot.interact(() -> input.set(Examples.classic()));
+        assertEquals(normal, x.getColumns().get(0).getWidth(), 1e-9, "and back when the long numbers go");
+    }
+
+    /** The text the on-screen cell draws, "…" and all, once it is laid out. */
+    private static String displayed(FxRobot robot, String field, int row, int col) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cell = GridRobot.cell(robot, field, row, col);
+        Text text = robot.from(cell).lookup(".text").queryAs(Text.class);
+        return text.getText();
+    }
+
+    @Test
     void with_no_input_yet_the_editors_wait_and_do_not_fail(FxRobot robot) {
         robot.interact(() -> input.set(null));
         assertTrue(robot.lookup(".hint").queryAs(Label.class).isVisible());

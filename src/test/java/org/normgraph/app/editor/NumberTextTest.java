@@ -45,6 +45,41 @@ class NumberTextTest {
         assertEquals(expected, NumberText.exact(v));
     }
 
+    @ParameterizedTest(name = "{0} shows as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "0                   | 0",
+            "-1.25               | -1.25",
+            "2.6666666666666665  | 2.66667",
+            "0.30000000000000004 | 0.3",
+            "100000000.1         | 100000000.1",
+            "100000000.2         | 100000000.2",
+            "100000000           | 100000000",
+            "12345678901         | 1.23457e10",
+            "123456              | 123456",
+            "1234567.25          | 1234567.25",
+            "1e-5                | 1e-5",
+            "0.000123456789      | 0.000123456789",
+            "0.0000123456        | 1.23456e-5",
+            "1.2345678901e-7     | 1.23457e-7",
+            "-3.14159265358979   | -3.14159",
+            "6.02e23             | 6.02e23",
+    })
+    void a_cell_shows_the_exact_value_when_ten_digits_hold_it(double v, String expected) {
+        assertEquals(expected, NumberText.cell(v));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {100000000.1, 100000000.3, -7.5e-9, 12.345678, 0.1 + 0.7})
+    void a_cell_with_at_most_ten_digits_reads_back_as_its_value(double v) {
+        String s = NumberText.cell(v);
+        double back = CellParser.parse(s).value();
+        if (new java.math.BigDecimal(Double.toString(v)).precision() <= NumberText.CELL_MAX_DIGITS) {
+            assertEquals(v, back, 0.0, s);
+        } else {
+            assertEquals(v, back, Math.abs(v) * 1e-5, s);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"-0.5|\u22120.5", "0.5|0.5", "-1e-7|\u22121e\u22127"})
     void pretty_uses_a_typographic_minus(double v, String expected) {
