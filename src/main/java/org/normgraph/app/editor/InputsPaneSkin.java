@@ -406,7 +406,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             // headless); image grids are at most 32×16, so building them anew costs little.
             MatrixSheet sheet = sheets.get(f);
             sheet.show(m, f.isVector() ? channels : headers, layout.images());
-            String cellText = sheet.widestCellText(m);
+            String cellText = sheet.widestCellText();
             if (sheet.textWidth(cellText) > sheet.textWidth(widest)) {
                 widest = cellText;
             }

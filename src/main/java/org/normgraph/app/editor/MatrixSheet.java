@@ -137,6 +137,8 @@ final class MatrixSheet extends SpreadsheetView {
     /** The widest cell text of all the input grids, which every column is wide enough for. */
     private String columnText = "";
     private double columnWidth;
+    /** What each cell of {@link #shown} displays (row-major), kept as cells change: an edit formats one number. */
+    private String[] cellTexts = new String[0];
 
     MatrixSheet(InputField field) {
         this.field = field;
@@ -246,6 +248,7 @@ final class MatrixSheet extends SpreadsheetView {
                     for (int j = 0; j < m.cols(); j++) {
                         double v = m.get(i, j);
                         if (Double.doubleToRawLongBits(v) != Double.doubleToRawLongBits(shown.get(i, j))) {
+                            cellTexts[i * m.cols() + j] = NumberText.cell(v);
                             SpreadsheetCell c = cell(i, j);
                             String text = NumberText.exact(v);
                             if (!text.equals(c.getItem())) {
@@ -299,6 +302,12 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     private void rebuild(Matrix m) {
+        cellTexts = new String[m.rows() * m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                cellTexts[i * m.cols() + j] = NumberText.cell(m.get(i, j));
+            }
+        }
         GridBase grid = new GridBase(m.rows(), m.cols());
         List<ObservableList<SpreadsheetCell>> rows = new ArrayList<>();
         for (int i = 0; i < m.rows(); i++) {
@@ -333,23 +342,20 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     /**
-     * The widest text among {@code m}'s cells, or "" when every one fits a normal column: the
-     * input grids pass the widest of theirs to {@link #fitColumnsTo}. Only texts longer than
+     * The widest text among the cells, or "" when every one fits a normal column: the input
+     * grids pass the widest of theirs to {@link #fitColumnsTo}. Only texts longer than
      * {@value #FITTING_CHARS} characters are measured, so an edit of ordinary numbers
      * measures nothing.
      */
-    String widestCellText(Matrix m) {
+    String widestCellText() {
         String widest = "";
         double widestWidth = 0;
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                String text = NumberText.cell(m.get(i, j));
-                if (text.length() > FITTING_CHARS) {
-                    double w = textWidth(text);
-                    if (w > widestWidth) {
-                        widest = text;
-                        widestWidth = w;
-                    }
+        for (String text : cellTexts) {
+            if (text.length() > FITTING_CHARS) {
+                double w = textWidth(text);
+                if (w > widestWidth) {
+                    widest = text;
+                    widestWidth = w;
                 }
             }
         }
