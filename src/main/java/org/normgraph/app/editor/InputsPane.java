@@ -299,7 +299,7 @@ public class InputsPane extends Control {
                 InputField f = fieldOf(area);
                 if (f != null) {
                     text = Messages.get("editor.refused.kept", text,
-                            NumberText.compact(f.of(in, getLayout()).get(row, col), NumberText.EDITOR_DIGITS));
+                            NumberText.cell(f.of(in, getLayout()).get(row, col)));
                 }
             } else if (AREA_EPS.equals(area) && in != null) {
                 text = Messages.get("editor.refused.kept", text, NumberText.exact(in.eps()));

@@ -28,6 +28,9 @@ public final class NumberText {
     /** Significant digits the inspector shows. */
     public static final int INSPECTOR_DIGITS = 4;
 
+    /** Significant digits the inspector shows at most: a double holds 15 to 17. */
+    public static final int MAX_DIGITS = 12;
+
     private static final char MINUS = '\u2212';
 
     private NumberText() {
@@ -39,7 +42,24 @@ public final class NumberText {
         if (special != null) {
             return special;
         }
-        return written(rounded(v, significant), 6); // 123456, but 1.235e6
+        // plain up to 6 digits before the point (123456, but 1.235e6), or as many as asked for
+        return written(rounded(v, significant), Math.max(6, significant));
+    }
+
+    /**
+     * Significant digits that write numbers of size up to {@code largest} down to the 3rd
+     * digit of {@code difference}, what tells them apart: {@link #INSPECTOR_DIGITS} unless
+     * the numbers are 100 times that or more, and at most {@link #MAX_DIGITS}. For the column
+     * 1e8 + 0.1 … 1e8 + 0.4 (difference 0.3) that is 12, so that it reads {@code 100000000.1},
+     * …, not {@code 1e8} four times; for {@code 3 − 2.667 = 0.3333} it stays 4.
+     */
+    public static int digitsToShow(double largest, double difference) {
+        if (!(Math.abs(difference) > 0) || !Double.isFinite(difference) || !Double.isFinite(largest)
+                || Math.abs(largest) <= Math.abs(difference)) {
+            return INSPECTOR_DIGITS;
+        }
+        int lost = (int) (Math.floor(Math.log10(Math.abs(largest))) - Math.floor(Math.log10(Math.abs(difference))));
+        return Math.min(MAX_DIGITS, INSPECTOR_DIGITS + Math.max(0, lost - 1));
     }
 
     /**

@@ -240,8 +240,10 @@ public final class ChainRuleExplainer {
         if (op instanceof Subtract) {
             Term a = valueOf(in.get(0), r, col);
             Term b = valueOf(in.get(1), r, col);
+            // 1e8 + 0.1 − (1e8 + 0.25) would read 1e8 − 1e8 = −0.15 with 4 digits
+            int digits = NumberText.digitsToShow(Math.max(Math.abs(a.value()), Math.abs(b.value())), result);
             return line(target, Rule.DIFFERENCE, List.of(a, b), result, a.label() + " \u2212 " + b.label(),
-                    num(a.value()) + " \u2212 " + paren(b.value()), "chain.note.subtract.forward");
+                    num(a.value(), digits) + " \u2212 " + paren(b.value(), digits), "chain.note.subtract.forward");
         }
         if (op instanceof Multiply) {
             List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
@@ -438,12 +440,20 @@ public final class ChainRuleExplainer {
     // ------------------------------------------------------------------ text
 
     static String num(double v) {
-        return NumberText.pretty(v, NumberText.INSPECTOR_DIGITS);
+        return num(v, NumberText.INSPECTOR_DIGITS);
+    }
+
+    static String num(double v, int digits) {
+        return NumberText.pretty(v, digits);
     }
 
     /** A number, in parentheses when negative, so that {@code a · (−b)} reads right. */
     static String paren(double v) {
-        String s = num(v);
+        return paren(v, NumberText.INSPECTOR_DIGITS);
+    }
+
+    static String paren(double v, int digits) {
+        String s = num(v, digits);
         return v < 0 || s.startsWith("\u2212") ? "(" + s + ")" : s;
     }
 

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.graph.ShownNumbers;
 import org.normgraph.core.Matrix;
 
@@ -53,6 +54,8 @@ final class MatrixTable extends Region {
     private final Label[] rowIndex;
     private final Label[][] cells;
     private final ShownNumbers shown = new ShownNumbers();
+    /** Significant digits of each column's numbers ({@link #columnDigits}). */
+    private int[] digits = new int[0];
     private int selectedRow = -1;
     private int selectedCol = -1;
     /** Column widths (index column first) and row heights (index row first), from {@link #measure()}. */
@@ -101,6 +104,11 @@ final class MatrixTable extends Region {
             return false;
         }
         double maxAbs = finiteMaxAbs(m);
+        int[] digits = columnDigits(m);
+        if (!Arrays.equals(digits, this.digits)) { // every number is written anew
+            shown.forget();
+            this.digits = digits;
+        }
         shown.begin(m.rows() * m.cols(), maxAbs);
         boolean newText = false;
         for (int i = 0; i < m.rows(); i++) {
@@ -108,7 +116,7 @@ final class MatrixTable extends Region {
                 double v = m.get(i, j);
                 if (shown.changed(i * m.cols() + j, v)) {
                     Label cell = cells[i][j];
-                    String text = ChainRuleExplainer.num(v);
+                    String text = ChainRuleExplainer.num(v, digits[j]);
                     if (!text.equals(cell.getText())) {
                         cell.setText(text);
                         newText = true;
@@ -127,6 +135,27 @@ final class MatrixTable extends Region {
             requestLayout();
         }
         return true;
+    }
+
+    /**
+     * Per column, the digits that show how its numbers differ: a column of 1e8 + 0.1 … 1e8 + 0.4
+     * would read {@code 1e8} in every row with 4 ({@link NumberText#digitsToShow}).
+     */
+    static int[] columnDigits(Matrix m) {
+        int[] digits = new int[m.cols()];
+        for (int j = 0; j < m.cols(); j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m.rows(); i++) {
+                double v = m.get(i, j);
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            digits[j] = NumberText.digitsToShow(Math.max(Math.abs(min), Math.abs(max)), max - min);
+        }
+        return digits;
     }
 
     /** Whether a row or column now needs another size than it has. */

@@ -2,6 +2,7 @@ package org.normgraph.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +79,29 @@ class NumberTextTest {
         } else {
             assertEquals(v, back, Math.abs(v) * 1e-5, s);
         }
+    }
+
+    @ParameterizedTest(name = "up to {0} apart by {1}: {2} digits")
+    @CsvSource(delimiter = '|', value = {
+            "0.4          | 0.8    | 4",
+            "3            | 0.3333 | 4",
+            "1.36         | 0.2    | 4",
+            "100          | 0.3    | 6",
+            "100000000.4  | 0.3    | 12",
+            "100000000.25 | -0.15  | 12",
+            "1e20         | 1      | 12",
+            "5            | 0      | 4",
+            "1e8          | NaN    | 4",
+            "Infinity     | 1      | 4",
+    })
+    void digits_to_show_reach_the_difference_third_digit(double largest, double difference, int expected) {
+        assertEquals(expected, NumberText.digitsToShow(largest, difference));
+    }
+
+    @Test
+    void with_many_digits_compact_stays_plain_as_far_as_it_has_digits() {
+        assertEquals("100000000.1", NumberText.compact(100000000.1, 10));
+        assertEquals("1.235e6", NumberText.compact(1234567, 4));
     }
 
     @ParameterizedTest

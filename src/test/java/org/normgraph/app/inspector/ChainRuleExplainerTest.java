@@ -125,6 +125,16 @@ class ChainRuleExplainerTest {
     }
 
     @Test
+    void a_difference_of_nearly_equal_numbers_shows_the_digits_that_differ() {
+        var x = org.normgraph.core.Matrix.of(4, 1, 100000000.1, 100000000.2, 100000000.3, 100000000.4);
+        var in = org.normgraph.app.editor.InputEdits.resize(Examples.classic(), 4, 1).withX(x);
+        ChainRuleExplainer ex = new ChainRuleExplainer(BatchNormGraph.run(in));
+        // 4 digits read "1e8 − 1e8 = −0.15"
+        assertEquals("xmu[0][0] = x[0][0] \u2212 mu[0] = 100000000.1 \u2212 100000000.25 = \u22120.15",
+                ex.value("xmu", 0, 0).text());
+    }
+
+    @Test
     void forward_lines_use_the_source_row_of_a_broadcast() {
         ChainRuleExplainer ex = new ChainRuleExplainer(BatchNormGraph.run(Examples.classic()));
         assertEquals("xmu[2][1] = x[2][1] \u2212 mu[1] = 0 \u2212 2 = \u22122", ex.value("xmu", 2, 1).text());
@@ -185,7 +195,9 @@ class ChainRuleExplainerTest {
         for (Term t : line.terms()) {
             if (!t.constant()) {
                 assertEquals(lookup(named, t.label()), t.value(), 0.0, where + " / " + t.label());
-                assertTrue(line.numeric().isEmpty() || line.numeric().contains(ChainRuleExplainer.num(t.value())),
+                // with 4 digits, or more where a difference cancels them (NumberText.digitsToShow)
+                assertTrue(line.numeric().isEmpty() || java.util.stream.IntStream.rangeClosed(NumberText.INSPECTOR_DIGITS, NumberText.MAX_DIGITS)
+                                .anyMatch(k -> line.numeric().contains(ChainRuleExplainer.num(t.value(), k))),
                         where + " shows " + t.label());
             }
         }

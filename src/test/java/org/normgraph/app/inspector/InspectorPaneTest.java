@@ -113,6 +113,20 @@ class InspectorPaneTest {
     }
 
     @Test
+    void numbers_that_four_digits_would_write_alike_get_the_digits_that_tell_them_apart(FxRobot robot) {
+        var x = org.normgraph.core.Matrix.of(4, 3,
+                100000000.1, 2, 0, 100000000.2, 4, -1, 100000000.3, 0, 2, 100000000.4, 2, 3);
+        robot.interact(() -> traceProperty.set(BatchNormGraph.run(Examples.classic().withX(x))));
+        robot.interact(() -> selection.set(Selection.node("x")));
+        MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
+        assertEquals("100000000.1", values.cell(0, 0).getText(), "not 1e8 in every row");
+        assertEquals("100000000.4", values.cell(3, 0).getText());
+        assertEquals("4", values.cell(1, 1).getText(), "the other columns' small numbers stay short");
+        robot.interact(() -> traceProperty.set(BatchNormGraph.run(Examples.classic())));
+        assertEquals("1", values.cell(0, 0).getText(), "and the same labels go back to four digits");
+    }
+
+    @Test
     void a_longer_number_widens_its_column_and_the_table_stays_aligned(FxRobot robot) {
         robot.interact(() -> selection.set(Selection.node("xmu")));
         MatrixTable values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
