@@ -110,6 +110,42 @@ public final class NumberText {
                 .stripTrailingZeros();
     }
 
+    /** A number in running text: a sign, digits, a decimal point, an exponent ({@code −3.70e−11}). */
+    private static final java.util.regex.Pattern NUMBER_IN_TEXT =
+            java.util.regex.Pattern.compile("[\u2212-]?\\d+(?:\\.\\d+)?(?:e[\u2212+-]?\\d+)?");
+    /** ZERO WIDTH NO-BREAK SPACE: invisible, and no line break on either side of it. */
+    static final char NO_BREAK = '\ufeff';
+
+    /**
+     * {@code text} with its numbers made unbreakable for wrapping labels. JavaFX wraps at
+     * {@link java.text.BreakIterator#getLineInstance()}'s breaks, which fall inside numbers:
+     * {@code 3.70|e−11}, {@code −0.|5}; in Chinese and Japanese sentences, which have no
+     * spaces to break at, they are taken often. An invisible no-break character at each such
+     * break keeps the number on one line; a number without one ({@code 0.5}) stays as it is.
+     */
+    public static String unbroken(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher m = NUMBER_IN_TEXT.matcher(text);
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        int last = 0;
+        while (m.find()) {
+            String number = m.group();
+            lines.setText(number);
+            sb.append(text, last, m.start());
+            for (int k = 0; k < number.length(); k++) {
+                if (k > 0 && lines.isBoundary(k)) {
+                    sb.append(NO_BREAK);
+                }
+                sb.append(number.charAt(k));
+            }
+            last = m.end();
+        }
+        return sb.append(text, last, text.length()).toString();
+    }
+
     /** Like {@link #compact(double, int)} but with a typographic minus sign (U+2212), for reading only. */
     public static String pretty(double v, int significant) {
         return compact(v, significant).replace('-', MINUS);

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.graph.Numbers;
 import org.normgraph.core.Matrix;
 
@@ -31,8 +32,9 @@ final class LabFormat {
         return Double.isFinite(v) ? Double.toString(v).replace('-', Numbers.MINUS).replace("E", "e") : Numbers.format(v);
     }
 
+    /** A wrapping label whose numbers never break across lines ({@link NumberText#unbroken}). */
     static Label label(String text, String... styleClasses) {
-        Label l = new Label(text);
+        Label l = new Label(NumberText.unbroken(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
         return l;

@@ -25,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.core.BatchNorm;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.lab.RunningStatsRun;
@@ -135,7 +136,7 @@ final class RunningStatsTab {
         subscription = Subscription.combine(
                 model.resultProperty().subscribe(r -> showResult()),
                 model.errorProperty().subscribe(m -> {
-                    error.setText(m == null ? "" : Messages.get("lab.running.error", m));
+                    error.setText(m == null ? "" : NumberText.unbroken(Messages.get("lab.running.error", m)));
                     error.setVisible(m != null);
                     error.setManaged(m != null);
                 }),
@@ -179,9 +180,9 @@ final class RunningStatsTab {
                 level(Messages.get("lab.running.series.settles"), r.expectedVar().get(0, j), r.batches()));
         Matrix m = r.layer().runningMean();
         Matrix v = r.layer().runningVar();
-        summary.setText(Messages.get("lab.running.summary", r.batches(), r.rows(), j, sci(m.get(0, j)),
-                sci(r.populationMean().get(0, j)), sci(v.get(0, j)), sci(r.expectedVar().get(0, j)),
-                sci(r.populationVar().get(0, j))));
+        summary.setText(NumberText.unbroken(Messages.get("lab.running.summary", r.batches(), r.rows(), j,
+                sci(m.get(0, j)), sci(r.populationMean().get(0, j)), sci(v.get(0, j)), sci(r.expectedVar().get(0, j)),
+                sci(r.populationVar().get(0, j)))));
     }
 
     private static XYChart.Series<Number, Number> series(String name, java.util.List<Matrix> values, int j) {

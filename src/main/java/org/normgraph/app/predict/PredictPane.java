@@ -227,7 +227,7 @@ public final class PredictPane extends VBox {
                 text += "\n" + Messages.get("predict.hint.upstream", numbers);
             }
         }
-        hintText.setText(text);
+        hintText.setText(NumberText.unbroken(text));
     }
 
     /** The outcome of the last question, with the worked line of the trace's numbers. */
@@ -248,11 +248,11 @@ public final class PredictPane extends VBox {
             case WRONG -> setResult(Messages.get("predict.result.wrong", q.label(), value, said), "wrong");
             case REVEALED -> setResult(Messages.get("predict.result.revealed", q.label(), value), null);
         }
-        line.setText(q.line().text());
+        line.setText(NumberText.unbroken(q.line().text()));
     }
 
     private void setResult(String text, String kind) {
-        result.setText(text);
+        result.setText(NumberText.unbroken(text));
         result.getStyleClass().removeAll("correct", "wrong");
         if (kind != null) {
             result.getStyleClass().add(kind);

@@ -1,6 +1,8 @@
 package org.normgraph.app.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +104,32 @@ class NumberTextTest {
     void with_many_digits_compact_stays_plain_as_far_as_it_has_digits() {
         assertEquals("100000000.1", NumberText.compact(100000000.1, 10));
         assertEquals("1.235e6", NumberText.compact(1234567, 4));
+    }
+
+    @Test
+    void unbroken_numbers_have_no_line_break_inside_and_read_the_same() {
+        String text = "\u8aa4\u5dee\u306f3.70e\u221211\u3001\u5024\u306f\u22120.5\u3001x[2][1] = 12";
+        String glued = NumberText.unbroken(text);
+        assertEquals(text, glued.replace(String.valueOf(NumberText.NO_BREAK), ""), "only invisible characters added");
+        assertEquals("0.5 and 331", NumberText.unbroken("0.5 and 331"), "numbers without a break inside stay as they are");
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.JAPANESE);
+        for (String number : new String[] {"3.70e\u221211", "\u22120.5"}) {
+            lines.setText(text);
+            int at = text.indexOf(number);
+            assertTrue(hasBreakInside(lines, at, at + number.length()), "JavaFX's line breaks fall inside " + number);
+            lines.setText(glued);
+            int g = glued.indexOf(NumberText.unbroken(number));
+            assertFalse(hasBreakInside(lines, g, g + NumberText.unbroken(number).length()), "not once glued: " + number);
+        }
+    }
+
+    private static boolean hasBreakInside(java.text.BreakIterator lines, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            if (lines.isBoundary(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ParameterizedTest

@@ -25,6 +25,7 @@ import org.normgraph.app.model.Selection;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.lab.Pitfall;
 import org.normgraph.core.lab.VarianceAccuracy;
+import org.normgraph.app.editor.NumberText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -88,7 +89,7 @@ class LabPanelTest {
         // the numbers are the core's
         var core = GradientCheck.check(model.getInput());
         assertTrue(robot.lookup("#lab-check-table .lab-number").queryAll().stream()
-                .map(n -> ((Label) n).getText()).anyMatch(t -> t.equals(LabFormat.sci(core.get(0).numeric().relativeError()))));
+                .map(n -> ((Label) n).getText()).anyMatch(t -> t.equals(NumberText.unbroken(LabFormat.sci(core.get(0).numeric().relativeError())))));
         LabResults.Site worst = r.worstSite();
         assertTrue(has(robot, "#node-" + worst.node(), GraphHighlighter.WORST), "worst node marked: " + worst);
         long marked = robot.lookup(".graph-node").queryAll().stream()
@@ -134,9 +135,10 @@ class LabPanelTest {
         GradientCheck.Result dx = window.lab().model().getResults().check().get(0);
         assertTrue(dx.widened(), dx.toString());
         assertTrue(robot.lookup("#lab-check-table .lab-number").queryAll().stream()
-                .anyMatch(n -> ((Label) n).getText().equals(LabFormat.sci(dx.simplifiedDecidingTolerance()))));
+                .anyMatch(n -> ((Label) n).getText().equals(NumberText.unbroken(LabFormat.sci(dx.simplifiedDecidingTolerance())))));
         String note = robot.lookup("#lab-check .lab-tolerance-note").queryAs(Label.class).getText();
-        assertTrue(note.startsWith("Rounding limits this input: x lies up to 4.47e+08 times its spread"), note);
+        assertTrue(note.startsWith(NumberText.unbroken("Rounding limits this input: x lies up to 4.47e+08 times its spread")),
+                "4.47e+08 never wraps between 4.47 and e+08: " + note);
     }
 
     /** The Pitfalls tab showed ∞ errors on a constant column with no word on where they come from. */

@@ -40,8 +40,9 @@ class PredictModeTest {
         return PredictSession.question(model.getTrace(), model.steps().get(model.getPosition() + 1));
     }
 
+    /** The label's text as read: without the invisible no-break marks of NumberText.unbroken. */
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return robot.lookup(id).queryAs(Label.class).getText().replace("\ufeff", "");
     }
 
     /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
