@@ -302,9 +302,11 @@ class InspectorPaneTest {
 
     private static String text(FxRobot robot, String id) {
         // a chain-rule line is one label per " = " part, to fit a narrow pane; read them as one line
+        // as read: without the invisible no-break marks that keep numbers whole (NumberText.unbroken)
         Node n = robot.lookup(id).query();
-        return n instanceof Label l ? l.getText()
+        String text = n instanceof Label l ? l.getText()
                 : String.join(" ", ((Parent) n).getChildrenUnmodifiable().stream().map(c -> ((Label) c).getText()).toList());
+        return text.replace("\ufeff", "");
     }
 
     private static String num(double v) {
