@@ -3,6 +3,9 @@ package org.normgraph.app.editor;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.text.BreakIterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How numbers are written on screen. Always with a dot as decimal point, whatever the
@@ -17,6 +20,7 @@ import java.math.RoundingMode;
  *       by the input grids.</li>
  *   <li>{@link #exact(double)}: the shortest text that reads back as the same double. Used
  *       when a cell is edited, so that editing never loses digits.</li>
+ *   <li>{@link #unbroken(String)}: running text whose numbers a wrapping label keeps whole.</li>
  * </ul>
  */
 public final class NumberText {
@@ -25,12 +29,15 @@ public final class NumberText {
     public static final int EDITOR_DIGITS = 6;
     /** Significant digits an input cell shows at most, when fewer would not show its exact value. */
     public static final int CELL_MAX_DIGITS = 10;
-    /** Significant digits the inspector shows. */
+    /** Significant digits the inspector shows, unless {@link #digitsToShow} asks for more. */
     public static final int INSPECTOR_DIGITS = 4;
-
     /** Significant digits the inspector shows at most: a double holds 15 to 17. */
     public static final int MAX_DIGITS = 12;
 
+    /** ZERO WIDTH NO-BREAK SPACE: invisible, and no line break on either side of it. */
+    static final char NO_BREAK = '\ufeff';
+    /** A number in running text: a sign, digits, a decimal point, an exponent ({@code −3.70e−11}). */
+    private static final Pattern NUMBER_IN_TEXT = Pattern.compile("[\u2212-]?\\d+(?:\\.\\d+)?(?:e[\u2212+-]?\\d+)?");
     private static final char MINUS = '\u2212';
 
     private NumberText() {
@@ -110,15 +117,9 @@ public final class NumberText {
                 .stripTrailingZeros();
     }
 
-    /** A number in running text: a sign, digits, a decimal point, an exponent ({@code −3.70e−11}). */
-    private static final java.util.regex.Pattern NUMBER_IN_TEXT =
-            java.util.regex.Pattern.compile("[\u2212-]?\\d+(?:\\.\\d+)?(?:e[\u2212+-]?\\d+)?");
-    /** ZERO WIDTH NO-BREAK SPACE: invisible, and no line break on either side of it. */
-    static final char NO_BREAK = '\ufeff';
-
     /**
      * {@code text} with its numbers made unbreakable for wrapping labels. JavaFX wraps at
-     * {@link java.text.BreakIterator#getLineInstance()}'s breaks, which fall inside numbers:
+     * {@link BreakIterator#getLineInstance()}'s breaks, which fall inside numbers:
      * {@code 3.70|e−11}, {@code −0.|5}; in Chinese and Japanese sentences, which have no
      * spaces to break at, they are taken often. An invisible no-break character at each such
      * break keeps the number on one line; a number without one ({@code 0.5}) stays as it is.
@@ -127,8 +128,8 @@ public final class NumberText {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        java.util.regex.Matcher m = NUMBER_IN_TEXT.matcher(text);
-        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
+        Matcher m = NUMBER_IN_TEXT.matcher(text);
+        BreakIterator lines = BreakIterator.getLineInstance();
         StringBuilder sb = new StringBuilder(text.length() + 8);
         int last = 0;
         while (m.find()) {
