@@ -488,7 +488,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     }
 
     private static void set(Label l, InputsPane.Feedback fb) {
-        l.setText(fb == null ? "" : fb.text());
+        l.setText(fb == null ? "" : NumberText.unbroken(fb.text())); // "Kept −0.5." wraps whole
         l.getStyleClass().removeAll("error", "info");
         if (fb != null) {
             l.getStyleClass().add(fb.error() ? "error" : "info");
