@@ -70,6 +70,20 @@ public final class NumberText {
     }
 
     /**
+     * {@code digits}, or more for a number whose integer part they would round ({@code 1e8}
+     * for 100000000.1): its integer digits and two decimals, at most {@link #MAX_DIGITS}. So
+     * 100000000.1 and their mean 100000000.25 show whole, 12345.6789 as 12345.68; numbers
+     * below {@code 10^digits} keep {@code digits}.
+     */
+    public static int digitsFor(double v, int digits) {
+        if (!Double.isFinite(v) || Math.abs(v) < Math.pow(10, digits)) {
+            return digits;
+        }
+        int integerDigits = (int) Math.floor(Math.log10(Math.abs(v))) + 1;
+        return Math.max(digits, Math.min(MAX_DIGITS, integerDigits + 2));
+    }
+
+    /**
      * What an input cell shows: the value exactly when up to {@value #CELL_MAX_DIGITS}
      * significant digits hold it, else {@value #EDITOR_DIGITS} digits; in plain notation
      * up to that many digits before the point. So inputs that differ only far from the point

@@ -443,8 +443,9 @@ public final class ChainRuleExplainer {
         return num(v, NumberText.INSPECTOR_DIGITS);
     }
 
+    /** {@code v} with {@code digits} significant digits, or whole if they would round its integer part. */
     static String num(double v, int digits) {
-        return NumberText.pretty(v, digits);
+        return NumberText.pretty(v, NumberText.digitsFor(v, digits));
     }
 
     /** A number, in parentheses when negative, so that {@code a · (−b)} reads right. */

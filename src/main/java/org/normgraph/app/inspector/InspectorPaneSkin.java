@@ -20,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.normgraph.app.Messages;
-import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.SizeFollow;
 import org.normgraph.app.UncachedScrollPane;
 import org.normgraph.app.model.Selection;
@@ -423,7 +422,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         lines.setId(id);
         lines.getStyleClass().add("chain-lines");
         for (int i = 0; i < display.size(); i++) {
-            Label l = new Label(NumberText.unbroken(display.get(i))); // −0.|24 would wrap in a narrow pane
+            Label l = new Label(display.get(i));
             l.getStyleClass().add("chain-line");
             if (i > 0) {
                 l.getStyleClass().add("chain-continued");

@@ -32,9 +32,14 @@ final class LabFormat {
         return Double.isFinite(v) ? Double.toString(v).replace('-', Numbers.MINUS).replace("E", "e") : Numbers.format(v);
     }
 
-    /** A wrapping label whose numbers never break across lines ({@link NumberText#unbroken}). */
+    /**
+     * A wrapping label; in running text its numbers never break across lines
+     * ({@link NumberText#unbroken}). Not in the monospaced numbers, which stay on one line
+     * anyway and whose font would draw the invisible mark as a blank.
+     */
     static Label label(String text, String... styleClasses) {
-        Label l = new Label(NumberText.unbroken(text));
+        boolean monospaced = java.util.Arrays.asList(styleClasses).stream().anyMatch(c -> c.equals("lab-number") || c.equals("lab-cell"));
+        Label l = new Label(monospaced ? text : NumberText.unbroken(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
         return l;

@@ -227,7 +227,7 @@ public final class PredictPane extends VBox {
                 text += "\n" + Messages.get("predict.hint.upstream", numbers);
             }
         }
-        hintText.setText(NumberText.unbroken(text));
+        hintText.setText(text);
     }
 
     /** The outcome of the last question, with the worked line of the trace's numbers. */
@@ -248,10 +248,12 @@ public final class PredictPane extends VBox {
             case WRONG -> setResult(Messages.get("predict.result.wrong", q.label(), value, said), "wrong");
             case REVEALED -> setResult(Messages.get("predict.result.revealed", q.label(), value), null);
         }
-        line.setText(NumberText.unbroken(q.line().text()));
+        line.setText(q.line().text());
     }
 
     private void setResult(String text, String kind) {
+        // numbers whole when the sentence wraps; not in the monospaced hint and line, whose
+        // font draws the invisible mark of NumberText.unbroken as a blank
         result.setText(NumberText.unbroken(text));
         result.getStyleClass().removeAll("correct", "wrong");
         if (kind != null) {

@@ -100,6 +100,30 @@ class NumberTextTest {
         assertEquals(expected, NumberText.digitsToShow(largest, difference));
     }
 
+    @ParameterizedTest(name = "{0}: {1} digits")
+    @CsvSource(delimiter = '|', value = {
+            "100000000.1        | 11",
+            "100000000.25       | 11",
+            "123456             | 8",
+            "7.5625             | 4",
+            "-1.2345            | 4",
+            "2.6666666666666665 | 4",
+            "1e20               | 12",
+            "12345.678901234567 | 7",
+            "NaN                | 4",
+    })
+    void digits_for_a_number_keep_its_integer_part(double v, int expected) {
+        assertEquals(expected, NumberText.digitsFor(v, 4));
+    }
+
+    @Test
+    void numbers_written_with_those_digits() {
+        assertEquals("100000000.1", NumberText.compact(100000000.1, NumberText.digitsFor(100000000.1, 4)));
+        assertEquals("100000000.25", NumberText.compact(100000000.24999999, NumberText.digitsFor(100000000.24999999, 4)));
+        assertEquals("12345.68", NumberText.compact(12345.6789, NumberText.digitsFor(12345.6789, 4)));
+        assertEquals("1e20", NumberText.compact(1e20, NumberText.digitsFor(1e20, 4)));
+    }
+
     @Test
     void with_many_digits_compact_stays_plain_as_far_as_it_has_digits() {
         assertEquals("100000000.1", NumberText.compact(100000000.1, 10));

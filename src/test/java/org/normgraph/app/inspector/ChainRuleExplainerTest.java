@@ -132,6 +132,8 @@ class ChainRuleExplainerTest {
         // 4 digits read "1e8 − 1e8 = −0.15"
         assertEquals("xmu[0][0] = x[0][0] \u2212 mu[0] = 100000000.1 \u2212 100000000.25 = \u22120.15",
                 ex.value("xmu", 0, 0).text());
+        assertEquals("mu[0] = (1/4) \u00b7 \u03a3_i x[i][0] = (1/4) \u00b7 (100000000.1 + 100000000.2 + 100000000.3 + 100000000.4)"
+                + " = 100000000.25", ex.value("mu", 0, 0).text(), "not (1e8 + 1e8 + 1e8 + 1e8) = 1e8");
     }
 
     @Test

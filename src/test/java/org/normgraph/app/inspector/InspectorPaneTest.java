@@ -122,6 +122,11 @@ class InspectorPaneTest {
         assertEquals("100000000.1", values.cell(0, 0).getText(), "not 1e8 in every row");
         assertEquals("100000000.4", values.cell(3, 0).getText());
         assertEquals("4", values.cell(1, 1).getText(), "the other columns' small numbers stay short");
+        robot.interact(() -> selection.set(Selection.node("mu")));
+        MatrixTable mu = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
+        assertEquals("100000000.25", mu.cell(0, 0).getText(), "one row, no spread: whole all the same");
+        robot.interact(() -> selection.set(Selection.node("x")));
+        values = robot.lookup("#inspector-value .matrix-table").queryAs(MatrixTable.class);
         robot.interact(() -> traceProperty.set(BatchNormGraph.run(Examples.classic())));
         assertEquals("1", values.cell(0, 0).getText(), "and the same labels go back to four digits");
     }
@@ -302,11 +307,9 @@ class InspectorPaneTest {
 
     private static String text(FxRobot robot, String id) {
         // a chain-rule line is one label per " = " part, to fit a narrow pane; read them as one line
-        // as read: without the invisible no-break marks that keep numbers whole (NumberText.unbroken)
         Node n = robot.lookup(id).query();
-        String text = n instanceof Label l ? l.getText()
+        return n instanceof Label l ? l.getText()
                 : String.join(" ", ((Parent) n).getChildrenUnmodifiable().stream().map(c -> ((Label) c).getText()).toList());
-        return text.replace("\ufeff", "");
     }
 
     private static String num(double v) {
