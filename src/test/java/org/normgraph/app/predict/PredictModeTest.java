@@ -40,9 +40,17 @@ class PredictModeTest {
         return PredictSession.question(model.getTrace(), model.steps().get(model.getPosition() + 1));
     }
 
-    /** The label's text as read: without the invisible no-break marks of NumberText.unbroken. */
+    /**
+     * The label's text as read. The result sentence keeps its numbers whole with invisible
+     * no-break marks (NumberText.unbroken), taken off here; the monospaced hint and worked
+     * line must have none, since their font draws them as a blank ("−0. 4025").
+     */
     private String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText().replace("\ufeff", "");
+        String text = robot.lookup(id).queryAs(Label.class).getText();
+        if (id.equals("#predict-line") || id.equals("#predict-hint-text")) {
+            assertEquals(-1, text.indexOf('\ufeff'), id + ": " + text);
+        }
+        return text.replace("\ufeff", "");
     }
 
     /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
