@@ -23,6 +23,10 @@ public final class LabPane extends TabPane {
 
     public static final String STYLESHEET = LabPane.class.getResource("/org/normgraph/app/lab/lab.css").toExternalForm();
 
+    /** The tab content's padding on both sides (lab.css), and some room for the scroll bar's edge. */
+    private static final double TEXT_INSETS = 24;
+    private static final double MIN_TEXT_WIDTH = 120;
+
     private final LabModel model;
     private final Consumer<LabResults.Site> onShow;
     private final StackPane check = area("lab-check-area");
@@ -32,6 +36,8 @@ public final class LabPane extends TabPane {
     private final Tab checkTab;
     private final Tab pitfallTab;
     private final Subscription subscription;
+    /** The tabs' scroll panes, whose sentences wrap at the visible width ({@link #wrapText}). */
+    private final java.util.List<ScrollPane> scrolls = new java.util.ArrayList<>();
 
     private final RunningStatsTab running;
 
@@ -54,7 +60,10 @@ public final class LabPane extends TabPane {
         subscription = Subscription.combine(
                 model.resultsProperty().subscribe(r -> showResults()),
                 model.errorProperty().subscribe(e -> showResults()),
-                model.numericsProperty().subscribe(n -> numerics.getChildren().setAll(NumericsTab.content(n))),
+                model.numericsProperty().subscribe(n -> {
+                    numerics.getChildren().setAll(NumericsTab.content(n));
+                    scrolls.forEach(LabPane::wrapText);
+                }),
                 getSelectionModel().selectedItemProperty().subscribe(t -> markSite()));
     }
 
@@ -109,6 +118,7 @@ public final class LabPane extends TabPane {
             simplified.getChildren().setAll(StagedVsSimplifiedTab.content(r));
             pitfall.getChildren().setAll(PitfallTab.content(r, onShow));
         }
+        scrolls.forEach(LabPane::wrapText);
         markSite();
     }
 
@@ -116,10 +126,32 @@ public final class LabPane extends TabPane {
         ScrollPane scroll = new UncachedScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("lab-scroll");
+        scrolls.add(scroll);
+        double[] width = {-1};
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> { // a new bounds object every layout pass
+            if (now.getWidth() != width[0]) {
+                width[0] = now.getWidth();
+                wrapText(scroll);
+            }
+        });
         Tab t = new Tab(Messages.get(key), scroll);
         t.setId(id);
         t.setTooltip(new Tooltip(Messages.get(key + ".tip")));
         return t;
+    }
+
+    /**
+     * The tab's sentences wrap at the width that is visible, not at the width of its widest
+     * table (which scrolls sideways): before, a paragraph under a wide table ran on behind
+     * the scroll bar. Table cells do not wrap and keep their width.
+     */
+    private static void wrapText(ScrollPane scroll) {
+        double w = Math.max(MIN_TEXT_WIDTH, scroll.getViewportBounds().getWidth() - TEXT_INSETS);
+        for (Node n : scroll.getContent().lookupAll(".label")) {
+            if (n instanceof javafx.scene.control.Label l && l.isWrapText() && l.getMaxWidth() != w) {
+                l.setMaxWidth(w);
+            }
+        }
     }
 
     private static HBox withLabel(String key, Node control) {

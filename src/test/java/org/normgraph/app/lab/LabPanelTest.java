@@ -123,6 +123,18 @@ class LabPanelTest {
             assertEquals(l.getText(), drawn.getText(), "cut: " + l.getText());
             assertTrue(l.getHeight() < 2 * l.getFont().getSize(), "wrapped: " + l.getText() + " " + l.getHeight());
         }
+        // the sentences wrap at the visible width, not at the (wider) table's: nothing runs on behind the scroll bar
+        javafx.scene.Parent p = summary.getParent();
+        while (!(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        double visible = ((javafx.scene.control.ScrollPane) p).getViewportBounds().getWidth();
+        double table = robot.lookup("#lab-check-table").queryAs(javafx.scene.layout.Region.class).getWidth();
+        assertTrue(table > visible, "a table wider than the pane: " + table + " > " + visible);
+        for (String sentence : new String[] {"#lab-check .lab-summary", "#lab-check .lab-worst-text"}) {
+            Label l = robot.lookup(sentence).queryAs(Label.class);
+            assertTrue(l.getWidth() <= visible, sentence + ": " + l.getWidth() + " in " + visible);
+        }
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
     }
 
