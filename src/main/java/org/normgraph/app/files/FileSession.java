@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -21,7 +22,10 @@ import javafx.util.Duration;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.Examples;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.io.InputFormatException;
 import org.normgraph.io.Session;
 import org.normgraph.io.SessionFile;
@@ -58,6 +62,8 @@ public final class FileSession {
     private final PauseTransition autosaveDelay = new PauseTransition(Duration.millis(AUTOSAVE_DELAY_MILLIS));
     private boolean loading;
     private Path folder;
+    /** The content as last opened or saved; null when it was never saved (a restored crash copy). */
+    private Content saved;
 
     /**
      * @param autosave where crash copies go, or null for none (tests of other things)
@@ -79,6 +85,7 @@ public final class FileSession {
         model.positionProperty().addListener((o, a, b) -> changed(false));
         model.selectionProperty().addListener((o, a, b) -> changed(false));
         autosaveDelay.setOnFinished(e -> autosaveNow());
+        saved = content();
     }
 
     /** Puts the File menu and the title (file name, unsaved marker) on the window. */
@@ -161,6 +168,15 @@ public final class FileSession {
         folder = dir.toAbsolutePath();
     }
 
+    /** What a save keeps that counts as work: the inputs, their layout and kind, the speaker notes. */
+    private record Content(BatchNormInput input, InputLayout layout, NormSpec spec, Map<Integer, String> notes) {
+    }
+
+    private Content content() {
+        return new Content(model.getInput(), model.getInputLayout(), model.getNormSpec(),
+                new java.util.HashMap<>(model.getSpeakerNotes()));
+    }
+
     private String titleText() {
         String shown = Messages.get("files.window.title", APP_NAME, documentName());
         return dirty.get() ? Messages.get("files.window.modified", shown) : shown;
@@ -170,8 +186,8 @@ public final class FileSession {
         if (loading) {
             return;
         }
-        if (edit) {
-            dirty.set(true);
+        if (edit) { // undoing every edit since the save leaves nothing unsaved
+            dirty.set(!content().equals(saved));
         }
         if (autosave != null && autosave.isActive()) {
             autosaveDelay.playFromStart();
@@ -266,6 +282,7 @@ public final class FileSession {
         }
         file.set(path);
         name.set(shownName);
+        saved = unsaved ? null : content();
         dirty.set(unsaved);
         changed(false);
     }
@@ -290,6 +307,7 @@ public final class FileSession {
         }
         file.set(path);
         name.set(path.getFileName().toString());
+        saved = content();
         dirty.set(false);
         recent.add(path);
         rememberFolder(path);

@@ -63,6 +63,25 @@ class FileSessionTest {
     }
 
     @Test
+    void undoing_every_edit_since_the_save_leaves_nothing_unsaved(FxRobot robot) {
+        robot.interact(() -> {
+            model.commit(EDITED);
+            assertTrue(files.isDirty());
+            model.undo();
+        });
+        assertFalse(files.isDirty(), "back to the example as opened");
+        robot.interact(() -> {
+            model.redo();
+            assertTrue(files.isDirty());
+            model.setSpeakerNote(3, "a note");
+            model.undo();
+        });
+        assertTrue(files.isDirty(), "the note is still new");
+        robot.interact(() -> model.setSpeakerNote(3, ""));
+        assertFalse(files.isDirty(), "and without it nothing is");
+    }
+
+    @Test
     void save_then_open_restores_inputs_eps_mode_position_selection_view_and_notes(FxRobot robot) throws Exception {
         Path file = dir.resolve("lecture" + SessionFile.SUFFIX);
         robot.interact(() -> {
