@@ -29,7 +29,7 @@ public final class NumberText {
     public static final int EDITOR_DIGITS = 6;
     /** Significant digits an input cell shows at most, when fewer would not show its exact value. */
     public static final int CELL_MAX_DIGITS = 10;
-    /** Significant digits the inspector shows, unless {@link #digitsToShow} asks for more. */
+    /** Significant digits the inspector shows, unless {@link #digitsToShow} or {@link #digitsFor} ask for more. */
     public static final int INSPECTOR_DIGITS = 4;
     /** Significant digits the inspector shows at most: a double holds 15 to 17. */
     public static final int MAX_DIGITS = 12;

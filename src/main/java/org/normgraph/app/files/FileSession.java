@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -174,7 +175,7 @@ public final class FileSession {
 
     private Content content() {
         return new Content(model.getInput(), model.getInputLayout(), model.getNormSpec(),
-                new java.util.HashMap<>(model.getSpeakerNotes()));
+                new HashMap<>(model.getSpeakerNotes()));
     }
 
     private String titleText() {

@@ -13,6 +13,9 @@ import org.normgraph.core.Matrix;
 /** How the lab writes numbers and small tables. Formatting only: the numbers are the core's. */
 final class LabFormat {
 
+    /** The style classes of numbers in a monospaced font (lab.css). */
+    private static final java.util.Set<String> MONOSPACED = java.util.Set.of("lab-number", "lab-cell");
+
     private LabFormat() {
     }
 
@@ -38,7 +41,7 @@ final class LabFormat {
      * anyway and whose font would draw the invisible mark as a blank.
      */
     static Label label(String text, String... styleClasses) {
-        boolean monospaced = java.util.Arrays.asList(styleClasses).stream().anyMatch(c -> c.equals("lab-number") || c.equals("lab-cell"));
+        boolean monospaced = java.util.Arrays.stream(styleClasses).anyMatch(MONOSPACED::contains);
         Label l = new Label(monospaced ? text : NumberText.unbroken(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
