@@ -1,6 +1,8 @@
 package org.normgraph.app;
 
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,6 +48,7 @@ import org.normgraph.app.predict.PredictSession;
 import org.normgraph.app.present.LectureToolbar;
 import org.normgraph.app.present.PresentationMode;
 import org.normgraph.app.present.SpeakerNotesEditor;
+import org.normgraph.app.present.StepFollower;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.app.theme.ThemeController;
 import org.normgraph.app.theme.ViewSetting;
@@ -60,7 +63,9 @@ import org.normgraph.app.theme.ViewSetting;
  *
  * <p>Keys anywhere except in text fields and the two side panes: ←/→ and PageUp/PageDown
  * step, Home/End jump, Space plays or pauses (unless a button has keyboard focus).
- * Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo an edit; Ctrl+plus/minus zoom, Ctrl+0 fits.
+ * Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo an edit; Ctrl+plus/minus zoom, Ctrl+0 fits,
+ * Ctrl+2 follows the steps (frames each step's nodes, at most at 100 %, so that a large text
+ * size stays large in the graph too).
  *
  * <p>Language: the toolbar's {@code #toolbar-language} box switches between the
  * {@link Language}s. {@link #setLanguage} rebuilds the views that show text (toolbar, graph,
@@ -76,6 +81,11 @@ public final class MainWindow {
 
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 640;
+    /**
+     * Largest zoom when the graph follows the steps: 100 %, where the graph's text is at the
+     * window's text size, so that following makes it readable without blowing up small nodes.
+     */
+    public static final double FOLLOW_MAX_ZOOM = 1.0;
 
     private final SessionModel model;
     private final LanguageSetting languageSetting;
@@ -97,6 +107,9 @@ public final class MainWindow {
     // lecture: theme and text size, presentation mode, predict-then-reveal, explanation, speaker notes
     private final ThemeController themes;
     private final PresentationMode presentation;
+    /** The "Follow step" toggle: frame each step's nodes instead of fitting the whole graph. */
+    private final BooleanProperty followStep = new SimpleBooleanProperty(this, "followStep");
+    private final StepFollower stepFollower;
     private final PredictSession predictSession = new PredictSession();
     private StepExplanationView explanation;
     // both as tall as their longest text of the walk, so that stepping never moves the graph
@@ -127,7 +140,18 @@ public final class MainWindow {
         this.languageSetting = languageSetting;
         this.themes = new ThemeController(viewSetting);
         themes.fontFamilyProperty().set(ScriptFont.family(Messages.language()).orElse(null));
-        this.presentation = new PresentationMode(model, root, () -> graph, themes);
+        this.presentation = new PresentationMode(model, root, () -> graph, themes, this::fitOrFollow);
+        this.stepFollower = new StepFollower(model, () -> graph, FOLLOW_MAX_ZOOM);
+        if (viewSetting != null) {
+            followStep.set(viewSetting.followStep());
+            followStep.addListener((o, a, on) -> viewSetting.storeFollowStep(on));
+        }
+        followStep.addListener((o, a, on) -> fitOrFollow());
+        presentation.presentingProperty().addListener((o, a, on) -> {
+            if (on) {
+                stepFollower.stop(); // presentation mode frames the steps at its own scale
+            }
+        });
         this.playback = new Playback(model);
         root.setId("main");
         root.getStyleClass().add("main-window");
@@ -169,10 +193,38 @@ public final class MainWindow {
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
         updateNotes();
+        if (followStep.get()) {
+            stepFollower.start();
+        }
+    }
+
+    /** Follows the steps if the toggle is on, else fits the whole graph (not while presenting: that mode frames). */
+    private void fitOrFollow() {
+        if (presentation.isPresenting()) {
+            return;
+        }
+        if (followStep.get()) {
+            stepFollower.start();
+        } else {
+            stepFollower.stop();
+            graph.fit();
+        }
+    }
+
+    /** Shows the whole graph: stops following the steps. */
+    private void fit() {
+        followStep.set(false);
+        graph.fit();
+    }
+
+    /** Whether the graph follows the steps (the toolbar's "Follow step", Ctrl+2; remembered like the theme). */
+    public BooleanProperty followStepProperty() {
+        return followStep;
     }
 
     /** Takes the old views off the model: no listeners, no animations left behind. */
     private void disposeViews() {
+        stepFollower.stop();
         graph.animationSpeedProperty().unbind();
         graph.dispose();
         timelineBar.dispose();
@@ -315,8 +367,14 @@ public final class MainWindow {
         zoom.setId("toolbar-zoom");
         zoom.getStyleClass().add("zoom-label");
         zoom.textProperty().bind(graph.zoomProperty().multiply(100).asString(Messages.get("app.zoom.value")));
-        Button fit = tool("toolbar-fit", "app.zoom.fit", () -> graph.fit());
+        Button fit = tool("toolbar-fit", "app.zoom.fit", this::fit);
         Button actual = tool("toolbar-actual", "app.zoom.actual", () -> graph.actualSize());
+        ToggleButton follow = new ToggleButton(Messages.get("app.zoom.follow.glyph"));
+        follow.setId("toolbar-follow");
+        follow.getStyleClass().add("tool-button");
+        follow.setTooltip(new Tooltip(Messages.get("app.zoom.follow.tip")));
+        follow.setAccessibleText(Messages.get("app.zoom.follow"));
+        follow.selectedProperty().bindBidirectional(followStep);
         Button undo = tool("toolbar-undo", "app.undo", model::undo);
         Button redo = tool("toolbar-redo", "app.redo", model::redo);
         undo.disableProperty().bind(model.canUndoProperty().not());
@@ -328,7 +386,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox legend = legend();
-        ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual,
+        ToolBar bar = new ToolBar(inputs, new Separator(), zoomOut, zoom, zoomIn, fit, actual, follow,
                 new Separator(), undo, redo, spacer, legend, new Separator(), languageBox(), new Separator(),
                 inspector, new Separator());
         // last: on a narrow window the toolbar's overflow menu takes these, not the language or panes
@@ -494,8 +552,10 @@ public final class MainWindow {
         acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomIn());
         acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
         acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> graph.zoomOut());
-        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> graph.fit());
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fit);
         acc.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> graph.actualSize());
+        acc.put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> followStep.set(!followStep.get()));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lab.shownProperty().set(!lab.shownProperty().get()));
     }

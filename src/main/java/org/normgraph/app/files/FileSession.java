@@ -277,7 +277,8 @@ public final class FileSession {
     private void apply(Session s, Path path, String shownName, boolean unsaved) {
         loading = true;
         try {
-            SessionCodec.restore(s, model, window.graphView());
+            // a window that follows the steps frames the opened step itself, not the file's zoom
+            SessionCodec.restore(s, model, window.followStepProperty().get() ? null : window.graphView());
         } finally {
             loading = false;
         }

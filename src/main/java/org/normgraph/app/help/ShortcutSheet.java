@@ -43,6 +43,7 @@ public final class ShortcutSheet {
                     new Row("Ctrl + minus", "zoom-out"),
                     new Row("Ctrl + 0", "fit"),
                     new Row("Ctrl + 1", "actual-size"),
+                    new Row("Ctrl + 2", "follow"),
                     new Row("Ctrl + L", "lab"))),
             new Group("edit", List.of(
                     new Row("Tab   Enter", "next-cell"),

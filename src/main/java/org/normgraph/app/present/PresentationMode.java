@@ -1,7 +1,6 @@
 package org.normgraph.app.present;
 
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
@@ -32,7 +31,7 @@ import org.normgraph.app.theme.ThemeController;
  * as everywhere.
  *
  * <p>Entering sets the session's mode to {@link Mode#PRESENT}; leaving restores the mode
- * before, the panes, the theme, full screen and a fitted graph. A session whose mode is set
+ * before, the panes, the theme and full screen, and hands the graph's zoom back to the window. A session whose mode is set
  * to present from elsewhere (an opened file) enters too.
  */
 public final class PresentationMode {
@@ -58,28 +57,28 @@ public final class PresentationMode {
     private boolean wasFullScreen;
     private Paint fillBefore;
     private boolean notesShown;
-    private boolean frameAfterLayout;
-    private final javafx.beans.InvalidationListener afterLayout = this::afterLayout;
-    /** A new size of the graph (the speaker notes strip shown or hidden, a resized window) frames the step again. */
-    private final javafx.beans.InvalidationListener resized = o -> Platform.runLater(this::frameNow);
+    /** Frames every step, and again when the graph is resized (the speaker notes strip shown or hidden). */
+    private final StepFollower follower;
+    private final Runnable restoreView;
 
-    public PresentationMode(SessionModel model, BorderPane root, Supplier<GraphView> graph, ThemeController themes) {
+    /**
+     * @param restoreView sets the graph's zoom and pan after leaving (the window fits the
+     *                    graph, or follows the steps at its own scale)
+     */
+    public PresentationMode(SessionModel model, BorderPane root, Supplier<GraphView> graph, ThemeController themes,
+            Runnable restoreView) {
         this.model = model;
         this.root = root;
         this.graph = graph;
         this.themes = themes;
+        this.restoreView = restoreView;
+        this.follower = new StepFollower(model, graph, StepFramer.MAX_ZOOM);
         model.modeProperty().addListener((o, a, m) -> {
             if (m == Mode.PRESENT && !isPresenting()) {
                 modeBefore = a == null || a == Mode.PRESENT ? Mode.EXPLORE : a;
                 enter();
             } else if (m != Mode.PRESENT && isPresenting()) {
                 leave(false);
-            }
-        });
-        model.positionProperty().addListener((o, a, b) -> {
-            if (isPresenting()) {
-                frameNow();
-                frameAfterLayout = true; // the nodes' sizes change with what the step reveals
             }
         });
     }
@@ -143,15 +142,10 @@ public final class PresentationMode {
                 stage.setFullScreen(true);
             }
         }
-        GraphView g = graph.get();
         root.applyCss();
         root.layout();
-        frameNow();
-        frameAfterLayout = true;
-        g.needsLayoutProperty().addListener(afterLayout);
-        g.widthProperty().addListener(resized);
-        g.heightProperty().addListener(resized);
-        g.requestFocus();
+        follower.start();
+        graph.get().requestFocus();
     }
 
     /** Leaves presentation mode and restores the session's previous mode. */
@@ -165,10 +159,7 @@ public final class PresentationMode {
         }
         unblank();
         presenting.set(false);
-        GraphView g = graph.get();
-        g.needsLayoutProperty().removeListener(afterLayout);
-        g.widthProperty().removeListener(resized);
-        g.heightProperty().removeListener(resized);
+        follower.stop();
         caption.dispose();
         caption = null;
         root.setTop(top);
@@ -188,8 +179,8 @@ public final class PresentationMode {
         if (restoreMode) {
             model.setMode(modeBefore);
         }
-        g.fit();
-        g.requestFocus();
+        restoreView.run();
+        graph.get().requestFocus();
     }
 
     /** Blanks the screen to black, or shows it again. */
@@ -228,19 +219,6 @@ public final class PresentationMode {
         }
     }
 
-    private void afterLayout(javafx.beans.Observable o) {
-        if (isPresenting() && frameAfterLayout && !graph.get().isNeedsLayout()) {
-            frameAfterLayout = false;
-            Platform.runLater(this::frameNow);
-        }
-    }
-
-    private void frameNow() {
-        if (isPresenting()) {
-            StepFramer.frame(graph.get(), model.getStep());
-        }
-    }
-
     private void keyPressed(KeyEvent e) {
         KeyCode k = e.getCode();
         if (!isPresenting()) {
@@ -262,7 +240,7 @@ public final class PresentationMode {
             case B, PERIOD -> toggleBlank();
             case N -> toggleNotes();
             case SPACE -> model.next();
-            case F5 -> frameNow();
+            case F5 -> follower.frameNow();
             default -> {
                 return; // the window steps on ←/→, PageUp/PageDown, Home/End
             }

@@ -40,8 +40,13 @@ public final class StepFramer {
         return names;
     }
 
-    /** Frames the nodes of {@code step}; false if the view has no layout or size yet. */
+    /** Frames the nodes of {@code step} at up to {@link #MAX_ZOOM}; false if the view has no layout or size yet. */
     public static boolean frame(GraphView view, Step step) {
+        return frame(view, step, MAX_ZOOM);
+    }
+
+    /** Frames the nodes of {@code step} at a zoom of at most {@code maxZoom}; false if the view has no layout or size yet. */
+    public static boolean frame(GraphView view, Step step, double maxZoom) {
         GraphLayout.Result layout = view.layoutResult();
         double w = view.getWidth();
         double h = view.getHeight();
@@ -66,7 +71,7 @@ public final class StepFramer {
             return false;
         }
         double s = Math.min((w - 2 * MARGIN) / (maxX - minX), (h - 2 * MARGIN) / (maxY - minY));
-        s = Math.max(GraphView.MIN_ZOOM, Math.min(MAX_ZOOM, s));
+        s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, s));
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
         view.setViewport(s, w / 2 - (minX + maxX) / 2 * s, h / 2 - (minY + maxY) / 2 * s);

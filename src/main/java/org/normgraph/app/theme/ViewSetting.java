@@ -5,15 +5,17 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * The remembered theme and text size: keys {@value #THEME_KEY} and {@value #TEXT_SIZE_KEY}
- * in a {@link Preferences} node (for the app the user node {@code /org/normgraph}, next to
- * the language). Tests give an in-memory node. A missing or unknown stored value reads as
- * the default (light, 100 %); a store that cannot be written is reported and ignored.
+ * The remembered theme, text size and whether the graph follows the steps: keys
+ * {@value #THEME_KEY}, {@value #TEXT_SIZE_KEY} and {@value #FOLLOW_STEP_KEY} in a
+ * {@link Preferences} node (for the app the user node {@code /org/normgraph}, next to the
+ * language). Tests give an in-memory node. A missing or unknown stored value reads as the
+ * default (light, 100 %, not following); a store that cannot be written is reported and ignored.
  */
 public final class ViewSetting {
 
     public static final String THEME_KEY = "theme";
     public static final String TEXT_SIZE_KEY = "textSize";
+    public static final String FOLLOW_STEP_KEY = "followStep";
 
     private final Preferences node;
 
@@ -34,12 +36,20 @@ public final class ViewSetting {
         return TextSize.ofPercent(read(TEXT_SIZE_KEY)).orElse(TextSize.NORMAL);
     }
 
+    public boolean followStep() {
+        return "true".equals(read(FOLLOW_STEP_KEY));
+    }
+
     public void storeTheme(Theme theme) {
         write(THEME_KEY, theme.id());
     }
 
     public void storeTextSize(TextSize size) {
         write(TEXT_SIZE_KEY, Integer.toString(size.percent()));
+    }
+
+    public void storeFollowStep(boolean follow) {
+        write(FOLLOW_STEP_KEY, Boolean.toString(follow));
     }
 
     private String read(String key) {

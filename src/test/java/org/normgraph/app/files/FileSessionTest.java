@@ -145,6 +145,24 @@ class FileSessionTest {
         assertTrue(window.graphView().isFitting());
     }
 
+    @Test
+    void a_window_that_follows_the_steps_frames_the_opened_step_not_the_files_zoom(FxRobot robot) throws Exception {
+        Path file = dir.resolve("zoomed" + SessionFile.SUFFIX);
+        robot.interact(() -> {
+            model.seek(3);
+            window.graphView().setViewport(3, 1, 1);
+        });
+        dialogs.files.add(file);
+        robot.interact(() -> assertTrue(files.saveAs()));
+        robot.interact(() -> window.followStepProperty().set(true)); // at the file's step: opening moves nothing
+        robot.interact(() -> assertTrue(files.open(file)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, model.getPosition());
+        assertTrue(window.graphView().getZoom() <= MainWindow.FOLLOW_MAX_ZOOM + 1e-9,
+                "framed at the window's scale, not the file's 300 %: " + window.graphView().getZoom());
+        robot.interact(() -> window.followStepProperty().set(false));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             broken JSON   | {"format": "normgraph-session", "version": 1,, }                         | not valid JSON
