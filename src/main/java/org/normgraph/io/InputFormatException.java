@@ -1,13 +1,50 @@
 package org.normgraph.io;
 
-/** A file that cannot be read as what it should be; the message names the field and the problem. */
+/**
+ * A file that cannot be read as what it should be; the message names the field and the
+ * problem (in English, for the command line and logs). {@link #kind()} says what sort of
+ * problem it is, so that the app can say so in the window's language.
+ */
 public final class InputFormatException extends Exception {
 
-    public InputFormatException(String message) {
-        super(message);
+    /** What sort of problem: the file could not be read at all, is no JSON, is something else, and so on. */
+    public enum Kind {
+        /** Missing, or the system could not read it. */
+        UNREADABLE,
+        /** Not valid JSON: truncated, binary, a syntax error, empty. */
+        NOT_JSON,
+        /** JSON, but not this kind of file (another format, not an object). */
+        FOREIGN,
+        /** Written by a newer version. */
+        NEWER_VERSION,
+        /** Larger than this reader takes. */
+        TOO_LARGE,
+        /** The right kind of file with a value that is missing, of the wrong shape or out of range. */
+        CONTENT
     }
 
+    private final Kind kind;
+
+    /** A problem with the content ({@link Kind#CONTENT}). */
+    public InputFormatException(String message) {
+        this(Kind.CONTENT, message, null);
+    }
+
+    /** The kind of {@code cause} if it is one of these (a message given more context), else {@link Kind#CONTENT}. */
     public InputFormatException(String message, Throwable cause) {
+        this(cause instanceof InputFormatException f ? f.kind : Kind.CONTENT, message, cause);
+    }
+
+    public InputFormatException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public InputFormatException(Kind kind, String message, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Tensor;
+import org.normgraph.io.InputFormatException.Kind;
 
 /**
  * Strict JSON reading shared by case and session files: plain data only, duplicate keys,
@@ -66,7 +67,7 @@ public final class Json {
         try {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new InputFormatException(Kind.UNREADABLE, source + ": cannot be read: " + e.getMessage(), e);
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(source, maxBytes);
@@ -74,7 +75,7 @@ public final class Json {
         int binary = firstControlByte(bytes);
         if (binary >= 0) {
             // said without quoting the bytes: the parser's message would echo them to the terminal or dialog
-            throw new InputFormatException(source + ": not valid JSON: binary data at byte " + binary
+            throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON: binary data at byte " + binary
                     + " (a text file was expected)");
         }
         JsonNode root;
@@ -83,26 +84,26 @@ public final class Json {
             p = MAPPER.createParser(bytes);
             root = MAPPER.readTree(p);
             if (root != null && p.nextToken() != null) {
-                throw new InputFormatException(source + ": unexpected content after the JSON object at line "
+                throw new InputFormatException(Kind.NOT_JSON, source + ": unexpected content after the JSON object at line "
                         + p.currentLocation().getLineNr());
             }
         } catch (StreamConstraintsException e) {
-            throw new InputFormatException(source + ": " + constraint(e.getOriginalMessage()) + where(p, false), e);
+            throw new InputFormatException(Kind.TOO_LARGE, source + ": " + constraint(e.getOriginalMessage()) + where(p, false), e);
         } catch (JsonParseException e) {
-            throw new InputFormatException(source + ": not valid JSON at line "
+            throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + where(p, firstLine(e.getOriginalMessage()).startsWith(END_OF_INPUT)) + ": "
                     + parseProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new InputFormatException(source + ": not valid JSON" + where(p, false) + ": " + firstLine(e.getMessage()), e);
+            throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON" + where(p, false) + ": " + firstLine(e.getMessage()), e);
         } finally {
             closeQuietly(p);
         }
         if (root == null || root.isMissingNode()) {
-            throw new InputFormatException(source + ": empty, expected a JSON object");
+            throw new InputFormatException(Kind.NOT_JSON, source + ": empty, expected a JSON object");
         }
         if (!root.isObject()) {
-            throw new InputFormatException(source + ": expected a JSON object, got " + describe(root));
+            throw new InputFormatException(Kind.FOREIGN, source + ": expected a JSON object, got " + describe(root));
         }
         if (mayHoldMinusZero(bytes)) {
             keepMinusZeros(bytes, root);
@@ -186,12 +187,12 @@ public final class Json {
                 throw tooLarge(source, maxBytes);
             }
         } catch (IOException e) {
-            throw new InputFormatException(source + ": cannot be read: " + e.getMessage(), e);
+            throw new InputFormatException(Kind.UNREADABLE, source + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
     private static InputFormatException tooLarge(String source, int maxBytes) {
-        return new InputFormatException(source + ": larger than " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB"
+        return new InputFormatException(Kind.TOO_LARGE, source + ": larger than " + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB"
                 : (maxBytes >> 10) + " KiB") + ", too large to be read");
     }
 

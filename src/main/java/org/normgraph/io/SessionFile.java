@@ -22,6 +22,7 @@ import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.family.NormSpec;
+import org.normgraph.io.InputFormatException.Kind;
 
 /**
  * Reads and writes {@code .normgraph.json} session files.
@@ -62,9 +63,9 @@ public final class SessionFile {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.getFileName().toString());
         } catch (NoSuchFileException e) {
-            throw new InputFormatException(path.getFileName() + ": no such file");
+            throw new InputFormatException(Kind.UNREADABLE, path.getFileName() + ": no such file");
         } catch (IOException e) {
-            throw new InputFormatException(path.getFileName() + ": cannot be read: " + e.getMessage(), e);
+            throw new InputFormatException(Kind.UNREADABLE, path.getFileName() + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -80,7 +81,7 @@ public final class SessionFile {
     static Session fromJson(JsonNode root) throws InputFormatException {
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !format.asText().equals(Session.FORMAT)) {
-            throw new InputFormatException("not a normgraph session (\"format\" must be \"" + Session.FORMAT + "\")");
+            throw new InputFormatException(Kind.FOREIGN, "not a normgraph session (\"format\" must be \"" + Session.FORMAT + "\")");
         }
         JsonNode versionNode = Json.required(root, "version");
         if (!versionNode.isInt()) {
@@ -88,7 +89,7 @@ public final class SessionFile {
         }
         int version = versionNode.asInt();
         if (version > Session.VERSION) {
-            throw new InputFormatException("written by a newer normgraph (file version " + version
+            throw new InputFormatException(Kind.NEWER_VERSION, "written by a newer normgraph (file version " + version
                     + ", this version reads up to " + Session.VERSION + ")");
         }
         if (version < 1) {
@@ -125,7 +126,7 @@ public final class SessionFile {
             throw new InputFormatException("input." + e.getMessage(), e);
         }
         if (input.n() > Session.MAX_N || input.d() > Session.MAX_D) {
-            throw new InputFormatException("input.x: " + input.n() + "×" + input.d() + " is larger than the app can show"
+            throw new InputFormatException(Kind.TOO_LARGE, "input.x: " + input.n() + "×" + input.d() + " is larger than the app can show"
                     + " (N ≤ " + Session.MAX_N + ", D ≤ " + Session.MAX_D + "); use the command line for larger cases");
         }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";

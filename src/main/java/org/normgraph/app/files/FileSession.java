@@ -229,8 +229,7 @@ public final class FileSession {
         try {
             s = SessionFile.read(path);
         } catch (InputFormatException e) {
-            dialogs.showError(Messages.get("files.error.open", path.getFileName().toString(),
-                    withoutSource(e.getMessage(), path.getFileName().toString())));
+            dialogs.showError(openError(path.getFileName().toString(), e));
             return false; // nothing of the file was used
         }
         if (!confirmDiscard()) {
@@ -257,8 +256,7 @@ public final class FileSession {
         try {
             s = ExampleSessions.load(id);
         } catch (InputFormatException e) {
-            dialogs.showError(Messages.get("files.error.open", ExampleSessions.fileName(id),
-                    withoutSource(e.getMessage(), ExampleSessions.fileName(id))));
+            dialogs.showError(openError(ExampleSessions.fileName(id), e));
             return false;
         }
         if (!confirmDiscard()) {
@@ -266,6 +264,16 @@ public final class FileSession {
         }
         apply(s, null, ExampleSessions.fileName(id), false);
         return true;
+    }
+
+    /**
+     * "Cannot open NAME: " what sort of problem it is, in the window's language, then the
+     * reader's own words (English, naming the field) as details.
+     */
+    static String openError(String name, InputFormatException e) {
+        String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return Messages.get("files.error.open", name, Messages.get("files.error.kind." + kind),
+                withoutSource(e.getMessage(), name));
     }
 
     /** The reader's message starts with the file name, which the dialog's sentence already says. */

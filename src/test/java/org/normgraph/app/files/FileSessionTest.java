@@ -20,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normgraph.app.InMemoryPreferences;
+import org.normgraph.app.Language;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Matrix;
+import org.normgraph.io.InputFormatException;
 import org.normgraph.io.Session;
 import org.normgraph.io.SessionFile;
 import org.testfx.api.FxRobot;
@@ -165,15 +168,19 @@ class FileSessionTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            broken JSON   | {"format": "normgraph-session", "version": 1,, }                         | not valid JSON
-            truncated     | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],    | not valid JSON
-            binary        | PK\u0003\u0004\u0000\u0000\u00ff\u00fe                                   | not valid JSON
-            wrong types   | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "position": "twelve"} | position: expected a whole number
-            newer version | {"format": "normgraph-session", "version": 7, "input": {}}              | written by a newer normgraph (file version 7
-            not a session | {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}                   | not a normgraph session
-            too large     | HUGE                                                                     | larger than 4 MiB
+            broken JSON   | {"format": "normgraph-session", "version": 1,, }                         | not valid JSON                              | NOT_JSON
+            truncated     | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],    | not valid JSON                              | NOT_JSON
+            binary        | PK\u0003\u0004\u0000\u0000\u00ff\u00fe                                   | not valid JSON                              | NOT_JSON
+            empty         | ''                                                                       | empty, expected a JSON object               | NOT_JSON
+            wrong types   | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "position": "twelve"} | position: expected a whole number | CONTENT
+            wrong shape   | {"format": "normgraph-session", "version": 2, "input": {"x": [[1, 2]], "gamma": [1], "beta": [0, 0], "dout": [[1, 1]], "eps": 1e-5}} | input.gamma | CONTENT
+            newer version | {"format": "normgraph-session", "version": 7, "input": {}}              | written by a newer normgraph (file version 7 | NEWER_VERSION
+            not a session | {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}                   | not a normgraph session                     | FOREIGN
+            an array      | [1, 2]                                                                   | expected a JSON object                      | FOREIGN
+            too large     | HUGE                                                                     | larger than 4 MiB                           | TOO_LARGE
             """)
     void a_broken_file_is_refused_with_one_message_and_the_work_stays(String what, String content, String problem,
+                                                                      InputFormatException.Kind kind,
                                                                       FxRobot robot) throws Exception {
         Path file = dir.resolve("broken" + SessionFile.SUFFIX);
         if (content.equals("HUGE")) {
@@ -193,7 +200,16 @@ class FileSessionTest {
         String message = dialogs.errors.get(0);
         assertTrue(message.startsWith("Cannot open broken.normgraph.json: "), message);
         assertTrue(message.contains(problem), what + ": " + message);
-        assertTrue(message.endsWith("Your current work is unchanged."), message);
+        String sortOfProblem = switch (kind) {
+            case NOT_JSON -> "the file is not valid JSON (it may be cut short, or not a text file)";
+            case CONTENT -> "a value in the file is missing, has the wrong shape or is out of range";
+            case NEWER_VERSION -> "the file was written by a newer version of normgraph";
+            case FOREIGN -> "this is not a normgraph session file";
+            case TOO_LARGE -> "the file, or the case in it, is too large for the app";
+            case UNREADABLE -> "the file is missing or cannot be read";
+        };
+        assertTrue(message.contains(": " + sortOfProblem + "."), what + " said as " + kind + ": " + message);
+        assertTrue(message.contains("Your current work is unchanged.\nDetails: "), message);
         assertFalse(message.contains("broken.normgraph.json: broken.normgraph.json"), message);
         assertEquals(EDITED, model.getInput());
         assertEquals(7, model.getPosition());
@@ -202,6 +218,24 @@ class FileSessionTest {
         assertTrue(files.isDirty());
         assertNull(files.getFile());
         assertEquals(title, stage.getTitle());
+    }
+
+    @Test
+    void a_broken_file_is_explained_in_the_windows_language_with_the_details_as_read(FxRobot robot) throws Exception {
+        Path file = dir.resolve("cut" + SessionFile.SUFFIX);
+        Files.writeString(file, "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[1, 0],");
+        Messages.setLanguage(Language.SIMPLIFIED_CHINESE);
+        try {
+            robot.interact(() -> assertFalse(files.open(file)));
+            robot.interact(() -> assertFalse(files.open(dir.resolve("gone" + SessionFile.SUFFIX))));
+        } finally {
+            Messages.setLanguage(Language.ENGLISH);
+        }
+        assertEquals(2, dialogs.errors.size(), dialogs.errors.toString());
+        String cut = dialogs.errors.get(0);
+        assertTrue(cut.startsWith("无法打开 cut.normgraph.json：文件不是有效的 JSON（可能不完整"), cut);
+        assertTrue(cut.contains("当前的工作没有改变。\n详细信息（英文）：not valid JSON at line 1"), cut);
+        assertTrue(dialogs.errors.get(1).startsWith("无法打开 gone.normgraph.json：文件不存在或无法读取。"), dialogs.errors.get(1));
     }
 
     @Test
