@@ -157,7 +157,9 @@ class ThemeWindowTest {
         assertEquals(1.25, status.getFont().getSize() / statusBefore, 0.02);
         assertEquals("125", prefs.get(ViewSetting.TEXT_SIZE_KEY, null));
         textSizeChord(robot, KeyCode.EQUALS);
-        textSizeChord(robot, KeyCode.EQUALS);
+        // Ctrl+Alt+plus typed as on a US keyboard: Shift+=
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.SHIFT, KeyCode.EQUALS)
+                .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.ALT, KeyCode.CONTROL);
         assertEquals(2.0, name.getFont().getSize() / nameBefore, 0.02);
         textSizeChord(robot, KeyCode.MINUS);
         assertEquals(TextSize.LARGER, window.themes().getTextSize());

@@ -109,7 +109,9 @@ public final class LectureToolbar {
             themes.setTheme(all[(themes.getTheme().ordinal() + 1) % all.length]);
         });
         for (KeyCode up : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
-            acc.put(shortcutAlt(up), () -> themes.setTextSize(themes.getTextSize().larger()));
+            // plus is Shift+= on many keyboards: with or without Shift, as the graph's zoom keys
+            acc.put(new KeyCodeCombination(up, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN,
+                    KeyCombination.SHIFT_ANY), () -> themes.setTextSize(themes.getTextSize().larger()));
         }
         for (KeyCode down : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
             acc.put(shortcutAlt(down), () -> themes.setTextSize(themes.getTextSize().smaller()));
