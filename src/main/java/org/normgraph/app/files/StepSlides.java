@@ -104,10 +104,10 @@ public final class StepSlides {
             graph = new GraphView(model);
             graph.animationSpeedProperty().set(1);
             title.getStyleClass().addAll("status-line", "slide-title");
-            title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
+            title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold;");
             title.setWrapText(true);
             explanation.getStyleClass().add("slide-explanation");
-            explanation.setStyle("-fx-font-size: 20px;");
+            explanation.setStyle("-fx-font-size: 28px;");
             explanation.setWrapText(true);
             VBox top = new VBox(6, title, explanation);
             top.setPadding(new Insets(16, 24, 8, 24));

@@ -49,8 +49,15 @@ class StepSlidesTest {
                 assertTrue(framed > 1.5 * graph.getZoom(), "zoomed to the step: " + framed + " against " + graph.getZoom());
                 assertEquals(Messages.get(backward5.messageKey()),
                         ((Label) slide.root().lookup(".slide-title")).getText());
-                assertEquals(StepExplanations.text(model, backward5),
-                        ((Label) slide.root().lookup(".slide-explanation")).getText());
+                Label explanation = (Label) slide.root().lookup(".slide-explanation");
+                assertEquals(StepExplanations.text(model, backward5), explanation.getText());
+                // read from the back of a lecture hall: the explanation at 20 px (1.9 % of the
+                // slide's height) was too small; a slide's body text is usually 2.5 % or more
+                double share = explanation.getFont().getSize() / StepSlides.HEIGHT;
+                assertTrue(share >= 0.025, "explanation type " + explanation.getFont().getSize() + " px");
+                Bounds text = explanation.localToScene(explanation.getBoundsInLocal());
+                assertTrue(text.getMaxX() <= StepSlides.WIDTH && text.getMaxY() < StepSlides.HEIGHT / 4.0,
+                        "the explanation fits across the slide and leaves the graph most of it: " + text);
             } finally {
                 slide.dispose();
             }
