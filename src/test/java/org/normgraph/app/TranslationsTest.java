@@ -236,6 +236,42 @@ class TranslationsTest {
         assertTrue(noCjk.size() <= translatable.size() / 10, lang + ": no Chinese/Japanese text: " + noCjk);
     }
 
+    /** "反向第 8 步" wrapped as "反向第 8" / "步" in the inspector: a step number stays with its word. */
+    @Test
+    void a_step_number_never_wraps_away_from_its_word() {
+        Pattern stepNumber = Pattern.compile("(?<lead>第|ステップ|\\b[Ss]teps?)[\\s\\u00A0]*(?<num>\\{\\d}|\\d+)(?:[\\s\\u00A0]*(?<tail>\\p{IsHan}))?");
+        List<String> broken = new ArrayList<>();
+        List<Properties> bundles = new ArrayList<>(List.of(english()));
+        for (Language l : Language.values()) {
+            if (l != Language.ENGLISH) {
+                bundles.add(of(l));
+            }
+        }
+        int seen = 0;
+        for (Properties p : bundles) {
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                Matcher m = stepNumber.matcher(text);
+                while (m.find()) {
+                    seen++;
+                    java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(Locale.ROOT);
+                    lines.setText(text);
+                    // a break between the word and its number, or between the number and 步
+                    int b = lines.following(m.end("lead") - 1);
+                    boolean apart = b <= m.start("num");
+                    if (m.group("tail") != null) {
+                        apart |= lines.following(m.end("num") - 1) <= m.start("tail");
+                    }
+                    if (apart) {
+                        broken.add(key + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertTrue(seen > 40, "step numbers found: " + seen);
+        assertTrue(broken.isEmpty(), "a line may break inside: " + broken);
+    }
+
     @Test
     void simplified_and_traditional_use_their_own_characters_and_japanese_has_kana() {
         Map<String, String> wrong = new TreeMap<>();

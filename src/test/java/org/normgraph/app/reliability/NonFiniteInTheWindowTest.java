@@ -98,7 +98,7 @@ class NonFiniteInTheWindowTest {
         assertTrue(after.containsAll(List.of("xmu", "ivar", "sqrtvar", "var", "sq", "mu", "x")), after.toString());
         assertFalse(after.contains("gamma") || after.contains("beta") || after.contains("gammax"),
                 "dgamma, dbeta and dgammax are not computed from dxhat: " + after);
-        assertTrue(noteText(robot).contains("backward step 8 makes the gradient dxhat (at xhat)"), noteText(robot));
+        assertTrue(noteText(robot).contains("backward step\u00A08 makes the gradient dxhat (at xhat)"), noteText(robot));
         snapshot(robot, "non-finite-dxhat");
     }
 
@@ -120,10 +120,10 @@ class NonFiniteInTheWindowTest {
         assertEquals(Set.of("beta"), marked(robot, NON_FINITE));
         robot.interact(() -> model.seek(Timeline.backwardPosition(8)));
         assertEquals(Set.of("beta"), marked(robot, NON_FINITE), "dxhat overflows too, but a step later");
-        Map<Language, String> expected = Map.of(Language.ENGLISH, "backward step 9 makes the gradient dbeta (at beta)",
-                Language.SIMPLIFIED_CHINESE, "反向第 9 步使梯度 dbeta（在 beta）",
-                Language.TRADITIONAL_CHINESE, "反向第 9 步使梯度 dbeta（在 beta）",
-                Language.JAPANESE, "逆伝播のステップ 9 で勾配 dbeta（beta の位置）");
+        Map<Language, String> expected = Map.of(Language.ENGLISH, "backward step\u00A09 makes the gradient dbeta (at beta)",
+                Language.SIMPLIFIED_CHINESE, "反向第\u00A09\u00A0步使梯度 dbeta（在 beta）",
+                Language.TRADITIONAL_CHINESE, "反向第\u00A09\u00A0步使梯度 dbeta（在 beta）",
+                Language.JAPANESE, "逆伝播のステップ\u00A09 で勾配 dbeta（beta の位置）");
         try {
             for (Language l : Language.values()) {
                 robot.interact(() -> window.setLanguage(l));
@@ -159,7 +159,7 @@ class NonFiniteInTheWindowTest {
         assertEquals(Set.of(), marked(robot, AFTER), "nothing computed from it yet");
         robot.interact(() -> model.last());
         assertEquals(Set.of("x", "mu", "bcast_mu"), marked(robot, AFTER));
-        assertTrue(noteText(robot).contains("backward step 7 makes the gradient dxmu1 (at xmu)"), noteText(robot));
+        assertTrue(noteText(robot).contains("backward step\u00A07 makes the gradient dxmu1 (at xmu)"), noteText(robot));
         snapshot(robot, "non-finite-dxmu1");
     }
 
@@ -192,13 +192,16 @@ class NonFiniteInTheWindowTest {
         assertEquals(Set.of(), marked(robot, AFTER));
     }
 
+    // both look on the FX thread: a lookup from the test thread raced a rebuild after a language switch
     private static Set<String> marked(FxRobot robot, PseudoClass pc) {
         Set<String> names = new TreeSet<>();
-        for (Node n : robot.lookup(".graph-node").queryAll()) {
-            if (n.getPseudoClassStates().contains(pc)) {
-                names.add(((GraphNodeView) n).getName());
+        robot.interact(() -> {
+            for (Node n : robot.lookup(".graph-node").queryAll()) {
+                if (n.getPseudoClassStates().contains(pc)) {
+                    names.add(((GraphNodeView) n).getName());
+                }
             }
-        }
+        });
         return names;
     }
 
@@ -208,9 +211,11 @@ class NonFiniteInTheWindowTest {
 
     private static String noteText(FxRobot robot) {
         StringBuilder sb = new StringBuilder();
-        for (Node n : robot.lookup("#notes .label").queryAll()) {
-            sb.append(((Label) n).getText()).append('\n');
-        }
+        robot.interact(() -> {
+            for (Node n : robot.lookup("#notes .label").queryAll()) {
+                sb.append(((Label) n).getText()).append('\n');
+            }
+        });
         return sb.toString();
     }
 
