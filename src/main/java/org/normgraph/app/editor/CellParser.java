@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * ({@code abc}, {@code 0x1p3}, {@code 1d}); a decimal comma ({@code 1,5}: refused, not
  * guessed, because {@code 1,000} could mean a thousand — the message suggests {@code 1.5});
  * {@code NaN}, {@code Infinity}; and numbers beyond the range of a double
- * ({@code 1e400}). A number too small to represent ({@code 1e-400}) reads as 0.
+ * ({@code 1e400}) or so small that a double would hold it as 0 ({@code 1e-400}: the
+ * learner meant a tiny number, not 0; the smallest a double holds is about 4.9e-324).
  */
 public final class CellParser {
 
@@ -27,7 +28,8 @@ public final class CellParser {
         NOT_A_NUMBER("editor.refused.nan"),
         DECIMAL_COMMA("editor.refused.comma"),
         NOT_FINITE("editor.refused.nonfinite"),
-        TOO_LARGE("editor.refused.toolarge");
+        TOO_LARGE("editor.refused.toolarge"),
+        TOO_SMALL("editor.refused.toosmall");
 
         private final String key;
 
@@ -70,6 +72,7 @@ public final class CellParser {
             Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern COMMA_NUMBER =
             Pattern.compile("[+-]?(\\d*,\\d+|\\d+,)([eE][+-]?\\d+)?");
+    private static final Pattern NONZERO_DIGIT = Pattern.compile("[1-9]");
     private static final Pattern NON_FINITE_WORD =
             Pattern.compile("(?i)[+-]?(nan|inf|infinity|\u221e)");
 
@@ -85,6 +88,9 @@ public final class CellParser {
             double v = Double.parseDouble(t);
             if (Double.isInfinite(v)) {
                 return refused(Problem.TOO_LARGE, text);
+            }
+            if (v == 0 && NONZERO_DIGIT.matcher(mantissa(t)).find()) {
+                return refused(Problem.TOO_SMALL, text);
             }
             return new Parsed(v + 0.0, null, text); // + 0.0 turns -0 into 0
         }
@@ -103,6 +109,12 @@ public final class CellParser {
      */
     static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace('\u2212', '-');
+    }
+
+    /** The digits before the exponent: {@code 1e-400} → {@code 1}. */
+    private static String mantissa(String number) {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        return e < 0 ? number : number.substring(0, e);
     }
 
     private static Parsed refused(Problem problem, String text) {

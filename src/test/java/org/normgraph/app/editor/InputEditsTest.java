@@ -99,7 +99,8 @@ class InputEditsTest {
                 InputEdits.editEps(classic, " -1 ").refusal().message());
         assertEquals("eps: 'abc' is not a number.", InputEdits.editEps(classic, "abc").refusal().message());
         assertFalse(InputEdits.editEps(classic, "1e400").isAccepted());
-        assertFalse(InputEdits.editEps(classic, "1e-400").isAccepted(), "underflows to 0");
+        assertEquals("eps: '1e-400' is too small for a double: it would be 0 (the smallest is about 4.9e-324).",
+                InputEdits.editEps(classic, "1e-400").refusal().message());
     }
 
     @Test
