@@ -1,6 +1,7 @@
 package org.normgraph.app.help;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -83,7 +84,7 @@ public final class ShortcutSheet {
             GridPane column = i < 3 ? left : right;
             column.add(title(g.id()), 0, column.getRowCount(), 2, 1);
             for (Row r : g.rows()) {
-                Label k = new Label(r.keys());
+                Label k = new Label(keysShown(r.keys()));
                 k.getStyleClass().add("shortcut-keys");
                 column.addRow(column.getRowCount(), k, action(Messages.get("help.action." + r.action())));
             }
@@ -96,6 +97,12 @@ public final class ShortcutSheet {
         columns.setId("shortcut-sheet");
         columns.getStyleClass().add("shortcut-sheet");
         return columns;
+    }
+
+    /** Key names as the window's language writes them: "Ctrl + Alt + plus" reads "Ctrl + Alt + 加号" in Chinese. */
+    static String keysShown(String keys) {
+        return keys.replaceAll("\\bplus\\b", Matcher.quoteReplacement(Messages.get("help.key.plus")))
+                .replaceAll("\\bminus\\b", Matcher.quoteReplacement(Messages.get("help.key.minus")));
     }
 
     /** Keys right-aligned in the first column of the whole column of groups, so they line up. */

@@ -93,6 +93,19 @@ class HelpMenuTest {
     }
 
     @Test
+    void key_names_are_written_in_the_windows_language() {
+        assertEquals("Ctrl + Alt + plus", ShortcutSheet.keysShown("Ctrl + Alt + plus"));
+        org.normgraph.app.Messages.setLanguage(org.normgraph.app.Language.SIMPLIFIED_CHINESE);
+        try {
+            assertEquals("Ctrl + Alt + 加号", ShortcutSheet.keysShown("Ctrl + Alt + plus"));
+            assertEquals("Ctrl + 减号", ShortcutSheet.keysShown("Ctrl + minus"));
+            assertEquals("Ctrl + Shift + P", ShortcutSheet.keysShown("Ctrl + Shift + P"));
+        } finally {
+            org.normgraph.app.Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+        }
+    }
+
+    @Test
     void every_accelerator_of_the_window_is_on_the_sheet() {
         String sheet = sheetKeys();
         Set<String> missing = new TreeSet<>();
