@@ -69,7 +69,15 @@ public class InputsPane extends Control {
     private final BiConsumer<BatchNormInput, InputLayout> commit;
     private final LongProperty seed = new SimpleLongProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
-    private final ChangeListener<BatchNormInput> clearOnChange = (o, a, b) -> feedback.set(null);
+    private final CutCells cut = new CutCells();
+    /** The input this pane committed last: any other input replaced it, and the cut cells are forgotten. */
+    private BatchNormInput committed;
+    private final ChangeListener<BatchNormInput> clearOnChange = (o, a, b) -> {
+        feedback.set(null);
+        if (b == null || !b.equals(committed)) {
+            cut.forget();
+        }
+    };
 
     /** Editors of N×D features only. */
     public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, Consumer<BatchNormInput> commit) {
@@ -165,7 +173,10 @@ public class InputsPane extends Control {
         }
     }
 
-    /** Resizes to N×D (clamped to 1…32 × 1…16), keeping values. */
+    /**
+     * Resizes to N×D (clamped to 1…32 × 1…16), keeping values; in N×D features the values a
+     * smaller size cut off come back when it grows again (until the input is replaced).
+     */
     public void resize(int n, int d) {
         BatchNormInput in = input.get();
         if (in == null) {
@@ -175,7 +186,13 @@ public class InputsPane extends Control {
         int dd = Math.max(InputEdits.MIN_D, Math.min(InputEdits.MAX_D, d));
         InputLayout to = getLayout().images() ? getLayout() : InputLayout.features(dd);
         if (nn != in.n() || !to.equals(getLayout())) {
-            commitSafely(InputEdits.relayout(in, getLayout(), nn, to), to, AREA_SIZE);
+            BatchNormInput next = InputEdits.relayout(in, getLayout(), nn, to);
+            if (!to.images()) {
+                // N 4 → 1 → 4 gives rows 1–3 back rather than new ones
+                cut.remember(in);
+                next = cut.restore(in, next);
+            }
+            commitSafely(next, to, AREA_SIZE);
         }
     }
 
@@ -230,6 +247,7 @@ public class InputsPane extends Control {
             return;
         }
         InputLayout to = InputLayout.images(c, h, w);
+        cut.forget(); // kept cells are N×D columns, not (c, h, w)
         if (!to.equals(getLayout())) {
             commitSafely(InputEdits.relayout(in, getLayout(), in.n(), to), to, AREA_SIZE);
         }
@@ -245,6 +263,7 @@ public class InputsPane extends Control {
             return;
         }
         InputLayout to = images ? InputLayout.images(in.d(), 1, 1) : InputLayout.features(in.d());
+        cut.forget();
         commitSafely(in, to, AREA_SIZE);
     }
 
@@ -276,6 +295,7 @@ public class InputsPane extends Control {
         BatchNormInput in = input.get();
         if (in != null) {
             commitSafely(InputEdits.randomize(in.n(), getLayout(), in.eps(), seed.get()), AREA_SEED);
+            cut.forget(); // new values: the old rows do not belong to them
         }
     }
 
@@ -289,6 +309,7 @@ public class InputsPane extends Control {
     public void resetToExample() {
         BatchNormInput example = Examples.classic();
         commitSafely(example, InputLayout.features(example.d()), AREA_SIZE);
+        cut.forget();
     }
 
     private void apply(InputEdits.Edit e, String area, int row, int col, String info) {
@@ -321,6 +342,7 @@ public class InputsPane extends Control {
             return true;
         }
         try {
+            committed = next;
             commit.accept(next, nextLayout);
             return true;
         } catch (RuntimeException ex) {

@@ -175,6 +175,40 @@ class InputsPaneTest {
         assertFalse(sizeMessage.isVisible(), "a size taken as typed leaves no message");
     }
 
+    /** N 4 → 1 → 4 filled rows 1–3 with zeros: the learner's rows were gone (only Undo brought them back). */
+    @Test
+    void what_a_smaller_size_cut_comes_back_when_it_grows_until_the_input_is_replaced(FxRobot robot) {
+        BatchNormInput classic = Examples.classic();
+        robot.interact(() -> pane.resize(1, 3));
+        robot.interact(() -> pane.editCell(InputField.X, 0, 0, "9"));
+        robot.interact(() -> pane.resize(4, 3));
+        BatchNormInput back = input.get();
+        assertEquals(9, back.x().get(0, 0), "the edit made in between stays");
+        for (int i = 1; i < 4; i++) {
+            assertEquals(Matrix.rowVector(classic.x().row(i)), Matrix.rowVector(back.x().row(i)), "x row " + i);
+            assertEquals(Matrix.rowVector(classic.dout().row(i)), Matrix.rowVector(back.dout().row(i)), "dout row " + i);
+        }
+        robot.interact(() -> pane.resize(4, 1));
+        robot.interact(() -> pane.resize(2, 1));
+        robot.interact(() -> pane.resize(5, 3));
+        BatchNormInput wide = input.get();
+        assertEquals(classic.gamma(), wide.gamma());
+        assertEquals(classic.beta(), wide.beta());
+        assertEquals(classic.x().get(3, 2), wide.x().get(3, 2), "kept through two cuts");
+        assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(wide.x().row(4)), "a row never seen is new");
+
+        // replaced from elsewhere (an undo, an opened file): what was cut is forgotten
+        robot.interact(() -> pane.resize(1, 3));
+        robot.interact(() -> input.set(input.get().withX(Matrix.of(1, 3, 5, 5, 5))));
+        robot.interact(() -> pane.resize(4, 3));
+        assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(input.get().x().row(1)));
+        // and by Randomize, whose values the old rows do not belong to
+        robot.interact(() -> pane.resize(1, 3));
+        robot.interact(() -> pane.randomize());
+        robot.interact(() -> pane.resize(2, 3));
+        assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(input.get().x().row(1)));
+    }
+
     @Test
     void a_typed_size_is_a_whole_number_clamped_to_its_range() {
         assertEquals(4, InputsPane.wholeNumberIn(" 4 ", 1, 32));
