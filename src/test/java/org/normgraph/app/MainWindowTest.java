@@ -148,7 +148,7 @@ class MainWindowTest {
         robot.interact(() -> model.seek(12));
         Label status = robot.lookup("#status-line").queryAs(Label.class);
         assertEquals(Messages.get("step.backward.7"), status.getText());
-        assertTrue(status.getText().contains("dxmu1 = dxhat ⊙ ivar"));
+        assertTrue(status.getText().contains("dxmu1\u00A0=\u00A0dxhat\u00A0⊙\u00A0ivar"), "one unbreakable formula");
         Label pos = robot.lookup("#timeline-position").queryAs(Label.class);
         assertTrue(pos.getText().contains("7"), pos.getText());
     }

@@ -112,7 +112,8 @@ class TranslationsTest {
      */
     static List<String> formulas(String english) {
         List<String> out = new ArrayList<>();
-        for (String clause : english.split("[,;:\u2014]|\\.(?=\\s|$)")) {
+        // the step titles and explanations glue their formulas with no-break spaces
+        for (String clause : english.replace('\u00A0', ' ').split("[,;:\u2014]|\\.(?=\\s|$)")) {
             List<String> run = new ArrayList<>();
             for (String token : (clause.trim() + " .").split("\\s+")) {
                 String bare = token.replaceAll("[.,;:()]+$", "");
@@ -214,7 +215,7 @@ class TranslationsTest {
                 problems.put(key, "lost " + lost + " " + signs);
             }
             for (String formula : formulas(e)) {
-                if (!t.contains(formula)) {
+                if (!t.replace('\u00A0', ' ').contains(formula)) {
                     problems.put(key, "formula changed: " + formula);
                 }
             }
@@ -234,6 +235,43 @@ class TranslationsTest {
         assertTrue(translatable.size() > 180, "translatable values: " + translatable.size());
         assertTrue(same.size() <= translatable.size() / 10, lang + ": still English: " + same);
         assertTrue(noCjk.size() <= translatable.size() / 10, lang + ": no Chinese/Japanese text: " + noCjk);
+    }
+
+    /** At 200 % the Japanese title of Backward 9 wrapped as "…dbeta =" / "Σ_rows dout。". */
+    @Test
+    void formulas_in_step_titles_and_explanations_never_wrap_inside() {
+        Pattern operator = Pattern.compile("[=⊙·+−]|Σ_rows");
+        List<String> breakable = new ArrayList<>();
+        List<Properties> bundles = new ArrayList<>(List.of(english()));
+        for (Language l : Language.values()) {
+            if (l != Language.ENGLISH) {
+                bundles.add(of(l));
+            }
+        }
+        for (Properties p : bundles) {
+            for (String key : p.stringPropertyNames()) {
+                if (!key.startsWith("step.") && !key.startsWith("explain.")) {
+                    continue;
+                }
+                String text = p.getProperty(key);
+                Matcher m = operator.matcher(text);
+                while (m.find()) {
+                    // a space on either side of an operator is a place to break the line
+                    boolean before = m.start() > 0 && text.charAt(m.start() - 1) == ' ';
+                    boolean after = m.end() < text.length() && text.charAt(m.end()) == ' ';
+                    boolean sign = m.group().equals("−") && !after; // −dx1: the break before it is before a word
+                    if (after || before && !sign) {
+                        breakable.add(key + ": …" + text.substring(Math.max(0, m.start() - 8),
+                                Math.min(text.length(), m.end() + 8)) + "…");
+                    }
+                }
+            }
+        }
+        assertTrue(breakable.isEmpty(), "formulas that may wrap: " + breakable);
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(Locale.JAPANESE);
+        String glued = "：dbeta\u00A0=\u00A0Σ_rows\u00A0dout。";
+        lines.setText(glued);
+        assertEquals(glued.length(), lines.following(2), "the glued formula is one piece for the line breaker");
     }
 
     /** "反向第 8 步" wrapped as "反向第 8" / "步" in the inspector: a step number stays with its word. */
