@@ -81,6 +81,17 @@ class TranslationsTest {
         }
     }
 
+    /** English and every translation. */
+    private static List<Properties> allBundles() {
+        List<Properties> bundles = new ArrayList<>(List.of(english()));
+        for (Language l : Language.values()) {
+            if (l != Language.ENGLISH) {
+                bundles.add(of(l));
+            }
+        }
+        return bundles;
+    }
+
     private static Set<String> args(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = ARG.matcher(pattern);
@@ -242,13 +253,7 @@ class TranslationsTest {
     void formulas_in_step_titles_and_explanations_never_wrap_inside() {
         Pattern operator = Pattern.compile("[=⊙·+−]|Σ_rows");
         List<String> breakable = new ArrayList<>();
-        List<Properties> bundles = new ArrayList<>(List.of(english()));
-        for (Language l : Language.values()) {
-            if (l != Language.ENGLISH) {
-                bundles.add(of(l));
-            }
-        }
-        for (Properties p : bundles) {
+        for (Properties p : allBundles()) {
             for (String key : p.stringPropertyNames()) {
                 if (!key.startsWith("step.") && !key.startsWith("explain.")) {
                     continue;
@@ -279,14 +284,8 @@ class TranslationsTest {
     void a_step_number_never_wraps_away_from_its_word() {
         Pattern stepNumber = Pattern.compile("(?<lead>第|ステップ|\\b[Ss]teps?)[\\s\\u00A0]*(?<num>\\{\\d}|\\d+)(?:[\\s\\u00A0]*(?<tail>\\p{IsHan}))?");
         List<String> broken = new ArrayList<>();
-        List<Properties> bundles = new ArrayList<>(List.of(english()));
-        for (Language l : Language.values()) {
-            if (l != Language.ENGLISH) {
-                bundles.add(of(l));
-            }
-        }
         int seen = 0;
-        for (Properties p : bundles) {
+        for (Properties p : allBundles()) {
             for (String key : p.stringPropertyNames()) {
                 String text = p.getProperty(key);
                 Matcher m = stepNumber.matcher(text);
