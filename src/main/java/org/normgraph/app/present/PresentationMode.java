@@ -31,8 +31,8 @@ import org.normgraph.app.theme.ThemeController;
  * as everywhere.
  *
  * <p>Entering sets the session's mode to {@link Mode#PRESENT}; leaving restores the mode
- * before, the panes, the theme and full screen, and hands the graph's zoom back to the window. A session whose mode is set
- * to present from elsewhere (an opened file) enters too.
+ * before, the panes, the theme and full screen, and hands the graph's zoom back to the
+ * window. A session whose mode is set to present from elsewhere (an opened file) enters too.
  */
 public final class PresentationMode {
 

@@ -74,10 +74,6 @@ public final class StepFollower {
         framedLayout = null;
     }
 
-    public boolean isFollowing() {
-        return view != null;
-    }
-
     /** Frames the current step again now (after a manual zoom or pan, say). */
     public void frameNow() {
         if (view != null && StepFramer.frame(view, model.getStep(), maxZoom)) {
