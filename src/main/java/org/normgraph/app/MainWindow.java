@@ -107,7 +107,7 @@ public final class MainWindow {
     // lecture: theme and text size, presentation mode, predict-then-reveal, explanation, speaker notes
     private final ThemeController themes;
     private final PresentationMode presentation;
-    /** The "Follow step" toggle: frame each step's nodes instead of fitting the whole graph. */
+    /** The toolbar's "Follow" toggle: frame each step's nodes instead of fitting the whole graph. */
     private final BooleanProperty followStep = new SimpleBooleanProperty(this, "followStep");
     private final StepFollower stepFollower;
     private final PredictSession predictSession = new PredictSession();
@@ -217,7 +217,7 @@ public final class MainWindow {
         graph.fit();
     }
 
-    /** Whether the graph follows the steps (the toolbar's "Follow step", Ctrl+2; remembered like the theme). */
+    /** Whether the graph follows the steps (the toolbar's "Follow", Ctrl+2; remembered like the theme). */
     public BooleanProperty followStepProperty() {
         return followStep;
     }
