@@ -412,10 +412,17 @@ final class MatrixSheet extends SpreadsheetView {
      * reads the missing row (NullPointerException; found by {@code LongSessionStressTest}).
      * A row without an index is skipped there; the table gives indices again to the rows it
      * shows at its own next layout, which the new grid has already asked for.
+     *
+     * <p>The same for a row that still shows the old grid's cells: the table compares a new
+     * row with the old by {@code equals}, and a cell of the new grid with the same place and
+     * text (N 4 → 2 keeps rows 0 and 1) counts as equal, so the row kept the old cell objects
+     * and later changes of the new ones (Randomize) never showed.
      */
     private void detachStaleRows() {
+        List<ObservableList<SpreadsheetCell>> rows = getGrid().getRows();
         for (javafx.scene.Node n : lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> row && row.getItem() == null && row.getIndex() >= 0) {
+            if (n instanceof TableRow<?> row && row.getIndex() >= 0 && (row.getItem() == null
+                    || row.getIndex() >= rows.size() || row.getItem() != rows.get(row.getIndex()))) {
                 row.updateIndex(-1);
             }
         }

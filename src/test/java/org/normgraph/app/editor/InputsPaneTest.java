@@ -209,6 +209,28 @@ class InputsPaneTest {
         assertEquals(Matrix.rowVector(0, 0, 0), Matrix.rowVector(input.get().x().row(1)));
     }
 
+    /** After N 4 → 2, Randomize changed the graph but the x and dout grids kept their old numbers. */
+    @Test
+    void after_a_smaller_n_randomize_shows_its_values_in_every_grid(FxRobot robot) {
+        robot.interact(() -> pane.resize(2, 3));
+        for (long seed : new long[] {43, 44}) {
+            robot.interact(() -> {
+                pane.setSeed(seed);
+                pane.randomize();
+            });
+            BatchNormInput now = input.get();
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(NumberText.cell(now.x().get(i, j)), cellText(robot, "x", i, j), "x[" + i + "][" + j + "]");
+                    assertEquals(NumberText.cell(now.dout().get(i, j)), cellText(robot, "dout", i, j),
+                            "dout[" + i + "][" + j + "]");
+                    // and on screen: the grid's cell views, not only its model
+                    assertEquals(NumberText.cell(now.x().get(i, j)), shownText(robot, "x", i, j), "x[" + i + "][" + j + "] shown");
+                }
+            }
+        }
+    }
+
     @Test
     void a_typed_size_is_a_whole_number_clamped_to_its_range() {
         assertEquals(4, InputsPane.wholeNumberIn(" 4 ", 1, 32));
@@ -364,6 +386,12 @@ class InputsPaneTest {
     // ------------------------------------------------------------------ helpers
 
     /** The visible cell view of a model cell. */
+    /** What the on-screen cell view of {@code field[row][col]} displays. */
+    private static String shownText(FxRobot robot, String field, int row, int col) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return ((javafx.scene.control.Labeled) GridRobot.cell(robot, field, row, col)).getText();
+    }
+
     private static String cellText(FxRobot robot, String field, int row, int col) {
         WaitForAsyncUtils.waitForFxEvents();
         return GridRobot.sheet(robot, field).cell(row, col).getText();
