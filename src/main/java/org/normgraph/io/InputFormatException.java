@@ -11,7 +11,9 @@ public final class InputFormatException extends Exception {
     public enum Kind {
         /** Missing, or the system could not read it. */
         UNREADABLE,
-        /** Not valid JSON: truncated, binary, a syntax error, empty. */
+        /** Empty: no bytes, or only spaces. */
+        EMPTY,
+        /** Not valid JSON: truncated, binary, a syntax error. */
         NOT_JSON,
         /** JSON, but not this kind of file (another format, not an object). */
         FOREIGN,

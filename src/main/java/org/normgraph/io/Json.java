@@ -100,7 +100,7 @@ public final class Json {
             closeQuietly(p);
         }
         if (root == null || root.isMissingNode()) {
-            throw new InputFormatException(Kind.NOT_JSON, source + ": empty, expected a JSON object");
+            throw new InputFormatException(Kind.EMPTY, source + ": empty, expected a JSON object");
         }
         if (!root.isObject()) {
             throw new InputFormatException(Kind.FOREIGN, source + ": expected a JSON object, got " + describe(root));

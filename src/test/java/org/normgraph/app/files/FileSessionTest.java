@@ -171,7 +171,7 @@ class FileSessionTest {
             broken JSON   | {"format": "normgraph-session", "version": 1,, }                         | not valid JSON                              | NOT_JSON
             truncated     | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],    | not valid JSON                              | NOT_JSON
             binary        | PK\u0003\u0004\u0000\u0000\u00ff\u00fe                                   | not valid JSON                              | NOT_JSON
-            empty         | ''                                                                       | empty, expected a JSON object               | NOT_JSON
+            empty         | ''                                                                       | empty, expected a JSON object               | EMPTY
             wrong types   | {"format": "normgraph-session", "version": 1, "input": {"x": [[1]], "gamma": [1], "beta": [0], "dout": [[1]]}, "position": "twelve"} | position: expected a whole number | CONTENT
             wrong shape   | {"format": "normgraph-session", "version": 2, "input": {"x": [[1, 2]], "gamma": [1], "beta": [0, 0], "dout": [[1, 1]], "eps": 1e-5}} | input.gamma | CONTENT
             newer version | {"format": "normgraph-session", "version": 7, "input": {}}              | written by a newer normgraph (file version 7 | NEWER_VERSION
@@ -207,6 +207,7 @@ class FileSessionTest {
             case FOREIGN -> "this is not a normgraph session file";
             case TOO_LARGE -> "the file, or the case in it, is too large for the app";
             case UNREADABLE -> "the file is missing or cannot be read";
+            case EMPTY -> "the file is empty";
         };
         assertTrue(message.contains(": " + sortOfProblem + "."), what + " said as " + kind + ": " + message);
         assertTrue(message.contains("Your current work is unchanged.\nDetails: "), message);
