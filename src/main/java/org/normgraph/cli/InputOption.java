@@ -33,15 +33,16 @@ final class InputOption {
         try {
             path = Path.of(input);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new InputFormatException(input + ": not a valid file name (" + e.getReason() + ")");
+            throw new InputFormatException(InputFormatException.Kind.UNREADABLE,
+                    input + ": not a valid file name (" + e.getReason() + ")");
         }
         Json.checkSize(path, input, Json.MAX_BYTES);
         try (InputStream in = Files.newInputStream(path)) {
             return Json.readObject(in, input);
         } catch (NoSuchFileException e) {
-            throw new InputFormatException(input + ": no such file");
+            throw InputFormatException.noSuchFile(input);
         } catch (IOException e) {
-            throw new InputFormatException(input + ": cannot be read: " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(input, e);
         }
     }
 }

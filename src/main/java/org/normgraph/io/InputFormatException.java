@@ -46,6 +46,16 @@ public final class InputFormatException extends Exception {
         this.kind = kind;
     }
 
+    /** {@code source} could not be read: "SOURCE: cannot be read: why" ({@link Kind#UNREADABLE}). */
+    public static InputFormatException cannotRead(String source, java.io.IOException cause) {
+        return new InputFormatException(Kind.UNREADABLE, source + ": cannot be read: " + cause.getMessage(), cause);
+    }
+
+    /** {@code source} is not there: "SOURCE: no such file" ({@link Kind#UNREADABLE}). */
+    public static InputFormatException noSuchFile(String source) {
+        return new InputFormatException(Kind.UNREADABLE, source + ": no such file");
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -67,7 +67,7 @@ public final class Json {
         try {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw new InputFormatException(Kind.UNREADABLE, source + ": cannot be read: " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(source, e);
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(source, maxBytes);
@@ -187,7 +187,7 @@ public final class Json {
                 throw tooLarge(source, maxBytes);
             }
         } catch (IOException e) {
-            throw new InputFormatException(Kind.UNREADABLE, source + ": cannot be read: " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(source, e);
         }
     }
 

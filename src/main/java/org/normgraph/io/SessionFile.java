@@ -63,9 +63,9 @@ public final class SessionFile {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.getFileName().toString());
         } catch (NoSuchFileException e) {
-            throw new InputFormatException(Kind.UNREADABLE, path.getFileName() + ": no such file");
+            throw InputFormatException.noSuchFile(path.getFileName().toString());
         } catch (IOException e) {
-            throw new InputFormatException(Kind.UNREADABLE, path.getFileName() + ": cannot be read: " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(path.getFileName().toString(), e);
         }
     }
 

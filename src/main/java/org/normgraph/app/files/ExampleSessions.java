@@ -38,13 +38,13 @@ public final class ExampleSessions {
         String name = fileName(id);
         try (InputStream in = ExampleSessions.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {
-                throw new InputFormatException(name + ": not in this build");
+                throw new InputFormatException(InputFormatException.Kind.UNREADABLE, name + ": not in this build");
             }
             Session s = SessionFile.read(in, name);
             return new Session(s.input(), s.mode(), s.position(), s.selection(), s.view(), localNotes(id, s.notes()),
                     s.norm(), s.images());
         } catch (IOException e) {
-            throw new InputFormatException(name + ": cannot be read: " + e.getMessage(), e);
+            throw InputFormatException.cannotRead(name, e);
         }
     }
 

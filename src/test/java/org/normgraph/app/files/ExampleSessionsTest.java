@@ -66,6 +66,15 @@ class ExampleSessionsTest {
         }
     }
 
+    /** A missing example was reported as a bad value in the file: it is a file that cannot be read. */
+    @Test
+    void an_example_missing_from_the_build_is_unreadable_not_bad_content() {
+        org.normgraph.io.InputFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.normgraph.io.InputFormatException.class, () -> ExampleSessions.load("no-such-example"));
+        assertEquals(org.normgraph.io.InputFormatException.Kind.UNREADABLE, e.kind());
+        assertEquals("no-such-example.normgraph.json: not in this build", e.getMessage());
+    }
+
     @Test
     void the_examples_are_what_the_issue_asks_for() throws Exception {
         assertEquals(4, ExampleSessions.load("classic-4x3").input().n());
