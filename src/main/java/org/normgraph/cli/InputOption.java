@@ -1,10 +1,7 @@
 package org.normgraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.io.CaseFile;
@@ -36,13 +33,6 @@ final class InputOption {
             throw new InputFormatException(InputFormatException.Kind.UNREADABLE,
                     input + ": not a valid file name (" + e.getReason() + ")");
         }
-        Json.checkSize(path, input, Json.MAX_BYTES);
-        try (InputStream in = Files.newInputStream(path)) {
-            return Json.readObject(in, input);
-        } catch (NoSuchFileException e) {
-            throw InputFormatException.noSuchFile(input);
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(input, e);
-        }
+        return Json.readObject(path, input, Json.MAX_BYTES);
     }
 }

@@ -178,6 +178,23 @@ public final class Json {
     }
 
     /**
+     * Parses one JSON object from the file at {@code path}, refused from its size alone when it
+     * is larger than {@code maxBytes}; {@code source} names it in messages (a missing file, one
+     * that cannot be read, and whatever {@link #readObject(InputStream, String, int)} refuses).
+     */
+    public static JsonNode readObject(java.nio.file.Path path, String source, int maxBytes)
+            throws InputFormatException {
+        checkSize(path, source, maxBytes);
+        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+            return readObject(in, source, maxBytes);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InputFormatException.noSuchFile(source);
+        } catch (IOException e) {
+            throw InputFormatException.cannotRead(source, e);
+        }
+    }
+
+    /**
      * Refuses a file larger than {@code maxBytes} from its size alone, before reading it; what
      * is not a regular file (a pipe) is limited while it is read.
      */

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
@@ -59,18 +58,16 @@ public final class SessionFile {
     }
 
     public static Session read(Path path) throws InputFormatException {
-        Json.checkSize(path, path.getFileName().toString(), MAX_BYTES);
-        try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.getFileName().toString());
-        } catch (NoSuchFileException e) {
-            throw InputFormatException.noSuchFile(path.getFileName().toString());
-        } catch (IOException e) {
-            throw InputFormatException.cannotRead(path.getFileName().toString(), e);
-        }
+        String source = path.getFileName().toString();
+        return named(Json.readObject(path, source, MAX_BYTES), source);
     }
 
     public static Session read(InputStream in, String source) throws InputFormatException {
-        JsonNode root = Json.readObject(in, source, MAX_BYTES);
+        return named(Json.readObject(in, source, MAX_BYTES), source);
+    }
+
+    /** The session in {@code root}; a refusal names {@code source} first, as the reader's own do. */
+    private static Session named(JsonNode root, String source) throws InputFormatException {
         try {
             return fromJson(root);
         } catch (InputFormatException e) {
