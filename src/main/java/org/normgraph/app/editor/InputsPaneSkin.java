@@ -399,6 +399,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         List<String> channels = java.util.stream.IntStream.range(0, layout.channels())
                 .mapToObj(Integer::toString).toList();
         String widest = "";
+        double widestWidth = 0;
         for (InputField f : InputField.values()) {
             var m = f.of(in, layout);
             // Images: a new grid for new numbers. In a real window, numbers changed in place
@@ -407,8 +408,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             MatrixSheet sheet = sheets.get(f);
             sheet.show(m, f.isVector() ? channels : headers, layout.images());
             String cellText = sheet.widestCellText();
-            if (sheet.textWidth(cellText) > sheet.textWidth(widest)) {
+            double width = sheet.textWidth(cellText);
+            if (width > widestWidth) {
                 widest = cellText;
+                widestWidth = width;
             }
             Label title = titles.get(f);
             String text = layout.images()
