@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       by the input grids.</li>
  *   <li>{@link #exact(double)}: the shortest text that reads back as the same double. Used
  *       when a cell is edited, so that editing never loses digits.</li>
- *   <li>{@link #unbroken(String)}: running text whose numbers a wrapping label keeps whole.</li>
+ *   <li>{@link #unbroken(String)}: running text whose numbers a wrapping label keeps whole;
+ *       {@link #unbrokenWords(String)} keeps every word whole.</li>
  * </ul>
  */
 public final class NumberText {
@@ -38,6 +39,8 @@ public final class NumberText {
     static final char NO_BREAK = '\ufeff';
     /** A number in running text: a sign, digits, a decimal point, an exponent ({@code −3.70e−11}). */
     private static final Pattern NUMBER_IN_TEXT = Pattern.compile("[\u2212-]?\\d+(?:\\.\\d+)?(?:e[\u2212+-]?\\d+)?");
+    /** A word of running text: all up to the next space. */
+    private static final Pattern WORD = Pattern.compile("\\S+");
     private static final char MINUS = '\u2212';
 
     private NumberText() {
@@ -139,22 +142,36 @@ public final class NumberText {
      * break keeps the number on one line; a number without one ({@code 0.5}) stays as it is.
      */
     public static String unbroken(String text) {
+        return glued(text, NUMBER_IN_TEXT);
+    }
+
+    /**
+     * {@code text} that a wrapping label breaks only at its spaces: for English details
+     * shown in a dialog, whose field names would otherwise break at their dots and brackets
+     * ({@code inputs.|gamma}, {@code x|[2]|[1]}). A word wider than the line is still cut
+     * by JavaFX where it overflows.
+     */
+    public static String unbrokenWords(String text) {
+        return glued(text, WORD);
+    }
+
+    private static String glued(String text, Pattern pieces) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Matcher m = NUMBER_IN_TEXT.matcher(text);
+        Matcher m = pieces.matcher(text);
         BreakIterator lines = BreakIterator.getLineInstance();
         StringBuilder sb = new StringBuilder(text.length() + 8);
         int last = 0;
         while (m.find()) {
-            String number = m.group();
-            lines.setText(number);
+            String piece = m.group();
+            lines.setText(piece);
             sb.append(text, last, m.start());
-            for (int k = 0; k < number.length(); k++) {
+            for (int k = 0; k < piece.length(); k++) {
                 if (k > 0 && lines.isBoundary(k)) {
                     sb.append(NO_BREAK);
                 }
-                sb.append(number.charAt(k));
+                sb.append(piece.charAt(k));
             }
             last = m.end();
         }

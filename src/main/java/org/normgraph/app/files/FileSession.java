@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
@@ -268,12 +269,13 @@ public final class FileSession {
 
     /**
      * "Cannot open NAME: " what sort of problem it is, in the window's language, then the
-     * reader's own words (English, naming the field) as details.
+     * reader's own words (English, naming the field) as details, which wrap only at their
+     * spaces, never inside {@code input.gamma} or {@code x[2][1]}.
      */
     static String openError(String name, InputFormatException e) {
         String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return Messages.get("files.error.open", name, Messages.get("files.error.kind." + kind),
-                withoutSource(e.getMessage(), name));
+                NumberText.unbrokenWords(withoutSource(e.getMessage(), name)));
     }
 
     /** The reader's message starts with the file name, which the dialog's sentence already says. */

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.input.KeyCode;
@@ -197,7 +199,7 @@ class FileSessionTest {
         String title = stage.getTitle();
         robot.interact(() -> assertFalse(files.open(file)));
         assertEquals(1, dialogs.errors.size(), what + ": " + dialogs.errors);
-        String message = dialogs.errors.get(0);
+        String message = visible(dialogs.errors.get(0));
         assertTrue(message.startsWith("Cannot open broken.normgraph.json: "), message);
         assertTrue(message.contains(problem), what + ": " + message);
         String sortOfProblem = switch (kind) {
@@ -219,6 +221,35 @@ class FileSessionTest {
         assertTrue(files.isDirty());
         assertNull(files.getFile());
         assertEquals(title, stage.getTitle());
+    }
+
+    @Test
+    void the_details_wrap_at_their_spaces_never_inside_a_field_name(FxRobot robot) throws Exception {
+        Path file = dir.resolve("shape" + SessionFile.SUFFIX);
+        Files.writeString(file, "{\"format\": \"normgraph-session\", \"version\": 2, \"input\": {\"x\": [[1, 2]],"
+                + " \"gamma\": [1], \"beta\": [0, 0], \"dout\": [[1, 1]], \"eps\": 1e-5}}");
+        Messages.setLanguage(Language.JAPANESE);
+        try {
+            robot.interact(() -> assertFalse(files.open(file)));
+        } finally {
+            Messages.setLanguage(Language.ENGLISH);
+        }
+        String message = dialogs.errors.get(0);
+        String details = message.substring(message.indexOf('\uff1a', message.indexOf('\n')) + 1); // after 詳細（英語）：
+        BreakIterator lines = BreakIterator.getLineInstance(Locale.JAPANESE);
+        lines.setText(details);
+        for (int k = lines.next(); k != BreakIterator.DONE; k = lines.next()) {
+            assertTrue(k == details.length() || Character.isWhitespace(details.charAt(k - 1)),
+                    "a line may end only after a space: " + visible(details.substring(0, k)) + " | "
+                            + visible(details.substring(k)));
+        }
+        assertTrue(visible(details).contains("input.gamma"), visible(details));
+        assertTrue(visible(message).startsWith("shape.normgraph.json を開けません："), visible(message));
+    }
+
+    /** The text as read on screen, without the invisible no-break marks. */
+    private static String visible(String text) {
+        return text.replace("\ufeff", "");
     }
 
     @Test
