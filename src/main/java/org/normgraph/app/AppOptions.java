@@ -3,8 +3,10 @@ package org.normgraph.app;
 import java.util.List;
 
 /**
- * The app's own command-line options (after {@code app}, or a leading {@code --perf}):
+ * The app's own command-line options (after {@code app}, a leading {@code --perf} or a
+ * session file):
  * <ul>
+ *   <li>{@code FILE}: a session file to open once the window is up, as File ▸ Open does;</li>
  *   <li>{@code --perf}: log timings to stderr (startup to first frame, edit latency,
  *       frame times during playback);</li>
  *   <li>{@code --perf-edits N}: with {@code --perf}, switch to a random input of
@@ -25,18 +27,21 @@ import java.util.List;
  *                  0 = fit to the window
  * @param perfSelect what the edit benchmark selects first ({@code xhat} or {@code xhat[3][0]}),
  *                  or null for nothing
+ * @param session   the session file to open, or null for the example
  */
 public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols, double perfZoom,
-                         String perfSelect) {
+                         String perfSelect, String session) {
 
-    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0, null);
+    public static final AppOptions DEFAULT = new AppOptions(false, 0, 32, 16, 0, null, null);
 
     /** What {@code app --help} prints: the options above, in the layout of the commands' help. */
     public static String usage() {
         return String.join(System.lineSeparator(),
-                "Usage: normgraph [app] [--perf] [--perf-edits N] [--perf-size NxD] [--perf-zoom Z]",
-                "                       [--perf-select NODE]",
+                "Usage: normgraph [app] [FILE] [--perf] [--perf-edits N] [--perf-size NxD]",
+                "                       [--perf-zoom Z] [--perf-select NODE]",
                 "Open the app (it needs a display; the headless commands: normgraph --help).",
+                "      FILE                 a session file (*.normgraph.json) to open instead of the",
+                "                           example, as File > Open does",
                 "      --perf               log timings to stderr: startup to first frame, edit",
                 "                           latency, frame times during playback",
                 "      --perf-edits N       switch to a random input of --perf-size, make N random",
@@ -65,6 +70,7 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
         int cols = 16;
         double zoom = 0;
         String select = null;
+        String session = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String value = null;
@@ -110,10 +116,16 @@ public record AppOptions(boolean perf, int perfEdits, int perfRows, int perfCols
                     }
                     select = value;
                 }
-                default -> System.err.println("normgraph: ignoring unknown app option '" + args.get(i) + "'");
+                default -> {
+                    if (a.startsWith("-") || session != null) {
+                        System.err.println("normgraph: ignoring unknown app option '" + args.get(i) + "'");
+                    } else {
+                        session = a;
+                    }
+                }
             }
         }
-        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom), select);
+        return new AppOptions(perf, edits, Math.max(1, rows), Math.max(1, cols), Math.max(0, zoom), select, session);
     }
 
     private static int parseCount(String option, String value, int fallback) {

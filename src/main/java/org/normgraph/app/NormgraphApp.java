@@ -40,7 +40,8 @@ public final class NormgraphApp extends Application {
         double h = Math.max(MainWindow.MIN_HEIGHT, Math.min(1000, screen.getHeight() * 0.95));
         window.show(stage, w, h);
         StartupClock.mark("shown");
-        javafx.application.Platform.runLater(files::offerRestore); // after the first frame
+        java.nio.file.Path startedWith = options.session() == null ? null : java.nio.file.Path.of(options.session());
+        javafx.application.Platform.runLater(() -> files.start(startedWith)); // after the first frame
         MemoryReturn.installInBackground(memory -> {
             if (perf != null) {
                 PerfMonitor.log("memory: " + String.join(", ", memory));

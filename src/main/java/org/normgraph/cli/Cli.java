@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "normgraph", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Backpropagation through batch normalization, step by step.",
-                "Without a command the app opens (also: 'app [--perf]'; 'app --help' lists its options)."},
+                "Without a command the app opens; with a session file, on that file:",
+                "  normgraph [app] [lesson.normgraph.json]   ('app --help': the app's options)"},
         subcommands = {TraceCommand.class, GradcheckCommand.class, BenchCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -41,9 +42,13 @@ public final class Cli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
-    /** No arguments, {@code app …} or an option of the app itself opens the window. */
+    /**
+     * No arguments, {@code app …}, an option of the app itself or a session file (what a
+     * file manager passes on a double-click) opens the window.
+     */
     public static boolean isAppLaunch(String[] args) {
-        return args.length == 0 || args[0].equals("app") || args[0].equals("--perf");
+        return args.length == 0 || args[0].equals("app") || args[0].equals("--perf")
+                || args[0].toLowerCase(java.util.Locale.ROOT).endsWith(org.normgraph.io.SessionFile.SUFFIX);
     }
 
     public static String[] appArguments(String[] args) {

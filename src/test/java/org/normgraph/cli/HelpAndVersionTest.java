@@ -63,10 +63,12 @@ class HelpAndVersionTest {
     }
 
     @Test
-    void launch_detection_sends_no_arguments_app_and_perf_to_the_app_only() {
+    void launch_detection_sends_no_arguments_app_perf_and_session_files_to_the_app_only() {
         assertTrue(Cli.isAppLaunch(new String[0]));
         assertTrue(Cli.isAppLaunch(new String[] {"app", "--perf"}));
         assertTrue(Cli.isAppLaunch(new String[] {"--perf"}));
+        assertTrue(Cli.isAppLaunch(new String[] {"/home/t/Lesson 3.NORMGRAPH.JSON"}), "a file manager's double-click");
+        assertTrue(!Cli.isAppLaunch(new String[] {"case.json"}), "a case file is not a session");
         assertTrue(!Cli.isAppLaunch(new String[] {"trace", "--input", "-"}));
         assertTrue(!Cli.isAppLaunch(new String[] {"--help"}));
         assertEquals(1, Cli.appArguments(new String[] {"app", "--perf"}).length);

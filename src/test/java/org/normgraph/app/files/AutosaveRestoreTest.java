@@ -142,4 +142,44 @@ class AutosaveRestoreTest {
         assertFalse(Files.exists(home.resolve(Autosave.MARKER)), "a clean exit removes the marker");
         assertEquals(List.of(), dialogs.errors);
     }
+
+    @Test
+    void a_file_given_at_start_opens_after_the_crash_copy_is_restored_and_asked_about(FxRobot robot) throws Exception {
+        Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID);
+        SessionFile.write(new Session(EDITED, "explore", 5, null, null, Map.of()), home.resolve(Autosave.FILE));
+        Path lesson = home.resolve("lesson" + SessionFile.SUFFIX);
+        BatchNormInput lessonInput = new BatchNormInput(Matrix.of(2, 1, 1, 3), Matrix.rowVector(2), Matrix.rowVector(0),
+                Matrix.of(2, 1, 1, -1), 1e-3);
+        SessionFile.write(new Session(lessonInput, "explore", 9, null, null, Map.of()), lesson);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.restore = true;
+        dialogs.answers.add(FileDialogs.Answer.DISCARD);
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(() -> {
+            files.install();
+            files.start(lesson);
+        });
+        assertEquals(2, dialogs.asked.size(), dialogs.asked.toString());
+        assertTrue(dialogs.asked.get(0).startsWith("restore "), dialogs.asked.toString());
+        assertEquals("unsaved untitled", dialogs.asked.get(1), "the restored work is not dropped unasked");
+        assertEquals(lessonInput, model.getInput());
+        assertEquals(9, model.getPosition());
+        assertEquals(lesson, files.getFile());
+        robot.interact(() -> assertTrue(files.close()));
+    }
+
+    @Test
+    void a_file_given_at_start_that_is_not_there_is_said_so_and_the_example_stays(FxRobot robot) {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), null);
+        robot.interact(() -> {
+            files.install();
+            files.start(home.resolve("gone" + SessionFile.SUFFIX));
+        });
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).startsWith("Cannot open gone.normgraph.json: the file is missing"),
+                dialogs.errors.get(0));
+        assertEquals(Examples.classic(), model.getInput());
+        assertFalse(files.isDirty());
+    }
 }

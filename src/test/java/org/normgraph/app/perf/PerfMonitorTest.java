@@ -37,8 +37,11 @@ class PerfMonitorTest {
         assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of()));
         AppOptions o = AppOptions.parse(List.of("--perf", "--perf-edits", "200", "--perf-size=8x4", "--perf-zoom", "1",
                 "--perf-select", "xhat[3][0]"));
-        assertEquals(new AppOptions(true, 200, 8, 4, 1.0, "xhat[3][0]"), o);
-        assertEquals(new AppOptions(true, 50, 32, 16, 0, null), AppOptions.parse(List.of("--perf-edits=50")));
+        assertEquals(new AppOptions(true, 200, 8, 4, 1.0, "xhat[3][0]", null), o);
+        assertEquals(new AppOptions(true, 50, 32, 16, 0, null, null), AppOptions.parse(List.of("--perf-edits=50")));
+        assertEquals("lesson.normgraph.json", AppOptions.parse(List.of("lesson.normgraph.json", "--perf")).session());
+        assertEquals("a.normgraph.json", AppOptions.parse(List.of("a.normgraph.json", "b.normgraph.json")).session(),
+                "one file; a second is ignored");
         assertEquals(AppOptions.DEFAULT, AppOptions.parse(List.of("--bogus")));
     }
 
