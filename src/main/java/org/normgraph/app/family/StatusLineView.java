@@ -6,7 +6,7 @@ import org.normgraph.app.model.SessionModel;
 
 /**
  * The current step in words ({@link FamilyStatus}), following the session's position and
- * kind of norm, as tall as the longest line of the walk. The window's status line and the
+ * graph (the kind of norm, the layout of x), as tall as the longest line of the walk. The window's status line and the
  * presentation caption both show it. {@link #dispose()} takes it off the session.
  */
 public final class StatusLineView extends SteadyHeightLabel {
@@ -18,7 +18,8 @@ public final class StatusLineView extends SteadyHeightLabel {
         setId("status-line");
         getStyleClass().add("status-line");
         subscription = model.statusKeyProperty().subscribe(k -> setText(FamilyStatus.text(model)))
-                .and(model.normSpecProperty().subscribe(s -> {
+                // the graph, not the kind: a new kind is set before its graph and layout exist
+                .and(model.graphProperty().subscribe(g -> {
                     setText(FamilyStatus.text(model));
                     refreshTexts(); // another walk, maybe at a step whose line reads the same
                 }));

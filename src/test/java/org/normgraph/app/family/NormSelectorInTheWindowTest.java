@@ -65,6 +65,18 @@ class NormSelectorInTheWindowTest {
     }
 
     @Test
+    void the_status_line_follows_the_kind_at_once_at_the_same_step(FxRobot robot) {
+        robot.interact(() -> model.seek(12)); // backward 7: divar sums over the kind's axes
+        String batchLine = robot.lookup("#status-line").queryAs(Label.class).getText();
+        robot.interact(() -> model.setNormSpec(NormSpec.layer()));
+        String layerLine = robot.lookup("#status-line").queryAs(Label.class).getText();
+        assertEquals(FamilyStatus.text(model), layerLine);
+        assertTrue(layerLine.contains("\u03a3_cols"), layerLine);
+        robot.interact(() -> model.setNormSpec(NormSpec.batch()));
+        assertEquals(batchLine, robot.lookup("#status-line").queryAs(Label.class).getText());
+    }
+
+    @Test
     void group_norm_with_g_2_has_n_by_g_statistics_and_batch_restores_the_batch_graph(FxRobot robot) {
         robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 4)));
         robot.interact(() -> model.seek(4));
