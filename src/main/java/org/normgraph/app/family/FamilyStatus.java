@@ -69,8 +69,8 @@ public final class FamilyStatus {
                         .collect(Collectors.joining("; "));
                 return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
             }
-            default -> {
-                return Messages.get(model.statusKey(step));
+            default -> { // the start: x of images has gamma and beta per channel
+                return Messages.get(layout.spatial() ? "step.start.images" : model.statusKey(step));
             }
         }
     }

@@ -43,4 +43,14 @@ class FamilyStatusTest {
         String b7 = FamilyStatus.text(m);
         assertTrue(b7.contains("divar = Σ_group (dxhat ⊙ xmu)") && b7.contains("dxmu1 = dxhat ⊙ ivar"), b7);
     }
+
+    @Test
+    void the_start_of_images_names_their_shapes() {
+        SessionModel m = SessionModel.example();
+        assertEquals(Messages.get("step.start"), FamilyStatus.text(m));
+        org.normgraph.app.model.InputLayout images = org.normgraph.app.model.InputLayout.images(3, 1, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
+        String start = FamilyStatus.text(m);
+        assertTrue(start.startsWith("Start: the inputs x (N×C×H×W), gamma and beta (1×C) are given."), start);
+    }
 }
