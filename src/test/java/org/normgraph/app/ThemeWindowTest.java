@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -165,6 +166,22 @@ class ThemeWindowTest {
         assertEquals(TextSize.LARGER, window.themes().getTextSize());
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
         assertEquals(nameBefore, name.getFont().getSize(), 0.01);
+    }
+
+    /** Text fields read Ctrl+Alt as AltGr: Ctrl+Alt+plus put a + into the eps being edited. */
+    @Test
+    void the_text_size_keys_type_nothing_into_the_field_being_edited(FxRobot robot) {
+        robot.clickOn("#editor-eps");
+        TextField eps = robot.lookup("#editor-eps").queryAs(TextField.class);
+        String before = eps.getText();
+        textSizeChord(robot, KeyCode.EQUALS);
+        textSizeChord(robot, KeyCode.MINUS);
+        textSizeChord(robot, KeyCode.EQUALS);
+        assertEquals(TextSize.LARGE, window.themes().getTextSize());
+        assertEquals(before, eps.getText());
+        robot.type(KeyCode.DIGIT7); // the field still types
+        assertTrue(eps.getText().contains("7"), eps.getText());
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
     }
 
     /** In Traditional Chinese at 200 % the layout choice ran past the pane's edge, its arrow hidden. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.SessionModel;
@@ -108,14 +109,35 @@ public final class LectureToolbar {
             Theme[] all = Theme.values();
             themes.setTheme(all[(themes.getTheme().ordinal() + 1) % all.length]);
         });
+        Runnable larger = withoutItsCharacter(scene, () -> themes.setTextSize(themes.getTextSize().larger()));
+        Runnable smaller = withoutItsCharacter(scene, () -> themes.setTextSize(themes.getTextSize().smaller()));
         for (KeyCode up : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
             // plus is Shift+= on many keyboards: with or without Shift, as the graph's zoom keys
             acc.put(new KeyCodeCombination(up, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN,
-                    KeyCombination.SHIFT_ANY), () -> themes.setTextSize(themes.getTextSize().larger()));
+                    KeyCombination.SHIFT_ANY), larger);
         }
         for (KeyCode down : new KeyCode[] {KeyCode.MINUS, KeyCode.SUBTRACT}) {
-            acc.put(shortcutAlt(down), () -> themes.setTextSize(themes.getTextSize().smaller()));
+            acc.put(shortcutAlt(down), smaller);
         }
+    }
+
+    /**
+     * {@code action}, and the character its key types is dropped: text fields take Ctrl+Alt
+     * as AltGr and would insert the + or − of Ctrl+Alt+plus into the number being edited.
+     */
+    private static Runnable withoutItsCharacter(Scene scene, Runnable action) {
+        boolean[] swallowNext = {false};
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> swallowNext[0] = false); // before the accelerator
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowNext[0]) {
+                swallowNext[0] = false;
+                e.consume();
+            }
+        });
+        return () -> {
+            swallowNext[0] = true;
+            action.run();
+        };
     }
 
     private static KeyCombination shortcutShift(KeyCode k) {
