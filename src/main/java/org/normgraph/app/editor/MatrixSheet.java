@@ -148,6 +148,14 @@ final class MatrixSheet extends SpreadsheetView {
         setFixingColumnsAllowed(false);
         setRowHeaderWidth(ROW_HEADER_WIDTH);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::tabOut);
+        // Tab goes to the cells inside, which take the keys; the grid itself would hold the focus deaf to them
+        setFocusTraversable(false);
+        focusWithinProperty().subscribe(in -> {
+            if (in && !hasFocusedCell()) {
+                selectCell(0, 0); // reached by Tab: arrows and typing need a cell
+            }
+        });
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -453,6 +461,50 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     // ------------------------------------------------------------------ clipboard and keys
+
+    /**
+     * Tab and Shift+Tab go through the cells and then on to the next control, instead of
+     * stopping at the last cell (ControlsFX keeps Tab inside the grid); Ctrl+Tab leaves at
+     * once. Without a focused cell, Tab, Shift+Tab or Enter first pick one (ControlsFX would
+     * look left of column −1 and throw).
+     */
+    private void tabOut(KeyEvent e) {
+        if (getEditingCell() != null || e.isAltDown() || e.isMetaDown()
+                || e.getCode() != KeyCode.TAB && e.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        boolean back = e.isShiftDown();
+        int lastRow = getGrid() == null ? -1 : getGrid().getRowCount() - 1;
+        int lastCol = getGrid() == null ? -1 : getGrid().getColumnCount() - 1;
+        if (lastRow < 0 || lastCol < 0) {
+            return;
+        }
+        boolean tab = e.getCode() == KeyCode.TAB;
+        if (tab && e.isControlDown()) {
+            FocusChain.leave(this, !back);
+            e.consume();
+        } else if (!hasFocusedCell()) {
+            selectCell(back ? lastRow : 0, back ? lastCol : 0);
+            e.consume();
+        } else if (tab) {
+            TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+            if (back ? f.getRow() == 0 && f.getColumn() == 0 : f.getRow() == lastRow && f.getColumn() == lastCol) {
+                FocusChain.leave(this, !back);
+                e.consume();
+            }
+        }
+    }
+
+    private boolean hasFocusedCell() {
+        TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+        return f != null && f.getRow() >= 0 && f.getColumn() >= 0;
+    }
+
+    private void selectCell(int row, int col) {
+        if (getGrid() != null && row < getGrid().getRowCount() && col < getColumns().size()) {
+            getSelectionModel().clearAndSelect(row, getColumns().get(col));
+        }
+    }
 
     private void shortcuts(KeyEvent e) {
         if (getEditingCell() != null || !e.isShortcutDown()) {

@@ -48,6 +48,7 @@ public final class ShortcutSheet {
                     new Row("Ctrl + L", "lab"))),
             new Group("edit", List.of(
                     new Row("Tab   Enter", "next-cell"),
+                    new Row("Ctrl + Tab", "leave-grid"),
                     new Row("Ctrl + C   Ctrl + V", "copy-paste"),
                     new Row("Ctrl + Z", "undo"),
                     new Row("Ctrl + Y   Ctrl + Shift + Z", "redo"))),

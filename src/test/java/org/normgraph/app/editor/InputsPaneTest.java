@@ -68,6 +68,31 @@ class InputsPaneTest {
         assertEquals(2, x.getSelectionModel().getFocusedCell().getColumn(), "Tab moves right");
     }
 
+    /** A grid reached by Tab had no cell to type into, and Tab never left it again. */
+    @Test
+    void tab_goes_into_a_grid_at_its_first_cell_through_its_cells_and_on_to_the_next_grid(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#editor-reset").query().requestFocus());
+        robot.type(KeyCode.TAB);
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        MatrixSheet gamma = GridRobot.sheet(robot, "gamma");
+        assertTrue(x.isFocusWithin(), "Tab from Reset reaches the x grid");
+        assertEquals(0, x.getSelectionModel().getFocusedCell().getRow());
+        assertEquals(0, x.getSelectionModel().getFocusedCell().getColumn());
+        GridRobot.typeText(robot, "9");
+        robot.type(KeyCode.ENTER);
+        assertEquals(9.0, input.get().x().get(0, 0), "typed into x[0][0] without a click");
+
+        robot.interact(() -> x.getSelectionModel().clearAndSelect(3, x.getColumns().get(2)));
+        robot.type(KeyCode.TAB); // from the last cell
+        assertTrue(gamma.isFocusWithin(), "on to the gamma grid");
+        assertEquals(0, gamma.getSelectionModel().getFocusedCell().getColumn());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT); // from gamma's first cell
+        assertTrue(x.isFocusWithin(), "back to the x grid");
+        robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        assertTrue(gamma.isFocusWithin(), "Ctrl+Tab leaves from any cell");
+        assertEquals(1, commits.size(), "moving about edits nothing");
+    }
+
     @Test
     void delete_sets_the_selected_cell_to_zero(FxRobot robot) {
         robot.clickOn(GridRobot.cell(robot, "dout", 1, 1));
