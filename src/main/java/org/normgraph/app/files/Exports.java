@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.family.NormLayout;
@@ -89,7 +90,7 @@ public final class Exports {
     /** The LaTeX of the current step and selection. */
     public String latex() {
         return StepLatex.of(model().getStep(), model().getTrace(), model().getSelection(),
-                Messages.get(model().getStatusKey()));
+                FamilyStatus.text(model())); // the status line, in the kind's own formulas
     }
 
     /** The graph as it is shown now, at {@link #VIEW_SCALE}. */
@@ -99,10 +100,19 @@ public final class Exports {
         StepSlides.writePng(graph.renderedAt(VIEW_SCALE, () -> StepSlides.snapshot(graph, VIEW_SCALE)), file);
     }
 
-    /** All steps, drawn on a copy of the session so that the window does not move. */
+    /**
+     * All steps, drawn on a copy of the session (its kind, layout of x and inference
+     * constants too) so that the window does not move.
+     */
     public List<Path> writeSteps(Path dir) throws IOException {
+        return StepSlides.write(copyOfSession(), dir);
+    }
+
+    SessionModel copyOfSession() {
         SessionModel copy = new SessionModel(model().getInput());
-        return StepSlides.write(copy, dir);
+        SessionCodec.restore(SessionCodec.capture(model(), null), copy, null);
+        copy.setInference(model().getInference());
+        return copy;
     }
 
     private SessionModel model() {

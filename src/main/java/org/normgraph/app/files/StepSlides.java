@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanations;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.present.StepFramer;
@@ -123,7 +124,7 @@ public final class StepSlides {
         void show(Step step) {
             model.seek(step.position());
             graph.finishAnimation();
-            title.setText(Messages.get(step.messageKey()));
+            title.setText(FamilyStatus.text(model, step)); // the status line's words, for the kind drawn
             explanation.setText(StepExplanations.text(model, step));
             settle(root);
             if (!StepFramer.frame(graph, step)) {

@@ -20,6 +20,8 @@ import org.normgraph.app.MainWindow;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.inspector.NodeTex;
 import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.InputLayout;
+import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.io.Json;
 import org.normgraph.core.family.NormSpec;
@@ -73,6 +75,32 @@ class ExportsTest {
         List<String> names = SlideImages.pngNames(dir);
         assertEquals(SlideImages.EXPECTED_NAMES, names);
         SlideImages.assertDistinctDrawings(dir, names);
+    }
+
+    /** The slides were drawn from the input alone: batch norm of N×D, whatever the window showed. */
+    @Test
+    void the_slides_draw_the_windows_kind_and_layout_of_x(FxRobot robot) throws Exception {
+        InputLayout images = InputLayout.images(3, 1, 1);
+        robot.interact(() -> {
+            model.commit(org.normgraph.app.editor.InputEdits.relayout(model.getInput(), model.getInputLayout(), 4, images),
+                    images);
+            model.setNormSpec(NormSpec.group(3));
+        });
+        SessionModel copy = files.exports().copyOfSession();
+        assertEquals(NormSpec.group(3), copy.getNormSpec());
+        assertEquals(images, copy.getInputLayout());
+        assertEquals(model.getTrace().value("var"), copy.getTrace().value("var"));
+        String exported = Files.readString(writeLatexAt(robot, 15)); // backward 4: dsq, the mean's spread
+        assertTrue(exported.startsWith("% normgraph: " + FamilyStatus.text(model) + "\n"), exported);
+        assertFalse(exported.contains("(1/N)"), "not batch norm's title: " + exported);
+    }
+
+    private Path writeLatexAt(FxRobot robot, int position) {
+        Path tex = dir.resolve("at-" + position + ".tex");
+        dialogs.files.add(tex);
+        robot.interact(() -> model.seek(position));
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        return tex;
     }
 
     @Test

@@ -58,6 +58,11 @@ class StepSlidesTest {
                 Bounds text = explanation.localToScene(explanation.getBoundsInLocal());
                 assertTrue(text.getMaxX() <= StepSlides.WIDTH && text.getMaxY() < StepSlides.HEIGHT / 4.0,
                         "the explanation fits across the slide and leaves the graph most of it: " + text);
+                model.setNormSpec(org.normgraph.core.family.NormSpec.layer());
+                Step backward4 = model.steps().get(15);
+                slide.show(backward4);
+                assertEquals("Backward 4: dsq = (1/D) · 1 ⊙ dvar", ((Label) slide.root().lookup(".slide-title")).getText(),
+                        "the kind's own formulas, as the status line has them");
             } finally {
                 slide.dispose();
             }
