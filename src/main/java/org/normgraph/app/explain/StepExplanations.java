@@ -3,7 +3,6 @@ package org.normgraph.app.explain;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.normgraph.app.Messages;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.model.SessionModel;
@@ -60,27 +59,27 @@ public final class StepExplanations {
      * sums.
      */
     static String fromNotes(ChainRuleExplainer explainer, Step step) {
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> notes = new LinkedHashSet<>();
         switch (step.phase()) {
-            case START -> keys.add("explain.other.start");
-            case FORWARD -> step.values().forEach(n -> keys.add(forwardNote(explainer.value(n, 0, 0))));
+            case START -> notes.add(Messages.get("explain.other.start"));
+            case FORWARD -> step.values().forEach(n -> notes.add(forwardNote(explainer.value(n, 0, 0))));
             case BACKWARD -> {
-                step.edgesAsMet().forEach(e -> keys.add(note(explainer.contribution(e, 0, 0))));
+                step.edgesAsMet().forEach(e -> notes.add(note(explainer.contribution(e, 0, 0))));
                 step.gradients().stream().filter(n -> explainer.trace().graph().isFanOut(n))
-                        .forEach(n -> keys.add(note(explainer.gradient(n, 0, 0))));
+                        .forEach(n -> notes.add(note(explainer.gradient(n, 0, 0))));
             }
         }
-        keys.remove(null);
-        return keys.stream().map(Messages::get).collect(Collectors.joining(" "));
+        notes.remove("");
+        return String.join(" ", notes);
     }
 
     private static String note(ChainRuleExplainer.Line line) {
-        return line == null || line.noteKey().isEmpty() ? null : line.noteKey();
+        return line == null ? "" : line.note();
     }
 
     /** Batch norm's notes on an element-wise op speak of a 1×D row; here the broadcast node says what is copied. */
     private static String forwardNote(ChainRuleExplainer.Line line) {
-        String key = note(line);
-        return key != null && key.matches("chain\\.note\\.(add|subtract|multiply)\\.forward") ? "explain.note.elementwise" : key;
+        boolean elementwise = line != null && line.noteKey().matches("chain\\.note\\.(add|subtract|multiply)\\.forward");
+        return elementwise ? Messages.get("explain.note.elementwise") : note(line);
     }
 }

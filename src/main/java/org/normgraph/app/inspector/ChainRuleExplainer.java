@@ -2,6 +2,7 @@ package org.normgraph.app.inspector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.NormAxes;
 import org.normgraph.core.BatchNormGraph;
@@ -85,12 +86,19 @@ public final class ChainRuleExplainer {
      * @param symbolic the right-hand side with names, e.g. {@code dgammax[2][1] · gamma[1]}
      * @param numeric  the same with numbers, e.g. {@code 0.3 · 0.5}; empty when it adds nothing
      * @param noteKey  message key of a short note on the rule (the local derivative used)
+     * @param noteArgs what the note's placeholders read, e.g. the M of a mean over blocks
      */
     public record Line(String target, Rule rule, List<Term> terms, double result, String symbolic,
-                       String numeric, String noteKey) {
+                       String numeric, String noteKey, List<String> noteArgs) {
 
         public Line {
             terms = List.copyOf(terms);
+            noteArgs = List.copyOf(noteArgs);
+        }
+
+        /** The note in the current language; empty when there is none. */
+        public String note() {
+            return noteKey.isEmpty() ? "" : Messages.get(noteKey, noteArgs.toArray());
         }
 
         /** The result as displayed: {@value NumberText#INSPECTOR_DIGITS} significant digits. */
@@ -176,10 +184,25 @@ public final class ChainRuleExplainer {
 
     /**
      * The note on a reduction or broadcast: over rows (batch norm), over the rows and the H·W
-     * columns of a channel (N×C×H×W x, {@code .channel}), or over blocks of a row ({@code .block}).
+     * columns of a channel (N×C×H×W x, {@code .channel}), or over blocks of a row ({@code .block},
+     * which says how many values a block holds: layer, group and instance norm, on features or
+     * on images, average different numbers of them).
      */
-    private static String note(String key, Block b) {
-        if (b.rows() && b.width() > 1) {
+    private static Note note(String key, Block b) {
+        if (b.rows()) {
+            return new Note(rowsNote(key, b), List.of());
+        }
+        return new Note(switch (key) { // literal keys, so that the bundle's keys can be found in the code
+            case "chain.note.mean.forward" -> "chain.note.mean.forward.block";
+            case "chain.note.mean.backward" -> "chain.note.mean.backward.block";
+            case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.block";
+            case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.block";
+            default -> throw new IllegalArgumentException("no block note for " + key);
+        }, List.of(Integer.toString(b.width())));
+    }
+
+    private static String rowsNote(String key, Block b) {
+        if (b.width() > 1) {
             return switch (key) {
                 case "chain.note.mean.forward" -> "chain.note.mean.forward.channel";
                 case "chain.note.mean.backward" -> "chain.note.mean.backward.channel";
@@ -188,16 +211,7 @@ public final class ChainRuleExplainer {
                 default -> throw new IllegalArgumentException("no channel note for " + key);
             };
         }
-        if (b.rows()) {
-            return key;
-        }
-        return switch (key) { // literal keys, so that the bundle's keys can be found in the code
-            case "chain.note.mean.forward" -> "chain.note.mean.forward.block";
-            case "chain.note.mean.backward" -> "chain.note.mean.backward.block";
-            case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.block";
-            case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.block";
-            default -> throw new IllegalArgumentException("no block note for " + key);
-        };
+        return key;
     }
 
     /**
@@ -229,7 +243,7 @@ public final class ChainRuleExplainer {
         String target = el(node, node, r, col);
         double result = trace.value(node).get(r, col);
         if (n.isInput()) {
-            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.value");
+            return line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.value");
         }
         Op op = n.op();
         List<String> in = n.inputs();
@@ -304,11 +318,11 @@ public final class ChainRuleExplainer {
         String target = el(org.normgraph.core.InferenceGraph.gradientName(graph, node), node, r, col);
         double result = trace.gradient(node).get(r, col);
         if (node.equals(graph.output().name())) {
-            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
+            return line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.given.gradient");
         }
         List<Edge> uses = graph.consumers(node);
         if (uses.isEmpty()) {
-            return new Line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.unused");
+            return line(target, Rule.GIVEN, List.of(), result, "", "", "chain.note.unused");
         }
         if (uses.size() > 1) {
             return fanOutSum(node, r, col, target, result);
@@ -434,7 +448,16 @@ public final class ChainRuleExplainer {
 
     private static Line line(String target, Rule rule, List<Term> terms, double result, String symbolic,
                              String numeric, String noteKey) {
-        return new Line(target, rule, terms, result, symbolic, numeric, noteKey);
+        return new Line(target, rule, terms, result, symbolic, numeric, noteKey, List.of());
+    }
+
+    private static Line line(String target, Rule rule, List<Term> terms, double result, String symbolic,
+                             String numeric, Note note) {
+        return new Line(target, rule, terms, result, symbolic, numeric, note.key(), note.args());
+    }
+
+    /** A note's bundle key and what its placeholders read. */
+    private record Note(String key, List<String> args) {
     }
 
     // ------------------------------------------------------------------ text

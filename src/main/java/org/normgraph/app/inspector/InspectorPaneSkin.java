@@ -404,7 +404,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private static Region line(String id, String heading, ChainRuleExplainer.Line line) {
         Label head = new Label(heading);
         head.getStyleClass().add("chain-heading");
-        Label note = new Label(Messages.get(line.noteKey()));
+        Label note = new Label(line.note());
         note.getStyleClass().add("chain-note");
         note.setWrapText(true);
         VBox box = new VBox(1, head, hangingLines(id, line.displayLines()), note);

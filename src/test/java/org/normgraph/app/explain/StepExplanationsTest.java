@@ -74,16 +74,28 @@ class StepExplanationsTest {
         List<String> texts = StepExplanations.texts(model);
         String b7 = texts.get(12); // backward 7: xhat's product rule, bcast_ivar's sum over the features of a row
         assertTrue(b7.contains(Messages.get("chain.note.multiply.backward")), b7);
-        assertTrue(b7.contains(Messages.get("chain.note.broadcast.backward.block")), b7);
+        assertTrue(b7.contains(Messages.get("chain.note.broadcast.backward.block", "3")), b7); // the D = 3 of a row
         assertFalse(b7.contains("column"), b7);
         String f1 = texts.get(1);
-        assertEquals(Messages.get("chain.note.mean.forward.block"), f1);
-        assertTrue(texts.get(18).contains(Messages.get("chain.note.mean.backward.block")), "backward 1: " + texts.get(18));
+        assertEquals(Messages.get("chain.note.mean.forward.block", "3"), f1);
+        assertTrue(texts.get(18).contains(Messages.get("chain.note.mean.backward.block", "3")), "backward 1: " + texts.get(18));
         assertTrue(texts.get(19).contains(Messages.get("chain.note.fanout")), "backward 0 sums x's branches: " + texts.get(19));
         for (String t : texts) {
             assertFalse(t.isBlank() || t.contains("1\u00d7D row"), t);
         }
         assertEquals(StepExplanations.text(model, model.steps().get(12)), b7);
+    }
+
+    /** Instance norm of images averages a channel's H·W values; the note said M = D or D/G. */
+    @Test
+    void instance_norm_of_images_says_how_many_values_a_mean_spreads_over() {
+        SessionModel model = SessionModel.example();
+        org.normgraph.app.model.InputLayout images = org.normgraph.app.model.InputLayout.images(2, 2, 2);
+        model.commit(org.normgraph.app.editor.InputEdits.randomize(2, images, 1e-5, 3), images);
+        model.setNormSpec(NormSpec.instance());
+        String backward4 = StepExplanations.texts(model).get(15);
+        assertTrue(backward4.contains("here M\u00a0=\u00a04."), "H·W = 4 values per statistic: " + backward4);
+        assertFalse(backward4.contains("D/G"), backward4);
     }
 
     @Test
