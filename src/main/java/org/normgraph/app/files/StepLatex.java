@@ -10,6 +10,7 @@ import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
@@ -34,21 +35,24 @@ public final class StepLatex {
 
     public static String of(Step step, Trace trace, Selection selection, String title) {
         NormAxes axes = NormAxes.of(trace.graph());
+        boolean inference = InferenceGraph.isInference(trace.graph());
         StringBuilder tex = new StringBuilder();
         tex.append("% normgraph: ").append(title.replace('\n', ' ')).append('\n');
         tex.append("% \\usepackage{amsmath}\n");
         if (step.phase() == Phase.FORWARD) {
             for (String node : step.values()) {
-                equation(tex, NodeTex.forward(node, axes));
+                equation(tex, NodeTex.forward(node, axes, inference));
                 equation(tex, name(node) + " = " + matrix(trace.value(node)));
             }
         } else if (step.phase() == Phase.BACKWARD) {
             for (String node : operationsPassed(step, trace.graph())) {
-                equation(tex, NodeTex.local(node, axes));
+                equation(tex, NodeTex.local(node, axes, inference));
             }
             for (String n : step.names()) {
                 NamedGradient g = BatchNormGraph.gradient(n);
-                equation(tex, name(n) + " = " + matrix(g.in(trace)));
+                // inference has one branch at x and at xmu: dx1 and dxmu1 are dx and dxmu there
+                String shown = inference && g.isBranch() ? InferenceGraph.contributionName(g.edge()) : n;
+                equation(tex, name(shown) + " = " + matrix(g.in(trace)));
             }
         }
         if (selection != null && selection.hasElement()) {

@@ -265,10 +265,11 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         VBox box = new VBox(2);
         box.getStyleClass().add("formulas");
         box.getChildren().add(sectionTitle(Messages.get("inspector.section.forward")));
-        box.getChildren().add(tex(NodeTex.forward(node.name(), explainer.axes()), "inspector-forward-tex"));
+        boolean inference = org.normgraph.core.InferenceGraph.isInference(explainer.trace().graph());
+        box.getChildren().add(tex(NodeTex.forward(node.name(), explainer.axes(), inference), "inspector-forward-tex"));
         box.getChildren().add(sectionTitle(Messages.get(node.isInput()
                 ? "inspector.section.collect" : "inspector.section.local")));
-        box.getChildren().add(tex(NodeTex.local(node.name(), explainer.axes()), "inspector-local-tex"));
+        box.getChildren().add(tex(NodeTex.local(node.name(), explainer.axes(), inference), "inspector-local-tex"));
         return box;
     }
 

@@ -69,7 +69,27 @@ public final class NodeTex {
                     "\\frac{\\partial\\,\\mathrm{out}}{\\partial\\,\\mathrm{gammax}} = 1, \\quad"
                             + " \\frac{\\partial\\,\\mathrm{out}}{\\partial\\," + n("bcast_beta") + "} = 1")));
 
+    /**
+     * What the inference graph has instead: mu and var are given (the running statistics,
+     * nothing flows back into them), and x has a single branch, through xmu.
+     */
+    private static final Map<String, Tex> INFERENCE = Map.of(
+            "x", new Tex("x \\in \\mathbb{R}^{N \\times D}", "\\mathrm{dx} = \\mathrm{dxmu}"),
+            "mu", new Tex("\\mathrm{mu} = \\mathrm{running\\_mean} \\in \\mathbb{R}^{1 \\times D}", null),
+            "var", new Tex("\\mathrm{var} = \\mathrm{running\\_var} \\in \\mathbb{R}^{1 \\times D}", null));
+
     private NodeTex() {
+    }
+
+    /** {@link #forward(String, NormAxes)}, or the inference graph's own where it differs. */
+    public static String forward(String node, NormAxes axes, boolean inference) {
+        Tex t = inference ? INFERENCE.get(node) : null;
+        return t != null ? t.forward() : forward(node, axes);
+    }
+
+    /** {@link #local(String, NormAxes)}, or the inference graph's own where it differs (null: none). */
+    public static String local(String node, NormAxes axes, boolean inference) {
+        return inference && INFERENCE.containsKey(node) ? INFERENCE.get(node).local() : local(node, axes);
     }
 
     /** The forward formula of {@code node} for the kind whose statistics collapse as {@code axes}. */

@@ -32,6 +32,23 @@ class StepLatexTest {
         assertEquals(List.of("x"), List.copyOf(StepLatex.operationsPassed(step(trace, 19), trace.graph())));
     }
 
+    /** In inference x has one branch and mu, var are given: the LaTeX said dx = dx1 + dx2. */
+    @Test
+    void inference_steps_give_the_inference_graphs_formulas() {
+        Trace trace = org.normgraph.core.InferenceGraph.run(Examples.classic(),
+                org.normgraph.core.Matrix.rowVector(1, 2, 0), org.normgraph.core.Matrix.rowVector(4, 1, 0.25));
+        List<Step> steps = new Timeline(trace.graph()).steps();
+        String dx = StepLatex.of(steps.get(17), trace, null, "Backward 2"); // through xmu to x
+        assertTrue(dx.contains("\\mathrm{dx} = \\mathrm{dxmu}"), dx);
+        assertTrue(dx.contains("\\mathrm{dx} = \\begin{bmatrix}"), dx);
+        assertFalse(dx.contains("dx1"), dx);
+        String dxmu = StepLatex.of(steps.get(12), trace, null, "Backward 7");
+        assertTrue(dxmu.contains("\\mathrm{dxmu} = \\begin{bmatrix}") && !dxmu.contains("dxmu1"), dxmu);
+        for (Step s : steps) {
+            StepLatex.of(s, trace, null, "every step writes"); // none throws on the inference names
+        }
+    }
+
     @Test
     void layer_norm_steps_give_layer_norms_formulas() {
         Trace trace = BatchNormGraph.run(NormSpec.layer(), Examples.classic());
