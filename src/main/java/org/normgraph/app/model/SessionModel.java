@@ -253,28 +253,37 @@ public final class SessionModel {
 
     // ---------------------------------------------------------------- undo
 
-    /** Goes back to the input before the last commit; false if there is none. */
+    /**
+     * Goes back to the input before the last commit; false if there is none. An input the
+     * current kind cannot normalize (N×D features under instance norm, a D that G does not
+     * divide) comes back under batch norm, which fits every input.
+     */
     public boolean undo() {
-        if (undoStack.isEmpty() || !fits(undoStack.peek())) {
+        if (undoStack.isEmpty()) {
             return false;
         }
         redoStack.push(new State(input.get(), inputLayout.get()));
-        State s = undoStack.pop();
-        apply(s.input(), s.layout(), false);
-        syncHistory();
+        restore(undoStack.pop());
         return true;
     }
 
     /** Re-applies an input that {@link #undo()} took back; false if there is none. */
     public boolean redo() {
-        if (redoStack.isEmpty() || !fits(redoStack.peek())) {
+        if (redoStack.isEmpty()) {
             return false;
         }
         undoStack.push(new State(input.get(), inputLayout.get()));
-        State s = redoStack.pop();
-        apply(s.input(), s.layout(), false);
-        syncHistory();
+        restore(redoStack.pop());
         return true;
+    }
+
+    private void restore(State s) {
+        boolean fits = fits(s);
+        if (!fits) {
+            normSpec.set(NormSpec.batch());
+        }
+        apply(s.input(), s.layout(), !fits);
+        syncHistory();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

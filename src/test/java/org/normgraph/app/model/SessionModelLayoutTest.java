@@ -162,7 +162,11 @@ class SessionModelLayoutTest {
         assertTrue(m.redo());
         assertEquals(IMAGES, m.getInputLayout());
         m.setNormSpec(NormSpec.instance());
-        assertFalse(m.undo(), "instance norm cannot undo into N×D features");
+        assertTrue(m.undo(), "undo did nothing, silently, with Undo enabled");
+        assertEquals(InputLayout.features(3), m.getInputLayout());
+        assertSame(example, m.getInput());
+        assertEquals(NormSpec.batch(), m.getNormSpec(), "instance norm has no N×D features: back to batch norm");
+        assertTrue(m.redo());
         assertEquals(IMAGES, m.getInputLayout());
     }
 

@@ -1,7 +1,6 @@
 package org.normgraph.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +73,7 @@ class SessionModelNormSpecTest {
     }
 
     @Test
-    void a_resize_that_g_does_not_divide_is_refused_and_undo_skips_what_the_kind_cannot_take() {
+    void a_resize_that_g_does_not_divide_is_refused_and_undo_into_it_falls_back_to_batch_norm() {
         SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 5));
         m.setNormSpec(NormSpec.group(2));
         var in = m.getInput();
@@ -85,7 +84,9 @@ class SessionModelNormSpecTest {
         m.setNormSpec(NormSpec.layer());
         m.commit(InputEdits.resize(m.getInput(), 3, 5));
         m.setNormSpec(NormSpec.group(5));
-        assertFalse(m.undo(), "D = 3 does not take G = 5: undo does nothing rather than break");
-        assertEquals(5, m.getInput().d());
+        assertTrue(m.undo(), "D = 3 does not take G = 5: undo goes back under batch norm, rather than do nothing");
+        assertEquals(3, m.getInput().d());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertEquals(BatchNormGraph.run(m.getInput()).value("var"), m.getTrace().value("var"));
     }
 }
