@@ -58,6 +58,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private final ChangeListener<Integer> sizeListener = (o, a, b) -> {
         if (!updating) {
             getSkinnable().resize(nSpinner.getValue(), dSpinner.getValue());
+            showInput(getSkinnable().getInput()); // a refused size (G does not divide D): the spinners show the kept one
         }
     };
     private final ChangeListener<Integer> imageSizeListener = (o, a, b) -> {

@@ -119,6 +119,25 @@ class NormSelectorInTheWindowTest {
         assertFalse(message.isVisible(), "a new D clears the message about D = 3");
     }
 
+    /** The D field kept a refused 4, and a later message called it the kept value. */
+    @Test
+    void a_d_that_g_does_not_divide_is_refused_and_the_field_shows_the_d_in_force(FxRobot robot) {
+        robot.interact(() -> model.setNormSpec(NormSpec.group(3))); // D = 3
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> d = robot.lookup("#editor-d").queryAs(Spinner.class);
+        robot.doubleClickOn(d.getEditor());
+        robot.interact(() -> d.getEditor().setText("4"));
+        robot.type(KeyCode.ENTER);
+        assertEquals(3, model.getInput().d());
+        assertEquals(3, d.getValue());
+        assertEquals("3", d.getEditor().getText(), "the field shows the D in force");
+        Label message = robot.lookup("#editor-size-message").queryAs(Label.class);
+        assertTrue(message.getText().contains("G = 3"), message.getText());
+        robot.interact(() -> d.getEditor().setText("x"));
+        robot.type(KeyCode.ENTER);
+        assertTrue(message.getText().endsWith("Kept 3."), message.getText());
+    }
+
     @Test
     void the_g_arrows_step_through_the_divisors_of_d(FxRobot robot) {
         robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 12)));
