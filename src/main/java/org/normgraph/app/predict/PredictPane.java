@@ -170,6 +170,9 @@ public final class PredictPane extends VBox {
             return false;
         }
         KeyCode k = e.getCode();
+        if (k == KeyCode.SPACE && (focus == check || focus == hint || focus == reveal)) {
+            return false; // Space presses the focused Check, Hint or Reveal, as any button
+        }
         if (k == KeyCode.RIGHT || k == KeyCode.PAGE_DOWN || k == KeyCode.KP_RIGHT || k == KeyCode.SPACE
                 || k == KeyCode.END) {
             answer.requestFocus();

@@ -68,6 +68,18 @@ class PredictModeTest {
         assertEquals(9, model.getPosition());
     }
 
+    /** Space on a focused Hint sent the focus back to the answer field and pressed nothing. */
+    @Test
+    void space_presses_the_focused_hint_button(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> model.seek(9));
+        robot.interact(() -> robot.lookup("#predict-hint").query().requestFocus());
+        robot.push(KeyCode.SPACE);
+        assertFalse(text(robot, "#predict-hint-text").isBlank(), "the first hint is shown");
+        assertTrue(robot.lookup("#predict-hint").query().isFocused());
+        assertEquals(9, model.getPosition());
+    }
+
     @Test
     void a_right_answer_scores_a_wrong_one_does_not_and_the_reveal_shows_the_worked_product(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
