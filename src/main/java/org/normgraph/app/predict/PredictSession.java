@@ -134,6 +134,9 @@ public final class PredictSession {
      * text that is no number is refused and not counted; a number is judged and recorded.
      */
     public Checked check(Question q, String text) {
+        if (text == null || text.isBlank()) { // not a cell: the grids' "the cell is empty" does not fit
+            return new Checked(Refusal.of("predict.refused.empty", q.label()), null);
+        }
         CellParser.Parsed parsed = CellParser.parse(text);
         if (!parsed.ok()) {
             return new Checked(parsed.refusal(q.label()), null);

@@ -93,6 +93,7 @@ class PredictSessionTest {
         }
         assertEquals(0, s.attempted());
         assertTrue(s.pending(trace, steps, 9).isPresent(), "still open");
+        assertEquals("predict.refused.empty", s.check(q, "  ").refusal().key(), "an answer field, not a cell");
     }
 
     @Test
