@@ -11,6 +11,7 @@ import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.SimplifiedNorm;
+import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.app.Messages;
@@ -50,8 +51,14 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
     public static LabResults compute(BatchNormInput in, InputLayout inputLayout, NormSpec spec, Pitfall chosen) {
         NormLayout layout = inputLayout.norm(spec, in.n());
         NormInput normInput = inputLayout.coreInput(in);
+        Trace staged = BatchNormGraph.run(layout, normInput);
+        staged.firstNonFinite().ifPresent(nf -> { // finite differences would then blame a stepped x
+            String name = !nf.inGradient() ? nf.node() : nf.branch() != null
+                    ? BatchNormGraph.contributionName(nf.branch()) : BatchNormGraph.gradientName(nf.node());
+            throw new IllegalArgumentException(Messages.get("lab.error.overflow", name));
+        });
         return new LabResults(in, spec, GradientCheck.check(layout, normInput),
-                BatchNormGraph.run(layout, normInput).gradient(BatchNormGraph.X),
+                staged.gradient(BatchNormGraph.X),
                 SimplifiedNorm.run(layout, normInput).dx(), StagedVsSimplified.compare(layout, normInput),
                 PitfallLab.run(chosen, layout, normInput), CheckResolution.of(layout, normInput));
     }

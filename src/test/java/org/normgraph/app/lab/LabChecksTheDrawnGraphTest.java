@@ -94,4 +94,15 @@ class LabChecksTheDrawnGraphTest {
                     "the same numbers read as features are another graph");
         }
     }
+
+    /** x of 1e200 is finite, but sq overflows: the lab said x[0][0] "is Infinity". */
+    @org.junit.jupiter.api.Test
+    void an_input_whose_numbers_overflow_is_explained_by_the_node_that_overflows() {
+        SessionModel session = SessionModel.example();
+        session.commit(session.getInput().withX(session.getInput().x().with(0, 0, 1e200).with(1, 0, 3e200)));
+        LabModel lab = lab(session);
+        String error = lab.errorProperty().get();
+        org.junit.jupiter.api.Assertions.assertNotNull(error);
+        org.junit.jupiter.api.Assertions.assertTrue(error.startsWith("the numbers overflow: sq is not finite"), error);
+    }
 }
