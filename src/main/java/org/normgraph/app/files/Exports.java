@@ -55,7 +55,7 @@ public final class Exports {
             dialogs.showInfo(Messages.get("files.export.steps.done", written.size(), dir.get().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.export", dir.get().toString(), String.valueOf(e.getMessage())));
+            dialogs.showError(Messages.get("files.error.export", dir.get().toString(), WriteFailure.reason(e)));
             return false;
         }
     }
@@ -133,7 +133,7 @@ public final class Exports {
             files.rememberFolder(p.get());
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.export", p.get().toString(), String.valueOf(e.getMessage())));
+            dialogs.showError(Messages.get("files.error.export", p.get().toString(), WriteFailure.reason(e)));
             return false;
         }
     }

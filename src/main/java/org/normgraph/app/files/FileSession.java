@@ -314,7 +314,7 @@ public final class FileSession {
         try {
             SessionFile.write(SessionCodec.capture(model, window.graphView()), path);
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.save", path.toString(), String.valueOf(e.getMessage())));
+            dialogs.showError(Messages.get("files.error.save", path.toString(), WriteFailure.reason(e)));
             return false;
         }
         file.set(path);
