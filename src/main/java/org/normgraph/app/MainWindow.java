@@ -5,6 +5,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.normgraph.app.graph.GraphView;
@@ -51,6 +53,7 @@ import org.normgraph.app.present.SpeakerNotesEditor;
 import org.normgraph.app.present.StepFollower;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.app.theme.ThemeController;
+import org.normgraph.app.theme.TextSize;
 import org.normgraph.app.theme.ViewSetting;
 
 /**
@@ -320,12 +323,31 @@ public final class MainWindow {
     /** Shows the window on {@code stage}, with keyboard focus on the graph. */
     public void show(Stage stage, double width, double height) {
         applyTitle(stage);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
         stage.setScene(createScene(width, height));
+        themes.textSizeProperty().subscribe(size -> keepRoomFor(stage, size));
         stage.show();
         graph.requestFocus();
         Platform.runLater(graph::requestFocus);
+    }
+
+    /**
+     * The smallest window grows with the text: at 200 % the panes' controls did not fit in
+     * {@value #MIN_WIDTH}×{@value #MIN_HEIGHT} (timeline buttons blank, the notes below the
+     * edge). A window smaller than the new minimum grows to it; neither exceeds the screen.
+     */
+    private static void keepRoomFor(Stage stage, TextSize size) {
+        double grow = 1 + (size.percent() / 100.0 - 1) * 0.6; // 200 % → 1.6: the graph still scales itself
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(screen.getWidth(), MIN_WIDTH * grow);
+        double h = Math.min(screen.getHeight(), MIN_HEIGHT * grow);
+        stage.setMinWidth(w);
+        stage.setMinHeight(h);
+        if (stage.getWidth() < w) {
+            stage.setWidth(w);
+        }
+        if (stage.getHeight() < h) {
+            stage.setHeight(h);
+        }
     }
 
     /** Puts a menu bar above the toolbar; the factory is called again after a language switch. */

@@ -168,6 +168,27 @@ class ThemeWindowTest {
         assertEquals(nameBefore, name.getFont().getSize(), 0.01);
     }
 
+    /** At 200 % in a 960×640 window the timeline's buttons were blank and the notes below the edge. */
+    @Test
+    void the_smallest_window_grows_with_the_text_up_to_the_screen(FxRobot robot) {
+        Stage stage = (Stage) window.root().getScene().getWindow();
+        assertEquals(MainWindow.MIN_WIDTH, stage.getMinWidth());
+        robot.interact(() -> {
+            stage.setWidth(MainWindow.MIN_WIDTH);
+            stage.setHeight(MainWindow.MIN_HEIGHT);
+            window.themes().setTextSize(TextSize.LARGER);
+        });
+        assertEquals(1.3 * MainWindow.MIN_WIDTH, stage.getMinWidth(), 1e-9, "150 %");
+        assertEquals(stage.getMinWidth(), stage.getWidth(), 1e-9, "the window grew to it");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // 1280×800 on Monocle
+        assertEquals(Math.min(screen.getHeight(), 1.3 * MainWindow.MIN_HEIGHT), stage.getHeight(), 1e-9);
+        robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
+        assertEquals(Math.min(screen.getWidth(), 1.6 * MainWindow.MIN_WIDTH), stage.getMinWidth(), 1e-9,
+                "200 %, at most the screen");
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+        assertEquals(MainWindow.MIN_WIDTH, stage.getMinWidth());
+    }
+
     /** Text fields read Ctrl+Alt as AltGr: Ctrl+Alt+plus put a + into the eps being edited. */
     @Test
     void the_text_size_keys_type_nothing_into_the_field_being_edited(FxRobot robot) {
