@@ -181,6 +181,7 @@ public final class MainWindow {
         timelineBar = new TimelineBar(model, playback);
         inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
+        inspector.setLayoutSource(model::getNormLayout);
         explanation = new StepExplanationView(model);
         status = new StatusLineView(model);
         speakerNotes = new SpeakerNotesEditor(model);

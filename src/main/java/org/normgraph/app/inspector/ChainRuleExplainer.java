@@ -11,6 +11,7 @@ import org.normgraph.core.Graph;
 import org.normgraph.core.Node;
 import org.normgraph.core.NodeKind;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.core.ops.Add;
 import org.normgraph.core.ops.BlockBroadcast;
 import org.normgraph.core.ops.BlockMean;
@@ -140,9 +141,14 @@ public final class ChainRuleExplainer {
     private final NormAxes axes;
 
     public ChainRuleExplainer(Trace trace) {
+        this(trace, null);
+    }
+
+    /** With the layout the graph was built for, which says whether x is N×C×H×W (may be null). */
+    public ChainRuleExplainer(Trace trace, NormLayout layout) {
         this.trace = trace;
         this.graph = trace.graph();
-        this.axes = NormAxes.of(graph);
+        this.axes = layout == null ? NormAxes.of(graph) : NormAxes.of(graph, layout);
     }
 
     /** Which way this graph's statistics collapse x (from the core's op at mu). */

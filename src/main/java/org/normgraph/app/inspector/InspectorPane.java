@@ -16,6 +16,7 @@ import javafx.scene.text.Font;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.theme.InheritedFont;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormLayout;
 
 /**
  * The inspector: everything about the selected node of the graph — its name, kind, shape,
@@ -43,6 +44,7 @@ public class InspectorPane extends Control {
     private final ReadOnlyObjectProperty<Trace> trace;
     private final ObjectProperty<Selection> selection;
     private final ReadOnlyIntegerProperty position;
+    private java.util.function.Supplier<NormLayout> layoutSource;
     private final ReadOnlyDoubleWrapper fontSize = new ReadOnlyDoubleWrapper(this, "fontSize", Font.getDefault().getSize());
     private final StyleableObjectProperty<Font> font =
             InheritedFont.property(FONT, this, () -> fontSize.set(this.font.get().getSize()));
@@ -58,6 +60,18 @@ public class InspectorPane extends Control {
 
     public ReadOnlyObjectProperty<Trace> traceProperty() {
         return trace;
+    }
+
+    /**
+     * Where the layout of the current trace's graph comes from (N×C×H×W x is drawn and named
+     * so); without one the inspector reads the graph alone, as N×D.
+     */
+    public void setLayoutSource(java.util.function.Supplier<NormLayout> source) {
+        layoutSource = source;
+    }
+
+    NormLayout normLayout() {
+        return layoutSource == null ? null : layoutSource.get();
     }
 
     public ObjectProperty<Selection> selectionProperty() {

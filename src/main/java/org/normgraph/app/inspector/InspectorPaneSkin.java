@@ -169,7 +169,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             return;
         }
         cachedFor = trace;
-        explainer = new ChainRuleExplainer(trace);
+        explainer = new ChainRuleExplainer(trace, getSkinnable().normLayout());
         if (timeline != null && timeline.graph() == trace.graph()) {
             return; // an edit of a number: same graph, same steps
         }
@@ -222,7 +222,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         values.setMinWidth(40);
         grid.getColumnConstraints().addAll(keys, values);
         int r = 0;
-        String shape = node.shape().toString();
+        String shape = explainer.axes().sizes(node.name(), node.shape()); // 2×2×2×2 for N×C×H×W, as the graph
         fact(grid, r++, "inspector.fact.shape", Messages.get("inspector.shape.letters", shape,
                 explainer.axes().letters(node.name())), "inspector-shape");
         fact(grid, r++, "inspector.fact.op", node.op() == null ? Messages.get("inspector.op.none") : opText(node.op()),

@@ -64,6 +64,10 @@ class ImagesInTheWindowTest {
         assertEquals("N\u00d7C = 2\u00d72", shape(robot, "mu"));
         assertEquals("N\u00d7C = 2\u00d72", shape(robot, "ivar"));
         assertEquals("1\u00d7C = 1\u00d72", shape(robot, "gamma"));
+        robot.interact(() -> model.setSelection(org.normgraph.app.model.Selection.node("sq")));
+        assertEquals("2\u00d72\u00d72\u00d72  (N\u00d7C\u00d7H\u00d7W)",
+                robot.lookup("#inspector-shape").queryAs(javafx.scene.control.Label.class).getText(),
+                "the inspector names the shape as the graph does, not 2×8 (N×D)");
         assertTrue(formula(robot, "mu").contains("mean over H, W: one per image and channel"), formula(robot, "mu"));
         assertTrue(formula(robot, "bcast_mu").contains("copied to the 4 columns of its group"), formula(robot, "bcast_mu"));
         assertTrue(formula(robot, "bcast_gamma").contains("N rows and the 4 columns (H\u00b7W) of its channel"),
