@@ -53,9 +53,9 @@ public final class FamilyStatus {
                 }
                 String formulas = g.nodes().stream()
                         .filter(n -> n.step() == step.number() && n.kind() != NodeKind.INPUT && n.kind() != NodeKind.BROADCAST)
-                        .map(n -> n.formula()).collect(Collectors.joining("; "));
+                        .map(n -> n.formula()).collect(Collectors.joining(Messages.get("status.family.join")));
                 if (step.number() == 1 || step.number() == 4) {
-                    formulas += " \u2014 " + org.normgraph.app.graph.FamilyText.reduction(
+                    formulas += Messages.get("status.family.dash") + org.normgraph.app.graph.FamilyText.reduction(
                             org.normgraph.app.model.NormAxes.of(g));
                 }
                 return Messages.get("status.family.forward", Integer.toString(step.number()), formulas);
@@ -66,7 +66,7 @@ public final class FamilyStatus {
                 }
                 String formulas = BatchNormGraph.gradients(layout).stream()
                         .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
-                        .collect(Collectors.joining("; "));
+                        .collect(Collectors.joining(Messages.get("status.family.join")));
                 return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
             }
             default -> { // the start: x of images has gamma and beta per channel

@@ -25,12 +25,12 @@ class FamilyStatusTest {
         m.setNormSpec(NormSpec.layer());
         m.seek(1);
         String forward1 = FamilyStatus.text(m);
-        assertTrue(forward1.startsWith("Forward 1: mu = (1/D) Σ_cols x"), forward1);
+        assertTrue(forward1.startsWith("Forward\u00a01: mu = (1/D) Σ_cols x"), forward1);
         assertTrue(forward1.contains("mean over the features"), forward1);
         m.seek(3);
         assertEquals(Messages.get("step.forward.3"), FamilyStatus.text(m));
         m.seek(m.getStepCount() - 1 - 4); // backward 4
-        assertEquals("Backward 4: dsq = (1/D) · 1 ⊙ dvar", FamilyStatus.text(m));
+        assertEquals("Backward\u00a04: dsq = (1/D) · 1 ⊙ dvar", FamilyStatus.text(m));
     }
 
     @Test
@@ -38,7 +38,7 @@ class FamilyStatusTest {
         SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 1));
         m.setNormSpec(NormSpec.group(2));
         m.seek(m.getStepCount() - 1 - 1); // backward 1
-        assertEquals("Backward 1: dx2 = (1/(D/G)) · 1 ⊙ dmu", FamilyStatus.text(m));
+        assertEquals("Backward\u00a01: dx2 = (1/(D/G)) · 1 ⊙ dmu", FamilyStatus.text(m));
         m.seek(m.getStepCount() - 1 - 7); // backward 7
         String b7 = FamilyStatus.text(m);
         assertTrue(b7.contains("divar = Σ_group (dxhat ⊙ xmu)") && b7.contains("dxmu1 = dxhat ⊙ ivar"), b7);
@@ -52,5 +52,23 @@ class FamilyStatusTest {
         m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
         String start = FamilyStatus.text(m);
         assertTrue(start.startsWith("Start: the inputs x (N×C×H×W), gamma and beta (1×C) are given."), start);
+    }
+
+    /** A Chinese line joined its formulas with an ASCII "; " and ended without "。". */
+    @Test
+    void chinese_lines_use_chinese_punctuation_between_and_after_the_formulas() {
+        SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 1));
+        m.setNormSpec(NormSpec.group(2));
+        m.seek(m.getStepCount() - 1 - 7); // backward 7: two formulas
+        Messages.setLanguage(org.normgraph.app.Language.SIMPLIFIED_CHINESE);
+        try {
+            String b7 = FamilyStatus.text(m);
+            assertTrue(b7.startsWith("反向\u00a07："), b7);
+            assertTrue(b7.contains("；") && !b7.contains("; ") && b7.endsWith("。"), b7);
+            m.seek(1);
+            assertTrue(FamilyStatus.text(m).contains(" —— "), FamilyStatus.text(m));
+        } finally {
+            Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+        }
     }
 }

@@ -61,7 +61,7 @@ class StepSlidesTest {
                 model.setNormSpec(org.normgraph.core.family.NormSpec.layer());
                 Step backward4 = model.steps().get(15);
                 slide.show(backward4);
-                assertEquals("Backward 4: dsq = (1/D) · 1 ⊙ dvar", ((Label) slide.root().lookup(".slide-title")).getText(),
+                assertEquals("Backward\u00a04: dsq = (1/D) · 1 ⊙ dvar", ((Label) slide.root().lookup(".slide-title")).getText(),
                         "the kind's own formulas, as the status line has them");
             } finally {
                 slide.dispose();
