@@ -30,9 +30,13 @@ public final class Autosave {
 
     public static final String FILE = "autosave" + SessionFile.SUFFIX;
     public static final String MARKER = "running";
+    /** The session file the crash copy is a copy of (one line), absent for an untitled session. */
+    public static final String FILE_OF = "autosave-of.txt";
 
     private final Path dir;
     private volatile boolean active;
+    /** What {@value #FILE_OF} holds, as the writer thread last wrote it. */
+    private volatile Path copyOf;
     // one writer thread: saves stay in order and never block the FX thread (a save forces the disk)
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "normgraph-autosave");
@@ -52,13 +56,20 @@ public final class Autosave {
         return dir.resolve(MARKER);
     }
 
+    private Path fileOf() {
+        return dir.resolve(FILE_OF);
+    }
+
     /** Whether this instance writes autosaves (after {@link #start}). */
     public boolean isActive() {
         return active;
     }
 
-    /** A session left by a run that did not exit cleanly, readable, with when it was saved. */
-    public record Leftover(Session session, FileTime savedAt) {
+    /**
+     * A session left by a run that did not exit cleanly, readable, with when it was saved and
+     * the session file it was a copy of (null for an untitled session).
+     */
+    public record Leftover(Session session, FileTime savedAt, Path copyOf) {
     }
 
     /**
@@ -70,7 +81,7 @@ public final class Autosave {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Leftover(SessionFile.read(file()), Files.getLastModifiedTime(file())));
+            return Optional.of(new Leftover(SessionFile.read(file()), Files.getLastModifiedTime(file()), readCopyOf()));
         } catch (InputFormatException | IOException e) {
             problem.accept(e.getMessage());
             return Optional.empty();
@@ -93,12 +104,23 @@ public final class Autosave {
         }
     }
 
-    /** Saves the session as the crash copy (atomic: a kill mid-save leaves the previous copy). */
-    public void save(Session session) {
+    /**
+     * Saves the session as the crash copy (atomic: a kill mid-save leaves the previous copy),
+     * and which session file it is a copy of ({@code of}, null for an untitled session).
+     */
+    public void save(Session session, Path of) {
         if (!active) {
             return;
         }
         try {
+            if (!java.util.Objects.equals(of, copyOf)) {
+                if (of == null) {
+                    Files.deleteIfExists(fileOf());
+                } else {
+                    Files.writeString(fileOf(), of.toAbsolutePath().toString(), StandardCharsets.UTF_8);
+                }
+                copyOf = of;
+            }
             SessionFile.write(session, file());
         } catch (IOException e) {
             System.err.println("normgraph: autosave failed: " + e.getMessage());
@@ -106,9 +128,9 @@ public final class Autosave {
     }
 
     /** Like {@link #save} but on the writer thread, after the saves queued before it. */
-    public void saveLater(Session session) {
+    public void saveLater(Session session, Path of) {
         if (active) {
-            writer.execute(() -> save(session));
+            writer.execute(() -> save(session, of));
         }
     }
 
@@ -116,8 +138,19 @@ public final class Autosave {
     public void discard() {
         try {
             Files.deleteIfExists(file());
+            Files.deleteIfExists(fileOf());
+            copyOf = null;
         } catch (IOException e) {
             System.err.println("normgraph: cannot remove " + file() + ": " + e.getMessage());
+        }
+    }
+
+    private Path readCopyOf() {
+        try {
+            String line = Files.exists(fileOf()) ? Files.readString(fileOf(), StandardCharsets.UTF_8).trim() : "";
+            return line.isEmpty() ? null : Path.of(line);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null; // the copy itself still restores, untitled
         }
     }
 

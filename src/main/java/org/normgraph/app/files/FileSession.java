@@ -200,7 +200,7 @@ public final class FileSession {
     public void autosaveNow() {
         autosaveDelay.stop();
         if (autosave != null) {
-            autosave.saveLater(SessionCodec.capture(model, window.graphView()));
+            autosave.saveLater(SessionCodec.capture(model, window.graphView()), file.get());
         }
     }
 
@@ -377,8 +377,9 @@ public final class FileSession {
             String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Messages.language().locale())
                     .format(left.get().savedAt().toInstant().atZone(ZoneId.systemDefault()));
             restored = dialogs.askRestore(when);
-            if (restored) {
-                apply(left.get().session(), null, null, true);
+            if (restored) { // under its file's name, if it was a copy of one: Save writes there
+                Path of = left.get().copyOf();
+                apply(left.get().session(), of, of == null ? null : of.getFileName().toString(), true);
             } else {
                 autosave.discard(); // not offered again after the next crash
             }

@@ -182,4 +182,28 @@ class AutosaveRestoreTest {
         assertEquals(Examples.classic(), model.getInput());
         assertFalse(files.isDirty());
     }
+
+    /** A restored copy of lesson.normgraph.json came back untitled: Ctrl+S then asked where to save. */
+    @Test
+    void a_restored_copy_of_a_file_comes_back_under_that_files_name(FxRobot robot) throws Exception {
+        Path lesson = home.resolve("lesson" + SessionFile.SUFFIX);
+        Autosave crashed = new Autosave(home);
+        crashed.start();
+        crashed.save(new Session(EDITED, "explore", 4, null, null, Map.of()), lesson);
+        Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID); // as a killed run leaves it
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.restore = true;
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(() -> {
+            files.install();
+            files.offerRestore();
+        });
+        assertEquals(EDITED, model.getInput());
+        assertEquals(lesson, files.getFile());
+        assertTrue(files.isDirty(), "restored work is unsaved work");
+        robot.interact(() -> assertTrue(files.save()));
+        assertEquals(1, dialogs.asked.size(), "saved to the file without asking where: " + dialogs.asked);
+        assertEquals(EDITED, SessionFile.read(lesson).input());
+        robot.interact(() -> assertTrue(files.close()));
+    }
 }

@@ -32,7 +32,7 @@ class AutosaveTest {
         assertTrue(a.leftover(fail()).isEmpty());
         a.start();
         assertTrue(a.isActive());
-        a.save(EDITED);
+        a.save(EDITED, null);
         assertTrue(Files.exists(a.file()));
         a.cleanExit();
         assertFalse(Files.exists(a.file()));
@@ -45,7 +45,7 @@ class AutosaveTest {
         Autosave a = new Autosave(dir);
         a.start();
         for (int p = 0; p <= 19; p++) {
-            a.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()));
+            a.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()), null);
         }
         a.cleanExit(); // waits for the writer: the queued saves are skipped, then both files go
         assertFalse(Files.exists(a.file()));
@@ -54,7 +54,7 @@ class AutosaveTest {
         Autosave b = new Autosave(dir);
         b.start();
         for (int p = 0; p <= 19; p++) {
-            b.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()));
+            b.saveLater(new Session(Examples.classic(), "explore", p, null, null, Map.of()), null);
         }
         Files.writeString(b.marker(), DEAD_PID); // as if killed now
         for (int i = 0; i < 300 && (!Files.exists(b.file()) || SessionFile.read(b.file()).position() != 19); i++) {
@@ -67,7 +67,7 @@ class AutosaveTest {
     void after_an_unclean_exit_the_last_autosave_is_offered() throws Exception {
         Autosave first = new Autosave(dir);
         first.start();
-        first.save(EDITED);
+        first.save(EDITED, null);
         // the process dies here: no cleanExit; its marker names a process that is gone
         Files.writeString(first.marker(), DEAD_PID);
         Autosave next = new Autosave(dir);
@@ -82,14 +82,14 @@ class AutosaveTest {
                 "-version").start();
         Autosave a = new Autosave(dir);
         a.start();
-        a.save(EDITED);
+        a.save(EDITED, null);
         // a live process other than this one holds the marker
         Files.writeString(a.marker(), Long.toString(ProcessHandle.current().parent().orElseThrow().pid()));
         Autosave second = new Autosave(dir);
         assertTrue(second.leftover(fail()).isEmpty(), "not offered while the other runs");
         second.start();
         assertFalse(second.isActive());
-        second.save(Session.of(Examples.classic()));
+        second.save(Session.of(Examples.classic()), null);
         assertEquals(EDITED, SessionFile.read(a.file()), "the other window's crash copy is untouched");
         other.destroy();
     }
