@@ -62,6 +62,8 @@ public final class GraphView extends Region {
     /** Low enough that Fit shows the whole graph at 200 % text beside both side panes. */
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4.0;
+    /** How much of the view, at least, a pan leaves covered by the drawing (all of a smaller drawing). */
+    static final double KEEP_IN_VIEW = 0.25;
     private static final double ZOOM_STEP = 1.2;
 
     private final SessionModel model;
@@ -468,9 +470,25 @@ public final class GraphView extends Region {
         }
         scale.setX(s);
         scale.setY(s);
-        translate.setX(tx);
-        translate.setY(ty);
+        Bounds nodes = nodeLayer.getBoundsInParent(); // in the drawing's own units
+        boolean drawn = !nodes.isEmpty();
+        translate.setX(drawn ? keptInView(tx, nodes.getMinX() * s, nodes.getMaxX() * s, getWidth()) : tx);
+        translate.setY(drawn ? keptInView(ty, nodes.getMinY() * s, nodes.getMaxY() * s, getHeight()) : ty);
         zoom.set(s);
+    }
+
+    /**
+     * The pan {@code t} moved just far enough that the nodes, drawn from {@code from} to
+     * {@code to} px past the drawing's origin, cover a quarter of a view {@code view} px long
+     * (all of it for smaller nodes): a long drag, or a file's pan of 1e300, otherwise left an
+     * empty view with nothing to drag back.
+     */
+    private static double keptInView(double t, double from, double to, double view) {
+        if (view <= 0) {
+            return t; // not laid out yet
+        }
+        double keep = Math.min(to - from, KEEP_IN_VIEW * view);
+        return clamp(t, keep - to, view - keep - from);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -262,4 +262,23 @@ class GraphViewTest {
                 .filter(n -> n instanceof MatrixView).map(n -> ((MatrixView) n).getMatrix()).findFirst().orElse(null);
         assertEquals(expected, m, ev.getId());
     }
+
+    /** A session file's pan of 1e300 (zoom 20 clamped to 4) opened an empty view with nothing to drag back. */
+    @Test
+    void no_pan_takes_the_whole_drawing_out_of_view(FxRobot robot) {
+        GraphView g = graph;
+        for (double[] pan : new double[][] {{1e300, 1e300}, {-1e300, -1e300}, {1e6, -1e6}}) {
+            robot.interact(() -> g.setViewport(20, pan[0], pan[1]));
+            assertEquals(GraphView.MAX_ZOOM, g.getZoom());
+            javafx.geometry.Bounds drawn = g.nodeView("xhat").getParent().localToScene(
+                    g.nodeView("xhat").getParent().getLayoutBounds());
+            javafx.geometry.Bounds view = g.localToScene(g.getLayoutBounds());
+            assertTrue(drawn.intersects(view), "some of the drawing stays in view: " + drawn + " / " + view);
+            assertTrue(g.getPanX() <= g.getWidth() && g.getPanY() <= g.getHeight(), g.getPanX() + ", " + g.getPanY());
+        }
+        robot.interact(() -> g.setViewport(1.7, 33, -20));
+        assertEquals(33, g.getPanX(), 1e-9, "a pan inside the drawing is kept as given");
+        assertEquals(-20, g.getPanY(), 1e-9);
+        robot.interact(g::fit);
+    }
 }
