@@ -279,6 +279,31 @@ class TranslationsTest {
         assertEquals(glued.length(), lines.following(2), "the glued formula is one piece for the line breaker");
     }
 
+    /** The input grids' titles wrapped as "1×C" / "= 1×2" and "(c,h," / "w)". */
+    @Test
+    void input_grid_titles_keep_their_shapes_whole() {
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(Locale.JAPANESE);
+        for (Properties p : allBundles()) {
+            for (String key : p.stringPropertyNames()) {
+                if (!key.startsWith("editor.field.")) {
+                    continue;
+                }
+                String text = p.getProperty(key).replace("{0}", "1\u00d72");
+                for (String piece : new String[] {"=", "(c,"}) {
+                    int at = text.indexOf(piece);
+                    if (at < 0) {
+                        continue;
+                    }
+                    int end = piece.equals("=") ? at + 5 : text.indexOf(')', at) + 1;
+                    lines.setText(text);
+                    for (int k = piece.equals("=") ? at - 1 : at + 1; k < end; k++) { // "N×D = 4×3", "(c,h,w)"
+                        assertFalse(lines.isBoundary(k), key + " may wrap at " + k + ": " + text);
+                    }
+                }
+            }
+        }
+    }
+
     /** "反向第 8 步" wrapped as "反向第 8" / "步" in the inspector: a step number stays with its word. */
     @Test
     void a_step_number_never_wraps_away_from_its_word() {
