@@ -118,6 +118,25 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
         return Optional.of(g.isBranch() ? new Site(g.edge().to(), g.edge(), row, col) : new Site(g.node(), null, row, col));
     }
 
+    /**
+     * Where the first difference is, in words: the value or gradient named {@code name} (e.g.
+     * {@code dbeta}) at the node it belongs to (beta; xmu for the branch dxmu1), indexed as the
+     * inspector indexes that node ({@code dbeta[1]}: gamma and beta, and batch norm's
+     * statistics, are one row).
+     */
+    public String[] firstDifferenceText(FirstDifference f) {
+        String owner = f.name();
+        if (f.inBackward()) {
+            NamedGradient g = BatchNormGraph.gradient(f.name());
+            owner = g.isBranch() ? g.edge().from() : g.node();
+        }
+        boolean oneRow = BatchNormGraph.isParameter(owner)
+                || spec.kind() == org.normgraph.core.family.NormKind.BATCH && BatchNormGraph.isStatistic(owner);
+        int row = f.comparison().row();
+        int col = f.comparison().col();
+        return new String[] {f.name() + (oneRow ? "[" + col + "]" : "[" + row + "][" + col + "]"), owner};
+    }
+
     /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */
     public static String elementText(String node, int row, int col) {
         return BatchNormGraph.isVector(node) ? node + "[" + col + "]" : node + "[" + row + "][" + col + "]";

@@ -185,10 +185,11 @@ class LabPanelTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"STD_PLUS_EPS, sqrtvar, sqrtvar", "DIVIDE_BY_IVAR, xhat, xhat", "MEAN_FOR_DBETA, beta, dbeta",
-            "FORGET_DX2, mu, dx2", "FORGET_DXMU2, sq, dxmu2", "ASSIGN_AT_FAN_OUT, xmu, dx1"})
+    @CsvSource({"STD_PLUS_EPS, sqrtvar, sqrtvar, sqrtvar", "DIVIDE_BY_IVAR, xhat, xhat, xhat",
+            "MEAN_FOR_DBETA, beta, dbeta, beta", "FORGET_DX2, mu, dx2, x", "FORGET_DXMU2, sq, dxmu2, xmu",
+            "ASSIGN_AT_FAN_OUT, xmu, dx1, x"})
     void a_pitfall_fails_the_check_and_marks_the_first_differing_node(Pitfall pitfall, String node, String name,
-                                                                      FxRobot robot) {
+                                                                      String owner, FxRobot robot) {
         openLab(robot);
         selectTab(robot, "lab-tab-pitfalls");
         @SuppressWarnings("unchecked")
@@ -203,6 +204,11 @@ class LabPanelTest {
                 : "The gradient check catches it"), summary);
         Label first = robot.lookup("#lab-first-difference").queryAs(Label.class);
         assertTrue(first.getText().contains(name + "["), first.getText());
+        // named as the inspector names it: dbeta[1], not dbeta[0][1], at the node it belongs to
+        assertTrue(first.getText().contains("(node " + owner + ")"), first.getText());
+        if (owner.equals("sqrtvar") || owner.equals("beta")) { // 1×D in batch norm
+            assertFalse(first.getText().contains(name + "[0]["), first.getText());
+        }
         assertTrue(has(robot, "#node-" + node, GraphHighlighter.FIRST_DIFFERENCE), node + " marked");
         long marked = robot.lookup(".graph-node").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(GraphHighlighter.FIRST_DIFFERENCE)).count();
