@@ -56,12 +56,14 @@ public final class FamilyStatus {
                         .map(n -> n.formula()).collect(Collectors.joining(Messages.get("status.family.join")));
                 if (step.number() == 1 || step.number() == 4) {
                     formulas += Messages.get("status.family.dash") + org.normgraph.app.graph.FamilyText.reduction(
-                            org.normgraph.app.model.NormAxes.of(g));
+                            org.normgraph.app.model.NormAxes.of(g, layout)); // N×C×H×W x is worded as images
                 }
                 return Messages.get("status.family.forward", Integer.toString(step.number()), formulas);
             }
             case BACKWARD -> {
-                if (!BACKWARD_BY_AXES.contains(step.number())) {
+                // dbeta and dgamma of images sum over n, h, w, not batch norm's rows
+                boolean parameterSum = layout.spatial() && (step.number() == 9 || step.number() == 8);
+                if (!BACKWARD_BY_AXES.contains(step.number()) && !parameterSum) {
                     return Messages.get(model.statusKey(step));
                 }
                 String formulas = BatchNormGraph.gradients(layout).stream()

@@ -71,4 +71,21 @@ class FamilyStatusTest {
             Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
         }
     }
+
+    /** Spatial batch norm said "one per feature (1×D)" and "dbeta = Σ_rows dout" for images. */
+    @Test
+    void images_are_worded_as_images() {
+        SessionModel m = SessionModel.example();
+        org.normgraph.app.model.InputLayout images = org.normgraph.app.model.InputLayout.images(2, 2, 2);
+        m.commit(InputEdits.randomize(2, images, 1e-5, 4), images);
+        m.seek(1);
+        String f1 = FamilyStatus.text(m);
+        assertTrue(f1.contains(Messages.get("graph.axes.images.rows")), f1);
+        m.seek(10); // backward 9
+        String b9 = FamilyStatus.text(m);
+        assertTrue(b9.contains("dbeta = Σ_{n,h,w} dout"), b9);
+        m.setNormSpec(NormSpec.instance());
+        m.seek(1);
+        assertTrue(FamilyStatus.text(m).contains(Messages.get("graph.axes.images.instance")), FamilyStatus.text(m));
+    }
 }
