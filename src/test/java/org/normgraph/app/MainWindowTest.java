@@ -266,4 +266,16 @@ class MainWindowTest {
     private static void assertShows(MatrixView view, Matrix m, String what) {
         MatrixCells.assertShows(view, m, what);
     }
+
+    /** Tab from the last input cell, or Shift+Tab from the graph, stopped at the inspector: no ring, no keys. */
+    @Test
+    void the_inspector_is_no_tab_stop(FxRobot robot) {
+        robot.interact(() -> window.graphView().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        javafx.scene.Node before = window.graphView().getScene().getFocusOwner();
+        assertFalse(before instanceof org.normgraph.app.inspector.InspectorPane, "focus: " + before);
+        assertFalse(before == window.graphView(), "focus moved: " + before);
+        assertFalse(robot.lookup(".inspector").query().isFocusTraversable(), "Tab passes the inspector by");
+    }
 }
