@@ -345,9 +345,11 @@ public final class MainWindow {
         stage.setMinHeight(h);
         if (stage.getWidth() < w) {
             stage.setWidth(w);
+            stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w))); // all of it on screen
         }
         if (stage.getHeight() < h) {
             stage.setHeight(h);
+            stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
         }
     }
 
