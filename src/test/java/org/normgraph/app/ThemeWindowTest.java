@@ -205,6 +205,18 @@ class ThemeWindowTest {
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
     }
 
+    /** A number being typed into a cell stayed on screen, uncommitted, when the text size changed. */
+    @Test
+    void a_number_being_typed_in_a_cell_counts_when_the_text_size_changes(FxRobot robot) {
+        robot.clickOn(org.normgraph.app.editor.GridRobot.cell(robot, "x", 0, 1));
+        org.normgraph.app.editor.GridRobot.typeText(robot, "7");
+        textSizeChord(robot, KeyCode.EQUALS);
+        assertEquals(TextSize.LARGE, window.themes().getTextSize());
+        assertEquals(7.0, model.getInput().x().get(0, 1), "committed, as when focus leaves the cell");
+        assertTrue(model.canUndo());
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+    }
+
     /** In Traditional Chinese at 200 % the layout choice ran past the pane's edge, its arrow hidden. */
     @Test
     void at_200_percent_in_traditional_chinese_the_layout_choice_stays_inside_the_inputs_pane(FxRobot robot) {

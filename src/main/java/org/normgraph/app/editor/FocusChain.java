@@ -31,6 +31,18 @@ final class FocusChain {
         chain.get(Math.floorMod(at, chain.size())).requestFocus();
     }
 
+    /** Whether {@code node} comes after {@code region} and all inside it in the order Tab goes. */
+    static boolean comesAfter(Node node, Node region) {
+        if (region.getScene() == null) {
+            return false;
+        }
+        List<Node> chain = new ArrayList<>();
+        int[] span = {-1, -1};
+        collect(region.getScene().getRoot(), region, chain, span);
+        int at = chain.indexOf(node);
+        return span[0] >= 0 && at >= span[1];
+    }
+
     private static void collect(Node n, Node from, List<Node> chain, int[] span) {
         if (!n.isVisible() || n.isDisabled()) {
             return;

@@ -127,6 +127,8 @@ final class MatrixSheet extends SpreadsheetView {
     /** While a typed cell is handed on: the grid is still ending that edit and must stay. */
     private boolean endingEdit;
     private boolean updating;
+    /** While a mouse button is down on the grid: focus then comes with a click, not with Tab. */
+    private boolean pressed;
     /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
     private final List<SpreadsheetCell> marked = new ArrayList<>();
     /** The text size: a new one builds the grid again with cells sized for it. */
@@ -151,9 +153,14 @@ final class MatrixSheet extends SpreadsheetView {
         addEventFilter(KeyEvent.KEY_PRESSED, this::tabOut);
         // Tab goes to the cells inside, which take the keys; the grid itself would hold the focus deaf to them
         setFocusTraversable(false);
-        focusWithinProperty().subscribe(in -> {
-            if (in && !hasFocusedCell()) {
-                selectCell(0, 0); // reached by Tab: arrows and typing need a cell
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed = true);
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> pressed = false);
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(focusEntering);
+            }
+            if (now != null) {
+                now.focusOwnerProperty().addListener(focusEntering);
             }
         });
     }
@@ -173,6 +180,9 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     private void resizeForText() {
+        if (getEditingCell() != null) { // the number being typed counts, as when focus leaves the cell
+            getEditor(NUMBER).ifPresent(editor -> editor.endEdit(true));
+        }
         setRowHeaderWidth(Math.ceil(ROW_HEADER_WIDTH * scale()));
         if (shown != null && getGrid() != null) {
             List<SpreadsheetCell> refused = List.copyOf(marked);
@@ -493,6 +503,36 @@ final class MatrixSheet extends SpreadsheetView {
                 e.consume();
             }
         }
+    }
+
+    /**
+     * Focus coming into the grid from outside starts at its first cell, or at its last when it
+     * comes back from a control after it (Shift+Tab): arrows and typing need a cell. A click
+     * then selects the clicked cell instead.
+     */
+    private final javafx.beans.value.ChangeListener<Node> focusEntering = (o, was, now) -> {
+        if (now == null || !isInside(now) || was != null && isInside(was) || was == null && hasFocusedCell()
+                || pressed || was != null && isCellEditor(was)) { // a click chooses its own cell; an edit ends
+            return;
+        }
+        if (getGrid() != null && getGrid().getRowCount() > 0 && getGrid().getColumnCount() > 0) {
+            boolean back = was != null && FocusChain.comesAfter(was, this);
+            selectCell(back ? getGrid().getRowCount() - 1 : 0, back ? getGrid().getColumnCount() - 1 : 0);
+        }
+    };
+
+    /** The text field of a cell being edited, taken out of the grid as the edit ends. */
+    private boolean isCellEditor(Node n) {
+        return getEditor(NUMBER).map(e -> e.getEditor() == n).orElse(false);
+    }
+
+    private boolean isInside(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasFocusedCell() {

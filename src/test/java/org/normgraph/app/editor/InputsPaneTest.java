@@ -88,9 +88,15 @@ class InputsPaneTest {
         assertEquals(0, gamma.getSelectionModel().getFocusedCell().getColumn());
         robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT); // from gamma's first cell
         assertTrue(x.isFocusWithin(), "back to the x grid");
+        assertEquals(3, x.getSelectionModel().getFocusedCell().getRow(), "coming back, at the last cell");
+        assertEquals(2, x.getSelectionModel().getFocusedCell().getColumn());
         robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
         assertTrue(gamma.isFocusWithin(), "Ctrl+Tab leaves from any cell");
         assertEquals(1, commits.size(), "moving about edits nothing");
+        robot.interact(() -> robot.lookup("#editor-reset").query().requestFocus());
+        robot.type(KeyCode.TAB);
+        assertEquals(0, x.getSelectionModel().getFocusedCell().getRow(), "Tab comes in at the first cell again");
+        assertEquals(0, x.getSelectionModel().getFocusedCell().getColumn());
     }
 
     @Test
