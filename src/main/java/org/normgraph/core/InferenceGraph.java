@@ -81,6 +81,11 @@ public final class InferenceGraph {
         return BatchNormGraph.contributionName(edge);
     }
 
+    /** The name of {@code ng} in {@code g}: in the inference graph the branches dx1 and dxmu1 are dx and dxmu. */
+    public static String name(Graph g, NamedGradient ng) {
+        return isInference(g) && ng.isBranch() ? contributionName(ng.edge()) : ng.name();
+    }
+
     /** The gradient name of {@code node} in {@code g}, training or inference graph. */
     public static String gradientName(Graph g, String node) {
         return isInference(g) ? gradientName(node) : BatchNormGraph.gradientName(node);

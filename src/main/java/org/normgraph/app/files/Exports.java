@@ -55,7 +55,7 @@ public final class Exports {
             dialogs.showInfo(Messages.get("files.export.steps.done", written.size(), dir.get().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.export", dir.get().toString(), WriteFailure.reason(e)));
+            dialogs.showError(Messages.get("files.error.export", dir.get().toString(), WriteFailure.reason(e, dir.get())));
             return false;
         }
     }
@@ -83,7 +83,8 @@ public final class Exports {
 
     public boolean stepLatex() {
         // named as the slides are: 12-backward-7-divar-dxmu1, not a bare position
-        String suggested = files.baseName() + "-" + StepSlides.fileName(model().getStep()).replace(".png", ".tex");
+        String suggested = files.baseName() + "-" + StepSlides.fileName(model().getStep(), model().getGraph())
+                .replace(".png", ".tex");
         return toFile(FileDialogs.Kind.TEX, suggested, p -> Files.writeString(p, latex(), StandardCharsets.UTF_8));
     }
 
@@ -133,7 +134,8 @@ public final class Exports {
             files.rememberFolder(p.get());
             return true;
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.export", p.get().toString(), WriteFailure.reason(e)));
+            dialogs.showError(Messages.get("files.error.export", p.get().toString(),
+                    WriteFailure.reason(e, p.get().toAbsolutePath().getParent())));
             return false;
         }
     }

@@ -314,7 +314,8 @@ public final class FileSession {
         try {
             SessionFile.write(SessionCodec.capture(model, window.graphView()), path);
         } catch (IOException | RuntimeException e) {
-            dialogs.showError(Messages.get("files.error.save", path.toString(), WriteFailure.reason(e)));
+            dialogs.showError(Messages.get("files.error.save", path.toString(),
+                    WriteFailure.reason(e, path.toAbsolutePath().getParent())));
             return false;
         }
         file.set(path);

@@ -50,9 +50,7 @@ public final class StepLatex {
             }
             for (String n : step.names()) {
                 NamedGradient g = BatchNormGraph.gradient(n);
-                // inference has one branch at x and at xmu: dx1 and dxmu1 are dx and dxmu there
-                String shown = inference && g.isBranch() ? InferenceGraph.contributionName(g.edge()) : n;
-                equation(tex, name(shown) + " = " + matrix(g.in(trace)));
+                equation(tex, name(InferenceGraph.name(trace.graph(), g)) + " = " + matrix(g.in(trace)));
             }
         }
         if (selection != null && selection.hasElement()) {

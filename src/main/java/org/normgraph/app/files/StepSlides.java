@@ -29,6 +29,8 @@ import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.present.StepFramer;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Graph;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
@@ -49,22 +51,27 @@ public final class StepSlides {
 
     /**
      * {@code 01-forward-1-mu.png}, {@code 10-backward-9-dbeta-dgammax.png}, …
-     * {@code 19-backward-0-dx.png}; {@code 00-start.png} for the start.
+     * {@code 19-backward-0-dx.png}; {@code 00-start.png} for the start. Named by what the step
+     * computes in {@code graph}: in the inference graph forward 3 computes no sq and backward 2
+     * gives dx, not dx1; a step that computes nothing is named by its number alone
+     * ({@code 13-backward-6.png}).
      */
-    public static String fileName(Step step) {
+    public static String fileName(Step step, Graph graph) {
         if (step.phase() == Phase.START) {
             return String.format(Locale.ROOT, "%02d-start.png", step.position());
         }
         String what;
         if (step.phase() == Phase.FORWARD) {
-            what = BatchNormGraph.FORWARD.get(step.number() - 1);
+            String node = BatchNormGraph.FORWARD.get(step.number() - 1);
+            what = graph.contains(node) && !graph.node(node).isInput() ? node : "";
         } else if (!step.names().isEmpty()) {
-            what = String.join("-", step.names());
+            what = step.names().stream().map(n -> InferenceGraph.name(graph, BatchNormGraph.gradient(n)))
+                    .collect(java.util.stream.Collectors.joining("-"));
         } else {
             what = String.join("-", step.gradients());
         }
-        return String.format(Locale.ROOT, "%02d-%s-%d-%s.png", step.position(),
-                step.phase().name().toLowerCase(Locale.ROOT), step.number(), what);
+        return String.format(Locale.ROOT, "%02d-%s-%d%s.png", step.position(),
+                step.phase().name().toLowerCase(Locale.ROOT), step.number(), what.isEmpty() ? "" : "-" + what);
     }
 
     /**
@@ -81,7 +88,7 @@ public final class StepSlides {
                     continue;
                 }
                 slide.show(step);
-                Path file = dir.resolve(fileName(step));
+                Path file = dir.resolve(fileName(step, model.getGraph()));
                 writePng(snapshot(slide.root(), 1), file);
                 files.add(file);
             }

@@ -2,7 +2,9 @@ package org.normgraph.app.files;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.normgraph.app.Messages;
 
 /**
@@ -16,12 +18,16 @@ final class WriteFailure {
     private WriteFailure() {
     }
 
-    static String reason(Exception e) {
+    /** Why a file in {@code folder} could not be written. */
+    static String reason(Exception e, Path folder) {
         if (e instanceof AccessDeniedException) {
             return Messages.get("files.write.denied");
         }
-        if (e instanceof NoSuchFileException) {
+        if (e instanceof NoSuchFileException && (folder == null || !Files.isDirectory(folder))) {
             return Messages.get("files.write.no-folder");
+        }
+        if (e instanceof NoSuchFileException) { // the folder is there, but takes no new files (/proc)
+            return Messages.get("files.write.cannot-create");
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();

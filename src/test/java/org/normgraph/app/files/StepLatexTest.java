@@ -47,6 +47,13 @@ class StepLatexTest {
         for (Step s : steps) {
             StepLatex.of(s, trace, null, "every step writes"); // none throws on the inference names
         }
+        // the slides and the LaTeX are named by what the inference graph computes
+        assertEquals("03-forward-3.png", StepSlides.fileName(steps.get(3), trace.graph()), "no sq in inference");
+        assertEquals("12-backward-7-dxmu.png", StepSlides.fileName(steps.get(12), trace.graph()));
+        assertEquals("13-backward-6.png", StepSlides.fileName(steps.get(13), trace.graph()));
+        assertEquals("17-backward-2-dx.png", StepSlides.fileName(steps.get(17), trace.graph()));
+        Trace training = BatchNormGraph.run(Examples.classic());
+        assertEquals("12-backward-7-divar-dxmu1.png", StepSlides.fileName(step(training, 12), training.graph()));
     }
 
     @Test
