@@ -55,6 +55,17 @@ class AutosaveRestoreTest {
         window.show(stage, 1240, 780);
     }
 
+    /** A window starting on this home, that answers Restore to the crash copy it is offered. */
+    private FileSession restoring(FxRobot robot, ScriptedDialogs dialogs) {
+        dialogs.restore = true;
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(() -> {
+            files.install();
+            files.offerRestore();
+        });
+        return files;
+    }
+
     /** The child: the window with autosave in {@code args[0]}; edits; waits for the autosave; then hangs until killed. */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -104,12 +115,7 @@ class AutosaveRestoreTest {
         assertTrue(Files.exists(home.resolve(Autosave.MARKER)), "the killed run left its marker");
 
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        dialogs.restore = true;
-        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
-        robot.interact(() -> {
-            files.install();
-            files.offerRestore();
-        });
+        FileSession files = restoring(robot, dialogs);
         assertEquals(1, dialogs.asked.size());
         assertTrue(dialogs.asked.get(0).startsWith("restore "), dialogs.asked.toString());
         assertEquals(EDITED, model.getInput());
@@ -192,12 +198,7 @@ class AutosaveRestoreTest {
         crashed.save(new Session(EDITED, "explore", 4, null, null, Map.of()), lesson);
         Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID); // as a killed run leaves it
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        dialogs.restore = true;
-        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
-        robot.interact(() -> {
-            files.install();
-            files.offerRestore();
-        });
+        FileSession files = restoring(robot, dialogs);
         assertEquals(EDITED, model.getInput());
         assertEquals(lesson, files.getFile());
         assertTrue(files.isDirty(), "restored work is unsaved work");
