@@ -6,9 +6,9 @@ import org.normgraph.cli.Cli;
 
 /**
  * The runnable jar's entry point. With no arguments (or {@code app ...}, app options such
- * as {@code --perf}, or a session file to open) it opens the app, and {@code app --help} lists those options; otherwise it
- * runs a headless command without touching the JavaFX toolkit. It does not extend
- * {@code Application}, so the jar starts from the classpath.
+ * as {@code --perf}, or a session file to open) it opens the app, and {@code app --help}
+ * lists those options; otherwise it runs a headless command without touching the JavaFX
+ * toolkit. It does not extend {@code Application}, so the jar starts from the classpath.
  */
 public final class Launcher {
 

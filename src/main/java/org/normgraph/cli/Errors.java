@@ -1,6 +1,5 @@
 package org.normgraph.cli;
 
-import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Trace;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,8 +17,7 @@ final class Errors {
 
     /** Why a trace of valid input still cannot be written as finite numbers. */
     static String describe(Trace.NonFinite at) {
-        String gradient = at.branch() != null ? "'" + BatchNormGraph.contributionName(at.branch()) + "', a branch of the gradient of "
-                : "'" + BatchNormGraph.gradientName(at.node()) + "', the gradient of ";
+        String gradient = "'" + at.name() + "', " + (at.branch() != null ? "a branch of the gradient of " : "the gradient of ");
         return "the numbers overflow: " + (at.inGradient() ? gradient : "")
                 + "'" + at.node() + "' is not finite (infinity or NaN); use smaller values or a larger eps";
     }

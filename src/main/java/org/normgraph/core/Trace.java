@@ -105,5 +105,16 @@ public final class Trace {
      * @param step       the forward step of a value, the backward step of a gradient
      */
     public record NonFinite(String node, boolean inGradient, Edge branch, int step) {
+
+        /**
+         * What is not finite, by its contract name: the node ({@code sq}), its gradient
+         * ({@code dxhat}) or the branch ({@code dxmu1}).
+         */
+        public String name() {
+            if (!inGradient) {
+                return node;
+            }
+            return branch != null ? BatchNormGraph.contributionName(branch) : BatchNormGraph.gradientName(node);
+        }
     }
 }

@@ -6,8 +6,9 @@ import org.normgraph.app.model.SessionModel;
 
 /**
  * The current step in words ({@link FamilyStatus}), following the session's position and
- * graph (the kind of norm, the layout of x), as tall as the longest line of the walk. The window's status line and the
- * presentation caption both show it. {@link #dispose()} takes it off the session.
+ * graph (the kind of norm, the layout of x), as tall as the longest line of the walk. The
+ * window's status line and the presentation caption both show it. {@link #dispose()} takes
+ * it off the session.
  */
 public final class StatusLineView extends SteadyHeightLabel {
 

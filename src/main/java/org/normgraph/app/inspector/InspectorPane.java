@@ -56,7 +56,7 @@ public class InspectorPane extends Control {
         this.position = Objects.requireNonNull(position, "position");
         getStyleClass().add("inspector");
         getStylesheets().add(STYLESHEET);
-        setFocusTraversable(false); // a Tab stop without a ring that took no keys: Tab goes on to the graph
+        setFocusTraversable(false); // it was a Tab stop without a ring that took no keys
     }
 
     public ReadOnlyObjectProperty<Trace> traceProperty() {

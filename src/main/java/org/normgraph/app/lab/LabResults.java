@@ -53,9 +53,7 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
         NormInput normInput = inputLayout.coreInput(in);
         Trace staged = BatchNormGraph.run(layout, normInput);
         staged.firstNonFinite().ifPresent(nf -> { // finite differences would then blame a stepped x
-            String name = !nf.inGradient() ? nf.node() : nf.branch() != null
-                    ? BatchNormGraph.contributionName(nf.branch()) : BatchNormGraph.gradientName(nf.node());
-            throw new IllegalArgumentException(Messages.get("lab.error.overflow", name));
+            throw new IllegalArgumentException(Messages.get("lab.error.overflow", nf.name()));
         });
         return new LabResults(in, spec, GradientCheck.check(layout, normInput),
                 staged.gradient(BatchNormGraph.X),
@@ -124,7 +122,7 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
      * inspector indexes that node ({@code dbeta[1]}: gamma and beta, and batch norm's
      * statistics, are one row).
      */
-    public String[] firstDifferenceText(FirstDifference f) {
+    public Where firstDifferenceText(FirstDifference f) {
         String owner = f.name();
         if (f.inBackward()) {
             NamedGradient g = BatchNormGraph.gradient(f.name());
@@ -134,7 +132,11 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
                 || spec.kind() == org.normgraph.core.family.NormKind.BATCH && BatchNormGraph.isStatistic(owner);
         int row = f.comparison().row();
         int col = f.comparison().col();
-        return new String[] {f.name() + (oneRow ? "[" + col + "]" : "[" + row + "][" + col + "]"), owner};
+        return new Where(f.name() + (oneRow ? "[" + col + "]" : "[" + row + "][" + col + "]"), owner);
+    }
+
+    /** An element as the inspector names it ({@code dbeta[1]}) and the node it belongs to. */
+    public record Where(String element, String node) {
     }
 
     /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */

@@ -73,9 +73,9 @@ final class PitfallTab {
         if (report.firstDifference().isPresent()) {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
-            String[] where = r.firstDifferenceText(f);
+            LabResults.Where where = r.firstDifferenceText(f);
             javafx.scene.control.Label text = label(Messages.get(f.inBackward() ? "lab.pitfall.first.gradient" : "lab.pitfall.first.value",
-                    where[0], where[1], LabFormat.full(f.comparison().reference()),
+                    where.element(), where.node(), LabFormat.full(f.comparison().reference()),
                     LabFormat.full(f.comparison().actual())), "lab-first-text");
             text.setId("lab-first-difference");
             Button showIt = new Button(Messages.get("lab.show"));

@@ -113,16 +113,19 @@ class LabPanelTest {
         Label summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
         double before = summary.getFont().getSize();
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.LARGER));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the window grows for the text too: let its layout settle
         summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class);
         assertEquals(1.5, summary.getFont().getSize() / before, 0.02, "the lab follows the text size");
-        for (var n : robot.lookup("#lab-check-table .label").queryAll()) {
-            Label l = (Label) n;
-            var drawn = (javafx.scene.text.Text) l.lookup(".text");
-            // one line, all of it: "Tolerance" is not broken into "Toleranc" and "e"
-            assertEquals(l.getText(), drawn.getText(), "cut: " + l.getText());
-            assertTrue(l.getHeight() < 2 * l.getFont().getSize(), "wrapped: " + l.getText() + " " + l.getHeight());
-        }
+        // looked up on the FX thread: a lookup from the test thread raced the lab's relayout
+        robot.interact(() -> {
+            for (var n : robot.lookup("#lab-check-table .label").queryAll()) {
+                Label l = (Label) n;
+                var drawn = (javafx.scene.text.Text) l.lookup(".text");
+                // one line, all of it: "Tolerance" is not broken into "Toleranc" and "e"
+                assertEquals(l.getText(), drawn.getText(), "cut: " + l.getText());
+                assertTrue(l.getHeight() < 2 * l.getFont().getSize(), "wrapped: " + l.getText() + " " + l.getHeight());
+            }
+        });
         // the sentences wrap at the visible width, not at the (wider) table's: nothing runs on behind the scroll bar
         javafx.scene.Parent p = summary.getParent();
         while (!(p instanceof javafx.scene.control.ScrollPane)) {
