@@ -28,7 +28,7 @@ final class GradientCheckTab {
                 r.input().n(), r.input().d()), "lab-summary", passed ? "pass" : "fail"));
         GradientCheck.Result w = r.worst();
         LabResults.Site site = r.worstSite();
-        String element = LabResults.elementText(site.node(), site.row(), site.col());
+        String element = r.elementText(site);
         Button showWorst = new Button(Messages.get("lab.show"));
         showWorst.setId("lab-show-worst");
         showWorst.setTooltip(new Tooltip(Messages.get("lab.show.tip")));

@@ -16,6 +16,7 @@ import org.normgraph.core.family.NormInput;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.InputLayout;
+import org.normgraph.app.model.NormAxes;
 import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.FirstDifference;
 import org.normgraph.core.lab.Pitfall;
@@ -37,10 +38,11 @@ import org.normgraph.core.lab.StagedVsSimplified;
  * @param simplified     staged against simplified for out, dx, dgamma, dbeta
  * @param pitfall        the chosen pitfall run next to the correct graph
  * @param resolution     how finely rounding lets the check resolve this input
+ * @param axes           which way the graph's statistics collapse x: how its elements are named
  */
 public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck.Result> check, Matrix stagedDx,
                          Matrix simplifiedDx, List<StagedVsSimplified.Row> simplified, PitfallLab.Report pitfall,
-                         CheckResolution resolution) {
+                         CheckResolution resolution, NormAxes axes) {
 
     /**
      * Computes everything for the session's input {@code in}, laid out as {@code inputLayout}
@@ -58,7 +60,8 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
         return new LabResults(in, spec, GradientCheck.check(layout, normInput),
                 staged.gradient(BatchNormGraph.X),
                 SimplifiedNorm.run(layout, normInput).dx(), StagedVsSimplified.compare(layout, normInput),
-                PitfallLab.run(chosen, layout, normInput), CheckResolution.of(layout, normInput));
+                PitfallLab.run(chosen, layout, normInput), CheckResolution.of(layout, normInput),
+                NormAxes.of(staged.graph(), layout));
     }
 
     /** True when every gradient passes the check. */
@@ -119,8 +122,7 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
     /**
      * Where the first difference is, in words: the value or gradient named {@code name} (e.g.
      * {@code dbeta}) at the node it belongs to (beta; xmu for the branch dxmu1), indexed as the
-     * inspector indexes that node ({@code dbeta[1]}: gamma and beta, and batch norm's
-     * statistics, are one row).
+     * inspector indexes that node ({@link NormAxes#element}: {@code dbeta[1]}).
      */
     public Where firstDifferenceText(FirstDifference f) {
         String owner = f.name();
@@ -128,20 +130,16 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
             NamedGradient g = BatchNormGraph.gradient(f.name());
             owner = g.isBranch() ? g.edge().from() : g.node();
         }
-        boolean oneRow = BatchNormGraph.isParameter(owner)
-                || spec.kind() == org.normgraph.core.family.NormKind.BATCH && BatchNormGraph.isStatistic(owner);
-        int row = f.comparison().row();
-        int col = f.comparison().col();
-        return new Where(f.name() + (oneRow ? "[" + col + "]" : "[" + row + "][" + col + "]"), owner);
+        return new Where(axes.element(f.name(), owner, f.comparison().row(), f.comparison().col()), owner);
     }
 
     /** An element as the inspector names it ({@code dbeta[1]}) and the node it belongs to. */
     public record Where(String element, String node) {
     }
 
-    /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row. */
-    public static String elementText(String node, int row, int col) {
-        return BatchNormGraph.isVector(node) ? node + "[" + col + "]" : node + "[" + row + "][" + col + "]";
+    /** {@code x[2][1]} for an N×D node, {@code gamma[1]} for a 1×D row, as the inspector names them. */
+    public String elementText(Site site) {
+        return axes.element(site.node(), site.node(), site.row(), site.col());
     }
 
     /**
