@@ -48,6 +48,7 @@ public final class NormSelector extends HBox {
         message.setVisible(false); // it spoke of the old D or C
         relist();
     };
+    private final ChangeListener<NormSpec> onSetAside = (o, a, aside) -> saySetAside(aside);
     private boolean syncing;
 
     public NormSelector(SessionModel model) {
@@ -126,6 +127,7 @@ public final class NormSelector extends HBox {
         groups.valueProperty().addListener((o, a, v) -> choose());
         model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
         model.inputLayoutProperty().addListener(new WeakChangeListener<>(onLayout));
+        model.kindSetAsideProperty().addListener(new WeakChangeListener<>(onSetAside));
         show(model.getNormSpec());
     }
 
@@ -251,6 +253,21 @@ public final class NormSelector extends HBox {
     private static String name(NormSpec spec) {
         String k = Messages.get("norm.kind." + spec.kind().id());
         return spec.kind() == NormKind.GROUP ? k + " (G = " + spec.groups() + ")" : k;
+    }
+
+    /** Says which kind an undo or redo left for batch norm, and why. */
+    private void saySetAside(NormSpec aside) {
+        if (aside != null) {
+            say(Messages.get("norm.set-aside", name(aside), whatDoesNotFit(aside, model.getInputLayout())), false);
+        }
+    }
+
+    /** What of {@code layout} a kind set aside cannot take: the D or C that G does not divide, or features for instance norm. */
+    private static String whatDoesNotFit(NormSpec aside, InputLayout layout) {
+        if (aside.kind() == NormKind.GROUP) {
+            return (layout.images() ? "C = " : "D = ") + layout.channels();
+        }
+        return Messages.get(layout.images() ? "editor.layout.images" : "editor.layout.features");
     }
 
     /** The message shown after a refusal (empty when the last choice was taken). */

@@ -83,9 +83,12 @@ public final class SessionModel {
     // inference mode: the running statistics the graph uses as constants mu and var; null in training
     private final ReadOnlyObjectWrapper<RunningStatistics> inference = new ReadOnlyObjectWrapper<>(this, "inference");
 
-    /** What undo restores: an input with the layout it was edited in. */
-    private record State(BatchNormInput input, InputLayout layout) {
+    /** What undo restores: an input with the layout it was edited in, and the kind then in force. */
+    private record State(BatchNormInput input, InputLayout layout, NormSpec kind) {
     }
+
+    // the kind an undo or redo had to leave for batch norm (its input did not fit it); null when none
+    private final ReadOnlyObjectWrapper<NormSpec> kindSetAside = new ReadOnlyObjectWrapper<>(this, "kindSetAside");
 
     private final Deque<State> undoStack = new ArrayDeque<>();
     private final Deque<State> redoStack = new ArrayDeque<>();
@@ -151,8 +154,9 @@ public final class SessionModel {
         if (newInput.equals(input.get()) && layout.equals(inputLayout.get())) {
             return;
         }
-        State previous = new State(input.get(), inputLayout.get());
+        State previous = current();
         apply(newInput, layout, false);
+        kindSetAside.set(null);
         undoStack.push(previous);
         if (undoStack.size() > HISTORY_LIMIT) {
             undoStack.removeLast();
@@ -176,6 +180,7 @@ public final class SessionModel {
         Objects.requireNonNull(newInput, "input");
         requireFits(newInput, layout);
         apply(newInput, layout, false);
+        kindSetAside.set(null);
         undoStack.clear();
         redoStack.clear();
         syncHistory();
@@ -224,6 +229,7 @@ public final class SessionModel {
         inputLayout.get().norm(spec, in.n()); // refuses before anything changes
         NormSpec previous = normSpec.get();
         normSpec.set(spec);
+        kindSetAside.set(null); // the user chose
         if (spec.kind() != NormKind.BATCH) {
             inference.set(null); // running statistics are batch norm's: other kinds train
         }
@@ -241,14 +247,18 @@ public final class SessionModel {
         return graphLayout;
     }
 
-    /** Whether {@code s} has a layout the current kind can normalize (G divides C, images for instance norm). */
-    private boolean fits(State s) {
+    /** Whether {@code s}'s layout can be normalized by {@code kind} (G divides C, images for instance norm). */
+    private static boolean fits(State s, NormSpec kind) {
         try {
-            s.layout().norm(normSpec.get(), s.input().n());
+            s.layout().norm(kind, s.input().n());
             return true;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private State current() {
+        return new State(input.get(), inputLayout.get(), normSpec.get());
     }
 
     // ---------------------------------------------------------------- undo
@@ -256,34 +266,56 @@ public final class SessionModel {
     /**
      * Goes back to the input before the last commit; false if there is none. An input the
      * current kind cannot normalize (N×D features under instance norm, a D that G does not
-     * divide) comes back under batch norm, which fits every input.
+     * divide) comes back under batch norm, which fits every input, and {@link #kindSetAsideProperty()}
+     * names the kind left.
      */
     public boolean undo() {
         if (undoStack.isEmpty()) {
             return false;
         }
-        redoStack.push(new State(input.get(), inputLayout.get()));
+        redoStack.push(current());
         restore(undoStack.pop());
         return true;
     }
 
-    /** Re-applies an input that {@link #undo()} took back; false if there is none. */
+    /**
+     * Re-applies an input that {@link #undo()} took back; false if there is none. Redo into the
+     * input a kind was set aside for brings that kind back.
+     */
     public boolean redo() {
         if (redoStack.isEmpty()) {
             return false;
         }
-        undoStack.push(new State(input.get(), inputLayout.get()));
+        undoStack.push(current());
         restore(redoStack.pop());
         return true;
     }
 
     private void restore(State s) {
-        boolean fits = fits(s);
-        if (!fits) {
-            normSpec.set(NormSpec.batch());
+        NormSpec now = normSpec.get();
+        NormSpec aside = kindSetAside.get();
+        NormSpec kind;
+        if (s.kind().equals(aside) && fits(s, aside)) {
+            kind = aside; // back to the input it was in force for
+            aside = null;
+        } else if (fits(s, now)) {
+            kind = now; // a kind chosen since the edit stays: switching kinds is not an edit
+        } else {
+            kind = NormSpec.batch();
+            aside = aside != null ? aside : now;
         }
-        apply(s.input(), s.layout(), !fits);
+        normSpec.set(kind);
+        apply(s.input(), s.layout(), !kind.equals(now));
+        kindSetAside.set(aside);
         syncHistory();
+    }
+
+    /**
+     * The kind the last undo or redo had to leave for batch norm, because the input it brought
+     * back does not fit it; null when none, and again once the user chooses a kind or edits.
+     */
+    public ReadOnlyObjectProperty<NormSpec> kindSetAsideProperty() {
+        return kindSetAside.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -549,6 +581,7 @@ public final class SessionModel {
         }
         if (stats != null) {
             normSpec.set(NormSpec.batch()); // running statistics are batch norm's
+            kindSetAside.set(null);
         }
         inference.set(stats);
         apply(input.get(), inputLayout.get(), true); // the graph differs from the current one: it is built anew

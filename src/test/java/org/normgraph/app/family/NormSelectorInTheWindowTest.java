@@ -164,4 +164,26 @@ class NormSelectorInTheWindowTest {
         robot.interact(() -> kind(robot).setValue(NormKind.LAYER));
         assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
     }
+
+    /** Undo back to N×D features left instance norm for batch norm without a word. */
+    @Test
+    void undo_that_leaves_instance_norm_says_so_and_redo_brings_it_back(FxRobot robot) {
+        robot.interact(() -> {
+            model.commit(model.getInput(), org.normgraph.app.model.InputLayout.images(3, 1, 1));
+            model.setNormSpec(NormSpec.instance());
+        });
+        robot.clickOn("#graph-view");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.batch(), model.getNormSpec());
+        Label message = robot.lookup("#norm-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertEquals("Undo or redo brought back x (N\u00d7D features), which Instance norm cannot normalize:"
+                + " the graph is batch norm until you choose a kind again.", message.getText());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.instance(), model.getNormSpec());
+        assertEquals(NormKind.INSTANCE, kind(robot).getValue());
+        assertFalse(message.isVisible(), "the images are back: nothing is set aside");
+    }
 }

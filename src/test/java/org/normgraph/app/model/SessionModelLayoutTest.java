@@ -2,6 +2,7 @@ package org.normgraph.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,8 +167,33 @@ class SessionModelLayoutTest {
         assertEquals(InputLayout.features(3), m.getInputLayout());
         assertSame(example, m.getInput());
         assertEquals(NormSpec.batch(), m.getNormSpec(), "instance norm has no N×D features: back to batch norm");
+        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get(), "the window says which kind was left");
         assertTrue(m.redo());
         assertEquals(IMAGES, m.getInputLayout());
+        assertEquals(NormSpec.instance(), m.getNormSpec(), "redo into the images brings instance norm back");
+        assertNull(m.kindSetAsideProperty().get());
+    }
+
+    @Test
+    void a_kind_set_aside_by_undo_stays_aside_over_further_undos_and_is_forgotten_once_the_user_chooses() {
+        SessionModel m = SessionModel.example();
+        m.commit(m.getInput().withEps(1e-3));
+        m.commit(images(), IMAGES);
+        m.setNormSpec(NormSpec.instance());
+        assertTrue(m.undo());
+        assertTrue(m.undo());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get());
+        assertTrue(m.redo());
+        assertEquals(NormSpec.batch(), m.getNormSpec(), "features again: instance norm cannot come back yet");
+        assertTrue(m.redo());
+        assertEquals(NormSpec.instance(), m.getNormSpec());
+
+        assertTrue(m.undo());
+        m.setNormSpec(NormSpec.layer());
+        assertNull(m.kindSetAsideProperty().get(), "the user chose a kind");
+        assertTrue(m.redo());
+        assertEquals(NormSpec.layer(), m.getNormSpec(), "a kind chosen since stays when it fits");
     }
 
     @Test
