@@ -50,6 +50,7 @@ public final class PredictPane extends VBox {
     private final Subscription subscription;
     private PredictSession.Question pending;
     private int hintLevel;
+    private boolean refusalShown; // the result speaks of the typed text, not of the last outcome
 
     public PredictPane(SessionModel model, PredictSession session) {
         this.model = model;
@@ -64,6 +65,11 @@ public final class PredictPane extends VBox {
         answer.setTooltip(new Tooltip(Messages.get("predict.answer.tip")));
         answer.setPrefColumnCount(12);
         answer.setOnAction(e -> check());
+        answer.textProperty().addListener((o, a, t) -> {
+            if (refusalShown) {
+                showLast(); // the refusal quoted the old text
+            }
+        });
         // a presenter's clicker sends PageUp/PageDown: back a step, or hand in what is typed
         answer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.PAGE_UP) {
@@ -129,6 +135,7 @@ public final class PredictPane extends VBox {
         PredictSession.Checked c = session.check(pending, answer.getText());
         if (c.refused()) {
             setResult(c.refusal().message(), "wrong");
+            refusalShown = true;
             line.setText("");
             answer.requestFocus();
             return;
@@ -255,6 +262,7 @@ public final class PredictPane extends VBox {
     }
 
     private void setResult(String text, String kind) {
+        refusalShown = false;
         // numbers whole when the sentence wraps; not in the monospaced hint and line, whose
         // font draws the invisible mark of NumberText.unbroken as a blank
         result.setText(NumberText.unbroken(text));

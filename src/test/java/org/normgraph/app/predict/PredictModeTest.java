@@ -130,6 +130,8 @@ class PredictModeTest {
         assertEquals(12, model.getPosition(), "not revealed");
         assertTrue(text(robot, "#predict-result").contains("abc"), text(robot, "#predict-result"));
         assertEquals(Messages.get("predict.score", 0, 0), text(robot, "#predict-score"));
+        robot.type(KeyCode.BACK_SPACE);
+        assertEquals("", text(robot, "#predict-result"), "the refusal spoke of 'abc': it goes once the answer changes");
 
         robot.clickOn("#predict-hint");
         assertEquals(Messages.get("predict.hint.formula", q.formulaHint()), text(robot, "#predict-hint-text"));
