@@ -7,6 +7,7 @@ import org.normgraph.app.Messages;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.InferenceGraph;
+import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
 /**
@@ -59,6 +60,9 @@ public final class StepExplanations {
      * sums.
      */
     static String fromNotes(ChainRuleExplainer explainer, Step step) {
+        if (step.phase() == Phase.BACKWARD && step.number() == 0 && InferenceGraph.isInference(explainer.trace().graph())) {
+            return Messages.get("explain.inference.backward.0"); // the last step computes nothing here: it concludes
+        }
         Set<String> notes = new LinkedHashSet<>();
         switch (step.phase()) {
             case START -> notes.add(Messages.get("explain.other.start"));

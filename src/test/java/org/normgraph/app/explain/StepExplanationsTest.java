@@ -109,6 +109,8 @@ class StepExplanationsTest {
         assertFalse(b7.contains("dxmu1") || b7.contains(Messages.get("chain.note.broadcast.backward")),
                 "ivar is a constant: nothing is summed into it: " + b7);
         assertEquals("", texts.get(13), "backward 6: nothing flows, the status line says so");
+        assertEquals(Messages.get("explain.inference.backward.0"), texts.get(19), "backward 0 concludes, though it computes nothing");
+        assertTrue(texts.get(19).contains("dx\u00a0=\u00a0dout\u00a0\u2299\u00a0gamma\u00a0\u2299\u00a0ivar"), texts.get(19));
     }
 
     @ParameterizedTest
