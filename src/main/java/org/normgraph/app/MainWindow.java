@@ -263,6 +263,15 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Puts back what the window keeps for one document beside the session: the Randomize seed
+     * and the Predict round (a new or opened document is asked every backward step again).
+     */
+    public void startDocument() {
+        inputs.setSeed(InputsPane.DEFAULT_SEED);
+        predictPane.newRound();
+    }
+
     public SessionModel model() {
         return model;
     }

@@ -287,6 +287,7 @@ public final class FileSession {
     private void apply(Session s, Path path, String shownName, boolean unsaved) {
         loading = true;
         try {
+            window.startDocument(); // first: the file's selection is set after the Predict round's question
             // a window that follows the steps frames the opened step itself, not the file's zoom
             SessionCodec.restore(s, model, window.followStepProperty().get() ? null : window.graphView());
         } finally {

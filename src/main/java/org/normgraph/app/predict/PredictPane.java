@@ -43,6 +43,7 @@ public final class PredictPane extends VBox {
     private final Button check = new Button(Messages.get("predict.check"));
     private final Button hint = new Button(Messages.get("predict.hint"));
     private final Button reveal = new Button(Messages.get("predict.reveal"));
+    private final Button again = new Button(Messages.get("predict.again"));
     private final Label score = new Label();
     private final Label hintText = new Label();
     private final Label result = new Label();
@@ -88,6 +89,8 @@ public final class PredictPane extends VBox {
         check.setOnAction(e -> check());
         hint.setOnAction(e -> hint());
         reveal.setOnAction(e -> reveal());
+        tool(again, "predict-again", "predict.again");
+        again.setOnAction(e -> newRound());
         score.setId("predict-score");
         score.getStyleClass().add("predict-score");
         hintText.setId("predict-hint-text");
@@ -101,7 +104,7 @@ public final class PredictPane extends VBox {
         line.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(6, answer, check, hint, reveal, spacer, score);
+        HBox row = new HBox(6, answer, check, hint, reveal, spacer, score, again);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(question, row, hintText, result, line);
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
@@ -153,6 +156,12 @@ public final class PredictPane extends VBox {
         session.reveal(pending);
         answer.clear();
         model.next();
+    }
+
+    /** Forgets the answers and the score: every backward step is asked again (a new round, or a new document). */
+    public void newRound() {
+        session.reset();
+        update(true);
     }
 
     /** One more hint: the formula without numbers, then with the upstream numbers. */
@@ -215,6 +224,7 @@ public final class PredictPane extends VBox {
         hint.setDisable(pending == null);
         reveal.setDisable(pending == null);
         score.setText(Messages.get("predict.score", session.correct(), session.attempted()));
+        again.setDisable(session.outcomes().isEmpty());
         showHint();
         showLast();
     }

@@ -344,6 +344,30 @@ class FileSessionTest {
         assertTrue(dialogs.asked.isEmpty());
     }
 
+    /** File ▸ New kept the seed and the Predict answers: the new example was never asked again. */
+    @Test
+    void new_puts_the_seed_back_and_asks_every_backward_step_again(FxRobot robot) {
+        javafx.scene.control.TextField seed = robot.lookup("#editor-seed").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            seed.setText("7");
+            seed.fireEvent(new javafx.event.ActionEvent());
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+            window.predictPane().reveal();
+        });
+        assertEquals(10, model.getPosition(), "backward 9 revealed");
+        dialogs.answers.add(FileDialogs.Answer.DISCARD); // the mode is part of the document
+        robot.interact(() -> assertTrue(files.newSession()));
+        assertEquals("42", seed.getText());
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        assertFalse(robot.lookup("#predict-answer").query().isDisabled(), "backward 9 is asked again");
+        assertEquals(Messages.get("predict.score", 0, 0),
+                robot.lookup("#predict-score").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
     @Test
     void an_example_opens_from_the_menu_by_mouse(FxRobot robot) {
         robot.clickOn("#menu-file");

@@ -119,6 +119,28 @@ class PredictModeTest {
         assertTrue(text(robot, "#predict-result").contains(q8.line().resultText()), "tells the right value");
     }
 
+    /** Once every backward step was answered, nothing brought the questions back. */
+    @Test
+    void new_round_forgets_the_score_and_asks_again(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        assertTrue(robot.lookup("#predict-again").query().isDisabled(), "nothing answered yet");
+        PredictSession.Question q9 = asked();
+        robot.clickOn("#predict-answer").write(Double.toString(q9.expected())).push(KeyCode.ENTER);
+        assertEquals(10, model.getPosition());
+        assertEquals(Messages.get("predict.score", 1, 1), text(robot, "#predict-score"));
+        robot.interact(() -> model.seek(9));
+        assertTrue(robot.lookup("#predict-answer").query().isDisabled(), "backward 9 was answered: not asked again");
+
+        robot.clickOn("#predict-again");
+        assertEquals(Messages.get("predict.score", 0, 0), text(robot, "#predict-score"));
+        assertFalse(robot.lookup("#predict-answer").query().isDisabled(), "backward 9 is asked again");
+        assertEquals("", text(robot, "#predict-result"));
+        assertTrue(robot.lookup("#predict-again").query().isDisabled());
+    }
+
     @Test
     void text_that_is_no_number_is_refused_at_the_field_and_hints_and_reveal_do_not_score(FxRobot robot) {
         robot.interact(() -> {
