@@ -111,7 +111,7 @@ public final class NodeTex {
      * counts (C·H·W, (C/G)·H·W, H·W). Null where batch norm's formula holds for every kind.
      */
     private static Tex family(String node, NormAxes axes) {
-        boolean images = axes.channelWidth() > 1;
+        boolean images = axes.spatial() || axes.channelWidth() > 1; // H = W = 1 images have one column per channel
         Tex channel = images ? perChannel(node, axes.collapse() == NormAxes.Collapse.ROWS) : null;
         if (channel != null || axes.collapse() == NormAxes.Collapse.ROWS) {
             return channel;

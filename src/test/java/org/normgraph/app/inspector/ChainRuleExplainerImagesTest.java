@@ -53,4 +53,16 @@ class ChainRuleExplainerImagesTest {
         assertEquals(m.getTrace().value("var").get(2, 1), var.result(), 1e-15);
         assertEquals("(1/2) \u00b7 \u03a3_{j=2..3} sq[2][j]", var.symbolic());
     }
+
+    /** Images of 1×1 pixels have one column per channel: the inspector wrote gamma ∈ ℝ^{1×D} under a 1×C shape. */
+    @Test
+    void images_of_one_pixel_are_still_written_per_channel() {
+        InputLayout images = InputLayout.images(3, 1, 1);
+        SessionModel m = SessionModel.example();
+        m.commit(m.getInput(), images);
+        m.setNormSpec(NormSpec.instance());
+        ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
+        assertTrue(NodeTex.forward("gamma", ex.axes()).contains("1 \\times C"), NodeTex.forward("gamma", ex.axes()));
+        assertTrue(NodeTex.forward("mu", ex.axes()).contains("\\frac{1}{H \\cdot W}"), NodeTex.forward("mu", ex.axes()));
+    }
 }
