@@ -180,6 +180,7 @@ public final class MainWindow {
         graph.animationSpeedProperty().bind(model.speedProperty());
         timelineBar = new TimelineBar(model, playback);
         inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit);
+        inputs.setResetCommit(model::commitUnderAnyKind);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inspector.setLayoutSource(model::getNormLayout);
         explanation = new StepExplanationView(model);

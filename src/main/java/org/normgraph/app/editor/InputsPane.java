@@ -67,6 +67,7 @@ public class InputsPane extends Control {
     private final ReadOnlyObjectProperty<BatchNormInput> input;
     private final ObservableValue<InputLayout> layout;
     private final BiConsumer<BatchNormInput, InputLayout> commit;
+    private BiConsumer<BatchNormInput, InputLayout> resetCommit; // null: as every edit
     private final LongProperty seed = new SimpleLongProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
     private final CutCells cut = new CutCells();
@@ -308,8 +309,16 @@ public class InputsPane extends Control {
     /** Back to {@link Examples#classic()} (N×D features). */
     public void resetToExample() {
         BatchNormInput example = Examples.classic();
-        commitSafely(example, InputLayout.features(example.d()), AREA_SIZE);
+        commitSafely(example, InputLayout.features(example.d()), AREA_SIZE, resetCommit != null ? resetCommit : commit);
         cut.forget();
+    }
+
+    /**
+     * How "Reset to example" commits, where it differs from an edit: the window lets it leave a
+     * kind of normalization the example does not fit (instance norm) rather than be refused.
+     */
+    public void setResetCommit(BiConsumer<BatchNormInput, InputLayout> resetCommit) {
+        this.resetCommit = resetCommit;
     }
 
     private void apply(InputEdits.Edit e, String area, int row, int col, String info) {
@@ -338,12 +347,17 @@ public class InputsPane extends Control {
     }
 
     private boolean commitSafely(BatchNormInput next, InputLayout nextLayout, String area) {
+        return commitSafely(next, nextLayout, area, commit);
+    }
+
+    private boolean commitSafely(BatchNormInput next, InputLayout nextLayout, String area,
+                                 BiConsumer<BatchNormInput, InputLayout> how) {
         if (next.equals(input.get()) && nextLayout.equals(getLayout())) {
             return true;
         }
         try {
             committed = next;
-            commit.accept(next, nextLayout);
+            how.accept(next, nextLayout);
             return true;
         } catch (RuntimeException ex) {
             feedback.set(new Feedback(area, -1, -1,

@@ -17,14 +17,22 @@ final class GroupCounts extends SpinnerValueFactory<Integer> {
         setValue(initial);
     }
 
-    /** The divisor of {@code width} nearest to {@code g}; of two equally near, the larger (D = 3, G = 2 → 3). */
-    static int nearestDivisor(int width, int g) {
+    /**
+     * The divisor of {@code width} nearest to {@code g}; of two equally near, the larger, unless
+     * its groups would hold one value each ({@code valuesPerUnit} values per feature or channel):
+     * such a group normalizes to 0, and xhat and dx with it (D = 3, G = 2 → 1, not 3).
+     */
+    static int nearestDivisor(int width, int g, int valuesPerUnit) {
         for (int distance = 0; ; distance++) {
-            if (g + distance <= width && width % (g + distance) == 0) {
-                return g + distance;
+            int up = g + distance;
+            int down = g - distance;
+            boolean upDivides = up <= width && width % up == 0;
+            boolean downDivides = down >= 1 && width % down == 0;
+            if (upDivides && !(downDivides && up == width && valuesPerUnit == 1)) {
+                return up;
             }
-            if (g - distance >= 1 && width % (g - distance) == 0) {
-                return g - distance;
+            if (downDivides) {
+                return down;
             }
         }
     }

@@ -92,7 +92,7 @@ public final class NormSelector extends HBox {
         groups.setId("toolbar-groups");
         groups.setEditable(true);
         groups.getStyleClass().add("norm-groups");
-        // the note gives way first, as to the message: G and its field stay whole
+        // the note gives way first: G and its field stay whole
         g.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         groups.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         groups.setTooltip(new Tooltip(Messages.get("norm.groups.tip")));
@@ -117,10 +117,13 @@ public final class NormSelector extends HBox {
         note.setWrapText(true); // at large text sizes on a narrow window: two lines, not "…"
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
-        // a refusal is read in full; the note gives way first
-        message.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a message takes the note's place: squeezed beside it, at 150 % the note stood one word a line
+        message.setMinWidth(0);
+        message.setWrapText(true);
         message.setVisible(false);
         message.managedProperty().bind(message.visibleProperty());
+        note.visibleProperty().bind(message.visibleProperty().not());
+        note.managedProperty().bind(note.visibleProperty());
         getChildren().addAll(title, kind, g, groups, note, message);
 
         kind.valueProperty().addListener((o, a, k) -> choose());
@@ -143,7 +146,7 @@ public final class NormSelector extends HBox {
         InputLayout layout = model.getInputLayout();
         int c = layout.channels();
         int asked = groups.getValue() == null ? 1 : groups.getValue();
-        int g = GroupCounts.nearestDivisor(c, asked);
+        int g = GroupCounts.nearestDivisor(c, asked, layout.images() ? layout.height() * layout.width() : 1);
         if (!offered(k)) {
             refuse(Messages.get("norm.refused.instance", name(model.getNormSpec())));
             return;

@@ -149,14 +149,37 @@ public final class SessionModel {
      *                 equal over each channel's columns (see {@link InputLayout})
      */
     public void commit(BatchNormInput newInput, InputLayout layout) {
+        commit(newInput, layout, false);
+    }
+
+    /**
+     * {@link #commit(BatchNormInput, InputLayout)}, but an input the current kind cannot
+     * normalize goes in under batch norm instead of being refused ("Reset to example" under
+     * instance norm), and {@link #kindSetAsideProperty()} names the kind left; undo brings it back.
+     */
+    public void commitUnderAnyKind(BatchNormInput newInput, InputLayout layout) {
+        commit(newInput, layout, true);
+    }
+
+    private void commit(BatchNormInput newInput, InputLayout layout, boolean batchIfNeeded) {
         Objects.requireNonNull(newInput, "input");
         requireFits(newInput, layout);
         if (newInput.equals(input.get()) && layout.equals(inputLayout.get())) {
             return;
         }
         State previous = current();
-        apply(newInput, layout, false);
-        kindSetAside.set(null);
+        NormSpec now = normSpec.get();
+        boolean leave = batchIfNeeded && !fits(new State(newInput, layout, now), now);
+        if (leave) {
+            normSpec.set(NormSpec.batch());
+        }
+        try {
+            apply(newInput, layout, leave);
+        } catch (RuntimeException e) {
+            normSpec.set(now);
+            throw e;
+        }
+        kindSetAside.set(leave ? now : null);
         undoStack.push(previous);
         if (undoStack.size() > HISTORY_LIMIT) {
             undoStack.removeLast();
@@ -311,8 +334,9 @@ public final class SessionModel {
     }
 
     /**
-     * The kind the last undo or redo had to leave for batch norm, because the input it brought
-     * back does not fit it; null when none, and again once the user chooses a kind or edits.
+     * The kind the last undo, redo or {@link #commitUnderAnyKind} had to leave for batch norm,
+     * because the input it brought does not fit it; null when none, and again once the user
+     * chooses a kind or edits.
      */
     public ReadOnlyObjectProperty<NormSpec> kindSetAsideProperty() {
         return kindSetAside.getReadOnlyProperty();

@@ -100,23 +100,25 @@ class NormSelectorInTheWindowTest {
     void group_norm_on_d_3_takes_the_nearest_g_that_divides_and_says_so(FxRobot robot) {
         robot.interact(() -> model.seek(1));
         robot.interact(() -> kind(robot).setValue(NormKind.GROUP)); // the spinner holds G = 2, D = 3
-        assertEquals(NormSpec.group(3), model.getNormSpec(), "1 and 3 are as near to 2: the larger");
+        assertEquals(NormSpec.group(1), model.getNormSpec(), "1 and 3 are as near to 2: 3 would normalize each feature alone, to 0");
         Label message = robot.lookup("#norm-message").queryAs(Label.class);
         assertTrue(message.isVisible());
-        assertEquals("G = 2 does not divide D = 3: each group needs whole features. Took G = 3, the nearest that does.",
+        assertEquals("G = 2 does not divide D = 3: each group needs whole features. Took G = 1, the nearest that does.",
                 message.getText());
         assertFalse(message.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("refused")),
                 "not a refusal: the choice was taken");
         @SuppressWarnings("unchecked")
         Spinner<Integer> g = robot.lookup("#toolbar-groups").queryAs(Spinner.class);
-        assertEquals(3, g.getValue());
-        assertTrue(g.getWidth() >= g.prefWidth(-1) - 0.5, "the note gives way, not G's field: " + g.getWidth());
-        assertEquals(BatchNormGraph.run(NormSpec.group(3), model.getInput()).value("mu"), node(robot, "mu").getValue());
+        assertEquals(1, g.getValue());
+        assertTrue(g.getWidth() >= g.prefWidth(-1) - 0.5, "the message gives way, not G's field: " + g.getWidth());
+        assertFalse(robot.lookup("#norm-note").query().isVisible(), "the message takes the note's place");
+        assertEquals(BatchNormGraph.run(NormSpec.group(1), model.getInput()).value("mu"), node(robot, "mu").getValue());
 
         // a new D: the message spoke of the old one
         robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 12)));
-        assertEquals(NormSpec.group(3), model.getNormSpec());
+        assertEquals(NormSpec.group(1), model.getNormSpec());
         assertFalse(message.isVisible(), "a new D clears the message about D = 3");
+        assertTrue(robot.lookup("#norm-note").query().isVisible(), "and the note is back");
     }
 
     /** The D field kept a refused 4, and a later message called it the kept value. */
@@ -178,12 +180,31 @@ class NormSelectorInTheWindowTest {
         assertEquals(NormSpec.batch(), model.getNormSpec());
         Label message = robot.lookup("#norm-message").queryAs(Label.class);
         assertTrue(message.isVisible());
-        assertEquals("Undo or redo brought back x (N\u00d7D features), which Instance norm cannot normalize:"
-                + " the graph is batch norm until you choose a kind again.", message.getText());
+        assertEquals("Instance norm cannot normalize x (N\u00d7D features): the graph is batch norm until you choose a kind"
+                + " again.", message.getText());
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NormSpec.instance(), model.getNormSpec());
         assertEquals(NormKind.INSTANCE, kind(robot).getValue());
         assertFalse(message.isVisible(), "the images are back: nothing is set aside");
+    }
+
+    /** Reset to example under instance norm was refused: "instance norm needs 4-D x". */
+    @Test
+    void reset_to_example_under_instance_norm_goes_back_to_batch_norm_and_says_so(FxRobot robot) {
+        robot.interact(() -> {
+            model.commit(InputEdits.randomize(2, org.normgraph.app.model.InputLayout.images(2, 2, 2), 1e-5, 3),
+                    org.normgraph.app.model.InputLayout.images(2, 2, 2));
+            model.setNormSpec(NormSpec.instance());
+        });
+        robot.clickOn("#editor-reset");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.normgraph.app.model.Examples.classic(), model.getInput());
+        assertEquals(NormSpec.batch(), model.getNormSpec());
+        assertTrue(robot.lookup("#norm-message").queryAs(Label.class).getText().startsWith("Instance norm cannot normalize x"),
+                robot.lookup("#norm-message").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#editor-size-message").query().isVisible(), "nothing refused at the button");
+        robot.interact(() -> model.undo());
+        assertEquals(NormSpec.instance(), model.getNormSpec(), "undo brings the images back under instance norm");
     }
 }
