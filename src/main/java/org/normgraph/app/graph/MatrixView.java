@@ -54,11 +54,11 @@ public final class MatrixView extends Region {
 
     /**
      * A number cell fits this text in the cells' font (the widest number most matrices show:
-     * three significant digits and a sign), plus {@link #CELL_PAD_W} × {@link #CELL_PAD_H}.
+     * three significant digits and a sign), plus the room at its sides
+     * ({@link NumberGrid#leftRoom}, {@link NumberGrid#TEXT_INSET}) × {@link #CELL_PAD_H}.
      * Longer numbers (1.23e−05) end in an ellipsis; the inspector shows them in full.
      */
     private static final String CELL_SAMPLE = "\u22120.0123";
-    private static final double CELL_PAD_W = 2 * NumberGrid.TEXT_INSET;
     private static final double CELL_PAD_H = 4;
     private static final double HEAT_MAX_W = 168;
     private static final double HEAT_MAX_H = 150;
@@ -163,7 +163,7 @@ public final class MatrixView extends Region {
     private void measureCell() {
         Text sample = new Text(CELL_SAMPLE);
         sample.setFont(font.get());
-        cellW = Math.ceil(sample.getLayoutBounds().getWidth() + CELL_PAD_W);
+        cellW = Math.ceil(sample.getLayoutBounds().getWidth() + NumberGrid.TEXT_INSET + NumberGrid.leftRoom(font.get().getSize()));
         cellH = Math.ceil(sample.getLayoutBounds().getHeight() + CELL_PAD_H);
         if (grid != null) {
             grid.setGrid(shape.rows(), shape.cols(), cellW, cellH);
