@@ -335,8 +335,9 @@ public final class MainWindow {
     public void show(Stage stage, double width, double height) {
         applyTitle(stage);
         stage.setScene(createScene(width, height));
-        themes.textSizeProperty().subscribe(size -> keepRoomFor(stage, size));
         stage.show();
+        // once shown: a window with no place and size yet grew in place, off the screen's bottom
+        themes.textSizeProperty().subscribe(size -> keepRoomFor(stage, size));
         graph.requestFocus();
         Platform.runLater(graph::requestFocus);
     }
@@ -351,16 +352,18 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(screen.getWidth(), MIN_WIDTH * grow);
         double h = Math.min(screen.getHeight(), MIN_HEIGHT * grow);
-        stage.setMinWidth(w);
-        stage.setMinHeight(h);
+        // moved onto the screen before it grows: a new minimum grows the window at once, in place
+        // (y = 17, 1000 high on a 1000-pixel screen), so the minimums are set last
         if (stage.getWidth() < w) {
+            stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w)));
             stage.setWidth(w);
-            stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - w))); // all of it on screen
         }
         if (stage.getHeight() < h) {
-            stage.setHeight(h);
             stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - h)));
+            stage.setHeight(h);
         }
+        stage.setMinWidth(w);
+        stage.setMinHeight(h);
     }
 
     /** Puts a menu bar above the toolbar; the factory is called again after a language switch. */

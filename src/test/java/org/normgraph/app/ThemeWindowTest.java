@@ -182,9 +182,12 @@ class ThemeWindowTest {
         assertEquals(stage.getMinWidth(), stage.getWidth(), 1e-9, "the window grew to it");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds(); // 1280×800 on Monocle
         assertEquals(Math.min(screen.getHeight(), 1.3 * MainWindow.MIN_HEIGHT), stage.getHeight(), 1e-9);
+        robot.interact(() -> stage.setX(screen.getMaxX() - stage.getWidth())); // at the screen's right edge
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
         assertEquals(Math.min(screen.getWidth(), 1.6 * MainWindow.MIN_WIDTH), stage.getMinWidth(), 1e-9,
                 "200 %, at most the screen");
+        assertTrue(stage.getX() + stage.getWidth() <= screen.getMaxX() + 1e-9,
+                "the grown window stays on the screen: x " + stage.getX() + ", width " + stage.getWidth());
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
         assertEquals(MainWindow.MIN_WIDTH, stage.getMinWidth());
     }
