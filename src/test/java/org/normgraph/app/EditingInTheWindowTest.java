@@ -51,6 +51,18 @@ class EditingInTheWindowTest {
         assertEquals(model.getTrace().gradient("xhat"), skin(robot, "xhat").gradientView().getMatrix());
     }
 
+    /** After Ctrl+A, typing overwrote x[0][0] instead of the clicked cell. */
+    @Test
+    void select_all_keeps_the_clicked_cell_as_the_one_typing_edits(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "x", 1, 1));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        GridRobot.typeText(robot, "7");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7.0, model.getInput().x().get(1, 1));
+        assertEquals(1.0, model.getInput().x().get(0, 0), "x[0][0] is untouched");
+    }
+
     @Test
     void a_cell_that_is_not_a_number_keeps_the_graph_as_it_was(FxRobot robot) {
         BatchNormInput before = model.getInput();

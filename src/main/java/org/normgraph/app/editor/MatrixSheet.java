@@ -556,6 +556,22 @@ final class MatrixSheet extends SpreadsheetView {
         } else if (e.getCode() == KeyCode.C) {
             copyClipboard();
             e.consume();
+        } else if (e.getCode() == KeyCode.A) {
+            selectAllKeepingFocus();
+            e.consume();
+        }
+    }
+
+    /**
+     * Selects every cell (for a copy) and leaves the focus on the cell that had it, as a
+     * spreadsheet does: the grid's own select-all moved it to (0, 0), so that typing next
+     * overwrote x[0][0] instead of the cell the user had clicked.
+     */
+    private void selectAllKeepingFocus() {
+        TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+        getSelectionModel().selectAll();
+        if (f != null && f.getRow() >= 0 && f.getColumn() >= 0 && f.getColumn() < getColumns().size()) {
+            getSelectionModel().focus(f.getRow(), getColumns().get(f.getColumn()));
         }
     }
 
