@@ -459,13 +459,22 @@ public final class MainWindow {
         box.setValue(Messages.language());
         box.setTooltip(new Tooltip(Messages.get("app.language.tip")));
         box.setAccessibleText(Messages.get("app.language"));
+        // chosen when the list closes: arrows in the open list switched at each press, and the
+        // rebuilt window then took the next arrows into the graph
         box.valueProperty().addListener((o, a, l) -> {
-            if (l != null && l != Messages.language()) {
-                // after the box has finished its own event: it is replaced by the rebuild
-                Platform.runLater(() -> setLanguage(l));
+            if (!box.isShowing()) {
+                chooseLanguage(l);
             }
         });
+        box.setOnHidden(e -> chooseLanguage(box.getValue()));
         return box;
+    }
+
+    private void chooseLanguage(Language l) {
+        if (l != null && l != Messages.language()) {
+            // after the box has finished its own event: it is replaced by the rebuild
+            Platform.runLater(() -> setLanguage(l));
+        }
     }
 
     /** Colour key: value −/+ and gradient −/+ swatches (colours from {@link Palette}). */

@@ -29,6 +29,7 @@ import org.normgraph.core.BatchNormInput;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import javafx.scene.input.KeyCode;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The toolbar's language box: the window shows the bundle's text and the session goes on. */
@@ -115,6 +116,21 @@ class LanguageSwitchTest {
         assertEquals("en", prefs.get(LanguageSetting.KEY, null));
         robot.interact(model::undo);
         assertEquals(1e-5, model.getInput().eps(), "undo still works after two switches");
+    }
+
+    /** Each arrow in the open list switched the language, and the rebuilt window took the next arrows into the graph. */
+    @Test
+    void arrows_in_the_open_list_only_move_to_a_language_and_closing_the_list_takes_it(FxRobot robot) {
+        robot.clickOn("#toolbar-language");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Language.ENGLISH, Messages.language(), "still choosing");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Language.JAPANESE, Messages.language(), "English → 简体中文 → 繁體中文 → 日本語");
+        select(robot, Language.ENGLISH);
     }
 
     @Test
