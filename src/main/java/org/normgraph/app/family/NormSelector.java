@@ -261,7 +261,8 @@ public final class NormSelector extends HBox {
     /** Says which kind an undo or redo left for batch norm, and why. */
     private void saySetAside(NormSpec aside) {
         if (aside != null) {
-            say(Messages.get("norm.set-aside", name(aside), whatDoesNotFit(aside, model.getInputLayout())), false);
+            say(Messages.get("norm.set-aside", name(aside), whatDoesNotFit(aside, model.getInputLayout()),
+                    name(model.getNormSpec())), false);
         }
     }
 

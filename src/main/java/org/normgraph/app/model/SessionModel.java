@@ -289,8 +289,8 @@ public final class SessionModel {
     /**
      * Goes back to the input before the last commit; false if there is none. An input the
      * current kind cannot normalize (N×D features under instance norm, a D that G does not
-     * divide) comes back under batch norm, which fits every input, and {@link #kindSetAsideProperty()}
-     * names the kind left.
+     * divide) comes back under the kind it was edited in, else batch norm, which fits every
+     * input; {@link #kindSetAsideProperty()} names the kind left.
      */
     public boolean undo() {
         if (undoStack.isEmpty()) {
@@ -324,7 +324,7 @@ public final class SessionModel {
         } else if (fits(s, now)) {
             kind = now; // a kind chosen since the edit stays: switching kinds is not an edit
         } else {
-            kind = NormSpec.batch();
+            kind = fits(s, s.kind()) ? s.kind() : NormSpec.batch(); // the kind the input was edited in
             aside = aside != null ? aside : now;
         }
         normSpec.set(kind);
@@ -334,8 +334,8 @@ public final class SessionModel {
     }
 
     /**
-     * The kind the last undo, redo or {@link #commitUnderAnyKind} had to leave for batch norm,
-     * because the input it brought does not fit it; null when none, and again once the user
+     * The kind the last undo, redo or {@link #commitUnderAnyKind} had to leave, because the
+     * input it brought does not fit it; null when none, and again once the user
      * chooses a kind or edits.
      */
     public ReadOnlyObjectProperty<NormSpec> kindSetAsideProperty() {

@@ -180,7 +180,7 @@ class NormSelectorInTheWindowTest {
         assertEquals(NormSpec.batch(), model.getNormSpec());
         Label message = robot.lookup("#norm-message").queryAs(Label.class);
         assertTrue(message.isVisible());
-        assertEquals("Instance norm cannot normalize x (N\u00d7D features): the graph is batch norm until you choose a kind"
+        assertEquals("Instance norm cannot normalize x (N\u00d7D features): the graph is Batch norm until you choose a kind"
                 + " again.", message.getText());
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -236,4 +236,18 @@ class SessionModelLayoutTest {
                 () -> m.setInference(new RunningStatistics(Matrix.rowVector(0, 0), Matrix.rowVector(1, 1))));
         assertFalse(m.isInference());
     }
+
+    /** Layer norm, then images under instance norm: undo went to batch norm, not to the layer norm of the edit. */
+    @Test
+    void undo_that_leaves_a_kind_goes_back_to_the_kind_the_input_was_edited_in() {
+        SessionModel m = SessionModel.example();
+        m.setNormSpec(NormSpec.layer());
+        m.commit(images(), IMAGES);
+        m.setNormSpec(NormSpec.instance());
+        assertTrue(m.undo());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get());
+        assertTrue(m.redo());
+        assertEquals(NormSpec.instance(), m.getNormSpec());
+    }
 }

@@ -73,7 +73,7 @@ class SessionModelNormSpecTest {
     }
 
     @Test
-    void a_resize_that_g_does_not_divide_is_refused_and_undo_into_it_falls_back_to_batch_norm() {
+    void a_resize_that_g_does_not_divide_is_refused_and_undo_into_it_goes_back_to_the_kind_it_was_in() {
         SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 5));
         m.setNormSpec(NormSpec.group(2));
         var in = m.getInput();
@@ -84,9 +84,9 @@ class SessionModelNormSpecTest {
         m.setNormSpec(NormSpec.layer());
         m.commit(InputEdits.resize(m.getInput(), 3, 5));
         m.setNormSpec(NormSpec.group(5));
-        assertTrue(m.undo(), "D = 3 does not take G = 5: undo goes back under batch norm, rather than do nothing");
+        assertTrue(m.undo(), "D = 3 does not take G = 5: undo goes back under the kind D = 3 was left in, rather than do nothing");
         assertEquals(3, m.getInput().d());
-        assertEquals(NormSpec.batch(), m.getNormSpec());
-        assertEquals(BatchNormGraph.run(m.getInput()).value("var"), m.getTrace().value("var"));
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertEquals(BatchNormGraph.run(NormSpec.layer(), m.getInput()).value("var"), m.getTrace().value("var"));
     }
 }
