@@ -81,17 +81,19 @@ public final class SessionFile {
             throw new InputFormatException(Kind.FOREIGN, "not a normgraph session (\"format\" must be \"" + Session.FORMAT + "\")");
         }
         JsonNode versionNode = Json.required(root, "version");
-        if (!versionNode.isInt()) {
+        if (!versionNode.isIntegralNumber()) {
             throw new InputFormatException("version: expected a whole number, got " + Json.describe(versionNode));
         }
-        int version = versionNode.asInt();
-        if (version > Session.VERSION) {
-            throw new InputFormatException(Kind.NEWER_VERSION, "written by a newer normgraph (file version " + version
+        // compared whole: 999999999999 is a newer version, not a bad value, though it is no int
+        java.math.BigInteger asked = versionNode.bigIntegerValue();
+        if (asked.compareTo(java.math.BigInteger.valueOf(Session.VERSION)) > 0) {
+            throw new InputFormatException(Kind.NEWER_VERSION, "written by a newer normgraph (file version " + asked
                     + ", this version reads up to " + Session.VERSION + ")");
         }
-        if (version < 1) {
-            throw new InputFormatException("version: " + version + " is not a valid version");
+        if (asked.signum() < 1) {
+            throw new InputFormatException("version: " + asked + " is not a valid version");
         }
+        int version = asked.intValue();
         Json.requireKnownFields(root, "", new LinkedHashSet<>(List.of("format", "version", "input",
                 "mode", "position", "selection", "view", "notes", "norm")));
         JsonNode inputNode = Json.required(root, "input");

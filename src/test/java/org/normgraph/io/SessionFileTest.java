@@ -90,6 +90,8 @@ class SessionFileTest {
     @CsvSource(delimiter = '|', textBlock = """
             truncated            | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],   | not valid JSON
             newer version        | {"format": "normgraph-session", "version": 3}                          | newer normgraph (file version 3
+            newer, beyond an int | {"format": "normgraph-session", "version": 999999999999}               | newer normgraph (file version 999999999999
+            huge negative version | {"format": "normgraph-session", "version": -999999999999}             | version: -999999999999 is not a valid version
             foreign file         | {"x": [[1]]}                                                           | not a normgraph session
             empty                |                                                                        | empty
             binary               | PK\u0003\u0004\u0000\u0000zip                                            | not valid JSON: binary data at byte 2

@@ -242,9 +242,12 @@ public final class FileSession {
         return true;
     }
 
-    /** A recent file; one that is gone is said so and taken off the list. */
+    /**
+     * A recent file; one that is gone is said so and taken off the list. One that is there but
+     * cannot be read (a folder now, no permission) stays, and opening it says why.
+     */
     public boolean openRecent(Path path) {
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             recent.remove(path);
             dialogs.showError(Messages.get("files.recent.missing", path.toString()));
             return false;

@@ -392,6 +392,20 @@ class FileSessionTest {
         assertTrue(files.recentFiles().list().isEmpty());
     }
 
+    /** A folder in the file's place was called gone, and taken off the list. */
+    @Test
+    void a_recent_file_that_cannot_be_read_says_why_and_stays_on_the_list(FxRobot robot) throws Exception {
+        Path file = dir.resolve("work" + SessionFile.SUFFIX);
+        dialogs.files.add(file);
+        robot.interact(() -> assertTrue(files.saveAs()));
+        Files.delete(file);
+        Files.createDirectory(file);
+        robot.interact(() -> assertFalse(files.openRecent(file)));
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains(Messages.get("files.error.kind.unreadable")), dialogs.errors.get(0));
+        assertEquals(List.of(file), files.recentFiles().list());
+    }
+
     @Test
     void the_menu_survives_a_language_switch_and_keeps_the_title(FxRobot robot) {
         robot.interact(() -> model.commit(EDITED));
