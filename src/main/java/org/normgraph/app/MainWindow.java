@@ -40,6 +40,7 @@ import org.normgraph.app.model.Note;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.lab.LabDock;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
 import org.normgraph.app.timeline.TimelineBar;
@@ -55,6 +56,10 @@ import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.app.theme.ThemeController;
 import org.normgraph.app.theme.TextSize;
 import org.normgraph.app.theme.ViewSetting;
+import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.InvalidInputException;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
 
 /**
  * The main window's content: a toolbar (zoom, fit, undo/redo, panes) on top, the inputs
@@ -179,7 +184,7 @@ public final class MainWindow {
         graph = new GraphView(model);
         graph.animationSpeedProperty().bind(model.speedProperty());
         timelineBar = new TimelineBar(model, playback);
-        inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), model::commit);
+        inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), this::commitEdit);
         inputs.setResetCommit(model::commitUnderAnyKind);
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inspector.setLayoutSource(model::getNormLayout);
@@ -441,6 +446,23 @@ public final class MainWindow {
     }
 
     /** The language box: each language by its own name; choosing one rebuilds the window in it. */
+    /**
+     * An edit of the inputs pane. The core decides what it refuses; a D or C that G does not
+     * divide is said here in the window's language (the core's words are English, for the CLI).
+     */
+    private void commitEdit(BatchNormInput in, InputLayout layout) {
+        try {
+            model.commit(in, layout);
+        } catch (InvalidInputException e) {
+            NormSpec kind = model.getNormSpec();
+            if (!"groups".equals(e.field()) || kind.kind() != NormKind.GROUP) {
+                throw e;
+            }
+            throw new IllegalArgumentException(Messages.get(layout.images() ? "editor.refused.groups.channels"
+                    : "editor.refused.groups", Integer.toString(kind.groups()), Integer.toString(layout.channels())), e);
+        }
+    }
+
     private ComboBox<Language> languageBox() {
         ComboBox<Language> box = new ComboBox<>();
         box.setId("toolbar-language");

@@ -80,6 +80,9 @@ public class InputsPane extends Control {
         }
     };
 
+    // a message about the old D or C is stale once x is laid out anew, even with the same numbers
+    private final ChangeListener<InputLayout> clearOnLayout = (o, a, b) -> feedback.set(null);
+
     /** Editors of N×D features only. */
     public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, Consumer<BatchNormInput> commit) {
         this(input, Bindings.createObjectBinding(
@@ -99,6 +102,7 @@ public class InputsPane extends Control {
         // SpreadsheetView's user-agent stylesheet would otherwise win for the grid cells.
         getStylesheets().add(STYLESHEET);
         input.addListener(new WeakChangeListener<>(clearOnChange));
+        layout.addListener(new WeakChangeListener<>(clearOnLayout));
     }
 
     public ReadOnlyObjectProperty<BatchNormInput> inputProperty() {

@@ -15,6 +15,7 @@ import org.normgraph.app.Messages;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.family.NormKind;
 import org.normgraph.core.family.NormSpec;
@@ -49,6 +50,8 @@ public final class NormSelector extends HBox {
         relist();
     };
     private final ChangeListener<NormSpec> onSetAside = (o, a, aside) -> saySetAside(aside);
+    // a refusal spoke of the input it was given: an undo or another edit makes it stale
+    private final ChangeListener<BatchNormInput> onInput = (o, a, in) -> message.setVisible(false);
     private boolean syncing;
 
     public NormSelector(SessionModel model) {
@@ -130,6 +133,7 @@ public final class NormSelector extends HBox {
         groups.valueProperty().addListener((o, a, v) -> choose());
         model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
         model.inputLayoutProperty().addListener(new WeakChangeListener<>(onLayout));
+        model.inputProperty().addListener(new WeakChangeListener<>(onInput));
         model.kindSetAsideProperty().addListener(new WeakChangeListener<>(onSetAside));
         show(model.getNormSpec());
     }

@@ -134,10 +134,24 @@ class NormSelectorInTheWindowTest {
         assertEquals(3, d.getValue());
         assertEquals("3", d.getEditor().getText(), "the field shows the D in force");
         Label message = robot.lookup("#editor-size-message").queryAs(Label.class);
-        assertTrue(message.getText().contains("G = 3"), message.getText());
+        assertEquals("Not applied: group norm with G = 3 needs D to be a multiple of 3, and D = 4 is not. Choose G first,"
+                + " or another D.", message.getText(), "in the window's words, not the core's");
         robot.interact(() -> d.getEditor().setText("x"));
         robot.type(KeyCode.ENTER);
         assertTrue(message.getText().endsWith("Kept 3."), message.getText());
+        robot.interact(() -> model.commit(model.getInput(), org.normgraph.app.model.InputLayout.images(3, 1, 1)));
+        assertFalse(message.isVisible() && !message.getText().isEmpty(), "x laid out anew: the message about D is stale");
+    }
+
+    /** The red refusal of instance norm stayed after an undo. */
+    @Test
+    void a_refusal_goes_when_the_input_changes(FxRobot robot) {
+        robot.interact(() -> model.commit(model.getInput().withEps(1e-3)));
+        robot.interact(() -> kind(robot).setValue(NormKind.INSTANCE)); // N×D features: refused
+        Label message = robot.lookup("#norm-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        robot.interact(() -> model.undo());
+        assertFalse(message.isVisible());
     }
 
     @Test
