@@ -134,7 +134,7 @@ public final class StepSlides {
             title.setText(FamilyStatus.text(model, step)); // the status line's words, for the kind drawn
             explanation.setText(StepExplanations.text(model, step));
             settle(root);
-            if (!StepFramer.frame(graph, step)) {
+            if (!StepFramer.frame(graph, model.steps(), step.position())) {
                 graph.fit();
             }
             settle(root);

@@ -76,7 +76,7 @@ public final class StepFollower {
 
     /** Frames the current step again now (after a manual zoom or pan, say). */
     public void frameNow() {
-        if (view != null && StepFramer.frame(view, model.getStep(), maxZoom)) {
+        if (view != null && StepFramer.frame(view, model.steps(), model.getPosition(), maxZoom)) {
             framedLayout = view.layoutResult();
         }
     }

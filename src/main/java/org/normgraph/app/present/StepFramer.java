@@ -1,6 +1,7 @@
 package org.normgraph.app.present;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.normgraph.app.graph.GraphLayout;
 import org.normgraph.app.graph.GraphView;
@@ -40,13 +41,32 @@ public final class StepFramer {
         return names;
     }
 
-    /** Frames the nodes of {@code step} at up to {@link #MAX_ZOOM}; false if the view has no layout or size yet. */
-    public static boolean frame(GraphView view, Step step) {
-        return frame(view, step, MAX_ZOOM);
+    /**
+     * The step whose nodes frame the walk at {@code position}: that step, or, for one that works
+     * on no node (inference: a constant's step), the next forward step, which uses the constant,
+     * or the last backward step the gradient went through (End left the view on gamma and beta).
+     */
+    static Step framedStep(List<Step> steps, int position) {
+        int direction = steps.get(position).phase() == Phase.FORWARD ? 1 : -1;
+        for (int p = position; p >= 0 && p < steps.size(); p += direction) {
+            if (!nodesOf(steps.get(p)).isEmpty()) {
+                return steps.get(p);
+            }
+        }
+        return steps.get(position);
     }
 
-    /** Frames the nodes of {@code step} at a zoom of at most {@code maxZoom}; false if the view has no layout or size yet. */
-    public static boolean frame(GraphView view, Step step, double maxZoom) {
+    /** Frames the walk at {@code position} at up to {@link #MAX_ZOOM}; false if the view has no layout or size yet. */
+    public static boolean frame(GraphView view, List<Step> steps, int position) {
+        return frame(view, steps, position, MAX_ZOOM);
+    }
+
+    /** Frames the walk at {@code position} at a zoom of at most {@code maxZoom}; false if the view has no layout or size yet. */
+    public static boolean frame(GraphView view, List<Step> steps, int position, double maxZoom) {
+        return frame(view, framedStep(steps, position), maxZoom);
+    }
+
+    private static boolean frame(GraphView view, Step step, double maxZoom) {
         GraphLayout.Result layout = view.layoutResult();
         double w = view.getWidth();
         double h = view.getHeight();
