@@ -19,13 +19,18 @@ import org.normgraph.core.family.NormSpec;
  * @param images    x as N×C×H×W images, or {@code null} for N×D features. The input then holds x
  *                  and dout as N rows of C·H·W values (channel-major) and gamma, beta with each
  *                  channel's value repeated over its H·W columns, as the app keeps them
+ * @param inference the running statistics of inference mode (batch norm of N×D features), or
+ *                  {@code null} in training
  */
 public record Session(BatchNormInput input, String mode, int position, SelectionData selection,
-                      View view, Map<Integer, String> notes, NormSpec norm, Images images) {
+                      View view, Map<Integer, String> notes, NormSpec norm, Images images, Inference inference) {
 
     public static final String FORMAT = "normgraph-session";
-    /** 2: x may be N×C×H×W (nested four deep, gamma and beta per channel). Version 1 files still open. */
-    public static final int VERSION = 2;
+    /**
+     * 2: x may be N×C×H×W (nested four deep, gamma and beta per channel); 3: inference mode's
+     * running statistics. A file is written with the lowest version that holds it; older ones still open.
+     */
+    public static final int VERSION = 3;
     /** The last timeline position: start, 9 forward and 10 backward steps. */
     public static final int LAST_POSITION = 19;
     public static final java.util.List<String> MODES = java.util.List.of("explore", "predict", "present");
@@ -48,6 +53,16 @@ public record Session(BatchNormInput input, String mode, int position, Selection
             throw new IllegalArgumentException("input " + input.x().shape() + " is not " + images
                     + " images with gamma and beta per channel");
         }
+        if (inference != null && (images != null || !norm.equals(NormSpec.batch()) || inference.mean().cols() != input.d())) {
+            throw new IllegalArgumentException("inference is batch norm of N×D features with one running mean and"
+                    + " variance per feature (" + input.d() + ")");
+        }
+    }
+
+    /** A session in training mode. */
+    public Session(BatchNormInput input, String mode, int position, SelectionData selection,
+                   View view, Map<Integer, String> notes, NormSpec norm, Images images) {
+        this(input, mode, position, selection, view, notes, norm, images, null);
     }
 
     /** A session of N×D features. */
@@ -65,6 +80,21 @@ public record Session(BatchNormInput input, String mode, int position, Selection
     /** A new session on these inputs at the start of the timeline. */
     public static Session of(BatchNormInput input) {
         return new Session(input, "explore", 0, null, View.DEFAULT, Map.of());
+    }
+
+    /** The version a file of this session is written as: the lowest that holds it. */
+    public int version() {
+        return inference != null ? 3 : 2;
+    }
+
+    /** The running mean and variance inference mode uses as constants, 1×D each. */
+    public record Inference(Matrix mean, Matrix var) {
+
+        public Inference {
+            if (mean == null || var == null || mean.rows() != 1 || var.rows() != 1 || mean.cols() != var.cols()) {
+                throw new IllegalArgumentException("inference needs a 1×D running mean and variance");
+            }
+        }
     }
 
     /** The C, H and W of N×C×H×W x. */

@@ -95,7 +95,7 @@ public final class SessionFile {
         }
         int version = asked.intValue();
         Json.requireKnownFields(root, "", new LinkedHashSet<>(List.of("format", "version", "input",
-                "mode", "position", "selection", "view", "notes", "norm")));
+                "mode", "position", "selection", "view", "notes", "norm", "inference")));
         JsonNode inputNode = Json.required(root, "input");
         if (!inputNode.isObject()) {
             throw new InputFormatException("input: expected an object, got " + Json.describe(inputNode));
@@ -136,8 +136,9 @@ public final class SessionFile {
         Session.SelectionData selection = selection(root.get("selection"), input);
         Session.View view = view(root.get("view"));
         Map<Integer, String> notes = notes(root.get("notes"));
-        return new Session(input, mode, position, selection, view, notes, norm(root.get("norm"), input, images),
-                images);
+        NormSpec norm = norm(root.get("norm"), input, images);
+        return new Session(input, mode, position, selection, view, notes, norm, images,
+                inference(root.get("inference"), input, norm, images));
     }
 
     private static Session.SelectionData selection(JsonNode s, BatchNormInput input) throws InputFormatException {
@@ -172,6 +173,39 @@ public final class SessionFile {
         double x = v.has("panX") ? Json.number(v.get("panX"), "view.panX") : 0;
         double y = v.has("panY") ? Json.number(v.get("panY"), "view.panY") : 0;
         return new Session.View(zoom, x, y);
+    }
+
+    /**
+     * {@code {"mean": […], "var": […]}}, one number per feature; absent or null = training. The
+     * numbers must be ones the core's inference takes (finite, var ≥ 0), for batch norm of N×D x.
+     */
+    private static Session.Inference inference(JsonNode n, BatchNormInput input, NormSpec norm, Session.Images images)
+            throws InputFormatException {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new InputFormatException("inference: expected an object, got " + Json.describe(n));
+        }
+        Json.requireKnownFields(n, "inference.", new LinkedHashSet<>(List.of("mean", "var")));
+        if (images != null || !norm.equals(NormSpec.batch())) {
+            throw new InputFormatException("inference: running statistics are batch norm's, of N×D features");
+        }
+        Matrix mean = Json.vector(Json.required(n, "mean"), "inference.mean");
+        Matrix var = Json.vector(Json.required(n, "var"), "inference.var");
+        for (Matrix m : List.of(mean, var)) {
+            if (m.cols() != input.d()) {
+                throw new InputFormatException("inference." + (m == mean ? "mean" : "var") + ": expected 1×" + input.d()
+                        + ", one per feature, got 1×" + m.cols());
+            }
+        }
+        try {
+            org.normgraph.core.InferenceGraph.run(input, mean, var); // the core says what it refuses
+        } catch (IllegalArgumentException e) {
+            // the core calls the running mean mu, the file mean
+            throw new InputFormatException("inference." + e.getMessage().replaceFirst("^mu:", "mean:"));
+        }
+        return new Session.Inference(mean, var);
     }
 
     /** {@code {"kind": "group", "groups": 2}}; absent = batch norm. The kind must fit x (G divides D or C, instance norm of images). */
@@ -328,7 +362,7 @@ public final class SessionFile {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", Session.FORMAT);
-            g.writeNumberField("version", Session.VERSION);
+            g.writeNumberField("version", session.version());
             g.writeObjectFieldStart("input");
             BatchNormInput in = session.input();
             Session.Images im = session.images();
@@ -376,6 +410,14 @@ public final class SessionFile {
                 g.writeNumberField("groups", session.norm().groups());
             }
             g.writeEndObject();
+            if (session.inference() != null) {
+                g.writeObjectFieldStart("inference");
+                g.writeFieldName("mean");
+                TraceJson.write(g, session.inference().mean(), true);
+                g.writeFieldName("var");
+                TraceJson.write(g, session.inference().var(), true);
+                g.writeEndObject();
+            }
             g.writeObjectFieldStart("notes");
             for (Map.Entry<Integer, String> e : session.notes().entrySet()) {
                 g.writeStringField(Integer.toString(e.getKey()), e.getValue());

@@ -68,6 +68,20 @@ class SessionFileTest {
         assertTrue(e.getMessage().startsWith("test.normgraph.json: " + message), e.getMessage());
     }
 
+    /** A lesson prepared in inference mode reopened in training, and the export drew training slides. */
+    @Test
+    void inference_statistics_are_saved_as_version_3_and_a_training_session_stays_version_2(@TempDir Path dir) throws Exception {
+        Session inference = new Session(INPUT, "explore", 19, null, null, Map.of(), null, null,
+                new Session.Inference(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25)));
+        Path file = dir.resolve("inference" + SessionFile.SUFFIX);
+        SessionFile.write(inference, file);
+        assertEquals(inference, SessionFile.read(file));
+        assertTrue(Files.readString(file).contains("\"version\" : 3"), Files.readString(file));
+        SessionFile.write(Session.of(INPUT), file);
+        assertTrue(Files.readString(file).contains("\"version\" : 2"), "an older app still opens it");
+        assertEquals(null, SessionFile.read(file).inference());
+    }
+
     @Test
     void saving_again_replaces_the_file_whole(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s" + SessionFile.SUFFIX);
@@ -89,8 +103,11 @@ class SessionFileTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             truncated            | {"format": "normgraph-session", "version": 1, "input": {"x": [[1, 0],   | not valid JSON
-            newer version        | {"format": "normgraph-session", "version": 3}                          | newer normgraph (file version 3
+            newer version        | {"format": "normgraph-session", "version": 4}                          | newer normgraph (file version 4
             newer, beyond an int | {"format": "normgraph-session", "version": 999999999999}               | newer normgraph (file version 999999999999
+            negative running var  | {"format": "normgraph-session", "version": 3, "input": {"x": [[1, 2], [3, 5]], "gamma": [1, 1], "beta": [0, 0], "dout": [[1, 0], [0, 1]]}, "inference": {"mean": [0, 0], "var": [1, -1]}} | inference.var: a variance cannot be negative
+            running mean too short | {"format": "normgraph-session", "version": 3, "input": {"x": [[1, 2], [3, 5]], "gamma": [1, 1], "beta": [0, 0], "dout": [[1, 0], [0, 1]]}, "inference": {"mean": [0], "var": [1, 1]}} | inference.mean: expected 1×2
+            inference of layer norm | {"format": "normgraph-session", "version": 3, "input": {"x": [[1, 2], [3, 5]], "gamma": [1, 1], "beta": [0, 0], "dout": [[1, 0], [0, 1]]}, "norm": {"kind": "layer"}, "inference": {"mean": [0, 0], "var": [1, 1]}} | inference: running statistics are batch norm's
             huge negative version | {"format": "normgraph-session", "version": -999999999999}             | version: -999999999999 is not a valid version
             foreign file         | {"x": [[1]]}                                                           | not a normgraph session
             empty                |                                                                        | empty

@@ -112,7 +112,6 @@ public final class Exports {
     SessionModel copyOfSession() {
         SessionModel copy = new SessionModel(model().getInput());
         SessionCodec.restore(SessionCodec.capture(model(), null), copy, null);
-        copy.setInference(model().getInference());
         return copy;
     }
 

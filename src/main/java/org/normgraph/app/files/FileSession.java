@@ -25,6 +25,7 @@ import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.InputLayout;
+import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.family.NormSpec;
@@ -83,6 +84,7 @@ public final class FileSession {
         model.getSpeakerNotes().addListener((MapChangeListener<Integer, String>) c -> changed(true));
         model.normSpecProperty().addListener((o, a, b) -> changed(true)); // the kind is saved with the lesson
         model.inputLayoutProperty().addListener((o, a, b) -> changed(true)); // N×D or N×C×H×W is saved too
+        model.inferenceProperty().addListener((o, a, b) -> changed(true)); // and inference's running statistics
         model.modeProperty().addListener((o, a, b) -> changed(false));
         model.positionProperty().addListener((o, a, b) -> changed(false));
         model.selectionProperty().addListener((o, a, b) -> changed(false));
@@ -170,12 +172,13 @@ public final class FileSession {
         folder = dir.toAbsolutePath();
     }
 
-    /** What a save keeps that counts as work: the inputs, their layout and kind, the speaker notes. */
-    private record Content(BatchNormInput input, InputLayout layout, NormSpec spec, Map<Integer, String> notes) {
+    /** What a save keeps that counts as work: the inputs, their layout and kind, inference's statistics, the speaker notes. */
+    private record Content(BatchNormInput input, InputLayout layout, NormSpec spec, RunningStatistics inference,
+                           Map<Integer, String> notes) {
     }
 
     private Content content() {
-        return new Content(model.getInput(), model.getInputLayout(), model.getNormSpec(),
+        return new Content(model.getInput(), model.getInputLayout(), model.getNormSpec(), model.getInference(),
                 new HashMap<>(model.getSpeakerNotes()));
     }
 

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.family.NormSpec;
@@ -31,22 +32,26 @@ public final class SessionCodec {
         Map<Integer, String> notes = new TreeMap<>(model.getSpeakerNotes());
         InputLayout l = model.getInputLayout();
         Session.Images images = l.images() ? new Session.Images(l.channels(), l.height(), l.width()) : null;
+        RunningStatistics stats = model.getInference();
         return new Session(model.getInput(), model.getMode().id(), model.getPosition(), selection, view, notes,
-                model.getNormSpec(), images);
+                model.getNormSpec(), images, stats == null ? null : new Session.Inference(stats.mean(), stats.var()));
     }
 
     /**
-     * Puts {@code session} on the model (kind of normalization, input and its layout without undo history, notes,
-     * mode, position, selection; training mode) and the view on {@code graph} (may be null).
+     * Puts {@code session} on the model (kind of normalization, input and its layout without undo history,
+     * inference mode's running statistics, notes, mode, position, selection) and the view on {@code graph}
+     * (may be null).
      */
     public static void restore(Session session, SessionModel model, GraphView graph) {
         model.setPlaying(false);
-        model.setInference(null); // inference constants are not part of a file
+        model.setInference(null); // set again below, once the file's input is in
         model.setNormSpec(NormSpec.batch()); // fits any input; the file's kind fits the file's input
         Session.Images im = session.images();
         model.reset(session.input(), im == null ? InputLayout.features(session.input().d())
                 : InputLayout.images(im.channels(), im.height(), im.width()));
         model.setNormSpec(session.norm());
+        Session.Inference inf = session.inference();
+        model.setInference(inf == null ? null : new RunningStatistics(inf.mean(), inf.var()));
         model.getSpeakerNotes().clear();
         session.notes().forEach((position, text) -> {
             if (position < model.getStepCount()) {

@@ -344,6 +344,30 @@ class FileSessionTest {
         assertTrue(dialogs.asked.isEmpty());
     }
 
+    /** Inference mode was neither saved nor unsaved work: a prepared inference lesson reopened in training. */
+    @Test
+    void inference_mode_is_unsaved_work_and_opens_again_with_its_running_statistics(FxRobot robot) throws Exception {
+        org.normgraph.app.model.RunningStatistics stats = new org.normgraph.app.model.RunningStatistics(
+                Matrix.rowVector(4, 2, 1), Matrix.rowVector(5, 2.5, 2));
+        robot.interact(() -> {
+            model.setInference(stats);
+            model.seek(19);
+        });
+        assertTrue(files.isDirty(), "switching to inference is work to save");
+        Path file = dir.resolve("inference" + SessionFile.SUFFIX);
+        dialogs.files.add(file);
+        robot.interact(() -> assertTrue(files.saveAs()));
+        assertFalse(files.isDirty());
+        robot.interact(() -> model.setInference(null));
+        assertTrue(files.isDirty(), "back to training is a change too");
+        dialogs.answers.add(FileDialogs.Answer.DISCARD);
+        robot.interact(() -> assertTrue(files.open(file)));
+        assertEquals(stats, model.getInference());
+        assertEquals(19, model.getPosition());
+        assertTrue(org.normgraph.core.InferenceGraph.isInference(model.getGraph()));
+        assertFalse(files.isDirty());
+    }
+
     /** File ▸ New kept the seed and the Predict answers: the new example was never asked again. */
     @Test
     void new_puts_the_seed_back_and_asks_every_backward_step_again(FxRobot robot) {
