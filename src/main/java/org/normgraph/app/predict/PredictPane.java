@@ -50,7 +50,6 @@ public final class PredictPane extends VBox {
     private final Label line = new Label();
     private final Subscription subscription;
     private PredictSession.Question pending;
-    private int hintLevel;
     private boolean refusalShown; // the result speaks of the typed text, not of the last outcome
 
     public PredictPane(SessionModel model, PredictSession session) {
@@ -169,7 +168,7 @@ public final class PredictPane extends VBox {
         if (pending == null) {
             return;
         }
-        hintLevel = Math.min(2, hintLevel + 1);
+        session.moreHint(pending.position());
         showHint();
     }
 
@@ -202,9 +201,6 @@ public final class PredictPane extends VBox {
         PredictSession.Question before = pending;
         boolean on = model.getMode() == Mode.PREDICT;
         pending = on ? session.pending(model.getTrace(), model.steps(), model.getPosition()).orElse(null) : null;
-        if (pending == null || before == null || pending.position() != before.position()) {
-            hintLevel = 0;
-        }
         if (pending != null) {
             if (model.isPlaying()) {
                 model.setPlaying(false); // playback stops before a question
@@ -230,7 +226,8 @@ public final class PredictPane extends VBox {
     }
 
     private void showHint() {
-        if (pending == null || hintLevel == 0) {
+        int hintLevel = pending == null ? 0 : session.hints(pending.position());
+        if (hintLevel == 0) {
             hintText.setText("");
             return;
         }

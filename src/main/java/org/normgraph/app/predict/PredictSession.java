@@ -93,6 +93,8 @@ public final class PredictSession {
     }
 
     private final Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
+    // hints shown per question (0–2), kept here so that a language switch, which rebuilds the pane, keeps them
+    private final Map<Integer, Integer> hints = new java.util.HashMap<>();
     private Outcome last;
 
     /** Whether {@code answer} counts as the trace's {@code expected}. */
@@ -179,9 +181,20 @@ public final class PredictSession {
         return (int) outcomes.values().stream().filter(o -> o.verdict() != Verdict.REVEALED).count();
     }
 
-    /** Forgets every outcome (a new round). */
+    /** How many hints the question before {@code position} has shown: 0, 1 (the formula) or 2 (with the upstream numbers). */
+    public int hints(int position) {
+        return hints.getOrDefault(position, 0);
+    }
+
+    /** One more hint for the question before {@code position}, up to 2. */
+    public void moreHint(int position) {
+        hints.merge(position, 1, (a, b) -> Math.min(2, a + b));
+    }
+
+    /** Forgets every outcome and hint (a new round). */
     public void reset() {
         outcomes.clear();
+        hints.clear();
         last = null;
     }
 }

@@ -119,6 +119,26 @@ class PredictModeTest {
         assertTrue(text(robot, "#predict-result").contains(q8.line().resultText()), "tells the right value");
     }
 
+    /** The hints shown went with a language switch, which rebuilds the pane; the score and result stayed. */
+    @Test
+    void hints_stay_over_a_language_switch(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        robot.clickOn("#predict-hint");
+        robot.clickOn("#predict-hint");
+        String shown = text(robot, "#predict-hint-text");
+        assertTrue(shown.contains("\n"), "the formula and the upstream numbers: " + shown);
+        robot.interact(() -> window.setLanguage(org.normgraph.app.Language.JAPANESE));
+        try {
+            assertEquals(2, text(robot, "#predict-hint-text").split("\n").length, text(robot, "#predict-hint-text"));
+        } finally {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.ENGLISH));
+        }
+        assertEquals(shown, text(robot, "#predict-hint-text"));
+    }
+
     /** Once every backward step was answered, nothing brought the questions back. */
     @Test
     void new_round_forgets_the_score_and_asks_again(FxRobot robot) {
