@@ -19,7 +19,8 @@ import javafx.scene.text.Text;
 final class StepTicks extends Region {
 
     /** The smallest space between two labels, in pixels. */
-    private static final double GAP = 4;
+    /** Room between two shown labels, in em of their font: 4 px at 200 % read "∂9∂8∂7" as one word. */
+    private static final double GAP_EM = 0.4;
 
     private final Slider slider;
     private Node axis;
@@ -69,7 +70,7 @@ final class StepTicks extends Region {
             double w = t.getLayoutBounds().getWidth();
             double x = tickX(i) - w / 2;
             t.relocate(x, top);
-            boolean fits = x >= shownRight + GAP;
+            boolean fits = x >= shownRight + GAP_EM * t.getFont().getSize();
             if (i == texts.size() - 1 && !fits && lastShown != null) {
                 lastShown.setVisible(false); // the last step keeps its label
                 fits = true;

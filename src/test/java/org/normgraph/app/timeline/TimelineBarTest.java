@@ -138,9 +138,15 @@ class TimelineBarTest {
             javafx.scene.text.Text last = (javafx.scene.text.Text) labels.get(labels.size() - 1);
             assertEquals("\u22020", last.getText());
             assertTrue(last.isVisible(), "∂0 at window width " + w);
+            double shownRight = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < labels.size(); i++) {
                 var b = labels.get(i).getBoundsInParent();
                 assertEquals(ticks.tickX(i), b.getCenterX(), 0.5, "label " + i + " on its tick, width " + w);
+                if (labels.get(i).isVisible()) {
+                    double em = ((javafx.scene.text.Text) labels.get(i)).getFont().getSize();
+                    assertTrue(b.getMinX() - shownRight >= 0.4 * em - 0.01, "label " + i + " apart from the one before, width " + w);
+                    shownRight = b.getMaxX();
+                }
             }
         }
         robot.interact(() -> stage.setWidth(1240));
