@@ -15,10 +15,10 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNorm;
-import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.lab.RunningStatsRun;
 
@@ -100,8 +100,8 @@ public final class RunningStatsModel {
                 double j = jitter.get();
                 job = () -> RunningStatsRun.jittered(x, j, k, c, m, s);
             } else {
-                Matrix mu = row("mean", mean.get(), d);
-                Matrix sd = row("std", std.get(), d);
+                Matrix mu = row("mean", mean.get(), d, false);
+                Matrix sd = row("std", std.get(), d, true);
                 int n = rows.get();
                 job = () -> RunningStatsRun.population(mu, sd, n, k, c, m, s);
             }
@@ -187,16 +187,17 @@ public final class RunningStatsModel {
     }
 
     /**
-     * A 1×D row from text: D numbers separated by commas or spaces, or one number for every feature.
+     * A 1×D row from text: D numbers separated by commas or spaces, or one number for every
+     * feature; refused in the window's language, naming the field as its label does.
+     *
+     * @param field        {@code mean} or {@code std} (the label {@code lab.running.<field>})
+     * @param nonNegative  whether a negative number is refused (a standard deviation)
      */
-    static Matrix row(String field, String text, int d) {
-        String[] parts = text == null ? new String[0] : text.trim().split("[,;\\s]+");
-        if (parts.length == 0 || parts[0].isEmpty()) {
-            throw new InvalidInputException(field, "give one number, or " + d + " numbers (one per feature)");
-        }
+    static Matrix row(String field, String text, int d, boolean nonNegative) {
+        String label = Messages.get("lab.running." + field);
+        String[] parts = text == null || text.isBlank() ? new String[0] : text.trim().split("[,;\\s]+");
         if (parts.length != 1 && parts.length != d) {
-            throw new InvalidInputException(field, "give one number, or " + d + " numbers (one per feature), got "
-                    + parts.length);
+            throw new IllegalArgumentException(Messages.get("lab.running.row.count", label, d, parts.length));
         }
         double[] v = new double[d];
         for (int j = 0; j < d; j++) {
@@ -204,10 +205,13 @@ public final class RunningStatsModel {
             try {
                 v[j] = Double.parseDouble(p);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(field, "'" + p + "' is not a number");
+                throw new IllegalArgumentException(Messages.get("lab.running.row.nan", label, p));
             }
             if (!Double.isFinite(v[j])) {
-                throw new InvalidInputException(field, "'" + p + "' is not a finite number");
+                throw new IllegalArgumentException(Messages.get("lab.running.row.infinite", label, p));
+            }
+            if (nonNegative && v[j] < 0) {
+                throw new IllegalArgumentException(Messages.get("lab.running.row.negative", label, p));
             }
         }
         return Matrix.of(1, d, v);
