@@ -445,7 +445,6 @@ public final class MainWindow {
         return bar;
     }
 
-    /** The language box: each language by its own name; choosing one rebuilds the window in it. */
     /**
      * An edit of the inputs pane. The core decides what it refuses; a D or C that G does not
      * divide is said here in the window's language (the core's words are English, for the CLI).
@@ -458,11 +457,12 @@ public final class MainWindow {
             if (!"groups".equals(e.field()) || kind.kind() != NormKind.GROUP) {
                 throw e;
             }
-            throw new IllegalArgumentException(Messages.get(layout.images() ? "editor.refused.groups.channels"
-                    : "editor.refused.groups", Integer.toString(kind.groups()), Integer.toString(layout.channels())), e);
+            throw new IllegalArgumentException(Messages.get(layout.images() ? "norm.refused.groups.channels"
+                    : "norm.refused.groups", Integer.toString(kind.groups()), Integer.toString(layout.channels())), e);
         }
     }
 
+    /** The language box: each language by its own name; choosing one rebuilds the window in it. */
     private ComboBox<Language> languageBox() {
         ComboBox<Language> box = new ComboBox<>();
         box.setId("toolbar-language");

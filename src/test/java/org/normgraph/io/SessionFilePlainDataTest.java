@@ -48,7 +48,7 @@ class SessionFilePlainDataTest {
         InputFormatException e = assertThrows(InputFormatException.class,
                 () -> read(session(", \"positio\\n\\u0000\": 1")));
         assertEquals("t.normgraph.json: positio\\n\\u0000: unknown field (expected one of format, version, input, mode,"
-                + " position, selection, view, notes, norm)", e.getMessage());
+                + " position, selection, view, notes, norm, inference)", e.getMessage());
         e = assertThrows(InputFormatException.class, () -> read(session(", \"mode\": \"a\\nb\"")));
         assertTrue(e.getMessage().endsWith("got \"a\\nb\""), e.getMessage());
     }

@@ -262,7 +262,7 @@ public final class NormSelector extends HBox {
         return spec.kind() == NormKind.GROUP ? k + " (G = " + spec.groups() + ")" : k;
     }
 
-    /** Says which kind an undo or redo left for batch norm, and why. */
+    /** Says which kind an undo, a redo or Reset to example had to leave, why, and which kind is in force. */
     private void saySetAside(NormSpec aside) {
         if (aside != null) {
             say(Messages.get("norm.set-aside", name(aside), whatDoesNotFit(aside, model.getInputLayout()),

@@ -87,7 +87,7 @@ public final class SessionModel {
     private record State(BatchNormInput input, InputLayout layout, NormSpec kind) {
     }
 
-    // the kind an undo or redo had to leave for batch norm (its input did not fit it); null when none
+    // the kind an undo, a redo or commitUnderAnyKind had to leave (its input did not fit it); null when none
     private final ReadOnlyObjectWrapper<NormSpec> kindSetAside = new ReadOnlyObjectWrapper<>(this, "kindSetAside");
 
     private final Deque<State> undoStack = new ArrayDeque<>();
@@ -335,8 +335,8 @@ public final class SessionModel {
 
     /**
      * The kind the last undo, redo or {@link #commitUnderAnyKind} had to leave, because the
-     * input it brought does not fit it; null when none, and again once the user
-     * chooses a kind or edits.
+     * input it brought does not fit it; null when none, and again once the user chooses a kind
+     * or edits.
      */
     public ReadOnlyObjectProperty<NormSpec> kindSetAsideProperty() {
         return kindSetAside.getReadOnlyProperty();
