@@ -404,12 +404,18 @@ class FileSessionTest {
         assertNull(files.getFile(), "an example is a template: Save asks for a name");
     }
 
-    @Test
-    void a_recent_file_that_is_gone_is_said_so_and_forgotten(FxRobot robot) throws Exception {
-        Path file = dir.resolve("gone" + SessionFile.SUFFIX);
+    /** A recent file, saved and then deleted. */
+    private Path recentThenDeleted(FxRobot robot, String name) throws Exception {
+        Path file = dir.resolve(name + SessionFile.SUFFIX);
         dialogs.files.add(file);
         robot.interact(() -> assertTrue(files.saveAs()));
         Files.delete(file);
+        return file;
+    }
+
+    @Test
+    void a_recent_file_that_is_gone_is_said_so_and_forgotten(FxRobot robot) throws Exception {
+        Path file = recentThenDeleted(robot, "gone");
         robot.interact(() -> assertFalse(files.openRecent(file)));
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).contains(file.toString()), dialogs.errors.get(0));
@@ -419,10 +425,7 @@ class FileSessionTest {
     /** A folder in the file's place was called gone, and taken off the list. */
     @Test
     void a_recent_file_that_cannot_be_read_says_why_and_stays_on_the_list(FxRobot robot) throws Exception {
-        Path file = dir.resolve("work" + SessionFile.SUFFIX);
-        dialogs.files.add(file);
-        robot.interact(() -> assertTrue(files.saveAs()));
-        Files.delete(file);
+        Path file = recentThenDeleted(robot, "work");
         Files.createDirectory(file);
         robot.interact(() -> assertFalse(files.openRecent(file)));
         assertEquals(1, dialogs.errors.size());
