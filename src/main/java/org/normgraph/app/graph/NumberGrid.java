@@ -34,6 +34,7 @@ final class NumberGrid extends Canvas {
     static double leftRoom(double size) {
         return TEXT_INSET + 0.45 * size;
     }
+
     private static final String ELLIPSIS = "\u2026";
     /** The characters of {@link Numbers#format}'s output. */
     private static final String NUMBER_CHARS = "0123456789.\u2212-+eE";

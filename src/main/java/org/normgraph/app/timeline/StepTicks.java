@@ -18,7 +18,6 @@ import javafx.scene.text.Text;
  */
 final class StepTicks extends Region {
 
-    /** The smallest space between two labels, in pixels. */
     /** Room between two shown labels, in em of their font: 4 px at 200 % read "∂9∂8∂7" as one word. */
     private static final double GAP_EM = 0.4;
 
