@@ -568,9 +568,10 @@ final class MatrixSheet extends SpreadsheetView {
      * overwrote x[0][0] instead of the cell the user had clicked.
      */
     private void selectAllKeepingFocus() {
+        boolean focused = hasFocusedCell();
         TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
         getSelectionModel().selectAll();
-        if (f != null && f.getRow() >= 0 && f.getColumn() >= 0 && f.getColumn() < getColumns().size()) {
+        if (focused && f.getColumn() < getColumns().size()) {
             getSelectionModel().focus(f.getRow(), getColumns().get(f.getColumn()));
         }
     }

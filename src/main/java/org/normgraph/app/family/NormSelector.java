@@ -150,7 +150,7 @@ public final class NormSelector extends HBox {
         InputLayout layout = model.getInputLayout();
         int c = layout.channels();
         int asked = groups.getValue() == null ? 1 : groups.getValue();
-        int g = GroupCounts.nearestDivisor(c, asked, layout.images() ? layout.height() * layout.width() : 1);
+        int g = GroupCounts.nearestDivisor(c, asked, layout.spatial());
         if (!offered(k)) {
             refuse(Messages.get("norm.refused.instance", name(model.getNormSpec())));
             return;

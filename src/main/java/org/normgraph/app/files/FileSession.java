@@ -359,10 +359,6 @@ public final class FileSession {
     }
 
     /**
-     * At start: if the last run ended without closing and left a readable autosave, offers
-     * to restore it (then it is unsaved, untitled work); either way, starts autosaving.
-     */
-    /**
      * After the first frame: offers a crash copy, then opens the session file the app was
      * started with ({@code normgraph lesson.normgraph.json}), if any, as File ▸ Open would:
      * restored work is asked about first, and a file that cannot be read is said so.
@@ -374,6 +370,11 @@ public final class FileSession {
         }
     }
 
+    /**
+     * At start: if the last run ended without closing and left a readable autosave, offers
+     * to restore it (then it is unsaved work, under the name of the file it was a copy of);
+     * either way, starts autosaving.
+     */
     public void offerRestore() {
         if (autosave == null) {
             return;

@@ -169,7 +169,7 @@ public final class SessionModel {
         }
         State previous = current();
         NormSpec now = normSpec.get();
-        boolean leave = batchIfNeeded && !fits(new State(newInput, layout, now), now);
+        boolean leave = batchIfNeeded && !fits(layout, newInput.n(), now);
         if (leave) {
             normSpec.set(NormSpec.batch());
         }
@@ -272,8 +272,12 @@ public final class SessionModel {
 
     /** Whether {@code s}'s layout can be normalized by {@code kind} (G divides C, images for instance norm). */
     private static boolean fits(State s, NormSpec kind) {
+        return fits(s.layout(), s.input().n(), kind);
+    }
+
+    private static boolean fits(InputLayout layout, int n, NormSpec kind) {
         try {
-            s.layout().norm(kind, s.input().n());
+            layout.norm(kind, n);
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -508,7 +512,6 @@ public final class SessionModel {
         return statusKey.get();
     }
 
-    /** Notes on the current input (N = 1, constant columns, tiny eps, non-finite numbers). */
     /** Explore, predict or present; never null. */
     public ObjectProperty<Mode> modeProperty() {
         return mode;
@@ -539,6 +542,7 @@ public final class SessionModel {
         }
     }
 
+    /** Notes on the current input (N = 1, constant columns, tiny eps, non-finite numbers). */
     public ObservableList<Note> getNotes() {
         return notesView;
     }

@@ -109,8 +109,9 @@ public final class LectureToolbar {
             Theme[] all = Theme.values();
             themes.setTheme(all[(themes.getTheme().ordinal() + 1) % all.length]);
         });
-        Runnable larger = withoutItsCharacter(scene, () -> themes.setTextSize(themes.getTextSize().larger()));
-        Runnable smaller = withoutItsCharacter(scene, () -> themes.setTextSize(themes.getTextSize().smaller()));
+        java.util.function.UnaryOperator<Runnable> withoutItsCharacter = typedCharacterDropped(scene);
+        Runnable larger = withoutItsCharacter.apply(() -> themes.setTextSize(themes.getTextSize().larger()));
+        Runnable smaller = withoutItsCharacter.apply(() -> themes.setTextSize(themes.getTextSize().smaller()));
         for (KeyCode up : new KeyCode[] {KeyCode.EQUALS, KeyCode.PLUS, KeyCode.ADD}) {
             // plus is Shift+= on many keyboards: with or without Shift, as the graph's zoom keys
             acc.put(new KeyCodeCombination(up, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN,
@@ -122,10 +123,11 @@ public final class LectureToolbar {
     }
 
     /**
-     * {@code action}, and the character its key types is dropped: text fields take Ctrl+Alt
-     * as AltGr and would insert the + or − of Ctrl+Alt+plus into the number being edited.
+     * Wraps an accelerator's action so that the character its key types is dropped: text
+     * fields take Ctrl+Alt as AltGr and would insert the + or − of Ctrl+Alt+plus into the
+     * number being edited. One pair of filters on {@code scene} serves every wrapped action.
      */
-    private static Runnable withoutItsCharacter(Scene scene, Runnable action) {
+    private static java.util.function.UnaryOperator<Runnable> typedCharacterDropped(Scene scene) {
         boolean[] swallowNext = {false};
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> swallowNext[0] = false); // before the accelerator
         scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
@@ -134,7 +136,7 @@ public final class LectureToolbar {
                 e.consume();
             }
         });
-        return () -> {
+        return action -> () -> {
             swallowNext[0] = true;
             action.run();
         };

@@ -416,7 +416,6 @@ class InputsPaneTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The visible cell view of a model cell. */
     /** What the on-screen cell view of {@code field[row][col]} displays. */
     private static String shownText(FxRobot robot, String field, int row, int col) {
         WaitForAsyncUtils.waitForFxEvents();
