@@ -37,7 +37,9 @@ import javafx.util.StringConverter;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
+import org.normgraph.app.editor.EditRefusedException;
 import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.editor.Refusal;
 import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.InputLayout;
@@ -249,7 +251,8 @@ public final class MainWindow {
     /**
      * Shows the window in {@code language}: switches {@link Messages}, remembers the choice
      * and rebuilds the views on the same session (input, step, selection, undo history,
-     * playback, the seed and which panes are shown are kept; the graph is fitted anew).
+     * playback, the seed, the inputs pane's message and which panes are shown are kept; the
+     * graph is fitted anew).
      */
     public void setLanguage(Language language) {
         Messages.setLanguage(language);
@@ -258,9 +261,11 @@ public final class MainWindow {
             languageSetting.store(language);
         }
         long seed = inputs.getSeed();
+        InputsPane.Feedback feedback = inputs.getFeedback();
         disposeViews();
         buildViews();
         inputs.setSeed(seed);
+        inputs.showFeedback(feedback);
         if (root.getScene() != null) {
             if (root.getScene().getWindow() instanceof Stage stage) {
                 applyTitle(stage);
@@ -457,7 +462,7 @@ public final class MainWindow {
             if (!"groups".equals(e.field()) || kind.kind() != NormKind.GROUP) {
                 throw e;
             }
-            throw new IllegalArgumentException(Messages.get(layout.images() ? "norm.refused.groups.channels"
+            throw new EditRefusedException(Refusal.of(layout.images() ? "norm.refused.groups.channels"
                     : "norm.refused.groups", Integer.toString(kind.groups()), Integer.toString(layout.channels())), e);
         }
     }

@@ -20,12 +20,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.editor.InputField;
 import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -120,6 +124,36 @@ class LanguageSwitchTest {
 
     /** Each arrow in the open list switched the language, and the rebuilt window took the next arrows into the graph. */
     @Test
+    void a_refused_cell_keeps_its_message_over_a_switch_said_in_the_new_language(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class)
+                .editCell(InputField.X, 1, 1, "abc"));
+        Label before = robot.lookup("#editor-x-message").queryAs(Label.class);
+        assertTrue(before.isVisible() && before.getText().contains("'abc' is not a number"), before.getText());
+
+        select(robot, Language.JAPANESE);
+
+        Label after = robot.lookup("#editor-x-message").queryAs(Label.class);
+        assertNotSame(before, after, "the window was rebuilt");
+        String refused = MessageFormat.format(JA.getString("editor.refused.nan"), "x[1][1]", "abc");
+        String expected = MessageFormat.format(JA.getString("editor.refused.kept"), refused,
+                NumberText.cell(model.getInput().x().get(1, 1)));
+        assertTrue(after.isVisible(), "the message is still shown");
+        assertEquals(NumberText.unbroken(expected), after.getText());
+    }
+
+    @Test
+    void a_group_refusal_from_the_window_is_said_again_in_the_new_language(FxRobot robot) {
+        robot.interact(() -> model.setNormSpec(new NormSpec(NormKind.GROUP, 3)));
+        robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).resize(4, 4));
+        Label message = robot.lookup("#editor-size-message").queryAs(Label.class);
+        assertEquals(refused(EN, "3", "4"), message.getText());
+
+        select(robot, Language.JAPANESE);
+
+        assertEquals(refused(JA, "3", "4"), robot.lookup("#editor-size-message").queryAs(Label.class).getText());
+    }
+
+    @Test
     void arrows_in_the_open_list_only_move_to_a_language_and_closing_the_list_takes_it(FxRobot robot) {
         robot.clickOn("#toolbar-language");
         robot.type(KeyCode.DOWN);
@@ -179,6 +213,12 @@ class LanguageSwitchTest {
         robot.clickOn("#toolbar-language");
         robot.clickOn(name);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** "Not applied: " and the window's group refusal, as the size message shows them. */
+    private static String refused(ResourceBundle bundle, String groups, String d) {
+        return NumberText.unbroken(MessageFormat.format(bundle.getString("editor.refused.input"),
+                MessageFormat.format(bundle.getString("norm.refused.groups"), groups, d)));
     }
 
     private static String status(FxRobot robot) {

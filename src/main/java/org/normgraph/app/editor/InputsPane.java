@@ -15,7 +15,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
-import org.normgraph.app.Messages;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNormInput;
@@ -58,10 +57,15 @@ public class InputsPane extends Control {
      *              {@link #AREA_EPS}, {@link #AREA_SEED}, {@link #AREA_SIZE}
      * @param row   the refused cell's row in a grid, else -1
      * @param col   the refused cell's column in a grid, else -1
-     * @param text  the message, from the bundle
+     * @param message the message, put into words in the current language when shown
      * @param error whether something was refused (else it is information)
      */
-    public record Feedback(String area, int row, int col, String text, boolean error) {
+    public record Feedback(String area, int row, int col, Refusal message, boolean error) {
+
+        /** The message in the current language. */
+        public String text() {
+            return message.message();
+        }
     }
 
     private final ReadOnlyObjectProperty<BatchNormInput> input;
@@ -144,6 +148,14 @@ public class InputsPane extends Control {
         return feedback.get();
     }
 
+    /**
+     * Shows feedback this pane did not give: a window rebuilt in another language keeps the
+     * message about the last edit (said anew in the new language).
+     */
+    public void showFeedback(Feedback value) {
+        feedback.set(value);
+    }
+
     // ------------------------------------------------------------------ edits
 
     /** A cell's text was typed. */
@@ -161,10 +173,10 @@ public class InputsPane extends Control {
             return;
         }
         InputEdits.Edit e = InputEdits.paste(in, getLayout(), field, row, col, text);
-        String done = null;
+        Refusal done = null;
         if (e.isAccepted()) {
             List<List<String>> block = InputEdits.splitBlock(text);
-            done = Messages.get("editor.paste.done", String.valueOf(block.size()),
+            done = Refusal.of("editor.paste.done", String.valueOf(block.size()),
                     String.valueOf(block.get(0).size()), field.cellName(row, col));
         }
         apply(e, field.id(), -1, -1, done);
@@ -222,12 +234,12 @@ public class InputsPane extends Control {
      */
     public void sizeTyped(String symbol, String text, int taken, int min, int max) {
         Integer nearest = wholeNumberIn(text, min, max);
-        String message;
+        Refusal message;
         if (nearest == null) {
-            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(text), Integer.toString(taken)).message();
+            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(text), Integer.toString(taken));
         } else if (nearest == taken && !new BigInteger(CellParser.normalize(text)).equals(BigInteger.valueOf(taken))) {
             // clamped to the range
-            message = Messages.get("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
+            message = Refusal.of("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
                     Refusal.shown(text), Integer.toString(taken));
         } else {
             return;
@@ -246,7 +258,7 @@ public class InputsPane extends Control {
         }
         if (c < 1 || h < 1 || w < 1 || c * h * w > InputEdits.MAX_COLUMNS) {
             InputLayout now = getLayout();
-            feedback.set(new Feedback(AREA_SIZE, -1, -1, Messages.get("editor.refused.columns",
+            feedback.set(new Feedback(AREA_SIZE, -1, -1, Refusal.of("editor.refused.columns",
                     c + "\u00b7" + h + "\u00b7" + w, Integer.toString(c * h * w), Integer.toString(InputEdits.MAX_COLUMNS),
                     now.channels() + "\u00d7" + now.height() + "\u00d7" + now.width()), true));
             return;
@@ -290,7 +302,7 @@ public class InputsPane extends Control {
             }
             return true;
         } catch (NumberFormatException e) {
-            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", Refusal.shown(t)).message(), true));
+            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", Refusal.shown(t)), true));
             return false;
         }
     }
@@ -325,18 +337,18 @@ public class InputsPane extends Control {
         this.resetCommit = resetCommit;
     }
 
-    private void apply(InputEdits.Edit e, String area, int row, int col, String info) {
+    private void apply(InputEdits.Edit e, String area, int row, int col, Refusal info) {
         if (!e.isAccepted()) {
             BatchNormInput in = input.get();
-            String text = e.refusal().message();
+            Refusal text = e.refusal();
             if (row >= 0 && col >= 0 && in != null) {
                 InputField f = fieldOf(area);
                 if (f != null) {
-                    text = Messages.get("editor.refused.kept", text,
+                    text = Refusal.of("editor.refused.kept", text,
                             NumberText.cell(f.of(in, getLayout()).get(row, col)));
                 }
             } else if (AREA_EPS.equals(area) && in != null) {
-                text = Messages.get("editor.refused.kept", text, NumberText.exact(in.eps()));
+                text = Refusal.of("editor.refused.kept", text, NumberText.exact(in.eps()));
             }
             feedback.set(new Feedback(area, row, col, text, true));
             return;
@@ -364,8 +376,8 @@ public class InputsPane extends Control {
             how.accept(next, nextLayout);
             return true;
         } catch (RuntimeException ex) {
-            feedback.set(new Feedback(area, -1, -1,
-                    Messages.get("editor.refused.input", String.valueOf(ex.getMessage())), true));
+            Object why = ex instanceof EditRefusedException r ? r.refusal() : String.valueOf(ex.getMessage());
+            feedback.set(new Feedback(area, -1, -1, Refusal.of("editor.refused.input", why), true));
             return false;
         }
     }

@@ -4,16 +4,24 @@ import java.util.List;
 import org.normgraph.app.Messages;
 
 /**
- * Why an edit was refused: a message key of the bundle and its arguments (already text, so
- * that no locale formats a number differently from the cell).
+ * A message about an edit (why it was refused, or what it did): a message key of the bundle and
+ * its arguments, each already text (so that no locale formats a number differently from the
+ * cell) or another such message. It is put into words only when shown, so that a message still
+ * on screen after a language switch is said in the new language.
  */
-public record Refusal(String key, List<String> args) {
+public record Refusal(String key, List<Object> args) {
 
     public Refusal {
+        for (Object a : args) {
+            if (!(a instanceof String) && !(a instanceof Refusal)) {
+                throw new IllegalArgumentException("an argument is text or a message, not " + a);
+            }
+        }
         args = List.copyOf(args);
     }
 
-    public static Refusal of(String key, String... args) {
+    /** Each argument is a {@link String} or a {@link Refusal}. */
+    public static Refusal of(String key, Object... args) {
         return new Refusal(key, List.of(args));
     }
 
@@ -26,8 +34,8 @@ public record Refusal(String key, List<String> args) {
         return t.length() <= SHOWN_CHARS ? t : t.substring(0, SHOWN_CHARS) + "…";
     }
 
-    /** The message for the user, from the bundle. */
+    /** The message for the user, from the bundle of the current language. */
     public String message() {
-        return Messages.get(key, args.toArray());
+        return Messages.get(key, args.stream().map(a -> a instanceof Refusal r ? r.message() : a).toArray());
     }
 }
