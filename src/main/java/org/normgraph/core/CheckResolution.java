@@ -20,6 +20,9 @@ import org.normgraph.core.family.NormLayout;
  * </ul>
  * Without these bounds the check failed correct gradients on such input (the large-offsets
  * example among them); with them it says how far it can vouch for the gradients.
+ *
+ * <p>It also says below what each gradient counts as 0 ({@link #zeroBelow}): a fixed floor
+ * would pass any gradient of x ~ 1e20 (whose values are about 1e-20), however wrong.
  */
 public final class CheckResolution {
 
@@ -39,12 +42,16 @@ public final class CheckResolution {
     private final Matrix spread;
     private final double offsetRatio;
     private final double lossRounding;
+    /** Per input, the size of the terms its gradient is summed from (see {@link #zeroBelow}). */
+    private final Map<String, Double> termSize;
 
-    private CheckResolution(Map<String, Matrix> inputs, Matrix spread, double offsetRatio, double lossRounding) {
+    private CheckResolution(Map<String, Matrix> inputs, Matrix spread, double offsetRatio, double lossRounding,
+                            Map<String, Double> termSize) {
         this.inputs = inputs;
         this.spread = spread;
         this.offsetRatio = offsetRatio;
         this.lossRounding = lossRounding;
+        this.termSize = termSize;
     }
 
     /** The resolution of a check of {@code in} on the correct staged graph of {@code layout}. */
@@ -56,17 +63,41 @@ public final class CheckResolution {
         Matrix gamma = graph.node("bcast_gamma").op().forward(inputs.get(BatchNormGraph.GAMMA));
         Matrix x = inputs.get(BatchNormGraph.X);
         Matrix out = forward.output();
+        Matrix xhat = forward.value("xhat");
         Matrix dout = in.doutRows();
         double ratio = 1;
         double rounding = 0;
+        double termX = 0;
+        double termGamma = 0;
+        double termBeta = 0;
         for (int i = 0; i < x.rows(); i++) {
             for (int j = 0; j < x.cols(); j++) {
                 double r = Math.abs(x.get(i, j)) / spread.get(i, j);
+                double g = Math.abs(dout.get(i, j));
                 ratio = Math.max(ratio, r);
-                rounding += Math.abs(dout.get(i, j)) * (Math.abs(out.get(i, j)) + Math.abs(gamma.get(i, j)) * (r + 1));
+                rounding += g * (Math.abs(out.get(i, j)) + Math.abs(gamma.get(i, j)) * (r + 1));
+                termX = Math.max(termX, g * Math.abs(gamma.get(i, j)) / spread.get(i, j));
+                termGamma += g * Math.abs(xhat.get(i, j));
+                termBeta += g;
             }
         }
-        return new CheckResolution(inputs, spread, ratio, ROUNDING_GROWTH * UNIT_ROUNDOFF * rounding);
+        return new CheckResolution(inputs, spread, ratio, ROUNDING_GROWTH * UNIT_ROUNDOFF * rounding,
+                Map.of(BatchNormGraph.X, termX, BatchNormGraph.GAMMA, termGamma, BatchNormGraph.BETA, termBeta));
+    }
+
+    /**
+     * The scale below which the gradient of {@code input} ({@code x}, {@code gamma} or
+     * {@code beta}) counts as 0 in a comparison: {@link Comparison#ABSOLUTE_FLOOR} times the
+     * size of the terms it is summed from (dx: |dout ⊙ gamma| / sqrtvar; dgamma: Σ |dout ⊙ xhat|;
+     * dbeta: Σ |dout|). Below it a gradient is what remains when those terms cancel, far above
+     * their rounding; about the fixed floor itself for well-scaled input.
+     */
+    public double zeroBelow(String input) {
+        Double size = termSize.get(input);
+        if (size == null) {
+            throw new IllegalArgumentException("no input named '" + input + "'");
+        }
+        return Comparison.ABSOLUTE_FLOOR * size;
     }
 
     /** The largest |x| / sqrtvar of x's statistic; at least 1. */
@@ -81,7 +112,7 @@ public final class CheckResolution {
 
     /**
      * The relative tolerance of the staged gradient of {@code input} against central
-     * differences, for a gradient whose scale (the larger max |.| of the two) is {@code scale}.
+     * differences, for a gradient whose scale ({@link Comparison#scale}) is {@code scale}.
      * At 1 or above the differences resolve no digit of that gradient.
      */
     public double numericTolerance(String input, double scale) {
@@ -93,7 +124,7 @@ public final class CheckResolution {
             }
         }
         double noise = lossRounding / smallestStep;
-        return Math.max(GradientCheck.NUMERIC_TOLERANCE, noise / Math.max(Comparison.ABSOLUTE_FLOOR, scale));
+        return Math.max(GradientCheck.NUMERIC_TOLERANCE, noise / Math.max(Double.MIN_NORMAL, scale));
     }
 
     /**

@@ -3,10 +3,12 @@ package org.normgraph.core;
 /**
  * How far one matrix is from a reference: the largest elementwise difference, relative to
  * the largest magnitude of either matrix (normwise, so a gradient element that should be
- * 0 is judged against the gradient's scale, not against itself). Differences below
- * {@link #ABSOLUTE_FLOOR} in a matrix whose values are all that small count as agreement.
+ * 0 is judged against the gradient's scale, not against itself). Differences below a floor
+ * in a matrix whose values are all that small count as agreement: {@link #ABSOLUTE_FLOOR} for
+ * well-scaled input, or a floor that scales with the input ({@link CheckResolution#zeroBelow}),
+ * so that the gradients of x ~ 1e20 (about 1e-20) are still compared digit by digit.
  *
- * @param relativeError max |a − b| / max(‖a‖∞, ‖b‖∞, floor)
+ * @param relativeError max |a − b| / max(‖a‖∞, ‖b‖∞, floor); 0 where they are equal
  * @param row           row of the largest difference
  * @param col           column of the largest difference
  * @param reference     the reference's value there
@@ -14,15 +16,24 @@ package org.normgraph.core;
  */
 public record Comparison(double relativeError, int row, int col, double reference, double actual) {
 
-    /** Scale below which a whole gradient counts as zero. */
+    /** Scale below which a whole gradient of well-scaled input (values about 1) counts as zero. */
     public static final double ABSOLUTE_FLOOR = 1e-10;
 
+    /** Compared with the floor of well-scaled input, {@link #ABSOLUTE_FLOOR}. */
     public static Comparison of(Matrix reference, Matrix actual) {
+        return of(reference, actual, ABSOLUTE_FLOOR);
+    }
+
+    /**
+     * Compared relative to the larger matrix, or to {@code zeroBelow} where both are smaller:
+     * values under it count as rounding around 0.
+     */
+    public static Comparison of(Matrix reference, Matrix actual, double zeroBelow) {
         reference.requireSameShape("compare", actual);
         if (reference.rows() * reference.cols() == 0) {
             return new Comparison(0, 0, 0, 0, 0); // nothing to differ
         }
-        double scale = scale(reference, actual);
+        double scale = scale(reference, actual, zeroBelow);
         double worst = -1;
         int wr = 0;
         int wc = 0;
@@ -39,16 +50,16 @@ public record Comparison(double relativeError, int row, int col, double referenc
                 }
             }
         }
-        double rel = worst / scale;
+        double rel = worst == 0 ? 0 : worst / scale;
         if (Double.isNaN(rel)) {
             rel = Double.POSITIVE_INFINITY; // a NaN in either matrix, or infinite values (∞ / ∞)
         }
         return new Comparison(rel, wr, wc, reference.get(wr, wc), actual.get(wr, wc));
     }
 
-    /** What differences are relative to: max(‖a‖∞, ‖b‖∞, floor). */
-    public static double scale(Matrix reference, Matrix actual) {
-        return Math.max(ABSOLUTE_FLOOR, Math.max(reference.maxAbs(), actual.maxAbs()));
+    /** What differences are relative to: max(‖a‖∞, ‖b‖∞, zeroBelow), never below the smallest normal double. */
+    public static double scale(Matrix reference, Matrix actual, double zeroBelow) {
+        return Math.max(Math.max(Double.MIN_NORMAL, zeroBelow), Math.max(reference.maxAbs(), actual.maxAbs()));
     }
 
     public boolean within(double tolerance) {

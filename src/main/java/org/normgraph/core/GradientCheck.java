@@ -142,9 +142,10 @@ public final class GradientCheck {
     private static List<Result> compare(Gradients numeric, Gradients simplified, Gradients staged,
                                         CheckResolution resolution) {
         return INPUTS.stream().map(name -> {
-            double scale = Comparison.scale(numeric.of(name), staged.of(name));
-            return new Result(name, Comparison.of(numeric.of(name), staged.of(name)),
-                    Comparison.of(simplified.of(name), staged.of(name)), resolution.numericTolerance(name, scale),
+            double zero = resolution.zeroBelow(name);
+            double scale = Comparison.scale(numeric.of(name), staged.of(name), zero);
+            return new Result(name, Comparison.of(numeric.of(name), staged.of(name), zero),
+                    Comparison.of(simplified.of(name), staged.of(name), zero), resolution.numericTolerance(name, scale),
                     resolution.simplifiedTolerance());
         }).toList();
     }

@@ -88,4 +88,35 @@ class CheckResolutionTest {
         assertTrue(dx.numericUnresolved(), dx.toString());
         assertTrue(dx.simplified().within(GradientCheck.SIMPLIFIED_TOLERANCE), "the simplified formula still checks it");
     }
+
+    /** The same 8×3 input with x, or dout, scaled by a power of ten: gradients of about 1e-20 or 1e-150. */
+    static Stream<Arguments> scaled() {
+        BatchNormInput base = TestInputs.random(8, 3, 1e-5, 11);
+        return Stream.of(
+                Arguments.of("x ~ 1e20", new BatchNormInput(base.x().scale(1e20), base.gamma(), base.beta(), base.dout(), 1e-5)),
+                Arguments.of("x ~ 1e150", new BatchNormInput(base.x().scale(1e150), base.gamma(), base.beta(), base.dout(), 1e-5)),
+                Arguments.of("dout ~ 1e-12", new BatchNormInput(base.x(), base.gamma(), base.beta(), base.dout().scale(1e-12), 1e-5)),
+                Arguments.of("dout ~ 1e-150", new BatchNormInput(base.x(), base.gamma(), base.beta(), base.dout().scale(1e-150), 1e-5)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scaled")
+    void gradients_far_below_one_are_still_checked_digit_by_digit(String name, BatchNormInput in) {
+        List<GradientCheck.Result> right = GradientCheck.check(in);
+        right.forEach(r -> assertTrue(r.passed() && !r.numericUnresolved(), name + ": " + r));
+        NormLayout layout = NormLayout.of(NormSpec.batch(), in.n(), in.d());
+        for (Pitfall p : List.of(Pitfall.FORGET_DX2, Pitfall.FORGET_DXMU2, Pitfall.ASSIGN_AT_FAN_OUT)) {
+            GradientCheck.Result dx = GradientCheck.check(layout, NormInput.of(in), p).get(0);
+            assertFalse(dx.numericPassed(), name + ", " + p + ": " + dx);
+            assertFalse(dx.simplifiedPassed(), name + ", " + p + ": " + dx);
+        }
+    }
+
+    @Test
+    void a_gradient_that_is_zero_still_counts_as_zero() {
+        // N = 1: every dx is 0 in exact arithmetic, and finite differences give rounding noise
+        BatchNormInput in = new BatchNormInput(Matrix.of(1, 2, 3, -4), Matrix.rowVector(2, 1), Matrix.rowVector(0, 0),
+                Matrix.of(1, 2, 1, 5), 1e-5);
+        GradientCheck.check(in).forEach(r -> assertTrue(r.passed(), r.toString()));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.CheckResolution;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Trace;
@@ -71,9 +72,10 @@ public final class PitfallLab {
         List<GradientCheck.Result> check = GradientCheck.check(layout, in, pitfall);
         GradientCheck.Gradients analytic = GradientCheck.Gradients.of(wrongTrace);
         GradientCheck.Gradients ownNumeric = GradientCheck.numeric(layout, in, pitfall);
+        CheckResolution resolution = CheckResolution.of(layout, in);
         Map<String, Comparison> own = new LinkedHashMap<>();
         for (String input : List.of(BatchNormGraph.X, BatchNormGraph.GAMMA, BatchNormGraph.BETA)) {
-            own.put(input, Comparison.of(ownNumeric.of(input), analytic.of(input)));
+            own.put(input, Comparison.of(ownNumeric.of(input), analytic.of(input), resolution.zeroBelow(input)));
         }
         return new Report(pitfall, check, java.util.Collections.unmodifiableMap(own),
                 FirstDifference.between(correctTrace, wrongTrace), wrongTrace);
