@@ -16,12 +16,15 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check failed (gradcheck)",
-                "2:bad input or usage (one line on stderr names the field)", "70:internal error"})
+                "2:bad input or usage (one line on stderr names the field)", "70:internal error",
+                "74:the output could not be written (standard output failed)"})
 public final class Cli implements Runnable {
 
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL_ERROR = 70;
+    /** Standard output failed (a full disk, a closed pipe): the output is lost, so no success. */
+    public static final int OUTPUT_FAILED = 74;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,7 +92,15 @@ public final class Cli implements Runnable {
             c.getErr().flush();
             return BAD_INPUT;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // a PrintWriter keeps write errors to itself: ask, or a trace lost on a full disk exits 0
+        if (out.checkError() && code != INTERNAL_ERROR) {
+            err.println("normgraph: could not write to standard output (a full disk or a closed pipe?);"
+                    + " the output is incomplete");
+            err.flush();
+            return OUTPUT_FAILED;
+        }
+        return code;
     }
 
     /**
