@@ -1,9 +1,11 @@
 package org.normgraph.core;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The fused forward+backward on several threads, for large inputs. Batch norm's columns are
@@ -12,8 +14,11 @@ import java.util.concurrent.Future;
  * range; {@code threads − 1} pool threads run the others. Small inputs run on the caller's
  * thread alone: handing work to another thread costs more than the work.
  *
- * <p>After {@link #close()} every call is refused with an {@link IllegalStateException},
- * whatever its size (not only those that would have reached the stopped pool).
+ * <p>Threads may share one instance: their calls share the pool. After {@link #close()} every
+ * call is refused with an {@link IllegalStateException}, whatever its size (not only those
+ * that would have reached the stopped pool). A call under way when another thread closes the
+ * instance either completes or ends with that exception, its outputs then partly written;
+ * it never waits for work the stopped pool dropped.
  */
 public final class ParallelFusedBatchNorm implements AutoCloseable {
 
@@ -51,7 +56,7 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
                                 double[] dgamma, double[] dbeta, double[] mean, double[] var,
                                 double[] ivar) {
         if (closed) {
-            throw new IllegalStateException("this ParallelFusedBatchNorm is closed");
+            throw closedError(null);
         }
         // checked here, on the caller's thread: a pool thread's refusal would arrive wrapped
         FusedBatchNorm.checkForwardBackward(n, d, 0, d, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta,
@@ -62,8 +67,15 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
         for (int p = 1; p < parts; p++) {
             int j0 = d * p / parts;
             int j1 = d * (p + 1) / parts;
-            futures[p - 1] = pool.submit(() -> range(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx,
-                    dgamma, dbeta, mean, var, ivar));
+            try {
+                futures[p - 1] = pool.submit(() -> range(n, d, j0, j1, x, gamma, beta, dout, eps, out, dx,
+                        dgamma, dbeta, mean, var, ivar));
+            } catch (RejectedExecutionException e) { // closed since the check above
+                for (int q = 1; q < p; q++) {
+                    futures[q - 1].cancel(false);
+                }
+                throw closedError(e);
+            }
         }
         range(n, d, 0, d / parts, x, gamma, beta, dout, eps, out, dx, dgamma, dbeta, mean, var, ivar);
         try {
@@ -75,7 +87,13 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        } catch (CancellationException e) { // close() dropped a range before a pool thread took it
+            throw closedError(e);
         }
+    }
+
+    private static IllegalStateException closedError(Exception cause) {
+        return new IllegalStateException("this ParallelFusedBatchNorm is closed", cause);
     }
 
     private static void range(int n, int d, int j0, int j1, double[] x, double[] gamma, double[] beta,
@@ -89,7 +107,12 @@ public final class ParallelFusedBatchNorm implements AutoCloseable {
     public void close() {
         closed = true;
         if (pool != null) {
-            pool.shutdownNow();
+            // ranges still queued will never run: cancel them, so that their callers stop waiting
+            for (Runnable dropped : pool.shutdownNow()) {
+                if (dropped instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
         }
     }
 }
