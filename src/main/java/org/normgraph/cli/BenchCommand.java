@@ -170,6 +170,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Why the --json file cannot be written, or null if it can: said before the timing, not after. */
     private static String unwritable(Path file) {
+        if (file.toString().isBlank()) {
+            return Errors.EMPTY_NAME;
+        }
         if (Files.isDirectory(file)) {
             return file + " is a folder, not a file";
         }

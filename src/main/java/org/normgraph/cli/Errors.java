@@ -15,6 +15,12 @@ final class Errors {
         return Cli.BAD_INPUT;
     }
 
+    /**
+     * Why an empty file or folder name ({@code --out ''}) is refused: the system would take it
+     * as the working directory.
+     */
+    static final String EMPTY_NAME = "the name is empty; give a file or folder name";
+
     /** Why a trace of valid input still cannot be written as finite numbers. */
     static String describe(Trace.NonFinite at) {
         String gradient = "'" + at.name() + "', " + (at.branch() != null ? "a branch of the gradient of " : "the gradient of ");

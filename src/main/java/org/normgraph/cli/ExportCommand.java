@@ -40,6 +40,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (session.toString().isBlank() || out.toString().isBlank()) {
+            return Errors.badInput(spec, (session.toString().isBlank() ? "--session: " : "--out: ") + Errors.EMPTY_NAME);
+        }
         Session s;
         try {
             s = SessionFile.read(session);

@@ -26,6 +26,9 @@ final class InputOption {
         if (input.equals("-")) {
             return Json.readObject(stdin, "stdin");
         }
+        if (input.isBlank()) {
+            throw new InputFormatException(InputFormatException.Kind.UNREADABLE, "--input: " + Errors.EMPTY_NAME);
+        }
         Path path;
         try {
             path = Path.of(input);

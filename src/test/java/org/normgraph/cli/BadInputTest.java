@@ -137,6 +137,16 @@ class BadInputTest {
     }
 
     @Test
+    void an_empty_name_is_refused_not_taken_as_the_working_directory() {
+        assertRefused("trace", CliRun.run("trace", "--input", ""), List.of("--input: the name is empty"));
+        assertRefused("export", CliRun.run("export", "--session", "", "--out", dir.resolve("s").toString()),
+                List.of("--session: the name is empty"));
+        assertRefused("export", CliRun.run("export", "--session", dir.resolve("lesson.normgraph.json").toString(), "--out", ""),
+                List.of("--out: the name is empty"));
+        assertRefused("bench", CliRun.run("bench", "--sizes", "2x2", "--json", ""), List.of("--json: the name is empty"));
+    }
+
+    @Test
     void the_table_builders_produce_valid_json_when_nothing_is_wrong() {
         assertEquals(0, CliRun.withStdin(with("eps", "1e-5"), "trace", "-i", "-").exitCode());
         CliRun.Result r = CliRun.withStdin(without("dout"), "trace", "-i", "-");
