@@ -19,8 +19,9 @@ package org.normgraph.core;
  * nothing: n, d ≥ 1, eps finite and &gt; 0, a column range inside the columns, and each array
  * present and long enough — n·d values for x, dout, out and dx, d for the column vectors. An
  * array may be longer (a buffer reused for a smaller batch): only its first values are read or
- * written. A refusal is an {@link IllegalArgumentException} naming the argument, before
- * anything is written.
+ * written. Each output needs an array of its own, apart from the inputs and the other outputs:
+ * dgamma written over gamma, say, would be read back as gamma. A refusal is an
+ * {@link IllegalArgumentException} naming the argument, before anything is written.
  */
 public final class FusedBatchNorm {
 
@@ -132,6 +133,13 @@ public final class FusedBatchNorm {
         checkMatrix("dx", dx, n, d);
         checkVector("dgamma", dgamma, d);
         checkVector("dbeta", dbeta, d);
+        ownArray("out", out, x, gamma, beta, dout, dx, dgamma, dbeta, mean, var, ivar);
+        ownArray("dx", dx, x, gamma, beta, dout, out, dgamma, dbeta, mean, var, ivar);
+        ownArray("dgamma", dgamma, x, gamma, beta, dout, out, dx, dbeta, mean, var, ivar);
+        ownArray("dbeta", dbeta, x, gamma, beta, dout, out, dx, dgamma, mean, var, ivar);
+        ownArray("mean", mean, x, gamma, beta, dout, out, dx, dgamma, dbeta, var, ivar);
+        ownArray("var", var, x, gamma, beta, dout, out, dx, dgamma, dbeta, mean, ivar);
+        ownArray("ivar", ivar, x, gamma, beta, dout, out, dx, dgamma, dbeta, mean, var);
     }
 
     /** The checks of {@link #forwardColumns}. */
@@ -146,6 +154,10 @@ public final class FusedBatchNorm {
         checkVector("mean", mean, d);
         checkVector("var", var, d);
         checkVector("ivar", ivar, d);
+        ownArray("out", out, x, gamma, beta, mean, var, ivar, null, null, null, null);
+        ownArray("mean", mean, x, gamma, beta, out, var, ivar, null, null, null, null);
+        ownArray("var", var, x, gamma, beta, out, mean, ivar, null, null, null, null);
+        ownArray("ivar", ivar, x, gamma, beta, out, mean, var, null, null, null, null);
     }
 
     private static void checkSize(int n, int d, int j0, int j1) {
@@ -172,6 +184,19 @@ public final class FusedBatchNorm {
     private static void checkVector(String name, double[] a, int d) {
         if (a == null || a.length < d) {
             throw tooShort(name, a, "d = " + d);
+        }
+    }
+
+    /**
+     * Refuses output {@code name} when its array is one of the other arguments (null: none).
+     * Ten of them at most, as plain parameters: an array of them would be allocated per call.
+     */
+    private static void ownArray(String name, double[] a, double[] o1, double[] o2, double[] o3, double[] o4,
+                                 double[] o5, double[] o6, double[] o7, double[] o8, double[] o9, double[] o10) {
+        if (a == o1 || a == o2 || a == o3 || a == o4 || a == o5 || a == o6 || a == o7 || a == o8 || a == o9
+                || a == o10) {
+            throw new IllegalArgumentException(name + ": the same array as another argument;"
+                    + " each output needs an array of its own");
         }
     }
 
@@ -298,6 +323,7 @@ public final class FusedBatchNorm {
         checkVector("gamma", gamma, d);
         checkVector("beta", beta, d);
         checkMatrix("out", out, n, d);
+        ownArray("out", out, x, mean, ivar, gamma, beta, null, null, null, null, null);
         normalizeColumns(n, d, 0, d, x, mean, ivar, gamma, beta, out);
     }
 
@@ -333,6 +359,9 @@ public final class FusedBatchNorm {
         checkMatrix("dx", dx, n, d);
         checkVector("dgamma", dgamma, d);
         checkVector("dbeta", dbeta, d);
+        ownArray("dx", dx, x, gamma, dout, mean, ivar, dgamma, dbeta, null, null, null);
+        ownArray("dgamma", dgamma, x, gamma, dout, mean, ivar, dx, dbeta, null, null, null);
+        ownArray("dbeta", dbeta, x, gamma, dout, mean, ivar, dx, dgamma, null, null, null);
         java.util.Arrays.fill(dgamma, j0, j1, 0.0);
         java.util.Arrays.fill(dbeta, j0, j1, 0.0);
         for (int i = 0, base = 0; i < n; i++, base += d) {

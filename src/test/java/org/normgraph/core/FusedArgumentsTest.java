@@ -70,6 +70,33 @@ class FusedArgumentsTest {
         }
     }
 
+    /** Each output given the array of each other argument of the same length: refused by name, nothing written. */
+    @Test
+    void an_output_that_shares_an_array_with_another_argument_is_refused() {
+        for (int k = 4; k < NAMES.length; k++) {
+            for (int other = 0; other < NAMES.length; other++) {
+                double[][] b = buffers();
+                if (other == k || b[other].length != b[k].length) {
+                    continue;
+                }
+                b[k] = b[other];
+                double[][] before = Arrays.stream(b).map(double[]::clone).toArray(double[][]::new);
+                String named = NAMES[other >= 4 ? Math.min(k, other) : k]; // of two outputs, the first is named
+                expect(() -> fused(N, D, 1e-5, b), named + ": the same array as another argument");
+                for (int i = 0; i < b.length; i++) {
+                    assertTrue(Arrays.equals(before[i], b[i]), NAMES[i] + " was written");
+                }
+            }
+        }
+        double[] x = buffers()[0];
+        double[][] forward = buffers();
+        expect(() -> FusedBatchNorm.forward(N, D, x, forward[1], forward[2], 1e-5, x, forward[8], forward[9],
+                forward[10]), "out: the same array");
+        double[][] b = buffers();
+        expect(() -> FusedBatchNorm.backward(N, D, b[0], b[1], b[3], b[8], b[10], b[5], b[1], b[7]),
+                "dgamma: the same array");
+    }
+
     @Test
     void a_missing_buffer_is_refused_by_name() {
         double[][] b = buffers();
