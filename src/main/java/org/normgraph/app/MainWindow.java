@@ -1,5 +1,6 @@
 package org.normgraph.app;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,7 +17,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -37,6 +40,7 @@ import javafx.util.StringConverter;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
+import org.controlsfx.control.spreadsheet.SpreadsheetView;
 import org.normgraph.app.editor.EditRefusedException;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.editor.Refusal;
@@ -584,12 +588,27 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- keys
 
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final List<KeyCombination> REDO = List.of(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+            new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            Node focus = scene.getFocusOwner();
+            if (!e.isConsumed() && isInputsOneLineField(focus)) {
+                // N, D, eps, seed: a text field takes Ctrl+Z for its own typing, which these
+                // fields replace on each commit; here it undoes the last edit, as in the grids
+                if (UNDO.match(e)) {
+                    model.undo();
+                    e.consume();
+                } else if (REDO.stream().anyMatch(r -> r.match(e))) {
+                    model.redo();
+                    e.consume();
+                }
+            }
             if (e.isConsumed() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
                 return;
             }
-            Node focus = scene.getFocusOwner();
             if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)
                     || (lab.pane() != null && inside(focus, lab.pane()))) {
                 return;
@@ -602,7 +621,7 @@ public final class MainWindow {
                 case END -> model.last();
                 case SPACE -> {
                     if (focus instanceof ButtonBase || focus instanceof ComboBoxBase<?>
-                            || focus instanceof ChoiceBox<?>) {
+                            || focus instanceof ChoiceBox<?> || focus instanceof TitledPane) { // Space opens the notes
                         return;
                     }
                     playback.toggle();
@@ -614,10 +633,8 @@ public final class MainWindow {
             e.consume();
         });
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), model::undo);
-        acc.put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
-        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                model::redo);
+        acc.put(UNDO, model::undo);
+        REDO.forEach(r -> acc.put(r, model::redo));
         // Ctrl + plus is Ctrl+Shift+= on some keyboards, Ctrl++ on others
         acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY),
                 () -> graph.zoomIn());
@@ -632,6 +649,22 @@ public final class MainWindow {
                 () -> followStep.set(!followStep.get()));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lab.shownProperty().set(!lab.shownProperty().get()));
+    }
+
+    /**
+     * A text field of the inputs pane outside the grids, or a size spinner (which holds the
+     * focus for its field); a grid's cell editor keeps Ctrl+Z for its typing.
+     */
+    private boolean isInputsOneLineField(Node focus) {
+        if (!(focus instanceof TextInputControl || focus instanceof Spinner<?>) || !inside(focus, inputsSlot)) {
+            return false;
+        }
+        for (Node x = focus; x != null; x = x.getParent()) {
+            if (x instanceof SpreadsheetView) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inside(Node n, Parent p) {

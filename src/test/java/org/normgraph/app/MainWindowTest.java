@@ -14,6 +14,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -228,6 +229,32 @@ class MainWindowTest {
         assertEquals("10", skin(robot, "x").valueView().cellText(0, 0));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertEquals(in, model.getInput());
+    }
+
+    /** A one-line field's own undo would only bring back typed text; there Ctrl+Z undoes the edit, as in the grids. */
+    @Test
+    void ctrl_z_in_the_n_field_and_the_eps_field_undoes_the_last_edit(FxRobot robot) {
+        BatchNormInput in = model.getInput();
+        robot.clickOn("#editor-n .text-field").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("6").type(KeyCode.ENTER);
+        assertEquals(6, model.getInput().n());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(in, model.getInput(), "undone from the N field");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        assertEquals(6, model.getInput().n(), "redone from the N field");
+        robot.clickOn("#editor-eps");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(in, model.getInput(), "undone from the eps field");
+    }
+
+    @Test
+    void space_on_the_speaker_notes_title_opens_them_and_does_not_play(FxRobot robot) {
+        TitledPane notes = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
+        robot.interact(notes::requestFocus);
+        assertFalse(notes.isExpanded());
+        robot.type(KeyCode.SPACE);
+        assertTrue(notes.isExpanded(), "Space opens the notes");
+        assertFalse(model.isPlaying(), "and does not start playback");
     }
 
     @Test
