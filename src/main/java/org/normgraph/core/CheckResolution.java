@@ -116,6 +116,9 @@ public final class CheckResolution {
      * At 1 or above the differences resolve no digit of that gradient.
      */
     public double numericTolerance(String input, double scale) {
+        if (!Double.isFinite(scale)) {
+            return GradientCheck.NUMERIC_TOLERANCE; // a gradient with ∞ or NaN fails whatever the tolerance
+        }
         Matrix value = inputs.get(input);
         double smallestStep = Double.POSITIVE_INFINITY;
         for (int i = 0; i < value.rows(); i++) {

@@ -119,4 +119,16 @@ class CheckResolutionTest {
                 Matrix.of(1, 2, 1, 5), 1e-5);
         GradientCheck.check(in).forEach(r -> assertTrue(r.passed(), r.toString()));
     }
+
+    /** std + eps on a constant column: the variant's dx is ∞ or NaN (d√var at var = 0); its tolerances stay numbers. */
+    @Test
+    void a_gradient_that_is_not_finite_fails_against_a_tolerance_that_is_a_number() {
+        BatchNormInput in = new BatchNormInput(Matrix.of(3, 2, 1, 5, 2, 5, 4, 5), Matrix.rowVector(1, 1),
+                Matrix.rowVector(0, 0), Matrix.of(3, 2, 0.1, 0.2, -0.3, 0.4, 0.5, -0.6), 1e-5);
+        NormLayout layout = NormLayout.of(NormSpec.batch(), in.n(), in.d());
+        GradientCheck.Result dx = GradientCheck.check(layout, NormInput.of(in), Pitfall.STD_PLUS_EPS).get(0);
+        assertFalse(dx.passed(), dx.toString());
+        assertTrue(Double.isFinite(dx.numericDecidingTolerance()), dx.toString());
+        assertTrue(Double.isFinite(dx.simplifiedDecidingTolerance()), dx.toString());
+    }
 }
