@@ -30,6 +30,21 @@ final class LabFormat {
         return String.format(Locale.ROOT, "%.3g", v).replace('-', Numbers.MINUS);
     }
 
+    /**
+     * Two values that differ, each with the fewest significant digits (four at least) that tell
+     * them apart: {@code 0.003162} against {@code 1e−5}, not every digit of a double.
+     */
+    static String[] apart(double a, double b) {
+        for (int digits = 4; digits < 17; digits++) {
+            String x = NumberText.pretty(a, digits);
+            String y = NumberText.pretty(b, digits);
+            if (!x.equals(y)) {
+                return new String[] {x, y};
+            }
+        }
+        return new String[] {full(a), full(b)};
+    }
+
     /** A value with all the digits a double has: for showing what rounding did. */
     static String full(double v) {
         return Double.isFinite(v) ? Double.toString(v).replace('-', Numbers.MINUS).replace("E", "e") : Numbers.format(v);

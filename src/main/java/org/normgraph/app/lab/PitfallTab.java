@@ -74,9 +74,9 @@ final class PitfallTab {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
             LabResults.Where where = r.firstDifferenceText(f);
+            String[] values = LabFormat.apart(f.comparison().reference(), f.comparison().actual());
             javafx.scene.control.Label text = label(Messages.get(f.inBackward() ? "lab.pitfall.first.gradient" : "lab.pitfall.first.value",
-                    where.element(), where.node(), LabFormat.full(f.comparison().reference()),
-                    LabFormat.full(f.comparison().actual())), "lab-first-text");
+                    where.element(), where.node(), values[0], values[1]), "lab-first-text");
             text.setId("lab-first-difference");
             Button showIt = new Button(Messages.get("lab.show"));
             showIt.setId("lab-show-first");
