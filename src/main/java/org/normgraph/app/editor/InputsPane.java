@@ -182,11 +182,14 @@ public class InputsPane extends Control {
         apply(e, field.id(), -1, -1, done);
     }
 
-    /** Sets the given cells ({row, col} pairs) to 0. */
+    /** Sets the given cells ({row, col} pairs) to 0, and says so (Delete gives no other sign). */
     public void clearCells(InputField field, List<int[]> cells) {
         BatchNormInput in = input.get();
-        if (in != null) {
-            commitSafely(InputEdits.fillCells(in, getLayout(), field, cells, 0.0), field.id());
+        if (in != null && !cells.isEmpty()
+                && commitSafely(InputEdits.fillCells(in, getLayout(), field, cells, 0.0), field.id())) {
+            feedback.set(new Feedback(field.id(), -1, -1, cells.size() == 1
+                    ? Refusal.of("editor.cleared.one", field.cellName(cells.get(0)[0], cells.get(0)[1]))
+                    : Refusal.of("editor.cleared", Integer.toString(cells.size()), field.id()), false));
         }
     }
 

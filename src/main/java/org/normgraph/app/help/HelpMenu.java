@@ -69,7 +69,11 @@ public final class HelpMenu {
             d.setHeight(screen.getHeight());
             d.setWidth(d.getWidth() + SCROLL_BAR_ROOM); // the sheet scrolls now: room for its bar beside it
         }
-        d.setWidth(Math.min(d.getWidth(), screen.getWidth()));
+        if (d.getWidth() > screen.getWidth()) {
+            // only when needed: a resize before the window system has sized the new dialog
+            // passed a height of 0, which GTK refused, and the first sheet could stay squashed
+            d.setWidth(screen.getWidth());
+        }
         d.setX(Math.max(screen.getMinX(), Math.min(d.getX(), screen.getMaxX() - d.getWidth())));
         d.setY(Math.max(screen.getMinY(), Math.min(d.getY(), screen.getMaxY() - d.getHeight())));
     }

@@ -50,6 +50,7 @@ public final class ShortcutSheet {
                     new Row("Tab   Enter", "next-cell"),
                     new Row("Ctrl + Tab", "leave-grid"),
                     new Row("Ctrl + C   Ctrl + V", "copy-paste"),
+                    new Row("Delete", "clear"),
                     new Row("Ctrl + Z", "undo"),
                     new Row("Ctrl + Y   Ctrl + Shift + Z", "redo"))),
             new Group("lecture", List.of(

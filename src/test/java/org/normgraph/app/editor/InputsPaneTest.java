@@ -105,6 +105,8 @@ class InputsPaneTest {
         robot.type(KeyCode.DELETE);
         assertEquals(0.0, input.get().dout().get(1, 1));
         assertEquals(1, commits.size());
+        assertEquals("dout[1][1] is now 0 (Delete). Ctrl+Z brings the value back.", pane.getFeedback().text());
+        assertFalse(pane.getFeedback().error());
     }
 
     @Test
