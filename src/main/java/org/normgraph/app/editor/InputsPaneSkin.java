@@ -475,6 +475,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
             set(messages.get(f), fb);
             if (fb.error() && fb.row() >= 0) {
                 sheets.get(f).markRefused(fb.row(), fb.col(), fb.text());
+                sheets.get(f).returnToRefused(fb.row(), fb.col());
             }
         } else if (InputsPane.AREA_EPS.equals(fb.area())) {
             set(epsMessage, fb);

@@ -297,6 +297,18 @@ final class MatrixSheet extends SpreadsheetView {
         marked.add(c);
     }
 
+    /**
+     * Back to a cell whose typed text was refused: the grid moves on as the edit ends (Enter
+     * down, Tab right), after the refusal is shown, and the next keys would go to the wrong cell.
+     */
+    void returnToRefused(int row, int col) {
+        javafx.application.Platform.runLater(() -> {
+            if (isFocusWithin() && shown != null && row < shown.rows() && col < shown.cols()) {
+                selectCell(row, col);
+            }
+        });
+    }
+
     /** Takes the refusal marks off (only the marked cells are visited). */
     void clearMarks() {
         for (SpreadsheetCell c : marked) {

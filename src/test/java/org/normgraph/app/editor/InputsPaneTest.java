@@ -122,6 +122,12 @@ class InputsPaneTest {
         assertTrue(msg.isVisible());
         assertEquals("x[2][1]: 'abc' is not a number. Kept 0.", msg.getText());
         assertTrue(GridRobot.sheet(robot, "x").isMarked(2, 1), "the refused cell is marked");
+        WaitForAsyncUtils.waitForFxEvents();
+        var focused = GridRobot.sheet(robot, "x").getSelectionModel().getFocusedCell();
+        assertEquals(List.of(2, 1), List.of(focused.getRow(), focused.getColumn()), "Enter stays on the refused cell");
+        GridRobot.typeText(robot, "9");
+        robot.type(KeyCode.ENTER);
+        assertEquals(9.0, input.get().x().get(2, 1), "typed again into the same cell");
     }
 
     @Test
