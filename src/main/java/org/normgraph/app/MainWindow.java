@@ -614,6 +614,15 @@ public final class MainWindow {
                 return;
             }
             KeyCode k = e.getCode();
+            if (e.isShiftDown()) {
+                // Shift + arrows move between a node's numbers (GraphView); Shift + PageUp/PageDown
+                // scroll the inspector, which is no Tab stop
+                if (k == KeyCode.PAGE_UP || k == KeyCode.PAGE_DOWN) {
+                    inspector.scrollPage(k == KeyCode.PAGE_DOWN ? 1 : -1);
+                    e.consume();
+                }
+                return;
+            }
             switch (k) {
                 case RIGHT, PAGE_DOWN, KP_RIGHT -> model.next();
                 case LEFT, PAGE_UP, KP_LEFT -> model.previous();

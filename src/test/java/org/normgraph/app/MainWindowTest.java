@@ -247,6 +247,23 @@ class MainWindowTest {
         assertEquals(in, model.getInput(), "undone from the eps field");
     }
 
+    /** The inspector is no Tab stop; Shift + PageDown / PageUp scroll it from the graph, and do not step. */
+    @Test
+    void shift_page_down_scrolls_the_inspector_without_stepping(FxRobot robot) {
+        robot.interact(() -> {
+            model.seek(model.getStepCount() - 1);
+            model.setSelection(Selection.node("x"));
+        });
+        int position = model.getPosition();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".inspector-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertEquals(0, scroll.getVvalue());
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_DOWN).release(KeyCode.SHIFT);
+        assertTrue(scroll.getVvalue() > 0, "scrolled down");
+        assertEquals(position, model.getPosition(), "no step");
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_UP).release(KeyCode.SHIFT);
+        assertEquals(0, scroll.getVvalue(), 1e-9);
+    }
+
     @Test
     void space_on_the_speaker_notes_title_opens_them_and_does_not_play(FxRobot robot) {
         TitledPane notes = robot.lookup("#speaker-notes").queryAs(TitledPane.class);

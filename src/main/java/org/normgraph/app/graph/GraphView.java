@@ -565,19 +565,76 @@ public final class GraphView extends Region {
         e.consume();
     }
 
+    /**
+     * ↑ / ↓ choose a node; Enter picks the first number of the chosen node and Shift + arrows
+     * move to another, so the chain rule of an element is there without a mouse; Esc goes
+     * back from a number to its node, then to no selection.
+     */
     private void keyPressed(KeyEvent e) {
-        if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
+        Selection s = model.getSelection();
+        if (e.isShiftDown() && isArrow(e.getCode())) {
+            if (s != null) {
+                moveElement(s, e.getCode());
+                e.consume();
+            }
+        } else if (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) {
             List<String> names = new ArrayList<>(nodeViews.keySet());
-            Selection s = model.getSelection();
             int i = s == null ? -1 : names.indexOf(s.node());
             int n = names.size();
             int next = e.getCode() == KeyCode.DOWN ? (i + 1) % n : (i <= 0 ? n - 1 : i - 1);
             model.setSelection(Selection.node(names.get(next)));
+            reveal(names.get(next));
             e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE && model.getSelection() != null) {
-            model.setSelection(null);
+        } else if (e.getCode() == KeyCode.ENTER && s != null && !s.hasElement()) {
+            model.setSelection(Selection.element(s.node(), 0, 0));
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && s != null) {
+            model.setSelection(s.hasElement() ? Selection.node(s.node()) : null);
             e.consume();
         }
+    }
+
+    private static boolean isArrow(KeyCode k) {
+        return k == KeyCode.UP || k == KeyCode.DOWN || k == KeyCode.LEFT || k == KeyCode.RIGHT;
+    }
+
+    /** Shift + arrow: the next number of the node's matrix that way, stopping at its edges (the first one if none). */
+    private void moveElement(Selection s, KeyCode k) {
+        Trace t = model.getTrace();
+        if (t == null || !s.hasElement()) {
+            model.setSelection(Selection.element(s.node(), 0, 0));
+            return;
+        }
+        int rows = t.value(s.node()).rows();
+        int cols = t.value(s.node()).cols();
+        int row = s.row() + (k == KeyCode.DOWN ? 1 : k == KeyCode.UP ? -1 : 0);
+        int col = s.col() + (k == KeyCode.RIGHT ? 1 : k == KeyCode.LEFT ? -1 : 0);
+        model.setSelection(Selection.element(s.node(), Math.max(0, Math.min(rows - 1, row)),
+                Math.max(0, Math.min(cols - 1, col))));
+    }
+
+    /** Pans just enough that node {@code name} is inside the view (with a small margin); no change if it is. */
+    void reveal(String name) {
+        GraphNodeView v = nodeViews.get(name);
+        if (v == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        Bounds b = worldBounds(v);
+        double sc = scale.getX();
+        double margin = 12;
+        double dx = shiftInto(b.getMinX() * sc + translate.getX(), b.getMaxX() * sc + translate.getX(), getWidth(), margin);
+        double dy = shiftInto(b.getMinY() * sc + translate.getY(), b.getMaxY() * sc + translate.getY(), getHeight(), margin);
+        if (dx != 0 || dy != 0) {
+            panBy(dx, dy);
+        }
+    }
+
+    /** How far to move [lo, hi] so that it lies in [margin, size − margin]; its start first when it is larger. */
+    private static double shiftInto(double lo, double hi, double size, double margin) {
+        if (lo < margin || hi - lo > size - 2 * margin) {
+            return margin - lo;
+        }
+        return hi > size - margin ? size - margin - hi : 0;
     }
 
     /** The bounds of {@code node} in the coordinates of the drawing (before zoom/pan). */

@@ -39,7 +39,10 @@ public final class ShortcutSheet {
                     new Row("Space", "play"))),
             new Group("graph", List.of(
                     new Row("\u2191   \u2193", "select-node"),
+                    new Row("Enter", "pick-element"),
+                    new Row("Shift + \u2190 \u2192 \u2191 \u2193", "move-element"),
                     new Row("Esc", "deselect"),
+                    new Row("Shift + PageUp   Shift + PageDown", "scroll-inspector"),
                     new Row("Ctrl + plus", "zoom-in"),
                     new Row("Ctrl + minus", "zoom-out"),
                     new Row("Ctrl + 0", "fit"),

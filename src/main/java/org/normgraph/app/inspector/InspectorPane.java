@@ -75,6 +75,13 @@ public class InspectorPane extends Control {
         return layoutSource == null ? null : layoutSource.get();
     }
 
+    /** Scrolls the pane by a page down ({@code direction} 1) or up (−1): the keyboard's way through it. */
+    public void scrollPage(int direction) {
+        if (getSkin() instanceof InspectorPaneSkin skin) {
+            skin.scrollPage(direction);
+        }
+    }
+
     public ObjectProperty<Selection> selectionProperty() {
         return selection;
     }

@@ -446,6 +446,16 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         return box;
     }
 
+    /** A page (the visible height, less a line that stays in view) down or up. */
+    void scrollPage(int direction) {
+        double visible = scroll.getViewportBounds().getHeight();
+        double hidden = content.getLayoutBounds().getHeight() - visible;
+        if (hidden > 0) {
+            double page = Math.max(visible - 2 * getSkinnable().fontSizeProperty().get(), visible / 2) / hidden;
+            scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() + direction * page)));
+        }
+    }
+
     /**
      * Lets one wide matrix scroll sideways on its own, so that the text around it still
      * wraps to the pane's width. Exactly as tall as the matrix, plus the scroll bar when

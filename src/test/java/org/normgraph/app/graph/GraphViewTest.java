@@ -143,6 +143,34 @@ class GraphViewTest {
         assertNull(model.getSelection());
     }
 
+    /** The chain rule of one element without a mouse: Enter picks a number, Shift + arrows move, Esc steps back. */
+    @Test
+    void enter_picks_a_number_of_the_node_shift_arrows_move_and_escape_goes_back(FxRobot robot) {
+        robot.type(KeyCode.DOWN); // x, 4×3
+        robot.type(KeyCode.ENTER);
+        assertEquals(Selection.element("x", 0, 0), model.getSelection());
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.RIGHT).type(KeyCode.DOWN)
+                .release(KeyCode.SHIFT);
+        assertEquals(Selection.element("x", 1, 2), model.getSelection(), "stops at the last column");
+        assertEquals(0, model.getPosition(), "Shift + arrows do not step");
+        robot.press(KeyCode.SHIFT).type(KeyCode.UP).type(KeyCode.UP).type(KeyCode.LEFT).release(KeyCode.SHIFT);
+        assertEquals(Selection.element("x", 0, 1), model.getSelection());
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(Selection.node("x"), model.getSelection(), "from the number back to its node");
+        robot.type(KeyCode.ESCAPE);
+        assertNull(model.getSelection());
+    }
+
+    @Test
+    void a_node_chosen_with_the_keys_is_brought_into_view(FxRobot robot) {
+        robot.interact(() -> graph.setViewport(1.5, 0, 0)); // zoomed in on the left: out is far off to the right
+        robot.type(KeyCode.UP); // out
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds view = graph.localToScreen(graph.getBoundsInLocal());
+        Bounds out = graph.nodeView("out").localToScreen(graph.nodeView("out").getBoundsInLocal());
+        assertTrue(view.contains(out), "out " + out + " inside " + view);
+    }
+
     @Test
     void a_selection_from_elsewhere_marks_the_node_and_its_cell(FxRobot robot) {
         robot.interact(() -> model.setSelection(Selection.element("x", 2, 1)));
