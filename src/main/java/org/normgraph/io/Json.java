@@ -462,6 +462,20 @@ public final class Json {
         if (m.startsWith(END_OF_INPUT)) {
             return "the text ends too early (truncated?)";
         }
+        // Jackson names its own switches ("enable `JsonReadFeature…`"): say what JSON allows instead
+        if (m.contains("ALLOW_LEADING_PLUS_SIGN")) {
+            return "a number may not start with '+' in JSON; write 2, not +2";
+        }
+        if (m.contains("ALLOW_COMMENTS")) {
+            return "JSON has no comments; remove /* … */ and // …";
+        }
+        int feature = m.indexOf(": enable `");
+        if (feature < 0) {
+            feature = m.indexOf(" (not recognized as one since Feature");
+        }
+        if (feature > 0) {
+            m = m.substring(0, feature);
+        }
         for (String cut : new String[] {" (start marker", " [Source", " at [Source"}) {
             int i = m.indexOf(cut);
             if (i > 0) {

@@ -88,6 +88,9 @@ class BadInputTest {
                 row("unknown field", with("eps", "1e-5, \"epsilon\": 1"), "epsilon", "unknown field"),
                 row("broken JSON", "{\"x\": [[1, 2], [3, 5]] \"gamma\": [1, -1]}", "not valid JSON", "line 1"),
                 row("truncated JSON", "{\"x\": [[1, 2], [3, 5]], \"gamma\": [1, ", "not valid JSON", "gamma"),
+                // said in JSON's terms, not as the parser's switches ("enable `JsonReadFeature…`")
+                row("a leading plus", "{\"x\": [[+1, 2], [3, 5]]}", "x[0][0]", "may not start with '+'"),
+                row("a comment", "{/* lesson 1 */ \"x\": [[1, 2], [3, 5]]}", "JSON has no comments"),
                 row("empty file", "", "empty"),
                 row("only whitespace", " \n\t ", "empty"),
                 row("a JSON array", "[" + with("eps", "1") + "]", "expected a JSON object", "array"),
@@ -162,6 +165,7 @@ class BadInputTest {
         for (String s : mustContain) {
             assertTrue(line.contains(s), () -> "'" + s + "' not in: " + line);
         }
+        assertFalse(line.contains("Feature") || line.contains("enable `"), line);
         assertFalse(line.contains("Exception") || line.contains("internal error") || line.contains("\tat "), line);
     }
 }
