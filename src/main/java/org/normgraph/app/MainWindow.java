@@ -192,6 +192,7 @@ public final class MainWindow {
         timelineBar = new TimelineBar(model, playback);
         inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), this::commitEdit);
         inputs.setResetCommit(model::commitUnderAnyKind);
+        inputs.setOverflowSource(() -> model.getNonFinite() == null ? null : model.getNonFinite().node());
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inspector.setLayoutSource(model::getNormLayout);
         explanation = new StepExplanationView(model);

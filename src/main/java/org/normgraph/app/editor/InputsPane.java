@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,6 +73,7 @@ public class InputsPane extends Control {
     private final ObservableValue<InputLayout> layout;
     private final BiConsumer<BatchNormInput, InputLayout> commit;
     private BiConsumer<BatchNormInput, InputLayout> resetCommit; // null: as every edit
+    private Supplier<String> overflow; // null: not asked
     private final LongProperty seed = new SimpleLongProperty(this, "seed", DEFAULT_SEED);
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
     private final CutCells cut = new CutCells();
@@ -356,9 +358,22 @@ public class InputsPane extends Control {
             feedback.set(new Feedback(area, row, col, text, true));
             return;
         }
-        if (commitSafely(e.input(), area) && info != null) {
-            feedback.set(new Feedback(area, -1, -1, info, false));
+        if (commitSafely(e.input(), area)) {
+            String overflowing = overflow == null ? null : overflow.get();
+            if (overflowing != null) { // taken, but said where it was typed, not only in the window's notes
+                feedback.set(new Feedback(area, -1, -1, Refusal.of("editor.overflow", overflowing), true));
+            } else if (info != null) {
+                feedback.set(new Feedback(area, -1, -1, info, false));
+            }
         }
+    }
+
+    /**
+     * Where an accepted edit can learn that the numbers now overflow: the name of the first node
+     * that is not finite, or null. The pane then says so beside the grid that was edited.
+     */
+    public void setOverflowSource(Supplier<String> firstNonFiniteNode) {
+        this.overflow = firstNonFiniteNode;
     }
 
     private boolean commitSafely(BatchNormInput next, String area) {

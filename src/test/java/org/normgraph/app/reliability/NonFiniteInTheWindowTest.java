@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.Language;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.editor.InputField;
+import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.graph.GraphNodeView;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.SessionModel;
@@ -68,6 +70,19 @@ class NonFiniteInTheWindowTest {
         assertTrue(noteText(robot).contains("sq"), noteText(robot));
         assertTrue(noteText(robot).contains("not a finite number"), noteText(robot));
         snapshot(robot, "non-finite-sq");
+    }
+
+    /** A learner types 1e200 into a cell: taken, and told so beside the grid, not only in the notes below. */
+    @Test
+    void a_typed_value_that_overflows_is_taken_and_said_beside_its_grid(FxRobot robot) {
+        InputsPane pane = robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class);
+        robot.interact(() -> pane.editCell(InputField.X, 3, 2, "1e200"));
+        assertEquals(1e200, model.getInput().x().get(3, 2));
+        Label message = robot.lookup("#editor-x-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().startsWith("Taken, but with it sq is no longer a finite number"), message.getText());
+        robot.interact(() -> pane.editCell(InputField.X, 3, 2, "3"));
+        assertFalse(robot.lookup("#editor-x-message").queryAs(Label.class).isVisible(), "gone with a value that fits");
     }
 
     /** Found by the stress test: the mark followed the position but not an edit or an undo. */
