@@ -141,9 +141,14 @@ public final class LabDock {
                         : GraphHighlighter.WORST));
             }
         } else {
+            // the Lab closed around the focus (Ctrl+L inside it): the graph takes the keys again
+            boolean focusLeaves = pane != null && pane.isFocusWithin();
             split.getItems().clear();
             center.getChildren().setAll(graph == null ? new StackPane() : graph);
             highlighter.mark(null, null);
+            if (focusLeaves && graph != null) {
+                graph.requestFocus();
+            }
         }
     }
 }

@@ -79,6 +79,18 @@ class LabPanelTest {
     }
 
     @Test
+    void closing_the_lab_with_the_focus_inside_gives_the_keys_back_to_the_graph(FxRobot robot) {
+        openLab(robot);
+        robot.interact(() -> robot.lookup("#lab-pane").query().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.lab().shownProperty().get());
+        assertTrue(window.graphView().isFocused(), "focus: " + window.graphView().getScene().getFocusOwner());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, model.getPosition(), "the arrow keys step again");
+    }
+
+    @Test
     void the_gradient_check_passes_on_the_example_and_marks_the_worst_element(FxRobot robot) {
         openLab(robot);
         LabResults r = window.lab().model().getResults();
