@@ -41,9 +41,9 @@ import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
 import org.controlsfx.control.spreadsheet.SpreadsheetView;
+import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.EditRefusedException;
 import org.normgraph.app.editor.InputsPane;
-import org.normgraph.app.editor.Refusal;
 import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.InputLayout;
@@ -467,7 +467,7 @@ public final class MainWindow {
             if (!"groups".equals(e.field()) || kind.kind() != NormKind.GROUP) {
                 throw e;
             }
-            throw new EditRefusedException(Refusal.of(layout.images() ? "norm.refused.groups.channels"
+            throw new EditRefusedException(BundleText.of(layout.images() ? "norm.refused.groups.channels"
                     : "norm.refused.groups", Integer.toString(kind.groups()), Integer.toString(layout.channels())), e);
         }
     }

@@ -56,15 +56,15 @@ public final class CellParser {
         }
 
         /** The refusal naming {@code cell} (e.g. {@code x[2][1]}); only when not {@link #ok()}. */
-        public Refusal refusal(String cell) {
+        public BundleText refusal(String cell) {
             if (ok()) {
                 throw new IllegalStateException("'" + text + "' was accepted");
             }
-            String shown = Refusal.shown(text);
+            String shown = BundleText.shown(text);
             if (problem == Problem.DECIMAL_COMMA) {
-                return Refusal.of(problem.key(), cell, shown, Refusal.shown(normalize(text).replace(',', '.')));
+                return BundleText.of(problem.key(), cell, shown, BundleText.shown(normalize(text).replace(',', '.')));
             }
-            return Refusal.of(problem.key(), cell, shown);
+            return BundleText.of(problem.key(), cell, shown);
         }
     }
 

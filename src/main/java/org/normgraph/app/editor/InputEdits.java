@@ -43,13 +43,13 @@ public final class InputEdits {
      * @param input   the new input when accepted, else null
      * @param refusal why not, else null
      */
-    public record Edit(BatchNormInput input, Refusal refusal) {
+    public record Edit(BatchNormInput input, BundleText refusal) {
 
         public static Edit accepted(BatchNormInput input) {
             return new Edit(input, null);
         }
 
-        public static Edit refused(Refusal refusal) {
+        public static Edit refused(BundleText refusal) {
             return new Edit(null, refusal);
         }
 
@@ -97,7 +97,7 @@ public final class InputEdits {
             return Edit.refused(p.refusal("eps"));
         }
         if (!(p.value() > 0)) {
-            return Edit.refused(Refusal.of("editor.refused.eps", Refusal.shown(text)));
+            return Edit.refused(BundleText.of("editor.refused.eps", BundleText.shown(text)));
         }
         return Edit.accepted(in.withEps(p.value()));
     }
@@ -234,7 +234,7 @@ public final class InputEdits {
     }
 
     private static Edit doesNotFit(Matrix target, InputField field, int row, int col, long height, int width) {
-        return Edit.refused(Refusal.of("editor.paste.fit", String.valueOf(height), String.valueOf(width),
+        return Edit.refused(BundleText.of("editor.paste.fit", String.valueOf(height), String.valueOf(width),
                 field.cellName(Math.max(row, 0), Math.max(col, 0)), field.id(), target.shape().toString()));
     }
 
@@ -252,12 +252,12 @@ public final class InputEdits {
         }
         List<List<String>> block = splitBlock(text);
         if (block.isEmpty()) {
-            return Edit.refused(Refusal.of("editor.paste.empty", field.id()));
+            return Edit.refused(BundleText.of("editor.paste.empty", field.id()));
         }
         int width = block.get(0).size();
         for (int i = 1; i < block.size(); i++) {
             if (block.get(i).size() != width) {
-                return Edit.refused(Refusal.of("editor.paste.ragged", String.valueOf(i + 1),
+                return Edit.refused(BundleText.of("editor.paste.ragged", String.valueOf(i + 1),
                         String.valueOf(block.get(i).size()), String.valueOf(width)));
             }
         }
@@ -270,7 +270,7 @@ public final class InputEdits {
             for (int j = 0; j < width; j++) {
                 CellParser.Parsed p = CellParser.parse(block.get(i).get(j));
                 if (!p.ok()) {
-                    return Edit.refused(Refusal.of("editor.paste.cell",
+                    return Edit.refused(BundleText.of("editor.paste.cell",
                             p.refusal(field.cellName(row + i, col + j)).message()));
                 }
                 values[row + i][col + j] = p.value();

@@ -61,7 +61,7 @@ public class InputsPane extends Control {
      * @param message the message, put into words in the current language when shown
      * @param error whether something was refused (else it is information)
      */
-    public record Feedback(String area, int row, int col, Refusal message, boolean error) {
+    public record Feedback(String area, int row, int col, BundleText message, boolean error) {
 
         /** The message in the current language. */
         public String text() {
@@ -175,10 +175,10 @@ public class InputsPane extends Control {
             return;
         }
         InputEdits.Edit e = InputEdits.paste(in, getLayout(), field, row, col, text);
-        Refusal done = null;
+        BundleText done = null;
         if (e.isAccepted()) {
             List<List<String>> block = InputEdits.splitBlock(text);
-            done = Refusal.of("editor.paste.done", String.valueOf(block.size()),
+            done = BundleText.of("editor.paste.done", String.valueOf(block.size()),
                     String.valueOf(block.get(0).size()), field.cellName(row, col));
         }
         apply(e, field.id(), -1, -1, done);
@@ -190,8 +190,8 @@ public class InputsPane extends Control {
         if (in != null && !cells.isEmpty()
                 && commitSafely(InputEdits.fillCells(in, getLayout(), field, cells, 0.0), field.id())) {
             feedback.set(new Feedback(field.id(), -1, -1, cells.size() == 1
-                    ? Refusal.of("editor.cleared.one", field.cellName(cells.get(0)[0], cells.get(0)[1]))
-                    : Refusal.of("editor.cleared", Integer.toString(cells.size()), field.id()), false));
+                    ? BundleText.of("editor.cleared.one", field.cellName(cells.get(0)[0], cells.get(0)[1]))
+                    : BundleText.of("editor.cleared", Integer.toString(cells.size()), field.id()), false));
         }
     }
 
@@ -239,13 +239,13 @@ public class InputsPane extends Control {
      */
     public void sizeTyped(String symbol, String text, int taken, int min, int max) {
         Integer nearest = wholeNumberIn(text, min, max);
-        Refusal message;
+        BundleText message;
         if (nearest == null) {
-            message = Refusal.of("editor.refused.size", symbol, Refusal.shown(text), Integer.toString(taken));
+            message = BundleText.of("editor.refused.size", symbol, BundleText.shown(text), Integer.toString(taken));
         } else if (nearest == taken && !new BigInteger(CellParser.normalize(text)).equals(BigInteger.valueOf(taken))) {
             // clamped to the range
-            message = Refusal.of("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
-                    Refusal.shown(text), Integer.toString(taken));
+            message = BundleText.of("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
+                    BundleText.shown(text), Integer.toString(taken));
         } else {
             return;
         }
@@ -263,7 +263,7 @@ public class InputsPane extends Control {
         }
         if (c < 1 || h < 1 || w < 1 || c * h * w > InputEdits.MAX_COLUMNS) {
             InputLayout now = getLayout();
-            feedback.set(new Feedback(AREA_SIZE, -1, -1, Refusal.of("editor.refused.columns",
+            feedback.set(new Feedback(AREA_SIZE, -1, -1, BundleText.of("editor.refused.columns",
                     c + "\u00b7" + h + "\u00b7" + w, Integer.toString(c * h * w), Integer.toString(InputEdits.MAX_COLUMNS),
                     now.channels() + "\u00d7" + now.height() + "\u00d7" + now.width()), true));
             return;
@@ -307,7 +307,7 @@ public class InputsPane extends Control {
             }
             return true;
         } catch (NumberFormatException e) {
-            feedback.set(new Feedback(AREA_SEED, -1, -1, Refusal.of("editor.refused.seed", Refusal.shown(t)), true));
+            feedback.set(new Feedback(AREA_SEED, -1, -1, BundleText.of("editor.refused.seed", BundleText.shown(t)), true));
             return false;
         }
     }
@@ -342,18 +342,18 @@ public class InputsPane extends Control {
         this.resetCommit = resetCommit;
     }
 
-    private void apply(InputEdits.Edit e, String area, int row, int col, Refusal info) {
+    private void apply(InputEdits.Edit e, String area, int row, int col, BundleText info) {
         if (!e.isAccepted()) {
             BatchNormInput in = input.get();
-            Refusal text = e.refusal();
+            BundleText text = e.refusal();
             if (row >= 0 && col >= 0 && in != null) {
                 InputField f = fieldOf(area);
                 if (f != null) {
-                    text = Refusal.of("editor.refused.kept", text,
+                    text = BundleText.of("editor.refused.kept", text,
                             NumberText.cell(f.of(in, getLayout()).get(row, col)));
                 }
             } else if (AREA_EPS.equals(area) && in != null) {
-                text = Refusal.of("editor.refused.kept", text, NumberText.exact(in.eps()));
+                text = BundleText.of("editor.refused.kept", text, NumberText.exact(in.eps()));
             }
             feedback.set(new Feedback(area, row, col, text, true));
             return;
@@ -361,7 +361,7 @@ public class InputsPane extends Control {
         if (commitSafely(e.input(), area)) {
             String overflowing = overflow == null ? null : overflow.get();
             if (overflowing != null) { // taken, but said where it was typed, not only in the window's notes
-                feedback.set(new Feedback(area, -1, -1, Refusal.of("editor.overflow", overflowing), true));
+                feedback.set(new Feedback(area, -1, -1, BundleText.of("editor.overflow", overflowing), true));
             } else if (info != null) {
                 feedback.set(new Feedback(area, -1, -1, info, false));
             }
@@ -395,7 +395,7 @@ public class InputsPane extends Control {
             return true;
         } catch (RuntimeException ex) {
             Object why = ex instanceof EditRefusedException r ? r.refusal() : String.valueOf(ex.getMessage());
-            feedback.set(new Feedback(area, -1, -1, Refusal.of("editor.refused.input", why), true));
+            feedback.set(new Feedback(area, -1, -1, BundleText.of("editor.refused.input", why), true));
             return false;
         }
     }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.CellParser;
-import org.normgraph.app.editor.Refusal;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.NamedGradient;
@@ -77,7 +77,7 @@ public final class PredictSession {
      * What checking an answer gave: a refusal of text that is not a number (nothing
      * counted), or the outcome.
      */
-    public record Checked(Refusal refusal, Outcome outcome) {
+    public record Checked(BundleText refusal, Outcome outcome) {
 
         public boolean refused() {
             return refusal != null;
@@ -137,7 +137,7 @@ public final class PredictSession {
      */
     public Checked check(Question q, String text) {
         if (text == null || text.isBlank()) { // not a cell: the grids' "the cell is empty" does not fit
-            return new Checked(Refusal.of("predict.refused.empty", q.label()), null);
+            return new Checked(BundleText.of("predict.refused.empty", q.label()), null);
         }
         CellParser.Parsed parsed = CellParser.parse(text);
         if (!parsed.ok()) {

@@ -4,25 +4,25 @@ import java.util.List;
 import org.normgraph.app.Messages;
 
 /**
- * A message about an edit (why it was refused, or what it did): a message key of the bundle and
- * its arguments, each already text (so that no locale formats a number differently from the
- * cell) or another such message. It is put into words only when shown, so that a message still
- * on screen after a language switch is said in the new language.
+ * Text from the messages bundle, such as why an edit was refused or what it did: a key and its
+ * arguments, each already text (so that no locale formats a number differently from the cell)
+ * or another bundle text. It is put into words only when shown, so that a message still on
+ * screen after a language switch is said in the new language.
  */
-public record Refusal(String key, List<Object> args) {
+public record BundleText(String key, List<Object> args) {
 
-    public Refusal {
+    public BundleText {
         for (Object a : args) {
-            if (!(a instanceof String) && !(a instanceof Refusal)) {
+            if (!(a instanceof String) && !(a instanceof BundleText)) {
                 throw new IllegalArgumentException("an argument is text or a message, not " + a);
             }
         }
         args = List.copyOf(args);
     }
 
-    /** Each argument is a {@link String} or a {@link Refusal}. */
-    public static Refusal of(String key, Object... args) {
-        return new Refusal(key, List.of(args));
+    /** Each argument is a {@link String} or a {@link BundleText}. */
+    public static BundleText of(String key, Object... args) {
+        return new BundleText(key, List.of(args));
     }
 
     /** Longer typed text is cut to this many characters in a message, so that it stays one short line. */
@@ -36,6 +36,6 @@ public record Refusal(String key, List<Object> args) {
 
     /** The message for the user, from the bundle of the current language. */
     public String message() {
-        return Messages.get(key, args.stream().map(a -> a instanceof Refusal r ? r.message() : a).toArray());
+        return Messages.get(key, args.stream().map(a -> a instanceof BundleText r ? r.message() : a).toArray());
     }
 }
