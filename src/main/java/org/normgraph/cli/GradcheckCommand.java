@@ -89,12 +89,13 @@ final class GradcheckCommand implements Callable<Integer> {
                     r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
         }
-        double offsetRatio = CheckResolution.of(layout, in).offsetRatio();
+        CheckResolution resolution = CheckResolution.of(layout, in);
         for (GradientCheck.Result r : results.stream().filter(GradientCheck.Result::widened).toList()) {
             out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
-                            + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero"
-                            + " and |dout| is up to %.1e%s%n", r.gradientName(), r.numericDecidingTolerance(),
-                    r.simplifiedDecidingTolerance(), simplifiedName, offsetRatio, in.doutRows().maxAbs(),
+                            + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero,"
+                            + " |dout| is up to %.1e, |out| up to %.1e and |gamma| up to %.1e%s%n", r.gradientName(),
+                    r.numericDecidingTolerance(), r.simplifiedDecidingTolerance(), simplifiedName,
+                    resolution.offsetRatio(), in.doutRows().maxAbs(), resolution.largestOut(), resolution.largestGamma(),
                     r.numericUnresolved()
                             ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
                             : "");

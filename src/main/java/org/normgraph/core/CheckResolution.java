@@ -44,14 +44,16 @@ public final class CheckResolution {
     private final double lossRounding;
     /** Per input, the size of the terms its gradient is summed from (see {@link #zeroBelow}). */
     private final Map<String, Double> termSize;
+    private final double largestOut;
 
     private CheckResolution(Map<String, Matrix> inputs, Matrix spread, double offsetRatio, double lossRounding,
-                            Map<String, Double> termSize) {
+                            Map<String, Double> termSize, double largestOut) {
         this.inputs = inputs;
         this.spread = spread;
         this.offsetRatio = offsetRatio;
         this.lossRounding = lossRounding;
         this.termSize = termSize;
+        this.largestOut = largestOut;
     }
 
     /** The resolution of a check of {@code in} on the correct staged graph of {@code layout}. */
@@ -82,7 +84,20 @@ public final class CheckResolution {
             }
         }
         return new CheckResolution(inputs, spread, ratio, ROUNDING_GROWTH * UNIT_ROUNDOFF * rounding,
-                Map.of(BatchNormGraph.X, termX, BatchNormGraph.GAMMA, termGamma, BatchNormGraph.BETA, termBeta));
+                Map.of(BatchNormGraph.X, termX, BatchNormGraph.GAMMA, termGamma, BatchNormGraph.BETA, termBeta),
+                out.maxAbs());
+    }
+
+    /**
+     * The largest |out| and |gamma|: with |dout| and the offset ratio, what the loss's rounding
+     * grows with, so that a note on a widened tolerance can name the large one (gamma = 1e300).
+     */
+    public double largestOut() {
+        return largestOut;
+    }
+
+    public double largestGamma() {
+        return inputs.get(BatchNormGraph.GAMMA).maxAbs();
     }
 
     /**

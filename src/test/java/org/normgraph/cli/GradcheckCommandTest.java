@@ -1,6 +1,7 @@
 package org.normgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -26,6 +27,17 @@ class GradcheckCommandTest {
         CliRun.Result r = CliRun.withStdin(CliRun.caseJson(TestInputs.random(n, d, eps, n + d)), "gradcheck", "-i", "-");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertOneOkLinePerInput(r.outLines());
+    }
+
+    /** gamma = 1e300 in one column: the note on the widened tolerance names it, not only x and dout. */
+    @org.junit.jupiter.api.Test
+    void a_widened_tolerance_names_what_makes_the_rounding_large() {
+        CliRun.Result r = CliRun.withStdin("{\"x\": [[1, 2], [3, 5], [0, 1]], \"gamma\": [1e300, 1], \"beta\": [0, 0],"
+                + " \"dout\": [[1, 2], [3, 4], [1, 1]], \"eps\": 1e-5}", "gradcheck", "-i", "-");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> notes = r.outLines().stream().filter(l -> l.startsWith("note: ")).toList();
+        assertFalse(notes.isEmpty(), r.out());
+        notes.forEach(n -> assertTrue(n.contains("|gamma| up to 1.0e+300"), n));
     }
 
     private static void assertOneOkLinePerInput(List<String> lines) {

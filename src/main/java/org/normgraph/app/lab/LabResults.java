@@ -74,7 +74,8 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
         List<String> notes = new ArrayList<>();
         if (check.stream().anyMatch(GradientCheck.Result::widened)) {
             notes.add(Messages.get("lab.check.widened", LabFormat.sci(resolution.offsetRatio()),
-                    LabFormat.sci(input.dout().maxAbs())));
+                    LabFormat.sci(input.dout().maxAbs()), LabFormat.sci(resolution.largestOut()),
+                    LabFormat.sci(resolution.largestGamma())));
         }
         check.stream().filter(GradientCheck.Result::numericUnresolved)
                 .forEach(r -> notes.add(Messages.get("lab.check.unresolved", r.gradientName())));
