@@ -3,6 +3,7 @@ package org.normgraph.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.normgraph.core.Trace;
 
 /**
  * Draws every timeline step of a session into image files. The CLI's {@code export} finds
@@ -15,9 +16,16 @@ public interface SessionRenderer {
     List<String> languages();
 
     /**
+     * What was drawn: the files in order, and where the session's numbers first stop being
+     * finite (for its kind of normalization and mode, as the window computes them), or null.
+     */
+    record Slides(List<Path> files, Trace.NonFinite firstNonFinite) {
+    }
+
+    /**
      * Writes one PNG per step (forward 1…9, backward 9…0) into {@code dir}, named in order
      * ({@code 01-forward-1-mu.png} …), with step titles in {@code language} (one of
-     * {@link #languages()}); returns the files written, in order.
+     * {@link #languages()}). Numbers that overflow are drawn as the window draws them.
      */
-    List<Path> writeSteps(Session session, Path dir, String language) throws IOException;
+    Slides writeSteps(Session session, Path dir, String language) throws IOException;
 }

@@ -58,13 +58,31 @@ class ExportCommandTest {
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 
+    /**
+     * A session whose numbers overflow opens in the window, drawn with its warning; export draws
+     * it too (it used to refuse it, as trace must) and says so on stderr.
+     */
+    @Test
+    void a_session_whose_numbers_overflow_is_drawn_with_a_warning() throws Exception {
+        Path file = dir.resolve("overflow.normgraph.json");
+        Files.writeString(file, "{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[1e200, 0], [0, 1]],"
+                + " \"gamma\": [1, 1], \"beta\": [0, 0], \"dout\": [[1, 1], [1, 1]]}}", StandardCharsets.UTF_8);
+        Path out = dir.resolve("slides");
+        CliRun.Result r = CliRun.run("export", "--session", file.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("normgraph export: warning: overflow.normgraph.json: the numbers overflow: 'sq' is not finite"
+                + " (infinity or NaN); use smaller values or a larger eps; the slides show it as the window does"), r.errLines());
+        try (var files = Files.list(out)) {
+            assertEquals(19, files.count());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             broken JSON   | {"format": "normgraph-session", "version": 1,,}          | not valid JSON
             truncated     | {"format": "normgraph-session", "version": 1, "inp       | not valid JSON
             newer version | {"format": "normgraph-session", "version": 9}            | written by a newer normgraph
             wrong type    | {"format": "normgraph-session", "version": "1"}          | version: expected a whole number
-            overflow      | {"format": "normgraph-session", "version": 1, "input": {"x": [[1e200, 0], [0, 1]], "gamma": [1, 1], "beta": [0, 0], "dout": [[1, 1], [1, 1]]}} | the numbers overflow
             """)
     void a_broken_session_gets_one_line_exit_2_and_no_files(String what, String content, String problem) throws Exception {
         Path file = dir.resolve("bad.normgraph.json");

@@ -31,11 +31,11 @@ public final class HeadlessStepRenderer implements SessionRenderer {
     }
 
     @Override
-    public List<Path> writeSteps(Session session, Path dir, String language) throws IOException {
+    public Slides writeSteps(Session session, Path dir, String language) throws IOException {
         Language lang = Language.ofTag(language)
                 .orElseThrow(() -> new IllegalArgumentException("unknown language '" + language + "'"));
         startToolkit();
-        CompletableFuture<List<Path>> result = new CompletableFuture<>();
+        CompletableFuture<Slides> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             Language before = Messages.language(); // a running app or test keeps its language
             try {
@@ -43,7 +43,7 @@ public final class HeadlessStepRenderer implements SessionRenderer {
                 SessionModel model = new SessionModel(session.input());
                 SessionCodec.restore(session, model, null);
                 model.setSelection(null); // slides show the walk, not a selection
-                result.complete(StepSlides.write(model, dir));
+                result.complete(new Slides(StepSlides.write(model, dir), model.getNonFinite()));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {
