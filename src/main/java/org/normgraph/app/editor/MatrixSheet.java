@@ -129,6 +129,9 @@ final class MatrixSheet extends SpreadsheetView {
     private boolean updating;
     /** While a mouse button is down on the grid: focus then comes with a click, not with Tab. */
     private boolean pressed;
+    /** The refused cell the selection goes back to ({@link #returnToRefused}); -1: none. */
+    private int heldRow = -1;
+    private int heldCol = -1;
     /** The cells {@link #markRefused} marked, so that clearing does not visit all N×D cells. */
     private final List<SpreadsheetCell> marked = new ArrayList<>();
     /** The text size: a new one builds the grid again with cells sized for it. */
@@ -149,6 +152,7 @@ final class MatrixSheet extends SpreadsheetView {
         setFixingRowsAllowed(false);
         setFixingColumnsAllowed(false);
         setRowHeaderWidth(ROW_HEADER_WIDTH);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> returnToHeldCell()); // first: the key acts on that cell
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
         addEventFilter(KeyEvent.KEY_PRESSED, this::tabOut);
         // Tab goes to the cells inside, which take the keys; the grid itself would hold the focus deaf to them
@@ -300,13 +304,22 @@ final class MatrixSheet extends SpreadsheetView {
     /**
      * Back to a cell whose typed text was refused: the grid moves on as the edit ends (Enter
      * down, Tab right), after the refusal is shown, and the next keys would go to the wrong cell.
+     * It goes back when the toolkit is next idle, or before the next key if that comes first
+     * (typed input comes before idle work: "1,5", Enter, "9" at once put the 9 in the cell below).
      */
     void returnToRefused(int row, int col) {
-        javafx.application.Platform.runLater(() -> {
-            if (isFocusWithin() && shown != null && row < shown.rows() && col < shown.cols()) {
-                selectCell(row, col);
-            }
-        });
+        heldRow = row;
+        heldCol = col;
+        javafx.application.Platform.runLater(this::returnToHeldCell);
+    }
+
+    private void returnToHeldCell() {
+        int row = heldRow;
+        int col = heldCol;
+        heldRow = -1;
+        if (row >= 0 && isFocusWithin() && shown != null && row < shown.rows() && col < shown.cols()) {
+            selectCell(row, col);
+        }
     }
 
     /** Takes the refusal marks off (only the marked cells are visited). */
