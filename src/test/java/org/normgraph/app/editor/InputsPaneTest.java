@@ -130,6 +130,27 @@ class InputsPaneTest {
         assertEquals(9.0, input.get().x().get(2, 1), "typed again into the same cell");
     }
 
+    /**
+     * Typed keys come before idle work: a key already waiting when a cell is refused must act on
+     * the refused cell, not on the one the grid moved on to. Done in one FX task, so that the
+     * idle return has not run yet.
+     */
+    @Test
+    void a_key_right_after_a_refusal_acts_on_the_refused_cell(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        List<Integer> at = new ArrayList<>();
+        robot.interact(() -> {
+            x.getSelectionModel().clearAndSelect(3, x.getColumns().get(1)); // where Enter moved on to
+            x.returnToRefused(2, 1);
+            javafx.event.Event.fireEvent(x, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                    "", "", KeyCode.SHIFT, true, false, false, false));
+            var f = x.getSelectionModel().getFocusedCell();
+            at.addAll(List.of(f.getRow(), f.getColumn()));
+        });
+        assertEquals(List.of(2, 1), at);
+    }
+
     @Test
     void a_larger_text_size_grows_the_grid_and_keeps_its_numbers_and_refusal_marks(FxRobot robot) {
         robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
