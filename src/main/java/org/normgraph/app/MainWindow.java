@@ -598,9 +598,12 @@ public final class MainWindow {
             Node focus = scene.getFocusOwner();
             if (!e.isConsumed() && isInputsOneLineField(focus)) {
                 // N, D, eps, seed: a text field takes Ctrl+Z for its own typing, which these
-                // fields replace on each commit; here it undoes the last edit, as in the grids
+                // fields replace on each commit; here it drops typing not yet entered, else
+                // undoes the last edit, as in the grids
                 if (UNDO.match(e)) {
-                    model.undo();
+                    if (!inputs.dropUnfinishedTyping()) {
+                        model.undo();
+                    }
                     e.consume();
                 } else if (REDO.stream().anyMatch(r -> r.match(e))) {
                     model.redo();

@@ -247,6 +247,19 @@ class MainWindowTest {
         assertEquals(in, model.getInput(), "undone from the eps field");
     }
 
+    /** Typing not yet entered goes first: only the next Ctrl+Z undoes an edit made elsewhere. */
+    @Test
+    void ctrl_z_in_a_field_first_drops_what_was_typed_there(FxRobot robot) {
+        BatchNormInput in = model.getInput();
+        robot.interact(() -> model.commit(in.withX(in.x().with(0, 0, 9))));
+        robot.clickOn("#editor-n .text-field").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("7");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals("4", robot.lookup("#editor-n .text-field").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(9.0, model.getInput().x().get(0, 0), "the edit elsewhere stays");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(in, model.getInput(), "the next Ctrl+Z undoes it");
+    }
+
     /** The inspector is no Tab stop; Shift + PageDown / PageUp scroll it from the graph, and do not step. */
     @Test
     void shift_page_down_scrolls_the_inspector_without_stepping(FxRobot robot) {

@@ -151,6 +151,14 @@ public class InputsPane extends Control {
     }
 
     /**
+     * Ctrl+Z in a one-line field (N, D, eps, seed, …) first drops what was typed there and not
+     * entered: true if it did, so that the last edit is undone only by the next Ctrl+Z.
+     */
+    public boolean dropUnfinishedTyping() {
+        return getSkin() instanceof InputsPaneSkin skin && skin.dropUnfinishedTyping();
+    }
+
+    /**
      * Shows feedback this pane did not give: a window rebuilt in another language keeps the
      * message about the last edit (said anew in the new language).
      */

@@ -445,6 +445,35 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         }
     }
 
+    /**
+     * Puts back the committed text of the focused one-line field (N, D, C, H, W, eps, seed) if
+     * something else was typed there and not entered; false if there was nothing to put back.
+     */
+    boolean dropUnfinishedTyping() {
+        BatchNormInput in = getSkinnable().getInput();
+        if (eps.isFocused() && in != null) {
+            return putBack(eps, NumberText.exact(in.eps()));
+        }
+        if (seed.isFocused()) {
+            return putBack(seed, Long.toString(getSkinnable().getSeed()));
+        }
+        for (Spinner<Integer> s : List.of(nSpinner, dSpinner, cSpinner, hSpinner, wSpinner)) {
+            if (s.isFocused() || s.getEditor().isFocused()) {
+                return putBack(s.getEditor(), s.getValueFactory().getConverter().toString(s.getValue()));
+            }
+        }
+        return false;
+    }
+
+    private static boolean putBack(TextField field, String committed) {
+        if (field.getText().strip().equals(committed)) {
+            return false;
+        }
+        field.setText(committed);
+        field.selectAll();
+        return true;
+    }
+
     private void enterEps() {
         BatchNormInput in = getSkinnable().getInput();
         if (in == null || eps.getText().strip().equals(NumberText.exact(in.eps()))) {
