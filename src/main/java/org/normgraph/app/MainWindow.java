@@ -207,11 +207,41 @@ public final class MainWindow {
         lab.rebuild();
         root.setCenter(lab.center());
         root.setBottom(bottom());
+        keepTabOrder();
         returnFocusToGraphAfterClicks(toolBar);
         returnFocusToGraphAfterClicks(timelineBar);
         updateNotes();
         if (followStep.get()) {
             stepFollower.start();
+        }
+    }
+
+    /**
+     * Tab goes through the window as it reads: toolbar and kind bar, inputs, graph, inspector,
+     * timeline and notes. A BorderPane keeps its children in the order they were set, so the
+     * graph, set again on each language switch, came after the timeline and Tab never reached
+     * it. Called after each change of the five areas.
+     */
+    private void keepTabOrder() {
+        Node[] areas = {root.getTop(), root.getLeft(), root.getCenter(), root.getRight(), root.getBottom()};
+        List<Node> shown = java.util.Arrays.stream(areas).filter(java.util.Objects::nonNull).toList();
+        if (root.getChildren().stream().filter(shown::contains).toList().equals(shown)) {
+            return;
+        }
+        // set again in reading order (a node moved within the children would leave its area)
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        root.setTop(null);
+        root.setLeft(null);
+        root.setCenter(null);
+        root.setRight(null);
+        root.setBottom(null);
+        root.setTop(areas[0]);
+        root.setLeft(areas[1]);
+        root.setCenter(areas[2]);
+        root.setRight(areas[3]);
+        root.setBottom(areas[4]);
+        if (focus != null && focus.getScene() != null) {
+            focus.requestFocus();
         }
     }
 
@@ -385,6 +415,7 @@ public final class MainWindow {
     public void setMenu(java.util.function.Supplier<? extends Node> factory) {
         menuFactory = factory;
         root.setTop(top());
+        keepTabOrder();
     }
 
     /** The window title follows {@code title} (e.g. the file name) instead of the plain app title. */
@@ -554,6 +585,7 @@ public final class MainWindow {
             } else {
                 root.setRight(on ? pane : null);
             }
+            keepTabOrder();
         });
         return t;
     }

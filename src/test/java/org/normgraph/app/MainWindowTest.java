@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -322,6 +323,33 @@ class MainWindowTest {
 
     private static void assertShows(MatrixView view, Matrix m, String what) {
         MatrixCells.assertShows(view, m, what);
+    }
+
+    /**
+     * Tab goes as the window reads: from the inputs' last grid to the graph, and from the graph
+     * on to the timeline, also after a language switch (which used to send it to the toolbar).
+     */
+    @Test
+    void tab_goes_from_the_inputs_to_the_graph_and_on_to_the_timeline(FxRobot robot) {
+        for (Language language : List.of(Language.ENGLISH, Language.SIMPLIFIED_CHINESE)) {
+            robot.interact(() -> window.setLanguage(language));
+            robot.interact(() -> robot.lookup("#editor-dout").query().requestFocus());
+            robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL); // leaves the grid
+            assertTrue(window.graphView().isFocused(), language + ": " + window.graphView().getScene().getFocusOwner());
+            robot.type(KeyCode.TAB);
+            javafx.scene.Node next = window.graphView().getScene().getFocusOwner();
+            assertTrue(isInside(next, window.timelineBar()), language + ": after the graph " + next);
+        }
+        robot.interact(() -> window.setLanguage(Language.ENGLISH));
+    }
+
+    private static boolean isInside(javafx.scene.Node n, javafx.scene.Node area) {
+        for (javafx.scene.Node x = n; x != null; x = x.getParent()) {
+            if (x == area) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tab from the last input cell, or Shift+Tab from the graph, stopped at the inspector: no ring, no keys. */

@@ -11,13 +11,13 @@ import javafx.scene.Parent;
  * window: the scene graph's, depth first, as JavaFX's own traversal has it. JavaFX 21 has no
  * public call that traverses from a given node.
  */
-final class FocusChain {
+public final class FocusChain {
 
     private FocusChain() {
     }
 
     /** Focuses the first control after ({@code forward}) or before {@code from} and all inside it; wraps around. */
-    static void leave(Node from, boolean forward) {
+    public static void leave(Node from, boolean forward) {
         if (from.getScene() == null) {
             return;
         }

@@ -104,6 +104,7 @@ public class InputsPane extends Control {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.commit = Objects.requireNonNull(commit, "commit");
         getStyleClass().add("inputs-editor");
+        setFocusTraversable(false); // its grids and fields are the Tab stops, not the pane
         // Added as this control's own stylesheet rather than a user-agent one: the
         // SpreadsheetView's user-agent stylesheet would otherwise win for the grid cells.
         getStylesheets().add(STYLESHEET);

@@ -4,8 +4,11 @@ import javafx.collections.MapChangeListener;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.FocusChain;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.timeline.Step;
 
@@ -40,6 +43,13 @@ public final class SpeakerNotesEditor extends TitledPane {
         area.setPromptText(Messages.get("notes.editor.prompt"));
         area.setAccessibleText(Messages.get("present.notes.title"));
         setContent(area);
+        // Tab moves on, as everywhere else, instead of typing a tab into the notes (Ctrl+Tab too)
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isAltDown() && !e.isMetaDown()) {
+                FocusChain.leave(area, !e.isShiftDown());
+                e.consume();
+            }
+        });
         setTooltip(new Tooltip(Messages.get("notes.editor.tip")));
         area.setTooltip(new Tooltip(Messages.get("notes.editor.tip")));
         area.textProperty().addListener((o, a, text) -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,5 +49,21 @@ class SpeakerNotesEditorTest {
         robot.interact(area::clear);
         assertFalse(model.getSpeakerNotes().containsKey(0), "an emptied note is removed");
         assertEquals("mu is one row", model.getSpeakerNotes().get(1));
+    }
+
+    /** Tab in the notes moved nowhere and typed invisible tabs into the note. */
+    @Test
+    void tab_leaves_the_notes_without_typing_into_them(FxRobot robot) {
+        TitledPane pane = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
+        robot.clickOn(pane.lookup(".title"));
+        TextArea area = robot.lookup("#speaker-notes-text").queryAs(TextArea.class);
+        robot.clickOn(area).write("x is used twice");
+        robot.type(KeyCode.TAB);
+        assertEquals("x is used twice", model.getSpeakerNotes().get(0));
+        assertFalse(area.isFocused(), "Tab moved on");
+        robot.interact(area::requestFocus);
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertFalse(area.isFocused(), "Shift+Tab moved back");
+        assertEquals("x is used twice", area.getText());
     }
 }
