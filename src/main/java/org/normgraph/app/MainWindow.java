@@ -645,18 +645,23 @@ public final class MainWindow {
             if (e.isConsumed() || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
                 return;
             }
-            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot)
-                    || (lab.pane() != null && inside(focus, lab.pane()))) {
+            KeyCode k = e.getCode();
+            boolean inLab = lab.pane() != null && inside(focus, lab.pane());
+            if (e.isShiftDown() && (k == KeyCode.PAGE_UP || k == KeyCode.PAGE_DOWN)
+                    && !(focus instanceof TextInputControl) && !inside(focus, inputsSlot)) {
+                // the inspector and the Lab's pages are no Tab stops: Shift + PageUp/PageDown scroll
+                // the Lab from within it, else the inspector
+                int direction = k == KeyCode.PAGE_DOWN ? 1 : -1;
+                if (inLab) {
+                    lab.pane().scrollPage(direction);
+                } else {
+                    inspector.scrollPage(direction);
+                }
+                e.consume();
                 return;
             }
-            KeyCode k = e.getCode();
-            if (e.isShiftDown()) {
-                // Shift + arrows move between a node's numbers (GraphView); Shift + PageUp/PageDown
-                // scroll the inspector, which is no Tab stop
-                if (k == KeyCode.PAGE_UP || k == KeyCode.PAGE_DOWN) {
-                    inspector.scrollPage(k == KeyCode.PAGE_DOWN ? 1 : -1);
-                    e.consume();
-                }
+            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot) || inLab
+                    || e.isShiftDown()) { // Shift + arrows move between a node's numbers (GraphView)
                 return;
             }
             switch (k) {

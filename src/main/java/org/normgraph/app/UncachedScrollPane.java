@@ -21,6 +21,19 @@ public class UncachedScrollPane extends ScrollPane {
         super(content);
     }
 
+    /**
+     * Scrolls a page down ({@code direction} 1) or up (−1), keeping a tenth of the view in sight:
+     * Shift + PageDown / PageUp, for panes that are no Tab stop.
+     */
+    public void scrollPage(int direction) {
+        double visible = getViewportBounds().getHeight();
+        double hidden = getContent() == null ? 0 : getContent().getLayoutBounds().getHeight() - visible;
+        if (hidden > 0) {
+            setVvalue(Math.max(getVmin(), Math.min(getVmax(), getVvalue() + direction * 0.9 * visible / hidden
+                    * (getVmax() - getVmin()))));
+        }
+    }
+
     @Override
     protected Skin<?> createDefaultSkin() {
         ScrollPaneSkin skin = new ScrollPaneSkin(this);

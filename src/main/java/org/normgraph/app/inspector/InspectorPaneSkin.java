@@ -38,7 +38,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private static final java.awt.Color TEX_COLOR = new java.awt.Color(0x22, 0x22, 0x22);
 
     private final VBox content = new VBox();
-    private final ScrollPane scroll = new UncachedScrollPane(content);
+    private final UncachedScrollPane scroll = new UncachedScrollPane(content);
     private final InvalidationListener refresh = o -> rebuild();
 
     private Trace cachedFor;
@@ -446,14 +446,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         return box;
     }
 
-    /** A page (the visible height, less a line that stays in view) down or up. */
     void scrollPage(int direction) {
-        double visible = scroll.getViewportBounds().getHeight();
-        double hidden = content.getLayoutBounds().getHeight() - visible;
-        if (hidden > 0) {
-            double page = Math.max(visible - 2 * getSkinnable().fontSizeProperty().get(), visible / 2) / hidden;
-            scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() + direction * page)));
-        }
+        scroll.scrollPage(direction);
     }
 
     /**

@@ -122,6 +122,14 @@ public final class LabPane extends TabPane {
         markSite();
     }
 
+    /** Scrolls the shown tab a page down (1) or up (−1): Shift + PageDown / PageUp from within the Lab. */
+    public void scrollPage(int direction) {
+        Tab shown = getSelectionModel().getSelectedItem();
+        if (shown != null && shown.getContent() instanceof UncachedScrollPane scroll) {
+            scroll.scrollPage(direction);
+        }
+    }
+
     private Tab tab(String id, String key, Node content) {
         ScrollPane scroll = new UncachedScrollPane(content);
         scroll.setFitToWidth(true);

@@ -79,6 +79,21 @@ class LabPanelTest {
     }
 
     @Test
+    void shift_page_down_scrolls_the_lab_from_within_it(FxRobot robot) {
+        openLab(robot);
+        robot.interact(() -> robot.lookup("#lab-pane").query().requestFocus());
+        javafx.scene.control.TabPane lab = robot.lookup("#lab-pane").queryAs(javafx.scene.control.TabPane.class);
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) lab.getSelectionModel().getSelectedItem().getContent();
+        assertEquals(0, scroll.getVvalue());
+        assertTrue(scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight(),
+                "the page is taller than the Lab here");
+        int position = model.getPosition();
+        robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_DOWN).release(KeyCode.SHIFT);
+        assertTrue(scroll.getVvalue() > 0, "scrolled");
+        assertEquals(position, model.getPosition(), "no step");
+    }
+
+    @Test
     void closing_the_lab_with_the_focus_inside_gives_the_keys_back_to_the_graph(FxRobot robot) {
         openLab(robot);
         robot.interact(() -> robot.lookup("#lab-pane").query().requestFocus());
