@@ -154,7 +154,10 @@ public final class MainWindow {
         this.languageSetting = languageSetting;
         this.themes = new ThemeController(viewSetting);
         themes.fontFamilyProperty().set(ScriptFont.family(Messages.language()).orElse(null));
-        this.presentation = new PresentationMode(model, root, () -> graph, themes, this::fitOrFollow);
+        this.presentation = new PresentationMode(model, root, () -> graph, themes, () -> {
+            keepTabOrder(); // the areas come back in the order presentation mode sets them
+            fitOrFollow();
+        });
         this.stepFollower = new StepFollower(model, () -> graph, FOLLOW_MAX_ZOOM);
         if (viewSetting != null) {
             followStep.set(viewSetting.followStep());
@@ -286,8 +289,8 @@ public final class MainWindow {
     /**
      * Shows the window in {@code language}: switches {@link Messages}, remembers the choice
      * and rebuilds the views on the same session (input, step, selection, undo history,
-     * playback, the seed, the inputs pane's message and which panes are shown are kept; the
-     * graph is fitted anew).
+     * playback, the seed, the inputs pane's message, open speaker notes and which panes are
+     * shown are kept; the graph is fitted anew).
      */
     public void setLanguage(Language language) {
         Messages.setLanguage(language);
@@ -297,10 +300,12 @@ public final class MainWindow {
         }
         long seed = inputs.getSeed();
         InputsPane.Feedback feedback = inputs.getFeedback();
+        boolean notesOpen = speakerNotes.isExpanded();
         disposeViews();
         buildViews();
         inputs.setSeed(seed);
         inputs.showFeedback(feedback);
+        speakerNotes.setExpanded(notesOpen);
         if (root.getScene() != null) {
             if (root.getScene().getWindow() instanceof Stage stage) {
                 applyTitle(stage);

@@ -142,6 +142,13 @@ class LanguageSwitchTest {
     }
 
     @Test
+    void open_speaker_notes_stay_open_over_a_switch(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#speaker-notes").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+        select(robot, Language.JAPANESE);
+        assertTrue(robot.lookup("#speaker-notes").queryAs(javafx.scene.control.TitledPane.class).isExpanded());
+    }
+
+    @Test
     void a_group_refusal_from_the_window_is_said_again_in_the_new_language(FxRobot robot) {
         robot.interact(() -> model.setNormSpec(new NormSpec(NormKind.GROUP, 3)));
         robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).resize(4, 4));

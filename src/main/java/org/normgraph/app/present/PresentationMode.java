@@ -60,10 +60,13 @@ public final class PresentationMode {
     /** Frames every step, and again when the graph is resized (the speaker notes strip shown or hidden). */
     private final StepFollower follower;
     private final Runnable restoreView;
+    /** The zoom and pan of a graph zoomed by hand before presenting, or null (fitted). */
+    private double[] viewBefore;
 
     /**
      * @param restoreView sets the graph's zoom and pan after leaving (the window fits the
-     *                    graph, or follows the steps at its own scale)
+     *                    graph, or follows the steps at its own scale); a graph zoomed by hand
+     *                    before presenting gets that zoom and pan back unless it follows
      */
     public PresentationMode(SessionModel model, BorderPane root, Supplier<GraphView> graph, ThemeController themes,
             Runnable restoreView) {
@@ -119,6 +122,8 @@ public final class PresentationMode {
         }
         presenting.set(true);
         model.setMode(Mode.PRESENT);
+        GraphView g = graph.get();
+        viewBefore = g.isFitting() ? null : new double[] {g.getZoom(), g.getPanX(), g.getPanY()};
         top = root.getTop();
         left = root.getLeft();
         right = root.getRight();
@@ -180,6 +185,9 @@ public final class PresentationMode {
             model.setMode(modeBefore);
         }
         restoreView.run();
+        if (viewBefore != null && graph.get().isFitting()) {
+            graph.get().setViewport(viewBefore[0], viewBefore[1], viewBefore[2]); // zoomed by hand before: again
+        }
         graph.get().requestFocus();
     }
 

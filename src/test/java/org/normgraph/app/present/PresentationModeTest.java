@@ -103,6 +103,23 @@ class PresentationModeTest {
         assertEquals(13, model.getPosition(), "the step stays");
     }
 
+    /** A graph zoomed by hand was fitted after presenting; the window's areas came back out of Tab order. */
+    @Test
+    void leaving_gives_back_a_zoom_set_by_hand_and_the_tab_order(FxRobot robot) {
+        robot.interact(() -> window.graphView().setViewport(1.0, -120, -40));
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView g = window.graphView();
+        assertFalse(g.isFitting());
+        assertEquals(1.0, g.getZoom(), 1e-9);
+        assertEquals(-120, g.getPanX(), 1e-9);
+        assertEquals(-40, g.getPanY(), 1e-9);
+        var root = window.root();
+        var order = java.util.List.of(root.getTop(), root.getLeft(), root.getCenter(), root.getRight(), root.getBottom());
+        assertEquals(order, root.getChildren().stream().filter(order::contains).toList(), "reading order");
+    }
+
     @Test
     void at_150_percent_text_the_last_step_is_framed_above_its_taller_caption(FxRobot robot) {
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.LARGER));
