@@ -17,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
@@ -40,7 +39,6 @@ import javafx.util.StringConverter;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
-import org.controlsfx.control.spreadsheet.SpreadsheetView;
 import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.EditRefusedException;
 import org.normgraph.app.editor.InputsPane;
@@ -633,7 +631,7 @@ public final class MainWindow {
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node focus = scene.getFocusOwner();
-            if (!e.isConsumed() && isInputsOneLineField(focus)) {
+            if (!e.isConsumed() && inputs.hasOneLineFieldFocused()) {
                 // N, D, eps, seed: a text field takes Ctrl+Z for its own typing, which these
                 // fields replace on each commit; here it drops typing not yet entered, else
                 // undoes the last edit, as in the grids
@@ -704,22 +702,6 @@ public final class MainWindow {
                 () -> followStep.set(!followStep.get()));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lab.shownProperty().set(!lab.shownProperty().get()));
-    }
-
-    /**
-     * A text field of the inputs pane outside the grids, or a size spinner (which holds the
-     * focus for its field); a grid's cell editor keeps Ctrl+Z for its typing.
-     */
-    private boolean isInputsOneLineField(Node focus) {
-        if (!(focus instanceof TextInputControl || focus instanceof Spinner<?>) || !inside(focus, inputsSlot)) {
-            return false;
-        }
-        for (Node x = focus; x != null; x = x.getParent()) {
-            if (x instanceof SpreadsheetView) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean inside(Node n, Parent p) {

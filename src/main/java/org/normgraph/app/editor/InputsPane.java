@@ -152,8 +152,16 @@ public class InputsPane extends Control {
     }
 
     /**
-     * Ctrl+Z in a one-line field (N, D, eps, seed, …) first drops what was typed there and not
-     * entered: true if it did, so that the last edit is undone only by the next Ctrl+Z.
+     * Whether the focus is in one of the pane's one-line fields (N, D, C, H, W, eps, seed), where
+     * a text field would take Ctrl+Z for its own typing; not in a grid, whose cell editor keeps it.
+     */
+    public boolean hasOneLineFieldFocused() {
+        return getSkin() instanceof InputsPaneSkin skin && skin.hasOneLineFieldFocused();
+    }
+
+    /**
+     * Ctrl+Z in a one-line field first drops what was typed there and not entered: true if it
+     * did, so that the last edit is undone only by the next Ctrl+Z.
      */
     public boolean dropUnfinishedTyping() {
         return getSkin() instanceof InputsPaneSkin skin && skin.dropUnfinishedTyping();

@@ -445,24 +445,38 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         }
     }
 
-    /**
-     * Puts back the committed text of the focused one-line field (N, D, C, H, W, eps, seed) if
-     * something else was typed there and not entered; false if there was nothing to put back.
-     */
-    boolean dropUnfinishedTyping() {
+    /** A one-line field of the pane and the text it shows when nothing is being typed there. */
+    private record OneLineField(TextField field, String committed) {
+    }
+
+    /** The focused one-line field (N, D, C, H, W, eps, seed), or null: the grids are not among them. */
+    private OneLineField focusedOneLineField() {
         BatchNormInput in = getSkinnable().getInput();
         if (eps.isFocused() && in != null) {
-            return putBack(eps, NumberText.exact(in.eps()));
+            return new OneLineField(eps, NumberText.exact(in.eps()));
         }
         if (seed.isFocused()) {
-            return putBack(seed, Long.toString(getSkinnable().getSeed()));
+            return new OneLineField(seed, Long.toString(getSkinnable().getSeed()));
         }
         for (Spinner<Integer> s : List.of(nSpinner, dSpinner, cSpinner, hSpinner, wSpinner)) {
-            if (s.isFocused() || s.getEditor().isFocused()) {
-                return putBack(s.getEditor(), s.getValueFactory().getConverter().toString(s.getValue()));
+            if (s.isFocused() || s.getEditor().isFocused()) { // the spinner holds the focus for its field
+                return new OneLineField(s.getEditor(), s.getValueFactory().getConverter().toString(s.getValue()));
             }
         }
-        return false;
+        return null;
+    }
+
+    boolean hasOneLineFieldFocused() {
+        return focusedOneLineField() != null;
+    }
+
+    /**
+     * Puts back the committed text of the focused one-line field if something else was typed
+     * there and not entered; false if there was nothing to put back.
+     */
+    boolean dropUnfinishedTyping() {
+        OneLineField f = focusedOneLineField();
+        return f != null && putBack(f.field(), f.committed());
     }
 
     private static boolean putBack(TextField field, String committed) {
