@@ -112,10 +112,31 @@ final class BenchCommand implements Callable<Integer> {
             return Errors.badInput(spec, "--warmup: expected seconds from 0 to " + (int) MAX_SECONDS + ", got " + warmup);
         }
         boolean jsonToStdout = json != null && json.toString().equals("-");
-        String unwritable = json == null || jsonToStdout ? null : unwritable(json);
-        if (unwritable != null) {
-            return Errors.badInput(spec, "--json: " + unwritable);
+        JsonGenerator jsonFile = null;
+        if (json != null && !jsonToStdout) {
+            String unwritable = unwritable(json);
+            if (unwritable == null) {
+                Writer w = null;
+                try {
+                    w = Files.newBufferedWriter(json, StandardCharsets.UTF_8);
+                    jsonFile = startJson(w, true);
+                } catch (IOException e) { // e.g. /proc/version: opens, but its first write fails
+                    unwritable = "cannot write " + json + ": " + e.getMessage();
+                    closeQuietly(w);
+                }
+            }
+            if (unwritable != null) {
+                return Errors.badInput(spec, "--json: " + unwritable);
+            }
         }
+        try (JsonGenerator toClose = jsonFile) {
+            return timeAndReport(parsed, jsonToStdout, jsonFile);
+        } catch (IOException e) { // the file took its first bracket: only what changed since gets here (a full disk)
+            return Errors.badInput(spec, "--json: cannot write " + json + ": " + e.getMessage());
+        }
+    }
+
+    private int timeAndReport(List<int[]> parsed, boolean jsonToStdout, JsonGenerator jsonFile) throws IOException {
         // with the JSON on stdout, stdout holds nothing else
         PrintWriter out = jsonToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.printf(Locale.ROOT, "java %s (%s), cpus %d, max heap %d MiB%n", System.getProperty("java.version"),
@@ -137,15 +158,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (jsonToStdout) {
             PrintWriter stdout = spec.commandLine().getOut();
-            writeJson(rows, stdout);
+            try (JsonGenerator g = startJson(stdout, false)) {
+                endJson(rows, g);
+            }
             stdout.println();
             stdout.flush();
-        } else if (json != null) {
-            try (Writer w = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
-                writeJson(rows, w);
-            } catch (IOException e) { // checked before the timing: only what changed since gets here (a full disk)
-                return Errors.badInput(spec, "--json: cannot write " + json + ": " + e.getMessage());
-            }
+        } else if (jsonFile != null) {
+            endJson(rows, jsonFile);
         }
         return 0;
     }
@@ -330,21 +349,39 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Writes the rows to {@code w}, which stays open (it may be stdout). */
-    private static void writeJson(List<Row> rows, Writer w) throws IOException {
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(w)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (Row r : rows) {
-                g.writeStartObject();
-                g.writeNumberField("N", r.n());
-                g.writeNumberField("D", r.d());
-                g.writeStringField("method", r.method());
-                g.writeNumberField("median_us", r.medianUs());
-                g.writeNumberField("p10_us", r.p10Us());
-                g.writeEndObject();
+    /**
+     * Starts the JSON list and flushes its first bracket, so that a target that opens but cannot
+     * be written is refused before the timing rather than after it.
+     */
+    private static JsonGenerator startJson(Writer w, boolean closeTarget) throws IOException {
+        JsonGenerator g = Json.mapper().getFactory().createGenerator(w)
+                .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, closeTarget);
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        g.flush();
+        return g;
+    }
+
+    private static void closeQuietly(Writer w) {
+        try {
+            if (w != null) {
+                w.close();
             }
-            g.writeEndArray();
+        } catch (IOException e) { // already refused for the first write
         }
+    }
+
+    private static void endJson(List<Row> rows, JsonGenerator g) throws IOException {
+        for (Row r : rows) {
+            g.writeStartObject();
+            g.writeNumberField("N", r.n());
+            g.writeNumberField("D", r.d());
+            g.writeStringField("method", r.method());
+            g.writeNumberField("median_us", r.medianUs());
+            g.writeNumberField("p10_us", r.p10Us());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.flush();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,16 @@ class BenchCommandTest {
                 "bench", "--sizes", "8x4", "--min-time", "20", "--json", missing.toString());
         expectRefusedAtOnce(List.of("--json: " + dir + " is a folder, not a file"),
                 "bench", "--sizes", "8x4", "--min-time", "20", "--json", dir.toString());
+    }
+
+    /** /proc/version opens for writing as root, but its first write fails: refused before the timing too. */
+    @Test
+    void a_json_target_that_opens_but_cannot_be_written_is_refused_before_timing() {
+        Path proc = Path.of("/proc/version");
+        assumeTrue(Files.isRegularFile(proc), "needs Linux's /proc");
+        CliRun.Result r = expectRefusedAtOnce(null, "bench", "--sizes", "8x4", "--min-time", "20",
+                "--json", proc.toString());
+        assertTrue(r.err().startsWith("normgraph bench: --json: cannot write /proc/version"), r.err());
     }
 
     @ParameterizedTest(name = "{0} {1}")
