@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -105,15 +106,15 @@ public final class Json {
         if (!root.isObject()) {
             throw new InputFormatException(Kind.FOREIGN, source + ": expected a JSON object, got " + describe(root));
         }
-        if (mayHoldMinusZero(bytes)) {
-            keepMinusZeros(bytes, root);
+        if (mayHoldMinusZero(bytes) || holdsFloatZero(root)) {
+            keepWhatDoublesLose(bytes, root);
         }
         return root;
     }
 
     /**
      * Whether the text has {@code -0} with no fraction or exponent after it (JSON allows no
-     * digit there): a quick scan that spares the second pass of {@link #keepMinusZeros} to
+     * digit there): a quick scan that spares the second pass of {@link #keepWhatDoublesLose} to
      * nearly every file. A match inside a string only costs that pass.
      */
     private static boolean mayHoldMinusZero(byte[] b) {
@@ -126,27 +127,79 @@ public final class Json {
         return false;
     }
 
+    /** Whether a number of the tree reads as 0.0: only then can one have underflowed. */
+    private static boolean holdsFloatZero(JsonNode node) {
+        if (node.isDouble()) {
+            return node.doubleValue() == 0;
+        }
+        for (JsonNode child : node) {
+            if (holdsFloatZero(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * JSON's {@code -0} is an integer token, which the tree holds as int 0, without a sign;
-     * {@code -0.0} keeps it. Jackson has no setting for this, so a second pass over the text
-     * (already parsed, so it cannot fail) finds each {@code -0} and puts {@link MinusZero} in its
-     * place in the tree.
+     * What the tree's numbers lose, put back by a second pass over the text (already parsed,
+     * so it cannot fail); Jackson has no setting for either:
+     * <ul>
+     * <li>JSON's {@code -0} is an integer token, which the tree holds as int 0 without a sign;
+     *     {@code -0.0} keeps it. Each becomes {@link MinusZero}.
+     * <li>A number too small for a double ({@code 1e-400}) reads as 0.0. Each becomes
+     *     {@link Underflow}, which {@link #number} refuses as the app's cells do.
+     * </ul>
      */
-    private static void keepMinusZeros(byte[] bytes, JsonNode root) {
+    private static void keepWhatDoublesLose(byte[] bytes, JsonNode root) {
         try (JsonParser p = MAPPER.createParser(bytes)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                JsonNode replacement = null;
                 if (t == JsonToken.VALUE_NUMBER_INT && p.getText().equals("-0")) {
+                    replacement = MinusZero.NODE;
+                } else if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == 0 && hasNonZeroDigit(p.getText())) {
+                    replacement = new Underflow(p.getText());
+                }
+                if (replacement != null) {
                     JsonPointer at = p.getParsingContext().pathAsPointer();
                     JsonNode parent = root.at(at.head());
                     if (parent instanceof ObjectNode o) {
-                        o.set(at.last().getMatchingProperty(), MinusZero.NODE);
+                        o.set(at.last().getMatchingProperty(), replacement);
                     } else if (parent instanceof ArrayNode a) {
-                        a.set(at.last().getMatchingIndex(), MinusZero.NODE);
+                        a.set(at.last().getMatchingIndex(), replacement);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the same text parsed a moment ago", e);
+        }
+    }
+
+    /** Whether a number's digits before its exponent are not all 0. */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A number written non-zero that a double holds as 0.0; {@link #asText} is as written. */
+    private static final class Underflow extends DoubleNode {
+        private final String text;
+
+        Underflow(String text) {
+            super(0.0);
+            this.text = text;
+        }
+
+        @Override
+        public String asText() {
+            return text;
         }
     }
 
@@ -238,6 +291,10 @@ public final class Json {
     public static double number(JsonNode v, String field) throws InputFormatException {
         if (!v.isNumber()) {
             throw new InputFormatException(field + ": expected a number, got " + describe(v));
+        }
+        if (v instanceof Underflow) {
+            throw new InputFormatException(field + ": " + abbreviate(v.asText())
+                    + " is too small for a double: it would be 0 (the smallest is about 4.9e-324)");
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d)) {

@@ -70,6 +70,19 @@ class CaseFileTest {
         assertEquals(0, root.get("n").get("k").intValue());
     }
 
+    /** Zeros written as floats stay 0, and the smallest doubles are kept, not refused as too small. */
+    @Test
+    void float_zeros_and_the_smallest_doubles_are_read() throws InputFormatException {
+        BatchNormInput c = read("{\"x\": [[0.0, 0e9], [3e-324, 4.9e-324]], \"gamma\": [0.000e-500, 1], \"beta\": [0, -0.0],"
+                + " \"dout\": [[1, 0], [0, 1]]}");
+        assertEquals(0.0, c.x().get(0, 0));
+        assertEquals(0.0, c.x().get(0, 1));
+        assertEquals(Double.MIN_VALUE, c.x().get(1, 0));
+        assertEquals(Double.MIN_VALUE, c.x().get(1, 1));
+        assertEquals(0.0, c.gamma().get(0, 0));
+        assertNegativeZero(c.beta().get(0, 1));
+    }
+
     private static void assertNegativeZero(double v) {
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(v), "not -0.0: " + v);
     }
@@ -83,6 +96,10 @@ class CaseFileTest {
             "cut in a key        | {\"x\": [[1, 2], [3, 4]], \"gamma\": [1, 1], \"be     | after gamma: the text ends too early",
             "deep nesting        | {\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}  | case.json: nested more than 64 levels deep, in x[0][0][0]…",
             "1e400               | {\"x\": [[1, 1e400], [3, 4]], @}              | x[0][1]: the number is too large for a double",
+            "1e-400              | {\"x\": [[1, 1e-400], [3, 4]], @}             | x[0][1]: 1e-400 is too small for a double: it would be 0",
+            "2e-324              | {\"x\": [[1, 2], [3, -2e-324]], @}            | x[1][1]: -2e-324 is too small for a double: it would be 0",
+            "eps 1e-400          | {\"x\": [[1, 2], [3, 4]], @, \"eps\": 1e-400} | eps: 1e-400 is too small for a double: it would be 0",
+            "many zeros          | {\"x\": [[1, 0.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001], [3, 4]], @} | x[0][1]: 0.000",
             "null field          | {\"x\": null, @}                              | x: expected an array of rows, got null",
     })
     void errors_name_the_source_and_the_field(String what, String json, String expected) {
