@@ -43,6 +43,8 @@ public final class Json {
     private static final int MAX_PATH_LEVELS = 4;
     /** How Jackson's message for a text that ends too early begins. */
     private static final String END_OF_INPUT = "Unexpected end-of-input";
+    /** What Jackson's message says when an entry is followed by something other than a comma. */
+    private static final String MISSING_COMMA = "was expecting comma to separate";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -89,14 +91,14 @@ public final class Json {
                         + p.currentLocation().getLineNr());
             }
         } catch (StreamConstraintsException e) {
-            throw new InputFormatException(Kind.TOO_LARGE, source + ": " + constraint(e.getOriginalMessage()) + where(p, false), e);
+            throw new InputFormatException(Kind.TOO_LARGE, source + ": " + constraint(e.getOriginalMessage()) + where(p, ""), e);
         } catch (JsonParseException e) {
             throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + where(p, firstLine(e.getOriginalMessage()).startsWith(END_OF_INPUT)) + ": "
+                    + where(p, firstLine(e.getOriginalMessage())) + ": "
                     + parseProblem(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON" + where(p, false) + ": " + firstLine(e.getMessage()), e);
+            throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON" + where(p, "") + ": " + firstLine(e.getMessage()), e);
         } finally {
             closeQuietly(p);
         }
@@ -463,21 +465,27 @@ public final class Json {
      * field. A text that ends too early inside an object gives ", after input.gamma": the
      * parser still names the last field it read (a cut key "be…" of beta is not one).
      */
-    private static String where(JsonParser p, boolean endOfInput) {
+    private static String where(JsonParser p, String problem) {
         if (p == null) {
             return "";
         }
-        String path = path(p.getParsingContext());
-        String word = endOfInput && p.getParsingContext().inObject() ? "after" : "in";
+        JsonStreamContext ctx = p.getParsingContext();
+        // the parser counts the next entry before it finds the comma missing: "[1,0x2]" fails after x[0][1], not in x[0][2]
+        boolean noComma = problem.contains(MISSING_COMMA);
+        String path = path(ctx, noComma && ctx.inArray() ? -1 : 0);
+        String word = noComma || problem.startsWith(END_OF_INPUT) && ctx.inObject() ? "after" : "in";
         return path.isEmpty() ? "" : ", " + word + " " + path;
     }
 
-    /** The field path of a parser context: {@code x[0][1]}; long paths keep their first levels. */
-    static String path(JsonStreamContext ctx) {
+    /**
+     * The field path of a parser context: {@code x[0][1]}; long paths keep their first levels.
+     * {@code shift} is added to the innermost array index.
+     */
+    private static String path(JsonStreamContext ctx, int shift) {
         java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
         for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+                parts.push("[" + Math.max(0, c.getCurrentIndex() + (c == ctx ? shift : 0)) + "]");
             } else if (c.getCurrentName() != null) {
                 parts.push((c.getParent() != null && c.getParent().inRoot() ? "" : ".") + shown(c.getCurrentName()));
             }
