@@ -369,6 +369,7 @@ public final class MainWindow {
         presentation.install(scene); // before the window's keys: F5, Esc, B, N, blanking
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> predictPane.handleKey(e));
         installKeys(scene);
+        FocusTooltips.install(scene);
         LectureToolbar.installKeys(scene, model, themes);
         themes.attach(scene);
         // JavaFX's ToolBar sorts its items into the overflow menu again only when its own width,
