@@ -288,6 +288,19 @@ class MainWindowTest {
         assertFalse(model.isPlaying(), "and does not start playback");
     }
 
+    /** The arrow keys and the clicker step again after a click on a node, even from the speaker notes' text. */
+    @Test
+    void a_click_on_a_node_takes_the_keys_from_the_speaker_notes(FxRobot robot) {
+        TitledPane notes = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
+        robot.interact(() -> notes.setExpanded(true));
+        robot.clickOn("#speaker-notes-text").write("say this");
+        robot.clickOn(robot.lookup("#node-sq .node-name").queryAs(Node.class));
+        assertTrue(window.graphView().isFocused(), "focus: " + window.graphView().getScene().getFocusOwner());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, model.getPosition());
+        assertEquals("say this", model.getSpeakerNotes().get(0));
+    }
+
     @Test
     void clicking_a_node_selects_it_and_clicking_a_cell_selects_the_element(FxRobot robot) {
         robot.interact(() -> model.seek(7));

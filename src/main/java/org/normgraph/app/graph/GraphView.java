@@ -149,6 +149,9 @@ public final class GraphView extends Region {
         });
         modelSubscription = Subscription.combine(onGraph, onTrace, onPosition, onSelection);
 
+        // a filter: the drawn nodes are controls, whose skins consume the press before it bubbles
+        // here, and a click on one must still take the keys from a text the user was typing in
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -536,7 +539,6 @@ public final class GraphView extends Region {
     }
 
     private void pressed(MouseEvent e) {
-        requestFocus();
         pressX = e.getX();
         pressY = e.getY();
         pressTx = translate.getX();
