@@ -129,6 +129,7 @@ public final class StepSlides {
 
         /** Moves the session to {@code step} and frames its nodes, as presentation mode does. */
         void show(Step step) {
+            model.setSelection(null); // the user's pointer at one node is no part of a slide: it was drawn on all 19
             model.seek(step.position());
             graph.finishAnimation();
             title.setText(FamilyStatus.text(model, step)); // the status line's words, for the kind drawn

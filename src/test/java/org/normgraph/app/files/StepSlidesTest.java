@@ -1,6 +1,7 @@
 package org.normgraph.app.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.geometry.Bounds;
@@ -25,6 +26,22 @@ class StepSlidesTest {
     @Start
     void start(Stage stage) {
         // the slides build their own off-screen scene; the toolkit only has to run
+    }
+
+    /** A node or number selected in the window was drawn selected on every slide of File ▸ Export. */
+    @Test
+    void a_slide_shows_no_selection(FxRobot robot) {
+        SessionModel model = SessionModel.example();
+        model.setSelection(org.normgraph.app.model.Selection.element("sq", 1, 1));
+        robot.interact(() -> {
+            StepSlides.Slide slide = new StepSlides.Slide(model);
+            try {
+                slide.show(model.steps().get(12));
+                slide.graph().nodeViews().forEach((name, view) -> assertFalse(view.isSelected(), name + " drawn selected"));
+            } finally {
+                slide.dispose();
+            }
+        });
     }
 
     /** The slides showed the whole graph at every step: digits about 10 px tall on a 1920×1080 slide. */
