@@ -255,7 +255,7 @@ public final class ChainRuleExplainer {
         List<String> in = n.inputs();
         if (op instanceof Add) {
             List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
-            return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.add.forward");
+            return line(target, Rule.SUM, t, result, join(t, " + ", false), summands(t, result), "chain.note.add.forward");
         }
         if (op instanceof Subtract) {
             Term a = valueOf(in.get(0), r, col);
@@ -291,7 +291,7 @@ public final class ChainRuleExplainer {
             }
             String sym = "(1/" + m + ") \u00b7 " + sumIndex(blk, first, cols) + " "
                     + (blk.rows() ? src + "[i][" + col + "]" : src + "[" + r + "][j]");
-            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + join(t.subList(1, t.size()), " + ", true) + ")",
+            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + summands(t.subList(1, t.size()), result * m) + ")",
                     note("chain.note.mean.forward", blk));
         }
         if (op instanceof SqrtPlusEps sq) {
@@ -354,7 +354,7 @@ public final class ChainRuleExplainer {
             t.add(new Term(el(org.normgraph.core.InferenceGraph.contributionName(graph, e), node, r, col),
                     trace.contribution(e).get(r, col), false));
         }
-        return line(target, Rule.SUM, t, result, join(t, " + ", false), join(t, " + ", true), "chain.note.fanout");
+        return line(target, Rule.SUM, t, result, join(t, " + ", false), summands(t, result), "chain.note.fanout");
     }
 
     private Line contribution(Edge edge, int r, int col, String target, double result) {
@@ -420,7 +420,7 @@ public final class ChainRuleExplainer {
             String d = org.normgraph.core.InferenceGraph.gradientName(graph, consumer.name());
             String sym = sumIndex(blk, first, consumer.shape().cols()) + " "
                     + (blk.rows() ? d + (blk.width() == 1 ? "[i][" + col + "]" : "[i][j]") : d + "[" + r + "][j]");
-            return line(target, Rule.SUM, t, result, sym, join(t, " + ", true), note("chain.note.broadcast.backward", blk));
+            return line(target, Rule.SUM, t, result, sym, summands(t, result), note("chain.note.broadcast.backward", blk));
         }
         throw new IllegalArgumentException(edge + ": no explanation for op " + op.getClass().getSimpleName());
     }
@@ -487,17 +487,31 @@ public final class ChainRuleExplainer {
         return v < 0 || s.startsWith("\u2212") ? "(" + s + ")" : s;
     }
 
+    /**
+     * The summands' numbers, with the digits their sum needs: where they cancel, 4 digits each
+     * (−0.1059 + 0.1015) would not add up to the result shown (−0.004432).
+     */
+    private static String summands(List<Term> terms, double sum) {
+        double largest = terms.stream().mapToDouble(t -> Math.abs(t.value())).max().orElse(0);
+        return join(terms, " + ", NumberText.digitsToShow(largest, sum));
+    }
+
     private static String join(List<Term> terms, String sep, boolean numbers) {
+        return numbers ? join(terms, sep, NumberText.INSPECTOR_DIGITS) : join(terms, sep, 0);
+    }
+
+    /** The terms' labels ({@code digits} 0), or their numbers with {@code digits} significant digits. */
+    private static String join(List<Term> terms, String sep, int digits) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
             if (i > 0) {
                 sb.append(sep);
             }
-            if (!numbers || t.constant()) {
+            if (digits == 0 || t.constant()) {
                 sb.append(t.label());
             } else {
-                sb.append(i == 0 ? num(t.value()) : paren(t.value()));
+                sb.append(i == 0 ? num(t.value(), digits) : paren(t.value(), digits));
             }
         }
         return sb.toString();

@@ -36,7 +36,8 @@ class ChainRuleExplainerTest {
                 Examples.classic(),
                 InputEdits.randomize(5, 4, 1e-3, 11),
                 InputEdits.randomize(1, 2, 1e-5, 3),          // N = 1: variance 0, eps matters
-                InputEdits.randomize(3, 1, 0.5, 99));
+                InputEdits.randomize(3, 1, 0.5, 99),
+                InputEdits.randomize(8, 6, 1e-5, 7));
     }
 
     @ParameterizedTest
@@ -203,12 +204,43 @@ class ChainRuleExplainerTest {
                         where + " shows " + t.label());
             }
         }
+        if (line.rule() == ChainRuleExplainer.Rule.SUM || line.rule() == ChainRuleExplainer.Rule.MEAN) {
+            checkShownSummandsAddUp(line);
+        }
         // cross-check: the printed factors combined by the rule give the result
         if (line.rule() != ChainRuleExplainer.Rule.GIVEN) {
             double e = evaluate(line);
             double scale = Math.max(Math.abs(e), Math.abs(traceNumber));
             assertTrue(Math.abs(e - traceNumber) <= 1e-12 * scale, where + ": factors give " + e);
         }
+    }
+
+    private static final Pattern SHOWN_NUMBER = Pattern.compile("\u2212?\\d+(?:\\.\\d+)?(?:e[\u2212+]?\\d+)?");
+
+    /**
+     * The summands as printed add up to the printed result, to about its third digit: where they
+     * cancel (−0.1748 + 0.1739 = −0.0008795) 4 digits each would not show where the result came from.
+     */
+    private static void checkShownSummandsAddUp(Line line) {
+        double result = line.result();
+        double largest = line.terms().stream().filter(t -> !t.constant()).mapToDouble(t -> Math.abs(t.value())).max().orElse(0);
+        if (!Double.isFinite(result) || !Double.isFinite(largest) || Math.abs(result) <= 1e-11 * largest) {
+            return; // 0, or float noise below the 12 digits shown at most
+        }
+        String numbers = line.numeric();
+        if (line.rule() == ChainRuleExplainer.Rule.MEAN) {
+            numbers = numbers.substring(numbers.indexOf("\u00b7 (") + 3); // after "(1/M) · ("
+        }
+        Matcher m = SHOWN_NUMBER.matcher(numbers);
+        double sum = 0;
+        int count = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group().replace('\u2212', '-'));
+            count++;
+        }
+        double shown = line.rule() == ChainRuleExplainer.Rule.MEAN ? result * (count == 0 ? 1 : count) : result;
+        double digit = Math.pow(10, Math.floor(Math.log10(Math.abs(shown))) - 2);
+        assertTrue(Math.abs(sum - shown) <= count * digit, line.text() + ": the shown summands add up to " + sum);
     }
 
     private static double lookup(Map<String, Matrix> named, String label) {
