@@ -234,7 +234,9 @@ public final class InputEdits {
     }
 
     private static Edit doesNotFit(Matrix target, InputField field, int row, int col, long height, int width) {
-        return Edit.refused(BundleText.of("editor.paste.fit", String.valueOf(height), String.valueOf(width),
+        // a 1×D matrix (gamma, beta) takes one row whatever N is: "change N" would not help there
+        String key = target.rows() == 1 && height > 1 ? "editor.paste.fit.row" : "editor.paste.fit";
+        return Edit.refused(BundleText.of(key, String.valueOf(height), String.valueOf(width),
                 field.cellName(Math.max(row, 0), Math.max(col, 0)), field.id(), target.shape().toString()));
     }
 

@@ -324,7 +324,9 @@ public class InputsPane extends Control {
             }
             return true;
         } catch (NumberFormatException e) {
-            feedback.set(new Feedback(AREA_SEED, -1, -1, BundleText.of("editor.refused.seed", BundleText.shown(t)), true));
+            // a whole number beyond a long is refused for its size, not as "not a whole number"
+            String key = t.matches("[+-]?\\d+") ? "editor.refused.seed.range" : "editor.refused.seed";
+            feedback.set(new Feedback(AREA_SEED, -1, -1, BundleText.of(key, BundleText.shown(t)), true));
             return false;
         }
     }

@@ -128,6 +128,16 @@ class InputEditsTest {
         assertTrue(InputEdits.paste(classic, InputField.X, 0, 1, "1\r\n2\r3\n4\n\n\n").isAccepted(), "4 rows fit");
     }
 
+    /** gamma and beta have one row whatever N is: their refusal does not tell to change N. */
+    @Test
+    void a_block_of_several_rows_into_gamma_says_it_takes_one_row() {
+        InputEdits.Edit tall = InputEdits.paste(classic, InputField.GAMMA, 0, 0, "1\t2\t3\n4\t5\t6");
+        assertEquals("editor.paste.fit.row", tall.refusal().key());
+        assertEquals(List.of("2", "3", "gamma[0]", "gamma", "1×3"), tall.refusal().args());
+        assertEquals("editor.paste.fit", InputEdits.paste(classic, InputField.GAMMA, 0, 1, "1\t2\t3").refusal().key(),
+                "one row too wide: D is what to change");
+    }
+
     @Test
     void a_row_of_space_separated_numbers_pastes_into_a_vector() {
         var edit = InputEdits.paste(classic, InputField.GAMMA, 0, 0, "0.5 1.5  2.5\n");

@@ -380,6 +380,20 @@ class InputsPaneTest {
         assertEquals(Examples.classic(), input.get());
     }
 
+    /** 99999999999999999999 was refused as "not a whole number", which it is. */
+    @Test
+    void a_seed_too_large_is_refused_for_its_size(FxRobot robot) {
+        TextField seed = robot.lookup("#editor-seed").queryAs(TextField.class);
+        Label msg = robot.lookup("#editor-seed-message").queryAs(Label.class);
+        robot.interact(() -> seed.setText("99999999999999999999"));
+        robot.clickOn("#editor-randomize");
+        assertEquals(Examples.classic(), input.get(), "nothing randomized");
+        assertTrue(msg.getText().contains("is too large: a seed lies between"), msg.getText());
+        robot.interact(() -> seed.setText("7x"));
+        robot.clickOn("#editor-randomize");
+        assertTrue(msg.getText().contains("'7x' is not a whole number"), msg.getText());
+    }
+
     @Test
     void an_input_changed_elsewhere_shows_in_the_grids(FxRobot robot) {
         BatchNormInput other = InputEdits.resize(Examples.classic(), 2, 2).withGamma(Matrix.rowVector(3, -1.25));
