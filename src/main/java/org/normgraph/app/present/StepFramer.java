@@ -11,7 +11,7 @@ import org.normgraph.timeline.Step;
 
 /**
  * Zooms and pans a {@link GraphView} so that the nodes a step works on fill the view,
- * centred: for the start the inputs, for a forward step the nodes it computes, for a backward
+ * centred: for the start the inputs, for a forward step the nodes it computes and their inputs, for a backward
  * step the nodes whose backward runs, those its contributions reach and those whose gradients
  * it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
  * slides frame each step this way.
@@ -36,6 +36,23 @@ public final class StepFramer {
             for (Edge e : step.edges()) {
                 names.add(e.to()); // the node the gradient passes back through
                 names.add(e.from()); // and where its contribution arrives: dxmu1 at xmu in Backward 7
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The nodes framed for {@code step}: {@link #nodesOf}, and for a forward step the nodes it
+     * reads, by the drawn edges into what it computes. Forward 1 framed mu alone, without the
+     * x its mean is taken of; forward 3 sq without xmu.
+     */
+    static Set<String> framedNodes(Step step, Set<Edge> edges) {
+        Set<String> names = nodesOf(step);
+        if (step.phase() == Phase.FORWARD) {
+            for (Edge e : edges) {
+                if (step.values().contains(e.to())) {
+                    names.add(e.from());
+                }
             }
         }
         return names;
@@ -77,7 +94,7 @@ public final class StepFramer {
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (String name : nodesOf(step)) {
+        for (String name : framedNodes(step, layout.routes().keySet())) {
             GraphLayout.Box b = layout.boxes().get(name);
             if (b == null) {
                 continue;

@@ -20,6 +20,17 @@ class StepFramerTest {
         assertTrue(StepFramer.nodesOf(m.steps().get(19)).contains("x"), "backward 0 sums dx1 and dx2 at x");
     }
 
+    /** Forward 1 framed mu alone, without the x its mean is taken of. */
+    @Test
+    void a_forward_step_frames_what_it_reads_with_what_it_computes() {
+        SessionModel m = SessionModel.example();
+        java.util.Set<org.normgraph.core.Edge> edges = new java.util.HashSet<>(m.getGraph().edges());
+        assertEquals(java.util.Set.of("x", "mu"), StepFramer.framedNodes(m.steps().get(1), edges));
+        assertTrue(StepFramer.framedNodes(m.steps().get(3), edges).containsAll(java.util.List.of("xmu", "sq")), "forward 3");
+        assertEquals(StepFramer.nodesOf(m.steps().get(14)), StepFramer.framedNodes(m.steps().get(14), edges),
+                "a backward step frames the nodes it works on, as before");
+    }
+
     /** In inference End (backward 0, nothing computed) left the view on gamma and beta. */
     @Test
     void an_inference_step_that_computes_nothing_frames_where_the_gradient_last_went_or_the_constant_is_used() {
