@@ -13,6 +13,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -44,7 +45,8 @@ import org.normgraph.core.Matrix;
  * starts from every digit; they display {@link NumberText#cell}'s text, in columns wide enough
  * for the widest such text of all the input grids ({@link #fitColumnsTo}).
  * Ctrl+C copies the selection as tab-separated text; Ctrl+V pastes tab/newline text at the
- * selected cell; Delete sets the selected cells to 0.
+ * selected cell (also inside a cell's editor, at the cell being edited); Delete sets the
+ * selected cells to 0.
  */
 final class MatrixSheet extends SpreadsheetView {
 
@@ -96,17 +98,31 @@ final class MatrixSheet extends SpreadsheetView {
     };
 
     /**
-     * The text editor of a cell, with two fixes to ControlsFX's {@code StringEditor}: the
-     * key that starts an edit is not lost (the text field gets its skin, and with it its
-     * key handling, before that key's character arrives), and Enter only moves to the next
-     * cell instead of also opening it for editing.
+     * The text editor of a cell: ControlsFX's {@code StringEditor} (whose text field cannot be
+     * replaced, hence a copy of it) with three fixes: the key that starts an edit is not lost
+     * (the text field gets its skin, and with it its key handling, before that key's character
+     * arrives); Enter only moves to the next cell instead of also opening it for editing; and
+     * a block pasted into the text field goes into the grid ({@link #pasteBlockWhileEditing}).
      */
-    private static final class NumberEditor extends SpreadsheetCellEditor.StringEditor {
+    private static final class NumberEditor extends SpreadsheetCellEditor {
+
+        private final TextField text = new TextField() {
+            // Ctrl+V, Shift+Insert and the context menu's Paste all come here: catching the
+            // paste at this one place covers them all, whatever keys the platform maps to it
+            @Override
+            public void paste() {
+                if (!(view instanceof MatrixSheet sheet) || !sheet.pasteBlockWhileEditing(NumberEditor.this)) {
+                    super.paste();
+                }
+            }
+        };
+        private final SpreadsheetView view;
 
         NumberEditor(SpreadsheetView view) {
             super(view);
-            getEditor().getStyleClass().add("number-editor");
-            getEditor().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            this.view = view;
+            text.getStyleClass().add("number-editor");
+            text.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.ENTER) {
                     e.consume(); // still handled by the editor itself, but not by the grid
                 }
@@ -115,8 +131,34 @@ final class MatrixSheet extends SpreadsheetView {
 
         @Override
         public void startEdit(Object value, String format, Object... options) {
-            getEditor().applyCss();
-            super.startEdit(value, format, options);
+            text.applyCss();
+            if (value instanceof String || value == null) {
+                text.setText((String) value);
+            }
+            text.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    endEdit(true);
+                } else if (e.getCode() == KeyCode.ESCAPE) {
+                    endEdit(false);
+                }
+            });
+            text.requestFocus();
+            text.selectAll();
+        }
+
+        @Override
+        public String getControlValue() {
+            return text.getText();
+        }
+
+        @Override
+        public void end() {
+            text.setOnKeyPressed(null);
+        }
+
+        @Override
+        public TextField getEditor() {
+            return text;
         }
     }
 
@@ -652,6 +694,26 @@ final class MatrixSheet extends SpreadsheetView {
         String text = cb.hasString() ? cb.getString() : null;
         int[] at = anchor();
         listener.pasted(field, at[0], at[1], text);
+    }
+
+    /**
+     * A paste into the text field of the cell being edited: when the clipboard holds a block
+     * (text with a tab or a line break, as copied from a spreadsheet), the edit is cancelled
+     * and the block is pasted at that cell, as {@link #pasteClipboard} pastes it (the cell's
+     * text would not be a number). False for other text, which the text field pastes itself.
+     */
+    private boolean pasteBlockWhileEditing(SpreadsheetCellEditor editor) {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        String text = cb.hasString() ? cb.getString() : null;
+        TablePosition<?, ?> at = getEditingCell();
+        if (text == null || text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0
+                || at == null || shown == null || listener == null) {
+            return false;
+        }
+        editor.endEdit(false);
+        selectCell(at.getRow(), at.getColumn()); // the next paste or copy starts where this one went
+        listener.pasted(field, getModelRow(at.getRow()), getModelColumn(at.getColumn()), text);
+        return true;
     }
 
     /** Delete: the selected cells become 0 (an empty cell is not a number). */

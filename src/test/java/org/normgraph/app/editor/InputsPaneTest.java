@@ -346,6 +346,65 @@ class InputsPaneTest {
                 msg.getText());
     }
 
+    /**
+     * Ctrl+V inside an open cell editor with a block on the clipboard put the whole block into
+     * that one cell's text, and Enter then refused it as "not a number": the block goes into
+     * the grid instead, as the grid's own paste does.
+     */
+    @Test
+    void pasting_a_block_while_a_cell_is_being_edited_pastes_the_block_at_that_cell(FxRobot robot) {
+        putOnClipboard(robot, "1\t2\n3\t4");
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        robot.doubleClickOn(GridRobot.cell(robot, "x", 1, 1));
+        assertNotNull(x.getEditingCell(), "the cell is being edited");
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+
+        assertEquals(null, x.getEditingCell(), "the edit was cancelled");
+        assertEquals(1, commits.size());
+        Matrix m = input.get().x();
+        assertEquals(List.of(1.0, 2.0, 3.0, 4.0), List.of(m.get(1, 1), m.get(1, 2), m.get(2, 1), m.get(2, 2)));
+        assertEquals(Examples.classic().x().get(0, 0), m.get(0, 0));
+        assertEquals("4", cellText(robot, "x", 2, 2));
+        assertFalse(x.isMarked(1, 1), "no refusal mark");
+        assertEquals("Pasted a 2\u00d72 block at x[1][1].", robot.lookup("#editor-x-message").queryAs(Label.class).getText());
+
+        // typing opens the editor too; Shift+Insert is a paste as well, and a bad block is refused as from the grid
+        putOnClipboard(robot, "1\t2\t3\n4\t5\t6\n");
+        robot.clickOn(GridRobot.cell(robot, "dout", 3, 1));
+        GridRobot.typeText(robot, "5");
+        assertNotNull(GridRobot.sheet(robot, "dout").getEditingCell(), "typing opened the editor");
+        robot.press(KeyCode.SHIFT).type(KeyCode.INSERT).release(KeyCode.SHIFT);
+
+        assertEquals(null, GridRobot.sheet(robot, "dout").getEditingCell());
+        assertEquals(1, commits.size(), "nothing more changed");
+        Label msg = robot.lookup("#editor-dout-message").queryAs(Label.class);
+        assertTrue(msg.getText().startsWith("Paste refused, nothing changed: a 2\u00d73 block placed at dout[3][1]"),
+                msg.getText());
+    }
+
+    @Test
+    void pasting_a_single_number_while_a_cell_is_being_edited_goes_into_its_text(FxRobot robot) {
+        putOnClipboard(robot, "2.5");
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        robot.doubleClickOn(GridRobot.cell(robot, "x", 1, 1));
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+
+        assertNotNull(x.getEditingCell(), "still editing");
+        TextField editor = robot.lookup(".number-editor").queryAs(TextField.class);
+        assertEquals("2.5", editor.getText(), "the number replaced the selected text");
+        assertTrue(commits.isEmpty());
+        robot.type(KeyCode.ENTER);
+        assertEquals(2.5, input.get().x().get(1, 1));
+    }
+
+    private static void putOnClipboard(FxRobot robot, String text) {
+        robot.interact(() -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(text);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+    }
+
     @Test
     void eps_of_zero_is_refused_at_the_eps_field(FxRobot robot) {
         TextField eps = robot.lookup("#editor-eps").queryAs(TextField.class);
