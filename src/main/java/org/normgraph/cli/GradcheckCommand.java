@@ -89,8 +89,10 @@ final class GradcheckCommand implements Callable<Integer> {
                     r.simplified().relativeError(), r.passed() ? "ok" : "FAILED");
             ok &= r.passed();
         }
-        CheckResolution resolution = CheckResolution.of(layout, in);
-        for (GradientCheck.Result r : results.stream().filter(GradientCheck.Result::widened).toList()) {
+        List<GradientCheck.Result> widened = results.stream().filter(GradientCheck.Result::widened).toList();
+        // the figures the check widened its tolerance for, worked out again only when a note needs them
+        CheckResolution resolution = widened.isEmpty() ? null : CheckResolution.of(layout, in);
+        for (GradientCheck.Result r : widened) {
             out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
                             + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero,"
                             + " |dout| is up to %.1e, |out| up to %.1e and |gamma| up to %.1e%s%n", r.gradientName(),
