@@ -135,6 +135,13 @@ class TranslationsTest {
                         if (f.chars().filter(c -> c == ')').count() > f.chars().filter(c -> c == '(').count()) {
                             f = f.substring(0, f.length() - 1);
                         }
+                        // the parentheses of an aside are punctuation, which a translation writes its
+                        // own way (Japanese （G = 1 …）): "(G = 1 is layer norm)", "0 there (out = beta)"
+                        if (f.startsWith("(") && f.chars().filter(c -> c == '(').count() > f.chars().filter(c -> c == ')').count()) {
+                            f = f.substring(1);
+                        } else if (f.startsWith("(") && f.endsWith(")") && balanced(f.substring(1, f.length() - 1))) {
+                            f = f.substring(1, f.length() - 1);
+                        }
                         out.add(f);
                     }
                     run.clear();
@@ -144,6 +151,18 @@ class TranslationsTest {
             }
         }
         return out;
+    }
+
+    /** Every ')' closes an earlier '(' and every '(' is closed. */
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /** English text that is more than names, formulas and signs: it has a word to translate. */
@@ -380,6 +399,9 @@ class TranslationsTest {
         assertEquals(List.of("mu = (1/N) \u03a3_rows x"), formulas(Messages.load(Locale.ROOT).getString("step.forward.1")));
         assertEquals(List.of("eps = 1e-5"), formulas(Messages.load(Locale.ROOT).getString("editor.reset.tip")));
         assertEquals(List.of("out = beta"), formulas("so xhat is 0 and out = beta; every dx is 0"));
+        assertEquals(List.of("out = beta"), formulas("xhat are 0 there (out = beta) and that group"));
+        assertEquals(List.of("G = 1"), formulas("whole features (G = 1 is layer norm)"));
+        assertEquals(List.of("(a) = (b)"), formulas("so (a) = (b) here"));
     }
 
     @Test
