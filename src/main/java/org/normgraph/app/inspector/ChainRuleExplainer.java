@@ -1,5 +1,7 @@
 package org.normgraph.app.inspector;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.normgraph.app.Messages;
@@ -291,7 +293,7 @@ public final class ChainRuleExplainer {
             }
             String sym = "(1/" + m + ") \u00b7 " + sumIndex(blk, first, cols) + " "
                     + (blk.rows() ? src + "[i][" + col + "]" : src + "[" + r + "][j]");
-            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + summands(t.subList(1, t.size()), result * m) + ")",
+            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + summands(t.subList(1, t.size()), BigDecimal.ONE.divide(BigDecimal.valueOf(m), MathContext.DECIMAL64), result) + ")",
                     note("chain.note.mean.forward", blk));
         }
         if (op instanceof SqrtPlusEps sq) {
@@ -488,12 +490,30 @@ public final class ChainRuleExplainer {
     }
 
     /**
-     * The summands' numbers, with the digits their sum needs: where they cancel, 4 digits each
-     * (−0.1059 + 0.1015) would not add up to the result shown (−0.004432).
+     * The summands' numbers with the fewest digits, 4 or more, that add up to the result as
+     * shown, {@code result} being their sum times {@code scale} (1, or 1/M for a mean). With 4
+     * digits each, 0.1252 + (−0.02236) made 0.1028 by hand, not the 0.1029 printed after it; and
+     * where the summands cancel (−0.1059 + 0.1015 = −0.004432) they missed it altogether.
      */
-    private static String summands(List<Term> terms, double sum) {
-        double largest = terms.stream().mapToDouble(t -> Math.abs(t.value())).max().orElse(0);
-        return join(terms, " + ", NumberText.digitsToShow(largest, sum));
+    private static String summands(List<Term> terms, BigDecimal scale, double result) {
+        if (!Double.isFinite(result) || terms.stream().anyMatch(t -> !Double.isFinite(t.value()))) {
+            return join(terms, " + ", NumberText.INSPECTOR_DIGITS);
+        }
+        String shown = num(result);
+        for (int d = NumberText.INSPECTOR_DIGITS; d < NumberText.MAX_DIGITS; d++) {
+            BigDecimal sum = BigDecimal.ZERO; // in decimals, as by hand: no rounding of its own
+            for (Term t : terms) {
+                sum = sum.add(new BigDecimal(NumberText.compact(t.value(), NumberText.digitsFor(t.value(), d))));
+            }
+            if (num(sum.multiply(scale, MathContext.DECIMAL64).doubleValue()).equals(shown)) {
+                return join(terms, " + ", d);
+            }
+        }
+        return join(terms, " + ", NumberText.MAX_DIGITS);
+    }
+
+    private static String summands(List<Term> terms, double result) {
+        return summands(terms, BigDecimal.ONE, result);
     }
 
     private static String join(List<Term> terms, String sep, boolean numbers) {

@@ -218,8 +218,9 @@ class ChainRuleExplainerTest {
     private static final Pattern SHOWN_NUMBER = Pattern.compile("\u2212?\\d+(?:\\.\\d+)?(?:e[\u2212+]?\\d+)?");
 
     /**
-     * The summands as printed add up to the printed result, to about its third digit: where they
-     * cancel (−0.1748 + 0.1739 = −0.0008795) 4 digits each would not show where the result came from.
+     * The summands as printed add up, by hand, to the printed result: where they cancel
+     * (−0.1059 + 0.1015 = −0.004432) 4 digits each would not show where the result came from,
+     * and 0.1252 + (−0.02236) made 0.1028, not the 0.1029 printed.
      */
     private static void checkShownSummandsAddUp(Line line) {
         double result = line.result();
@@ -232,15 +233,16 @@ class ChainRuleExplainerTest {
             numbers = numbers.substring(numbers.indexOf("\u00b7 (") + 3); // after "(1/M) · ("
         }
         Matcher m = SHOWN_NUMBER.matcher(numbers);
-        double sum = 0;
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
         int count = 0;
         while (m.find()) {
-            sum += Double.parseDouble(m.group().replace('\u2212', '-'));
+            sum = sum.add(new java.math.BigDecimal(m.group().replace('\u2212', '-')));
             count++;
         }
-        double shown = line.rule() == ChainRuleExplainer.Rule.MEAN ? result * (count == 0 ? 1 : count) : result;
-        double digit = Math.pow(10, Math.floor(Math.log10(Math.abs(shown))) - 2);
-        assertTrue(Math.abs(sum - shown) <= count * digit, line.text() + ": the shown summands add up to " + sum);
+        double byHand = line.rule() == ChainRuleExplainer.Rule.MEAN
+                ? sum.divide(java.math.BigDecimal.valueOf(count), java.math.MathContext.DECIMAL64).doubleValue()
+                : sum.doubleValue();
+        assertEquals(line.resultText(), ChainRuleExplainer.num(byHand), line.text() + ": the shown summands add up to " + sum);
     }
 
     private static double lookup(Map<String, Matrix> named, String label) {
