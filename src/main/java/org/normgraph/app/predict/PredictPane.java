@@ -29,7 +29,7 @@ import org.normgraph.app.model.SessionModel;
  * the question before the next backward step (its element is selected, so the graph and the
  * inspector highlight it), an answer field (the app's number syntax), Check (Enter), Hint
  * (first the formula, then the upstream numbers), Reveal (skip), the running score, and the
- * result of the last question with its worked chain-rule line from the trace.
+ * outcome of the question about the step on show, with its worked chain-rule line from the trace.
  *
  * <p>Logic and score live in the toolkit-free {@link PredictSession}, which the window keeps
  * across rebuilds. {@link #handleKey} lets the window stop step keys at an open question.
@@ -67,7 +67,7 @@ public final class PredictPane extends VBox {
         answer.setOnAction(e -> check());
         answer.textProperty().addListener((o, a, t) -> {
             if (refusalShown) {
-                showLast(); // the refusal quoted the old text
+                showOutcome(); // the refusal quoted the old text
             }
         });
         // a presenter's clicker sends PageUp/PageDown: back a step, or hand in what is typed
@@ -211,9 +211,15 @@ public final class PredictPane extends VBox {
                 model.setSelection(Selection.element(pending.node(), pending.row(), pending.col()));
             }
         } else {
-            boolean done = model.getPosition() == model.getStepCount() - 1;
-            question.setText(done ? Messages.get("predict.none.done", session.correct(), session.attempted())
-                    : Messages.get("predict.none.forward"));
+            boolean atEnd = model.getPosition() == model.getStepCount() - 1;
+            if (!atEnd) {
+                question.setText(Messages.get("predict.none.forward"));
+            } else if (session.outcomes().isEmpty()) {
+                // nothing asked in this round (e.g. opened at the end): say how to be asked
+                question.setText(Messages.get("predict.none.end"));
+            } else {
+                question.setText(Messages.get("predict.none.done", session.correct(), session.attempted()));
+            }
         }
         answer.setDisable(pending == null);
         check.setDisable(pending == null);
@@ -222,7 +228,7 @@ public final class PredictPane extends VBox {
         score.setText(Messages.get("predict.score", session.correct(), session.attempted()));
         again.setDisable(session.outcomes().isEmpty());
         showHint();
-        showLast();
+        showOutcome();
     }
 
     private void showHint() {
@@ -247,15 +253,19 @@ public final class PredictPane extends VBox {
         hintText.setText(text);
     }
 
-    /** The outcome of the last question, with the worked line of the trace's numbers. */
-    private void showLast() {
-        Optional<PredictSession.Outcome> last = session.last();
-        if (last.isEmpty()) {
+    /**
+     * The outcome of the question whose step is the one on show (just revealed), with the
+     * worked line of the trace's numbers; nothing when that step was not asked, e.g. after
+     * moving on past a question with ▶ or the slider, so that no older outcome stays on show.
+     */
+    private void showOutcome() {
+        Optional<PredictSession.Outcome> shown = session.outcome(model.getPosition());
+        if (shown.isEmpty()) {
             setResult("", null);
             line.setText("");
             return;
         }
-        PredictSession.Outcome o = last.get();
+        PredictSession.Outcome o = shown.get();
         // the numbers of the current trace (an edit after answering changes them)
         PredictSession.Question q = PredictSession.question(model.getTrace(), model.steps().get(o.question().position()));
         String value = q.line().resultText();

@@ -188,6 +188,65 @@ class PredictModeTest {
         assertEquals(q.line().text(), text(robot, "#predict-line"));
     }
 
+    /**
+     * Opened at the end of the walk, the panel said "every backward step has been revealed,
+     * score 0 / 0" with every button disabled, and not how to be asked.
+     */
+    @Test
+    void at_the_end_of_the_walk_the_panel_says_to_go_back_to_the_start(FxRobot robot) {
+        int end = model.getStepCount() - 1;
+        robot.interact(() -> model.seek(end));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(Mode.PREDICT, model.getMode());
+        assertEquals(Messages.get("predict.none.end"), text(robot, "#predict-question"));
+        assertTrue(robot.lookup("#predict-again").query().isDisabled(), "nothing to forget: New round would do nothing");
+
+        robot.push(KeyCode.HOME); // as the text says
+        assertEquals(0, model.getPosition());
+        assertEquals(Messages.get("predict.none.forward"), text(robot, "#predict-question"));
+
+        // with answers in this round the end tells the score, and New round leads back to the same advice
+        robot.interact(() -> model.seek(9));
+        robot.clickOn("#predict-answer").write(Double.toString(asked().expected())).push(KeyCode.ENTER);
+        robot.interact(() -> model.seek(end));
+        assertEquals(Messages.get("predict.none.done", 1, 1), text(robot, "#predict-question"));
+        robot.clickOn("#predict-again");
+        assertEquals(Messages.get("predict.none.end"), text(robot, "#predict-question"));
+    }
+
+    /**
+     * Moving on past an open question with the ▶ button or the slider left the outcome of the
+     * question before it on show, under the new question.
+     */
+    @Test
+    void skipping_a_question_by_the_next_button_or_the_slider_clears_the_old_outcome(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(12);
+        });
+        PredictSession.Question q = asked();
+        robot.clickOn("#predict-reveal");
+        assertEquals(13, model.getPosition());
+        assertEquals(q.line().text(), text(robot, "#predict-line"), "the step just revealed");
+        assertFalse(text(robot, "#predict-result").isEmpty());
+
+        robot.clickOn("#timeline-next"); // past the open question, unanswered
+        assertEquals(14, model.getPosition());
+        assertFalse(robot.lookup("#predict-answer").query().isDisabled(), "the next question is open");
+        assertEquals("", text(robot, "#predict-result"), "the outcome of backward " + q.step() + " is not this step's");
+        assertEquals("", text(robot, "#predict-line"));
+        assertEquals(Messages.get("predict.score", 0, 0), text(robot, "#predict-score"), "a skip is not scored");
+
+        robot.interact(() -> model.seek(13)); // back to the step that was revealed: its outcome again
+        assertEquals(q.line().text(), text(robot, "#predict-line"));
+
+        javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> slider.setValue(16));
+        assertEquals(16, model.getPosition());
+        assertEquals("", text(robot, "#predict-result"));
+        assertEquals("", text(robot, "#predict-line"));
+    }
+
     @Test
     void outside_predict_mode_the_panel_is_hidden_and_keys_step(FxRobot robot) {
         assertFalse(robot.lookup("#predict-pane").query().isVisible());
