@@ -95,7 +95,6 @@ public final class PredictSession {
     private final Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
     // hints shown per question (0–2), kept here so that a language switch, which rebuilds the pane, keeps them
     private final Map<Integer, Integer> hints = new java.util.HashMap<>();
-    private Outcome last;
 
     /** Whether {@code answer} counts as the trace's {@code expected}. */
     public static boolean accepts(double answer, double expected) {
@@ -154,18 +153,12 @@ public final class PredictSession {
 
     private Outcome record(Outcome o) {
         outcomes.put(o.question().position(), o);
-        last = o;
         return o;
     }
 
     /** The outcome at a timeline position, if that step was asked. */
     public Optional<Outcome> outcome(int position) {
         return Optional.ofNullable(outcomes.get(position));
-    }
-
-    /** The most recent outcome. */
-    public Optional<Outcome> last() {
-        return Optional.ofNullable(last);
     }
 
     public Map<Integer, Outcome> outcomes() {
@@ -195,6 +188,5 @@ public final class PredictSession {
     public void reset() {
         outcomes.clear();
         hints.clear();
-        last = null;
     }
 }
