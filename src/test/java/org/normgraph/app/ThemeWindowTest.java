@@ -65,6 +65,19 @@ class ThemeWindowTest {
     }
 
     /** Ctrl + plus typed as Ctrl+Shift+= (US keyboards) changed the text size instead of zooming. */
+    /** JavaFX's combo boxes keep the width of their widest list: after 150 % and back the language box stayed wider. */
+    @Test
+    void combo_boxes_shrink_back_with_the_text(FxRobot robot) {
+        for (String id : new String[] {"#toolbar-language", "#timeline-speed"}) {
+            Region box = robot.lookup(id).queryAs(Region.class);
+            double before = box.getWidth();
+            robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
+            assertTrue(box.getWidth() > before, id + ": " + before + " → " + box.getWidth());
+            robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+            assertEquals(before, box.getWidth(), 0.5, id);
+        }
+    }
+
     @Test
     void ctrl_plus_zooms_the_graph_however_the_keyboard_types_plus(FxRobot robot) {
         double zoom = window.graphView().getZoom();

@@ -6,7 +6,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 
 /**
  * Puts the chosen {@link Theme} and {@link TextSize} on a scene: the scene's stylesheets
@@ -148,6 +153,25 @@ public final class ThemeController {
                     classes.remove("theme-" + any.id());
                 }
                 classes.add("theme-" + t.id());
+                forgetListWidths(scene.getRoot());
+            }
+        }
+    }
+
+    /**
+     * A combo box never gets narrower: JavaFX sizes its list at least as wide as the box is,
+     * and the box as wide as its list. After 150 % and back to 100 % the language and speed
+     * boxes stayed wide. Shrunk to nothing, the box is measured again from its items, in the
+     * new font, at the next layout.
+     */
+    private static void forgetListWidths(Parent root) {
+        for (Node n : root.lookupAll(".combo-box")) {
+            if (n instanceof ComboBox<?> box && box.getSkin() instanceof ComboBoxListViewSkin<?> skin
+                    && skin.getPopupContent() instanceof ListView<?> list) {
+                box.resize(0, box.getHeight());
+                list.refresh();
+                list.requestLayout();
+                box.requestLayout();
             }
         }
     }
