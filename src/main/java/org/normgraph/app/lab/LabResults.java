@@ -101,7 +101,8 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
     }
 
     /**
-     * Where the pitfall's trace first leaves the correct one, as a place on the graph: a value
+     * Where the pitfall's trace first leaves the correct one (its first differing element, as
+     * {@link #firstDifferenceText} names it), as a place on the graph: a value
      * differs at its node; a total gradient at the node it belongs to; a branch (dx2, dxmu2, dx1)
      * on its edge, sent back by the edge's consumer, whose local backward computed it.
      */
@@ -111,8 +112,8 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
             return Optional.empty();
         }
         FirstDifference f = fd.get();
-        int row = f.comparison().row();
-        int col = f.comparison().col();
+        int row = f.row();
+        int col = f.col();
         if (!f.inBackward()) {
             return Optional.of(new Site(f.name(), null, row, col));
         }
@@ -123,7 +124,8 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
     /**
      * Where the first difference is, in words: the value or gradient named {@code name} (e.g.
      * {@code dbeta}) at the node it belongs to (beta; xmu for the branch dxmu1), indexed as the
-     * inspector indexes that node ({@link NormAxes#element}: {@code dbeta[1]}).
+     * inspector indexes that node ({@link NormAxes#element}: {@code dbeta[0]}); the element is
+     * the first that differs in row-major order ({@link FirstDifference}), not the largest.
      */
     public Where firstDifferenceText(FirstDifference f) {
         String owner = f.name();
@@ -131,7 +133,7 @@ public record LabResults(BatchNormInput input, NormSpec spec, List<GradientCheck
             NamedGradient g = BatchNormGraph.gradient(f.name());
             owner = g.isBranch() ? g.edge().from() : g.node();
         }
-        return new Where(axes.element(f.name(), owner, f.comparison().row(), f.comparison().col()), owner);
+        return new Where(axes.element(f.name(), owner, f.row(), f.col()), owner);
     }
 
     /** An element as the inspector names it ({@code dbeta[1]}) and the node it belongs to. */

@@ -74,7 +74,7 @@ final class PitfallTab {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
             LabResults.Where where = r.firstDifferenceText(f);
-            String[] values = LabFormat.apart(f.comparison().reference(), f.comparison().actual());
+            String[] values = LabFormat.apart(f.reference(), f.actual());
             javafx.scene.control.Label text = label(Messages.get(f.inBackward() ? "lab.pitfall.first.gradient" : "lab.pitfall.first.value",
                     where.element(), where.node(), values[0], values[1]), "lab-first-text");
             text.setId("lab-first-difference");

@@ -3,6 +3,7 @@ package org.normgraph.core.lab;
 import java.util.Optional;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Comparison;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Node;
 import org.normgraph.core.Trace;
@@ -10,13 +11,23 @@ import org.normgraph.core.Trace;
 /**
  * Where a variant's trace first leaves the correct one: the first node, in forward order,
  * whose value differs; or, when every value agrees, the first named gradient, in backward
- * order (dbeta … dx, branches included), that differs.
+ * order (dbeta … dx, branches included), that differs. Within that matrix, the first element
+ * in row-major order that differs beyond {@link #TOLERANCE} (relative to the matrix's scale, as
+ * the comparison of the whole matrix judges it): where the mistake first shows, not where it
+ * is largest (dbeta as a mean on the classic 4×3 example: dbeta[0], though dbeta[1] is off more).
  *
  * @param name       the node (forward) or the gradient's DESIGN name (backward)
  * @param inBackward false for a value, true for a gradient
- * @param comparison the correct trace against the variant's there (element of the node's matrix)
+ * @param row        the first differing element's row
+ * @param col        the first differing element's column
+ * @param reference  the correct trace's value there
+ * @param actual     the variant's value there
+ * @param comparison the correct trace against the variant's over the whole matrix: its relative
+ *                   error decided that it differs; its row and column are the <em>largest</em>
+ *                   difference, not the first
  */
-public record FirstDifference(String name, boolean inBackward, Comparison comparison) {
+public record FirstDifference(String name, boolean inBackward, int row, int col, double reference, double actual,
+                              Comparison comparison) {
 
     /** Differences up to this (relative) are rounding: the two traces compute the same. */
     public static final double TOLERANCE = 1e-9;
@@ -24,25 +35,45 @@ public record FirstDifference(String name, boolean inBackward, Comparison compar
     /** Both traces come from graphs of one layout: the same nodes, edges and gradient names. */
     public static Optional<FirstDifference> between(Trace correct, Trace variant) {
         for (Node n : correct.graph().nodes()) {
-            Comparison c = Comparison.of(correct.value(n.name()), variant.value(n.name()));
+            Matrix a = correct.value(n.name());
+            Matrix b = variant.value(n.name());
+            Comparison c = Comparison.of(a, b);
             if (!c.within(TOLERANCE)) {
-                return Optional.of(new FirstDifference(n.name(), false, c));
+                return Optional.of(at(n.name(), false, a, b, c));
             }
         }
         // every kind has the same gradient names and edges (only the formulas' axes differ)
         for (NamedGradient g : BatchNormGraph.GRADIENTS) {
-            Comparison c = Comparison.of(correct.gradient(g), variant.gradient(g));
+            Matrix a = correct.gradient(g);
+            Matrix b = variant.gradient(g);
+            Comparison c = Comparison.of(a, b);
             if (!c.within(TOLERANCE)) {
-                return Optional.of(new FirstDifference(g.name(), true, c));
+                return Optional.of(at(g.name(), true, a, b, c));
             }
         }
         return Optional.empty();
     }
 
+    /** The first element, row-major, of {@code a} against {@code b} that differs as {@code c} judges: there is one, as c does not agree. */
+    private static FirstDifference at(String name, boolean inBackward, Matrix a, Matrix b, Comparison c) {
+        double scale = Comparison.scale(a, b, Comparison.ABSOLUTE_FLOOR);
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                double diff = Math.abs(a.get(i, j) - b.get(i, j));
+                double rel = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff / scale;
+                if (!(rel <= TOLERANCE)) { // NaN (∞ / ∞) differs, as in Comparison
+                    return new FirstDifference(name, inBackward, i, j, a.get(i, j), b.get(i, j), c);
+                }
+            }
+        }
+        // the largest difference is beyond the tolerance, so the loop found it at the latest
+        return new FirstDifference(name, inBackward, c.row(), c.col(), c.reference(), c.actual(), c);
+    }
+
     @Override
     public String toString() {
-        return (inBackward ? "gradient " : "value of ") + name + " differs first: relative " + comparison.relativeError()
-                + " at " + comparison.indexText() + " (correct " + comparison.reference() + ", variant "
-                + comparison.actual() + ")";
+        return (inBackward ? "gradient " : "value of ") + name + " differs first at [" + row + "][" + col + "] (correct "
+                + reference + ", variant " + actual + "); largest relative difference " + comparison.relativeError()
+                + " at " + comparison.indexText();
     }
 }

@@ -234,7 +234,7 @@ class LabPanelTest {
                 : "The gradient check catches it"), summary);
         Label first = robot.lookup("#lab-first-difference").queryAs(Label.class);
         assertTrue(first.getText().contains(name + "["), first.getText());
-        // named as the inspector names it: dbeta[1], not dbeta[0][1], at the node it belongs to
+        // named as the inspector names it: dbeta[0], not dbeta[0][0], at the node it belongs to
         assertTrue(first.getText().contains("(node " + owner + ")"), first.getText());
         if (owner.equals("sqrtvar") || owner.equals("beta")) { // 1×D in batch norm
             assertFalse(first.getText().contains(name + "[0]["), first.getText());
@@ -243,8 +243,18 @@ class LabPanelTest {
         long marked = robot.lookup(".graph-node").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().contains(GraphHighlighter.FIRST_DIFFERENCE)).count();
         assertEquals(1, marked);
+        // the text, the mark and "Show" agree on one element: the first that differs (dbeta[0] for dbeta as a mean)
+        LabResults r = window.lab().model().getResults();
+        LabResults.Site site = r.firstDifferenceSite().orElseThrow();
+        assertTrue(first.getText().contains(r.firstDifferenceText(r.pitfall().firstDifference().orElseThrow()).element()
+                + " "), first.getText());
+        if (pitfall == Pitfall.MEAN_FOR_DBETA) {
+            assertTrue(first.getText().contains("dbeta[0] "), first.getText());
+        }
         robot.clickOn("#lab-show-first");
         assertNotNull(model.getSelection());
+        assertEquals(site.row(), model.getSelection().row());
+        assertEquals(site.col(), model.getSelection().col());
     }
 
     @Test

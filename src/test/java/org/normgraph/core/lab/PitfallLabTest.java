@@ -15,9 +15,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Comparison;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Graph;
 import org.normgraph.core.GraphVariant;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
 import org.normgraph.core.StagedEngine;
 import org.normgraph.core.Tensor;
@@ -75,6 +77,38 @@ class PitfallLabTest {
         assertEquals(inBackward, r.firstDifference().get().inBackward());
         // forward mistakes have the right derivative of the wrong function; backward ones don't
         assertEquals(pitfall.forward(), r.consistentWithOwnForward(), () -> r.ownForward().toString());
+    }
+
+    /**
+     * "First" within the first differing node too: its first element, in row-major order, that
+     * differs beyond the tolerance the comparison of the whole node uses; every element before it
+     * agrees. Not the element where the difference is largest.
+     */
+    @ParameterizedTest(name = "{0}, {1} x={2}")
+    @MethodSource("table")
+    void the_first_difference_is_the_first_differing_element_in_row_major_order(
+            Pitfall pitfall, NormSpec spec, String shapeText, int[] shape, String first, boolean inBackward,
+            Set<String> failing) {
+        NormInput in = FamilyInputs.random(shape, EPS, shapeText.hashCode() + 7L * pitfall.ordinal());
+        NormLayout layout = NormLayout.of(spec, shape);
+        PitfallLab.Report r = PitfallLab.run(pitfall, layout, in);
+        FirstDifference f = r.firstDifference().orElseThrow();
+        Trace correct = BatchNormGraph.run(layout, in);
+        Matrix a = f.inBackward() ? correct.gradient(BatchNormGraph.gradient(f.name())) : correct.value(f.name());
+        Matrix b = f.inBackward() ? r.variant().gradient(BatchNormGraph.gradient(f.name())) : r.variant().value(f.name());
+        double scale = Comparison.scale(a, b, Comparison.ABSOLUTE_FLOOR);
+        int row = f.row();
+        int col = f.col();
+        for (int i = 0; i <= row; i++) {
+            for (int j = 0; j < (i == row ? col : a.cols()); j++) {
+                double diff = Math.abs(a.get(i, j) - b.get(i, j));
+                assertTrue(diff / scale <= FirstDifference.TOLERANCE,
+                        f.name() + "[" + i + "][" + j + "] differs before the reported " + f);
+            }
+        }
+        assertTrue(Math.abs(a.get(row, col) - b.get(row, col)) / scale > FirstDifference.TOLERANCE, f::toString);
+        assertEquals(a.get(row, col), f.reference());
+        assertEquals(b.get(row, col), f.actual());
     }
 
     /** What the lab checks is the graph the app draws (SessionModel builds it by spec) with one change. */
