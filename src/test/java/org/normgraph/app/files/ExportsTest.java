@@ -172,6 +172,17 @@ class ExportsTest {
         String f = Files.readString(forward);
         assertTrue(f.contains(NodeTex.forward("mu")), f);
         assertTrue(f.contains("\\mathrm{mu} = \\begin{bmatrix} 4 & 2 & 1 \\end{bmatrix}"), f);
+        // the selected xhat[2][1] is computed at forward 7: its line is no part of forward 1, as in the inspector
+        assertFalse(f.contains("\\mathrm{xhat}[2][1]"), f);
+
+        Path six = dir.resolve("b6.tex");
+        dialogs.files.add(six);
+        robot.interact(() -> {
+            model.seek(13); // backward 6: dvar is backward 5's
+            model.setSelection(Selection.element("var", 0, 2));
+        });
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        assertFalse(Files.readString(six).contains("\\mathrm{dvar}[2]"), Files.readString(six));
     }
 
     @Test
