@@ -348,7 +348,6 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the rows to {@code w}, which stays open (it may be stdout). */
     /**
      * Starts the JSON list and flushes its first bracket, so that a target that opens but cannot
      * be written is refused before the timing rather than after it.
@@ -371,6 +370,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** Writes the rows and closes the list; the generator closes its target only if started so (not stdout). */
     private static void endJson(List<Row> rows, JsonGenerator g) throws IOException {
         for (Row r : rows) {
             g.writeStartObject();

@@ -64,7 +64,6 @@ class ThemeWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.ALT, key).release(key, KeyCode.ALT, KeyCode.CONTROL);
     }
 
-    /** Ctrl + plus typed as Ctrl+Shift+= (US keyboards) changed the text size instead of zooming. */
     /** JavaFX's combo boxes keep the width of their widest list: after 150 % and back the language box stayed wider. */
     @Test
     void combo_boxes_shrink_back_with_the_text(FxRobot robot) {
@@ -78,6 +77,7 @@ class ThemeWindowTest {
         }
     }
 
+    /** Ctrl + plus typed as Ctrl+Shift+= (US keyboards) changed the text size instead of zooming. */
     @Test
     void ctrl_plus_zooms_the_graph_however_the_keyboard_types_plus(FxRobot robot) {
         double zoom = window.graphView().getZoom();

@@ -293,7 +293,7 @@ public final class ChainRuleExplainer {
             }
             String sym = "(1/" + m + ") \u00b7 " + sumIndex(blk, first, cols) + " "
                     + (blk.rows() ? src + "[i][" + col + "]" : src + "[" + r + "][j]");
-            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + summands(t.subList(1, t.size()), BigDecimal.ONE.divide(BigDecimal.valueOf(m), MathContext.DECIMAL64), result) + ")",
+            return line(target, Rule.MEAN, t, result, sym, "(1/" + m + ") \u00b7 (" + summands(t.subList(1, t.size()), m, result) + ")",
                     note("chain.note.mean.forward", blk));
         }
         if (op instanceof SqrtPlusEps sq) {
@@ -491,11 +491,11 @@ public final class ChainRuleExplainer {
 
     /**
      * The summands' numbers with the fewest digits, 4 or more, that add up to the result as
-     * shown, {@code result} being their sum times {@code scale} (1, or 1/M for a mean). With 4
+     * shown, {@code result} being their sum over {@code count} (1, or M for a mean). With 4
      * digits each, 0.1252 + (−0.02236) made 0.1028 by hand, not the 0.1029 printed after it; and
      * where the summands cancel (−0.1059 + 0.1015 = −0.004432) they missed it altogether.
      */
-    private static String summands(List<Term> terms, BigDecimal scale, double result) {
+    private static String summands(List<Term> terms, int count, double result) {
         if (!Double.isFinite(result) || terms.stream().anyMatch(t -> !Double.isFinite(t.value()))) {
             return join(terms, " + ", NumberText.INSPECTOR_DIGITS);
         }
@@ -505,7 +505,7 @@ public final class ChainRuleExplainer {
             for (Term t : terms) {
                 sum = sum.add(new BigDecimal(NumberText.compact(t.value(), NumberText.digitsFor(t.value(), d))));
             }
-            if (num(sum.multiply(scale, MathContext.DECIMAL64).doubleValue()).equals(shown)) {
+            if (num(sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue()).equals(shown)) {
                 return join(terms, " + ", d);
             }
         }
@@ -513,7 +513,7 @@ public final class ChainRuleExplainer {
     }
 
     private static String summands(List<Term> terms, double result) {
-        return summands(terms, BigDecimal.ONE, result);
+        return summands(terms, 1, result);
     }
 
     private static String join(List<Term> terms, String sep, boolean numbers) {

@@ -11,9 +11,9 @@ import org.normgraph.timeline.Step;
 
 /**
  * Zooms and pans a {@link GraphView} so that the nodes a step works on fill the view,
- * centred: for the start the inputs, for a forward step the nodes it computes and their inputs, for a backward
- * step the nodes whose backward runs, those its contributions reach and those whose gradients
- * it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
+ * centred: for the start the inputs, for a forward step the nodes it computes and those it
+ * reads, for a backward step the nodes whose backward runs, those its contributions reach and
+ * those whose gradients it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
  * slides frame each step this way.
  */
 public final class StepFramer {

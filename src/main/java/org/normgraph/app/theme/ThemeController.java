@@ -153,7 +153,7 @@ public final class ThemeController {
                     classes.remove("theme-" + any.id());
                 }
                 classes.add("theme-" + t.id());
-                forgetListWidths(scene.getRoot());
+                measureCombosAgain(scene.getRoot());
             }
         }
     }
@@ -164,7 +164,7 @@ public final class ThemeController {
      * boxes stayed wide. Shrunk to nothing, the box is measured again from its items, in the
      * new font, at the next layout.
      */
-    private static void forgetListWidths(Parent root) {
+    private static void measureCombosAgain(Parent root) {
         for (Node n : root.lookupAll(".combo-box")) {
             if (n instanceof ComboBox<?> box && box.getSkin() instanceof ComboBoxListViewSkin<?> skin
                     && skin.getPopupContent() instanceof ListView<?> list) {

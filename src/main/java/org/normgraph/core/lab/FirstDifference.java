@@ -54,7 +54,10 @@ public record FirstDifference(String name, boolean inBackward, int row, int col,
         return Optional.empty();
     }
 
-    /** The first element, row-major, of {@code a} against {@code b} that differs as {@code c} judges: there is one, as c does not agree. */
+    /**
+     * The first element, row-major, of {@code a} against {@code b} that differs as {@code c}
+     * judges: there is one, as c does not agree.
+     */
     private static FirstDifference at(String name, boolean inBackward, Matrix a, Matrix b, Comparison c) {
         double scale = Comparison.scale(a, b, Comparison.ABSOLUTE_FLOOR);
         for (int i = 0; i < a.rows(); i++) {
