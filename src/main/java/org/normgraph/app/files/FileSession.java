@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.animation.PauseTransition;
@@ -371,6 +373,14 @@ public final class FileSession {
     }
 
     /**
+     * When an autosave was written, in the language's own date and time, broken across lines
+     * only at its spaces: the Japanese dialog split 12:49:32 after "12:".
+     */
+    static String savedAtText(ZonedDateTime when, Locale locale) {
+        return NumberText.unbrokenWords(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(when));
+    }
+
+    /**
      * At start: if the last run ended without closing and left a readable autosave, offers
      * to restore it (then it is unsaved work, under the name of the file it was a copy of);
      * either way, starts autosaving.
@@ -383,9 +393,8 @@ public final class FileSession {
                 dialogs.showError(Messages.get("files.restore.broken", problem)));
         boolean restored = false;
         if (left.isPresent()) {
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(Messages.language().locale())
-                    .format(left.get().savedAt().toInstant().atZone(ZoneId.systemDefault()));
-            restored = dialogs.askRestore(when);
+            restored = dialogs.askRestore(savedAtText(left.get().savedAt().toInstant().atZone(ZoneId.systemDefault()),
+                    Messages.language().locale()));
             if (restored) { // under its file's name, if it was a copy of one: Save writes there
                 Path of = left.get().copyOf();
                 apply(left.get().session(), of, of == null ? null : of.getFileName().toString(), true);
