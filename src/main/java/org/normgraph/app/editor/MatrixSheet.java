@@ -45,8 +45,8 @@ import org.normgraph.core.Matrix;
  * starts from every digit; they display {@link NumberText#cell}'s text, in columns wide enough
  * for the widest such text of all the input grids ({@link #fitColumnsTo}).
  * Ctrl+C copies the selection as tab-separated text; Ctrl+V pastes tab/newline text at the
- * selected cell (also inside a cell's editor, at the cell being edited); Delete sets the
- * selected cells to 0.
+ * selected cell (also inside a cell's editor, at the cell being edited); Delete (or BackSpace)
+ * sets the selected cells to 0.
  */
 final class MatrixSheet extends SpreadsheetView {
 
@@ -614,7 +614,15 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     private void shortcuts(KeyEvent e) {
-        if (getEditingCell() != null || !e.isShortcutDown()) {
+        if (getEditingCell() != null) {
+            return;
+        }
+        if (e.getCode() == KeyCode.BACK_SPACE && !e.isShortcutDown() && !e.isAltDown()) {
+            deleteSelectedCells(); // a Mac keyboard's delete key sends BackSpace; the grid heeds only Delete
+            e.consume();
+            return;
+        }
+        if (!e.isShortcutDown()) {
             return;
         }
         if (e.getCode() == KeyCode.V) {

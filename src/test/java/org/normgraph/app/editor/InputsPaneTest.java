@@ -109,6 +109,15 @@ class InputsPaneTest {
         assertFalse(pane.getFeedback().error());
     }
 
+    /** A Mac keyboard's delete key sends BackSpace: on a selected cell it did nothing. */
+    @Test
+    void backspace_on_a_selected_cell_sets_it_to_zero_as_delete_does(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "dout", 1, 1));
+        robot.type(KeyCode.BACK_SPACE);
+        assertEquals(0.0, input.get().dout().get(1, 1));
+        assertEquals(1, commits.size());
+    }
+
     @Test
     void typing_abc_keeps_the_old_value_and_says_which_cell(FxRobot robot) {
         robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
