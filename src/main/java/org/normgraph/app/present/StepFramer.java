@@ -20,6 +20,12 @@ public final class StepFramer {
 
     /** Largest zoom: beyond it a single small node would fill the screen. */
     static final double MAX_ZOOM = 2.6;
+    /**
+     * The zoom below which a node's numbers are too small for the back of a room (about 20 px
+     * on a 1080-line slide): a forward step's inputs are framed with it only above it. Forward 1
+     * framed with x drew its numbers 8 px tall.
+     */
+    public static final double READABLE_ZOOM = 1.8;
     /** Free border around the framed nodes, in view pixels. */
     static final double MARGIN = 40;
     /** The current node's glow reaches this far outside its box (contrast.css: dropshadow radius 20), in drawing units. */
@@ -85,33 +91,59 @@ public final class StepFramer {
 
     private static boolean frame(GraphView view, Step step, double maxZoom) {
         GraphLayout.Result layout = view.layoutResult();
-        double w = view.getWidth();
-        double h = view.getHeight();
-        if (layout == null || w <= 2 * MARGIN || h <= 2 * MARGIN) {
+        double w = view.getWidth() - 2 * MARGIN;
+        double h = view.getHeight() - 2 * MARGIN;
+        Extent core = layout == null ? null : Extent.of(layout, nodesOf(step));
+        if (core == null || w <= 0 || h <= 0) {
             return false;
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (String name : framedNodes(step, layout.routes().keySet())) {
-            GraphLayout.Box b = layout.boxes().get(name);
-            if (b == null) {
-                continue;
-            }
-            minX = Math.min(minX, b.x() - GLOW);
-            minY = Math.min(minY, b.y() - GLOW);
-            maxX = Math.max(maxX, b.right() + GLOW);
-            maxY = Math.max(maxY, b.bottom() + GLOW);
-        }
-        if (minX == Double.MAX_VALUE) {
-            return false;
-        }
-        double s = Math.min((w - 2 * MARGIN) / (maxX - minX), (h - 2 * MARGIN) / (maxY - minY));
-        s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, s));
+        Extent context = Extent.of(layout, framedNodes(step, layout.routes().keySet()));
+        // all of the context if that keeps the numbers readable, else the step's own nodes at a
+        // readable zoom, with as much of the context as the view then holds
+        double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), core.zoomToFit(w, h));
+        double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, context.zoomToFit(w, h))));
+        double cx = centreNear(context.centreX(), core.minX(), core.maxX(), w / s);
+        double cy = centreNear(context.centreY(), core.minY(), core.maxY(), h / s);
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
-        view.setViewport(s, w / 2 - (minX + maxX) / 2 * s, h / 2 - (minY + maxY) / 2 * s);
+        view.setViewport(s, view.getWidth() / 2 - cx * s, view.getHeight() / 2 - cy * s);
         return true;
+    }
+
+    /** The box around some nodes of the layout, with room for their glow. */
+    private record Extent(double minX, double minY, double maxX, double maxY) {
+
+        /** Null when none of {@code names} is laid out. */
+        static Extent of(GraphLayout.Result layout, Set<String> names) {
+            Extent e = null;
+            for (String name : names) {
+                GraphLayout.Box b = layout.boxes().get(name);
+                if (b != null) {
+                    Extent box = new Extent(b.x() - GLOW, b.y() - GLOW, b.right() + GLOW, b.bottom() + GLOW);
+                    e = e == null ? box : new Extent(Math.min(e.minX, box.minX), Math.min(e.minY, box.minY),
+                            Math.max(e.maxX, box.maxX), Math.max(e.maxY, box.maxY));
+                }
+            }
+            return e;
+        }
+
+        double zoomToFit(double w, double h) {
+            return Math.min(w / (maxX - minX), h / (maxY - minY));
+        }
+
+        double centreX() {
+            return (minX + maxX) / 2;
+        }
+
+        double centreY() {
+            return (minY + maxY) / 2;
+        }
+    }
+
+    /** The centre nearest {@code wanted} of a span {@code size} wide that still holds min…max. */
+    private static double centreNear(double wanted, double min, double max, double size) {
+        double lo = max - size / 2;
+        double hi = min + size / 2;
+        return lo > hi ? (min + max) / 2 : Math.max(lo, Math.min(hi, wanted));
     }
 }

@@ -44,6 +44,34 @@ class StepSlidesTest {
         });
     }
 
+    /** Framed with its inputs, forward 1 drew its numbers 8 px tall: a forward slide keeps them readable, its own nodes whole. */
+    @Test
+    void a_forward_slide_keeps_its_numbers_readable(FxRobot robot) {
+        SessionModel model = SessionModel.example();
+        robot.interact(() -> {
+            StepSlides.Slide slide = new StepSlides.Slide(model);
+            try {
+                for (int p = 1; p <= 9; p++) {
+                    Step step = model.steps().get(p);
+                    slide.show(step);
+                    GraphView graph = slide.graph();
+                    // a step computing one node can show it at the readable zoom (two stacked ones may not fit)
+                    assertTrue(step.values().size() > 1
+                                    || graph.getZoom() >= org.normgraph.app.present.StepFramer.READABLE_ZOOM - 1e-9,
+                            step.messageKey() + " at zoom " + graph.getZoom());
+                    Bounds view = graph.localToScene(graph.getLayoutBounds());
+                    for (String name : step.values()) {
+                        Node node = graph.nodeView(name);
+                        Bounds b = node.localToScene(node.getBoundsInLocal());
+                        assertTrue(view.contains(b), step.messageKey() + ": " + name + " " + b + " in " + view);
+                    }
+                }
+            } finally {
+                slide.dispose();
+            }
+        });
+    }
+
     /** The slides showed the whole graph at every step: digits about 10 px tall on a 1920×1080 slide. */
     @Test
     void a_slide_zooms_to_the_steps_nodes_and_explains_the_step(FxRobot robot) {
