@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * the app's own views (through {@link SessionRenderer}; this package never loads them itself).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Draw every step of a saved session (.normgraph.json) as PNG slides, without a display:",
-                "forward 1…9, then backward 9…0, named in order: 01-forward-1-mu.png … 19-backward-0-dx.png.",
+        description = {"Draw every step of a saved session (.normgraph.json) as PNG slides, without a display.",
+                "The steps are forward 1…9, then backward 9…0, named in order: 01-forward-1-mu.png … 19-backward-0-dx.png.",
                 "The pictures are drawn by the same views as the app (1920×1080 pixels)."})
 final class ExportCommand implements Callable<Integer> {
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code trace}: every forward node and every named gradient of one case, as JSON. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Run the nine-step graph forward and backward and print every node and gradient as one JSON object:",
-                "{\"N\", \"D\", \"eps\", \"forward\": {mu … out}, \"backward\": {dbeta … dx}}.",
+        description = {"Run the nine-step graph forward and backward and print every node and gradient as one JSON object.",
+                "Its fields: {\"N\", \"D\", \"eps\", \"forward\": {mu … out}, \"backward\": {dbeta … dx}}.",
                 "",
                 "With --norm layer|group|instance, or with 4-D x (N×C×H×W), the same graph runs with the statistics",
                 "taken over the kind's axes, and the object starts with \"norm\" (and \"groups\" for group norm), then",

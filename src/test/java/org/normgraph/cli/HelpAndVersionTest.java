@@ -26,6 +26,15 @@ class HelpAndVersionTest {
         assertTrue(r.out().contains(mentions), r.out());
     }
 
+    /** The command list shows each command's first line: two of them ended in a dangling colon. */
+    @Test
+    void the_command_list_has_whole_sentences() {
+        String list = CliRun.run("--help").out();
+        String commands = list.substring(list.indexOf("Commands:"), list.indexOf("Exit codes:"));
+        assertTrue(java.util.Arrays.stream(commands.split("\n")).noneMatch(l -> l.strip().endsWith(":") && !l.startsWith("Commands")),
+                commands);
+    }
+
     @ParameterizedTest
     @CsvSource({"--version", "-V"})
     void version_is_one_line_with_the_build_version(String flag) {
