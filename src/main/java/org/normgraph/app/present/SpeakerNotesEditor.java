@@ -48,6 +48,9 @@ public final class SpeakerNotesEditor extends TitledPane {
             if (e.getCode() == KeyCode.TAB && !e.isAltDown() && !e.isMetaDown()) {
                 FocusChain.leave(area, !e.isShiftDown());
                 e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
+                area.replaceSelection("\n"); // a new line, as in most editors; the text area ignored Shift+Enter
+                e.consume();
             }
         });
         setTooltip(new Tooltip(Messages.get("notes.editor.tip")));

@@ -51,6 +51,18 @@ class SpeakerNotesEditorTest {
         assertEquals("mu is one row", model.getSpeakerNotes().get(1));
     }
 
+    /** Shift+Enter, a new line in most editors, did nothing: the lines of a note ran together. */
+    @Test
+    void shift_enter_starts_a_new_line_as_enter_does(FxRobot robot) {
+        TitledPane pane = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
+        robot.clickOn(pane.lookup(".title"));
+        TextArea area = robot.lookup("#speaker-notes-text").queryAs(TextArea.class);
+        robot.clickOn(area).write("Answer 1xD.");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        robot.write("Point at column 0.");
+        assertEquals("Answer 1xD.\nPoint at column 0.", model.getSpeakerNotes().get(0));
+    }
+
     /** Tab in the notes moved nowhere and typed invisible tabs into the note. */
     @Test
     void tab_leaves_the_notes_without_typing_into_them(FxRobot robot) {
