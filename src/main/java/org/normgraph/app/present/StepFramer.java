@@ -97,17 +97,63 @@ public final class StepFramer {
         if (core == null || w <= 0 || h <= 0) {
             return false;
         }
-        Extent context = Extent.of(layout, framedNodes(step, layout.routes().keySet()));
+        Set<String> contextNodes = framedNodes(step, layout.routes().keySet());
+        Extent context = Extent.of(layout, contextNodes);
         // all of the context if that keeps the numbers readable, else the step's own nodes at a
         // readable zoom, with as much of the context as the view then holds
         double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), core.zoomToFit(w, h));
         double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, context.zoomToFit(w, h))));
-        double cx = centreNear(context.centreX(), core.minX(), core.maxX(), w / s);
-        double cy = centreNear(context.centreY(), core.minY(), core.maxY(), h / s);
+        double[] c = centre(core, contextNodes.stream().map(n -> Extent.of(layout, Set.of(n))).filter(e -> e != null).toList(),
+                w / s, h / s);
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
-        view.setViewport(s, view.getWidth() / 2 - cx * s, view.getHeight() / 2 - cy * s);
+        view.setViewport(s, view.getWidth() / 2 - c[0] * s, view.getHeight() / 2 - c[1] * s);
         return true;
+    }
+
+    /** Candidate centres per axis, between the two extremes that still hold the core. */
+    private static final int CANDIDATES = 16;
+
+    /**
+     * The centre of a view {@code vw} × {@code vh} (drawing units) that holds all of {@code core}
+     * and, of that, shows the most of the {@code context} boxes; nearest the core's own centre
+     * among equals. Shifted towards the context's centre instead, forward 1 showed mu at the
+     * edge of an empty screen: x lay below the view however far it moved sideways.
+     */
+    private static double[] centre(Extent core, List<Extent> context, double vw, double vh) {
+        double[] best = {core.centreX(), core.centreY()};
+        double bestShown = shown(context, best[0], best[1], vw, vh);
+        // a core just as wide as the view (zoomed to fit it) has one place, its centre
+        double xLo = Math.min(core.maxX() - vw / 2, core.centreX());
+        double xHi = Math.max(core.minX() + vw / 2, core.centreX());
+        double yLo = Math.min(core.maxY() - vh / 2, core.centreY());
+        double yHi = Math.max(core.minY() + vh / 2, core.centreY());
+        for (int i = 0; i <= CANDIDATES; i++) {
+            double cx = xLo + (xHi - xLo) * i / CANDIDATES;
+            for (int j = 0; j <= CANDIDATES; j++) {
+                double cy = yLo + (yHi - yLo) * j / CANDIDATES;
+                double shown = shown(context, cx, cy, vw, vh);
+                double gain = shown - bestShown;
+                boolean nearer = Math.hypot(cx - core.centreX(), cy - core.centreY())
+                        < Math.hypot(best[0] - core.centreX(), best[1] - core.centreY());
+                if (gain > 1e-6 * Math.max(1, bestShown) || Math.abs(gain) <= 1e-6 * Math.max(1, bestShown) && nearer) {
+                    best = new double[] {cx, cy};
+                    bestShown = Math.max(shown, bestShown);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** How much of the boxes' area a view {@code vw} × {@code vh} centred at (cx, cy) shows. */
+    private static double shown(List<Extent> boxes, double cx, double cy, double vw, double vh) {
+        double area = 0;
+        for (Extent b : boxes) {
+            double dx = Math.min(b.maxX(), cx + vw / 2) - Math.max(b.minX(), cx - vw / 2);
+            double dy = Math.min(b.maxY(), cy + vh / 2) - Math.max(b.minY(), cy - vh / 2);
+            area += Math.max(0, dx) * Math.max(0, dy);
+        }
+        return area;
     }
 
     /** The box around some nodes of the layout, with room for their glow. */
@@ -138,12 +184,5 @@ public final class StepFramer {
         double centreY() {
             return (minY + maxY) / 2;
         }
-    }
-
-    /** The centre nearest {@code wanted} of a span {@code size} wide that still holds min…max. */
-    private static double centreNear(double wanted, double min, double max, double size) {
-        double lo = max - size / 2;
-        double hi = min + size / 2;
-        return lo > hi ? (min + max) / 2 : Math.max(lo, Math.min(hi, wanted));
     }
 }
