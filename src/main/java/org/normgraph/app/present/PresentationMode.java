@@ -14,6 +14,7 @@ import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.Mode;
+import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.theme.Theme;
 import org.normgraph.app.theme.ThemeController;
@@ -50,6 +51,7 @@ public final class PresentationMode {
     private final ReadOnlyBooleanWrapper blanked = new ReadOnlyBooleanWrapper(this, "blanked");
     private PresentationCaption caption;
     private Mode modeBefore = Mode.EXPLORE;
+    private Selection selectionBefore;
     private Node top;
     private Node left;
     private Node right;
@@ -124,6 +126,10 @@ public final class PresentationMode {
         model.setMode(Mode.PRESENT);
         GraphView g = graph.get();
         viewBefore = g.isFitting() ? null : new double[] {g.getZoom(), g.getPanX(), g.getPanY()};
+        // the window's pointer at one element means nothing to an audience (the inspector is hidden);
+        // a click while presenting still points at one
+        selectionBefore = model.getSelection();
+        model.setSelection(null);
         top = root.getTop();
         left = root.getLeft();
         right = root.getRight();
@@ -184,6 +190,10 @@ public final class PresentationMode {
         if (restoreMode) {
             model.setMode(modeBefore);
         }
+        if (model.getSelection() == null) {
+            model.setSelection(selectionBefore); // unless one was clicked while presenting
+        }
+        selectionBefore = null;
         restoreView.run();
         if (viewBefore != null && graph.get().isFitting()) {
             graph.get().setViewport(viewBefore[0], viewBefore[1], viewBefore[2]); // zoomed by hand before: again

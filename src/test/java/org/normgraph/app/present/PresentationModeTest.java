@@ -258,6 +258,17 @@ class PresentationModeTest {
         robot.push(KeyCode.ESCAPE);
     }
 
+    /** The window's selected element stayed outlined on the projected graph, whose inspector is hidden. */
+    @Test
+    void presenting_shows_no_selection_and_leaving_gives_it_back(FxRobot robot) {
+        org.normgraph.app.model.Selection chosen = org.normgraph.app.model.Selection.element("xhat", 1, 1);
+        robot.interact(() -> model.setSelection(chosen));
+        robot.push(KeyCode.F5);
+        assertNull(model.getSelection());
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(chosen, model.getSelection());
+    }
+
     @Test
     void leaving_restores_the_mode_before_and_a_session_set_to_present_enters(FxRobot robot) {
         robot.interact(() -> model.setMode(Mode.PREDICT));
