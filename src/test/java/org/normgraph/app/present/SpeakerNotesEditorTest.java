@@ -54,21 +54,23 @@ class SpeakerNotesEditorTest {
     /** Shift+Enter, a new line in most editors, did nothing: the lines of a note ran together. */
     @Test
     void shift_enter_starts_a_new_line_as_enter_does(FxRobot robot) {
-        TitledPane pane = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
-        robot.clickOn(pane.lookup(".title"));
-        TextArea area = robot.lookup("#speaker-notes-text").queryAs(TextArea.class);
+        TextArea area = openNotes(robot);
         robot.clickOn(area).write("Answer 1xD.");
         robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
         robot.write("Point at column 0.");
         assertEquals("Answer 1xD.\nPoint at column 0.", model.getSpeakerNotes().get(0));
     }
 
+    /** Opens the collapsed notes pane; its text area. */
+    private static TextArea openNotes(FxRobot robot) {
+        robot.clickOn(robot.lookup("#speaker-notes").queryAs(TitledPane.class).lookup(".title"));
+        return robot.lookup("#speaker-notes-text").queryAs(TextArea.class);
+    }
+
     /** Tab in the notes moved nowhere and typed invisible tabs into the note. */
     @Test
     void tab_leaves_the_notes_without_typing_into_them(FxRobot robot) {
-        TitledPane pane = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
-        robot.clickOn(pane.lookup(".title"));
-        TextArea area = robot.lookup("#speaker-notes-text").queryAs(TextArea.class);
+        TextArea area = openNotes(robot);
         robot.clickOn(area).write("x is used twice");
         robot.type(KeyCode.TAB);
         assertEquals("x is used twice", model.getSpeakerNotes().get(0));
