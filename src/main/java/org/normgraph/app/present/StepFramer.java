@@ -12,8 +12,8 @@ import org.normgraph.timeline.Step;
 /**
  * Zooms and pans a {@link GraphView} so that the nodes a step works on fill the view,
  * centred: for the start the inputs, for a forward step the nodes it computes and those it
- * reads, for a backward step the nodes whose backward runs, those its contributions reach and
- * those whose gradients it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
+ * reads (those only as far as {@link #READABLE_ZOOM} allows), for a backward step the nodes
+ * whose backward runs, those its contributions reach and those whose gradients it completes. Uses only the view's public zoom and pan. Presentation mode and the exported
  * slides frame each step this way.
  */
 public final class StepFramer {
@@ -103,8 +103,7 @@ public final class StepFramer {
         // readable zoom, with as much of the context as the view then holds
         double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), core.zoomToFit(w, h));
         double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, context.zoomToFit(w, h))));
-        double[] c = centre(core, contextNodes.stream().map(n -> Extent.of(layout, Set.of(n))).filter(e -> e != null).toList(),
-                w / s, h / s);
+        double[] c = centre(core, Extent.each(layout, contextNodes), w / s, h / s);
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
         view.setViewport(s, view.getWidth() / 2 - c[0] * s, view.getHeight() / 2 - c[1] * s);
@@ -123,6 +122,8 @@ public final class StepFramer {
     private static double[] centre(Extent core, List<Extent> context, double vw, double vh) {
         double[] best = {core.centreX(), core.centreY()};
         double bestShown = shown(context, best[0], best[1], vw, vh);
+        double bestDistance = 0;
+        double same = 1e-6 * Math.max(1, bestShown); // areas this close are equal: rounding
         // a core just as wide as the view (zoomed to fit it) has one place, its centre
         double xLo = Math.min(core.maxX() - vw / 2, core.centreX());
         double xHi = Math.max(core.minX() + vw / 2, core.centreX());
@@ -133,12 +134,11 @@ public final class StepFramer {
             for (int j = 0; j <= CANDIDATES; j++) {
                 double cy = yLo + (yHi - yLo) * j / CANDIDATES;
                 double shown = shown(context, cx, cy, vw, vh);
-                double gain = shown - bestShown;
-                boolean nearer = Math.hypot(cx - core.centreX(), cy - core.centreY())
-                        < Math.hypot(best[0] - core.centreX(), best[1] - core.centreY());
-                if (gain > 1e-6 * Math.max(1, bestShown) || Math.abs(gain) <= 1e-6 * Math.max(1, bestShown) && nearer) {
+                double distance = Math.hypot(cx - core.centreX(), cy - core.centreY());
+                if (shown > bestShown + same || shown >= bestShown - same && distance < bestDistance) {
                     best = new double[] {cx, cy};
-                    bestShown = Math.max(shown, bestShown);
+                    bestShown = shown;
+                    bestDistance = distance;
                 }
             }
         }
@@ -171,6 +171,11 @@ public final class StepFramer {
                 }
             }
             return e;
+        }
+
+        /** One box per laid-out node of {@code names}. */
+        static List<Extent> each(GraphLayout.Result layout, Set<String> names) {
+            return names.stream().map(n -> of(layout, Set.of(n))).filter(java.util.Objects::nonNull).toList();
         }
 
         double zoomToFit(double w, double h) {
