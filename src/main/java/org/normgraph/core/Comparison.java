@@ -1,5 +1,7 @@
 package org.normgraph.core;
 
+import java.util.Optional;
+
 /**
  * How far one matrix is from a reference: the largest elementwise difference, relative to
  * the largest magnitude of either matrix (normwise, so a gradient element that should be
@@ -50,11 +52,32 @@ public record Comparison(double relativeError, int row, int col, double referenc
                 }
             }
         }
-        double rel = worst == 0 ? 0 : worst / scale;
-        if (Double.isNaN(rel)) {
-            rel = Double.POSITIVE_INFINITY; // a NaN in either matrix, or infinite values (∞ / ∞)
+        return new Comparison(relative(worst, scale), wr, wc, reference.get(wr, wc), actual.get(wr, wc));
+    }
+
+    /**
+     * The first element, in row-major order, whose difference relative to the matrices' scale
+     * (as {@link #of} measures it) is beyond {@code tolerance}; none when every element agrees.
+     * Where a mistake first shows, rather than where it is largest.
+     */
+    public static Optional<Comparison> firstBeyond(Matrix reference, Matrix actual, double zeroBelow, double tolerance) {
+        reference.requireSameShape("compare", actual);
+        double scale = scale(reference, actual, zeroBelow);
+        for (int i = 0; i < reference.rows(); i++) {
+            for (int j = 0; j < reference.cols(); j++) {
+                double rel = relative(Math.abs(reference.get(i, j) - actual.get(i, j)), scale);
+                if (rel > tolerance) {
+                    return Optional.of(new Comparison(rel, i, j, reference.get(i, j), actual.get(i, j)));
+                }
+            }
         }
-        return new Comparison(rel, wr, wc, reference.get(wr, wc), actual.get(wr, wc));
+        return Optional.empty();
+    }
+
+    /** A difference relative to {@code scale}: 0 where equal, infinite where a NaN or ∞ / ∞ is involved. */
+    private static double relative(double diff, double scale) {
+        double rel = diff == 0 ? 0 : diff / scale;
+        return Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel;
     }
 
     /** What differences are relative to: max(‖a‖∞, ‖b‖∞, zeroBelow), never below the smallest normal double. */

@@ -54,23 +54,10 @@ public record FirstDifference(String name, boolean inBackward, int row, int col,
         return Optional.empty();
     }
 
-    /**
-     * The first element, row-major, of {@code a} against {@code b} that differs as {@code c}
-     * judges: there is one, as c does not agree.
-     */
+    /** The first element, row-major, of {@code a} against {@code b} that differs; {@code c} (which does not agree) has one. */
     private static FirstDifference at(String name, boolean inBackward, Matrix a, Matrix b, Comparison c) {
-        double scale = Comparison.scale(a, b, Comparison.ABSOLUTE_FLOOR);
-        for (int i = 0; i < a.rows(); i++) {
-            for (int j = 0; j < a.cols(); j++) {
-                double diff = Math.abs(a.get(i, j) - b.get(i, j));
-                double rel = Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff / scale;
-                if (!(rel <= TOLERANCE)) { // NaN (∞ / ∞) differs, as in Comparison
-                    return new FirstDifference(name, inBackward, i, j, a.get(i, j), b.get(i, j), c);
-                }
-            }
-        }
-        // the largest difference is beyond the tolerance, so the loop found it at the latest
-        return new FirstDifference(name, inBackward, c.row(), c.col(), c.reference(), c.actual(), c);
+        Comparison first = Comparison.firstBeyond(a, b, Comparison.ABSOLUTE_FLOOR, TOLERANCE).orElse(c);
+        return new FirstDifference(name, inBackward, first.row(), first.col(), first.reference(), first.actual(), c);
     }
 
     @Override
