@@ -1,6 +1,7 @@
 package org.normgraph.app.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +63,29 @@ public final class GraphLayout {
 
         public double bottom() {
             return y + h;
+        }
+
+        /** This box with {@code margin} more on every side. */
+        public Box grown(double margin) {
+            return new Box(x - margin, y - margin, w + 2 * margin, h + 2 * margin);
+        }
+
+        /** The smallest box that holds all of {@code boxes}; null when there are none. */
+        public static Box around(Collection<Box> boxes) {
+            if (boxes.isEmpty()) {
+                return null;
+            }
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (Box b : boxes) {
+                minX = Math.min(minX, b.x());
+                minY = Math.min(minY, b.y());
+                maxX = Math.max(maxX, b.right());
+                maxY = Math.max(maxY, b.bottom());
+            }
+            return new Box(minX, minY, maxX - minX, maxY - minY);
         }
     }
 

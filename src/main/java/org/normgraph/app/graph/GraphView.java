@@ -503,32 +503,21 @@ public final class GraphView extends Region {
         if (autoFit || layout == null) {
             return;
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (GraphNodeView v : nodeViews.values()) {
-            if (v.isCurrent()) {
-                GraphLayout.Box b = layout.boxes().get(v.getName());
-                minX = Math.min(minX, b.x());
-                minY = Math.min(minY, b.y());
-                maxX = Math.max(maxX, b.right());
-                maxY = Math.max(maxY, b.bottom());
-            }
-        }
-        if (minX == Double.MAX_VALUE) {
+        GraphLayout.Box current = GraphLayout.Box.around(nodeViews.values().stream().filter(GraphNodeView::isCurrent)
+                .map(v -> layout.boxes().get(v.getName())).toList());
+        if (current == null) {
             return;
         }
         double s = scale.getX();
-        double left = translate.getX() + minX * s;
-        double right = translate.getX() + maxX * s;
-        double top = translate.getY() + minY * s;
-        double bottom = translate.getY() + maxY * s;
+        double left = translate.getX() + current.x() * s;
+        double right = translate.getX() + current.right() * s;
+        double top = translate.getY() + current.y() * s;
+        double bottom = translate.getY() + current.bottom() * s;
         if (left >= 0 && right <= getWidth() && top >= 0 && bottom <= getHeight()) {
             return;
         }
-        double tx = getWidth() / 2 - (minX + maxX) / 2 * s;
-        double ty = getHeight() / 2 - (minY + maxY) / 2 * s;
+        double tx = getWidth() / 2 - current.cx() * s;
+        double ty = getHeight() / 2 - current.cy() * s;
         if (follow != null) {
             follow.stop();
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.normgraph.app.graph.GraphLayout;
+import org.normgraph.app.graph.GraphLayout.Box;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.core.Edge;
 import org.normgraph.timeline.Phase;
@@ -93,17 +94,16 @@ public final class StepFramer {
         GraphLayout.Result layout = view.layoutResult();
         double w = view.getWidth() - 2 * MARGIN;
         double h = view.getHeight() - 2 * MARGIN;
-        Extent core = layout == null ? null : Extent.of(layout, nodesOf(step));
+        Box core = layout == null ? null : Box.around(boxes(layout, nodesOf(step)));
         if (core == null || w <= 0 || h <= 0) {
             return false;
         }
-        Set<String> contextNodes = framedNodes(step, layout.routes().keySet());
-        Extent context = Extent.of(layout, contextNodes);
+        List<Box> context = boxes(layout, framedNodes(step, layout.routes().keySet()));
         // all of the context if that keeps the numbers readable, else the step's own nodes at a
         // readable zoom, with as much of the context as the view then holds
-        double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), core.zoomToFit(w, h));
-        double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, context.zoomToFit(w, h))));
-        double[] c = centre(core, Extent.each(layout, contextNodes), w / s, h / s);
+        double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), zoomToFit(core, w, h));
+        double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, zoomToFit(Box.around(context), w, h))));
+        double[] c = centre(core, context, w / s, h / s);
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
         view.setViewport(s, view.getWidth() / 2 - c[0] * s, view.getHeight() / 2 - c[1] * s);
@@ -119,22 +119,22 @@ public final class StepFramer {
      * among equals. Shifted towards the context's centre instead, forward 1 showed mu at the
      * edge of an empty screen: x lay below the view however far it moved sideways.
      */
-    private static double[] centre(Extent core, List<Extent> context, double vw, double vh) {
-        double[] best = {core.centreX(), core.centreY()};
+    private static double[] centre(Box core, List<Box> context, double vw, double vh) {
+        double[] best = {core.cx(), core.cy()};
         double bestShown = shown(context, best[0], best[1], vw, vh);
         double bestDistance = 0;
         double same = 1e-6 * Math.max(1, bestShown); // areas this close are equal: rounding
         // a core just as wide as the view (zoomed to fit it) has one place, its centre
-        double xLo = Math.min(core.maxX() - vw / 2, core.centreX());
-        double xHi = Math.max(core.minX() + vw / 2, core.centreX());
-        double yLo = Math.min(core.maxY() - vh / 2, core.centreY());
-        double yHi = Math.max(core.minY() + vh / 2, core.centreY());
+        double xLo = Math.min(core.right() - vw / 2, core.cx());
+        double xHi = Math.max(core.x() + vw / 2, core.cx());
+        double yLo = Math.min(core.bottom() - vh / 2, core.cy());
+        double yHi = Math.max(core.y() + vh / 2, core.cy());
         for (int i = 0; i <= CANDIDATES; i++) {
             double cx = xLo + (xHi - xLo) * i / CANDIDATES;
             for (int j = 0; j <= CANDIDATES; j++) {
                 double cy = yLo + (yHi - yLo) * j / CANDIDATES;
                 double shown = shown(context, cx, cy, vw, vh);
-                double distance = Math.hypot(cx - core.centreX(), cy - core.centreY());
+                double distance = Math.hypot(cx - core.cx(), cy - core.cy());
                 if (shown > bestShown + same || shown >= bestShown - same && distance < bestDistance) {
                     best = new double[] {cx, cy};
                     bestShown = shown;
@@ -146,48 +146,22 @@ public final class StepFramer {
     }
 
     /** How much of the boxes' area a view {@code vw} × {@code vh} centred at (cx, cy) shows. */
-    private static double shown(List<Extent> boxes, double cx, double cy, double vw, double vh) {
+    private static double shown(List<Box> boxes, double cx, double cy, double vw, double vh) {
         double area = 0;
-        for (Extent b : boxes) {
-            double dx = Math.min(b.maxX(), cx + vw / 2) - Math.max(b.minX(), cx - vw / 2);
-            double dy = Math.min(b.maxY(), cy + vh / 2) - Math.max(b.minY(), cy - vh / 2);
+        for (Box b : boxes) {
+            double dx = Math.min(b.right(), cx + vw / 2) - Math.max(b.x(), cx - vw / 2);
+            double dy = Math.min(b.bottom(), cy + vh / 2) - Math.max(b.y(), cy - vh / 2);
             area += Math.max(0, dx) * Math.max(0, dy);
         }
         return area;
     }
 
-    /** The box around some nodes of the layout, with room for their glow. */
-    private record Extent(double minX, double minY, double maxX, double maxY) {
+    /** The boxes of those of {@code names} that are laid out, with room for their glow. */
+    private static List<Box> boxes(GraphLayout.Result layout, Set<String> names) {
+        return names.stream().map(layout.boxes()::get).filter(java.util.Objects::nonNull).map(b -> b.grown(GLOW)).toList();
+    }
 
-        /** Null when none of {@code names} is laid out. */
-        static Extent of(GraphLayout.Result layout, Set<String> names) {
-            Extent e = null;
-            for (String name : names) {
-                GraphLayout.Box b = layout.boxes().get(name);
-                if (b != null) {
-                    Extent box = new Extent(b.x() - GLOW, b.y() - GLOW, b.right() + GLOW, b.bottom() + GLOW);
-                    e = e == null ? box : new Extent(Math.min(e.minX, box.minX), Math.min(e.minY, box.minY),
-                            Math.max(e.maxX, box.maxX), Math.max(e.maxY, box.maxY));
-                }
-            }
-            return e;
-        }
-
-        /** One box per laid-out node of {@code names}. */
-        static List<Extent> each(GraphLayout.Result layout, Set<String> names) {
-            return names.stream().map(n -> of(layout, Set.of(n))).filter(java.util.Objects::nonNull).toList();
-        }
-
-        double zoomToFit(double w, double h) {
-            return Math.min(w / (maxX - minX), h / (maxY - minY));
-        }
-
-        double centreX() {
-            return (minX + maxX) / 2;
-        }
-
-        double centreY() {
-            return (minY + maxY) / 2;
-        }
+    private static double zoomToFit(Box b, double w, double h) {
+        return Math.min(w / b.w(), h / b.h());
     }
 }
