@@ -24,8 +24,8 @@ import org.normgraph.timeline.Phase;
  * File ▸ Export: the graph as shown (PNG, twice the screen resolution for slides), every
  * step as numbered PNG slides ({@link StepSlides}), the trace as JSON (DESIGN.md section 3,
  * {@link TraceJson}) and CSV ({@link TraceCsv}), and the current step's formulas with
- * numbers as LaTeX ({@link StepLatex}). Each asks for a file or folder first; a failure is
- * shown as one message and leaves the session as it was.
+ * numbers as LaTeX ({@link StepLatex}). Each asks for a file or folder first and says where it
+ * wrote; a failure is shown as one message and leaves the session as it was.
  */
 public final class Exports {
 
@@ -147,6 +147,7 @@ public final class Exports {
         try {
             writing.to(p.get());
             files.rememberFolder(p.get());
+            dialogs.showInfo(Messages.get("files.export.done", p.get().toString()));
             return true;
         } catch (IOException | RuntimeException e) {
             dialogs.showError(Messages.get("files.error.export", p.get().toString(),

@@ -48,5 +48,6 @@ public interface FileDialogs {
 
     void showError(String message);
 
+    /** A short notice that needs no answer (a file written): shown for a few seconds, not in the way. */
     void showInfo(String message);
 }

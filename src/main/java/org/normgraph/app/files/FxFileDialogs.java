@@ -84,7 +84,7 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public void showInfo(String message) {
-        alert(Alert.AlertType.INFORMATION, message, DialogButtons.ok()).showAndWait();
+        Notice.show(owner.get(), message);
     }
 
     private Alert alert(Alert.AlertType type, String text, ButtonType... buttons) {

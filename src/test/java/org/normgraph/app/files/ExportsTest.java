@@ -59,6 +59,7 @@ class ExportsTest {
         robot.interact(() -> model.seek(12));
         robot.interact(() -> assertTrue(files.exports().viewPng()));
         assertEquals(List.of("save PNG untitled.png"), dialogs.asked);
+        assertEquals(List.of("Exported to " + png + "."), dialogs.infos, "says where the file went");
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(Math.round(window.graphView().getWidth() * Exports.VIEW_SCALE), img.getWidth(), 1);
         assertEquals(Math.round(window.graphView().getHeight() * Exports.VIEW_SCALE), img.getHeight(), 1);
@@ -111,6 +112,7 @@ class ExportsTest {
         dialogs.files.add(csv);
         robot.interact(() -> assertTrue(files.exports().traceJson()));
         robot.interact(() -> assertTrue(files.exports().traceCsv()));
+        assertEquals(List.of("Exported to " + json + ".", "Exported to " + csv + "."), dialogs.infos);
         JsonNode root = Json.mapper().readTree(json.toFile());
         assertEquals(model.getTrace().value("xhat").get(2, 1), root.get("forward").get("xhat").get(2).get(1).asDouble());
         assertEquals(model.getTrace().gradient("x").get(3, 2), root.get("backward").get("dx").get(3).get(2).asDouble());
@@ -195,5 +197,6 @@ class ExportsTest {
         assertEquals(false, ok.get());
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).startsWith("Cannot export to " + inTheWay), dialogs.errors.get(0));
+        assertEquals(List.of(), dialogs.infos, "no word of a file written");
     }
 }
