@@ -95,15 +95,25 @@ final class GradcheckCommand implements Callable<Integer> {
         for (GradientCheck.Result r : widened) {
             out.printf(Locale.ROOT, "note: %s judged against tolerance %.0e (finite differences), %.0e (%s):"
                             + " what rounding resolves when x lies up to %.1e times its spread (sqrtvar) from zero,"
-                            + " |dout| is up to %.1e, |out| up to %.1e and |gamma| up to %.1e%s%n", r.gradientName(),
+                            + " |dout| is up to %.1e, |out| up to %.1e and |gamma| up to %.1e%s%s%n", r.gradientName(),
                     r.numericDecidingTolerance(), r.simplifiedDecidingTolerance(), simplifiedName,
                     resolution.offsetRatio(), in.doutRows().maxAbs(), resolution.largestOut(), resolution.largestGamma(),
+                    r.simplifiedDecidingTolerance() > resolution.simplifiedTolerance()
+                            ? String.format(Locale.ROOT, "; where it differs most from the %s formula, %s is %.1e:"
+                                    + " what is left of terms up to %.1e that cancel", simplifiedName, r.gradientName(),
+                                    differsMost(r), resolution.largestTerm(r.input()))
+                            : "",
                     r.numericUnresolved()
                             ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
                             : "");
         }
         out.flush();
         return ok ? 0 : Cli.CHECK_FAILED;
+    }
+
+    /** The staged gradient's element where it differs most from the simplified formula. */
+    private static double differsMost(GradientCheck.Result r) {
+        return r.simplified().actual();
     }
 
     /** Where the worst element against finite differences is: [c] for gamma, beta; x's index for x. */

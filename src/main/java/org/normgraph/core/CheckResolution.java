@@ -45,15 +45,17 @@ public final class CheckResolution {
     /** Per input, the size of the terms its gradient is summed from (see {@link #zeroBelow}). */
     private final Map<String, Double> termSize;
     private final double largestOut;
+    private final double largestXhat;
 
     private CheckResolution(Map<String, Matrix> inputs, Matrix spread, double offsetRatio, double lossRounding,
-                            Map<String, Double> termSize, double largestOut) {
+                            Map<String, Double> termSize, double largestOut, double largestXhat) {
         this.inputs = inputs;
         this.spread = spread;
         this.offsetRatio = offsetRatio;
         this.lossRounding = lossRounding;
         this.termSize = termSize;
         this.largestOut = largestOut;
+        this.largestXhat = largestXhat;
     }
 
     /** The resolution of a check of {@code in} on the correct staged graph of {@code layout}. */
@@ -85,7 +87,7 @@ public final class CheckResolution {
         }
         return new CheckResolution(inputs, spread, ratio, ROUNDING_GROWTH * UNIT_ROUNDOFF * rounding,
                 Map.of(BatchNormGraph.X, termX, BatchNormGraph.GAMMA, termGamma, BatchNormGraph.BETA, termBeta),
-                out.maxAbs());
+                out.maxAbs(), xhat.maxAbs());
     }
 
     /**
@@ -108,11 +110,24 @@ public final class CheckResolution {
      * their rounding; about the fixed floor itself for well-scaled input.
      */
     public double zeroBelow(String input) {
+        return Comparison.ABSOLUTE_FLOOR * termSize(input);
+    }
+
+    private double termSize(String input) {
         Double size = termSize.get(input);
         if (size == null) {
             throw new IllegalArgumentException("no input named '" + input + "'");
         }
-        return Comparison.ABSOLUTE_FLOOR * size;
+        return size;
+    }
+
+    /**
+     * The largest term the gradient of {@code input} is summed from: {@link #zeroBelow}'s term
+     * size, and for dx up to (2 + xhat²) times it, since dx = (1/N)·gamma·ivar·(N·dout −
+     * Σ dout − xhat·Σ(dout ⊙ xhat)).
+     */
+    public double largestTerm(String input) {
+        return termSize(input) * (input.equals(BatchNormGraph.X) ? 2 + largestXhat * largestXhat : 1);
     }
 
     /** The largest |x| / sqrtvar of x's statistic; at least 1. */
@@ -120,9 +135,26 @@ public final class CheckResolution {
         return offsetRatio;
     }
 
-    /** The relative tolerance of the staged gradients against the simplified formula. */
+    /** The relative tolerance of the staged gradients against the simplified formula, from the offset ratio alone. */
     public double simplifiedTolerance() {
         return Math.max(GradientCheck.SIMPLIFIED_TOLERANCE, ROUNDING_GROWTH * UNIT_ROUNDOFF * offsetRatio);
+    }
+
+    /**
+     * The relative tolerance of the staged gradient of {@code input} against the simplified
+     * formula, for a gradient whose scale ({@link Comparison#scale}) is {@code scale}: both
+     * round terms up to {@link #largestTerm} in another order, each to about ε · offset ratio
+     * of itself, so where those terms cancel to a much smaller gradient they agree only to about
+     * ε · ratio · term / scale. dx of x = [0, 3] (N = 2, eps 1e-8) is about 1e-9 of terms of 1,
+     * and the two agreed to 2e-8 of it: the check failed a correct gradient.
+     */
+    public double simplifiedTolerance(String input, double scale) {
+        if (!Double.isFinite(scale)) {
+            return simplifiedTolerance(); // a gradient with ∞ or NaN fails whatever the tolerance
+        }
+        double cancellation = ROUNDING_GROWTH * UNIT_ROUNDOFF * offsetRatio * largestTerm(input)
+                / Math.max(Double.MIN_NORMAL, scale);
+        return Math.max(simplifiedTolerance(), cancellation);
     }
 
     /**

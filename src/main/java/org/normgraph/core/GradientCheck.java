@@ -24,7 +24,8 @@ public final class GradientCheck {
     public static final double NUMERIC_TOLERANCE = 1e-5;
     /**
      * Staged and simplified compute the same math in another order: rounding only. Widened by
-     * {@link CheckResolution} for x far from its mean compared with its spread.
+     * {@link CheckResolution} for x far from its mean compared with its spread, and for a
+     * gradient much smaller than the terms it is summed from.
      */
     public static final double SIMPLIFIED_TOLERANCE = 1e-9;
     private static final List<String> INPUTS = List.of(BatchNormGraph.X, BatchNormGraph.GAMMA, BatchNormGraph.BETA);
@@ -144,9 +145,10 @@ public final class GradientCheck {
         return INPUTS.stream().map(name -> {
             double zero = resolution.zeroBelow(name);
             double scale = Comparison.scale(numeric.of(name), staged.of(name), zero);
+            double simplifiedScale = Comparison.scale(simplified.of(name), staged.of(name), zero);
             return new Result(name, Comparison.of(numeric.of(name), staged.of(name), zero),
                     Comparison.of(simplified.of(name), staged.of(name), zero), resolution.numericTolerance(name, scale),
-                    resolution.simplifiedTolerance());
+                    resolution.simplifiedTolerance(name, simplifiedScale));
         }).toList();
     }
 

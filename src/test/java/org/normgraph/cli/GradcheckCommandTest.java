@@ -40,6 +40,17 @@ class GradcheckCommandTest {
         notes.forEach(n -> assertTrue(n.contains("|gamma| up to 1.0e+300"), n));
     }
 
+    /** N = 2: dx is about 1e-9 of terms of 1; the fused formula agrees to 2e-8 of it, and gradcheck said FAILED. */
+    @org.junit.jupiter.api.Test
+    void a_gradient_that_cancels_to_almost_nothing_is_judged_by_what_rounding_leaves_of_it() {
+        CliRun.Result r = CliRun.withStdin("{\"x\": [[0], [3]], \"gamma\": [1], \"beta\": [0], \"dout\": [[1], [0]],"
+                + " \"eps\": 1e-8}", "gradcheck", "-i", "-");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> notes = r.outLines().stream().filter(l -> l.startsWith("note: dx ")).toList();
+        assertEquals(1, notes.size(), r.out());
+        assertTrue(notes.get(0).contains("what is left of terms up to 2.0e+00 that cancel"), notes.get(0));
+    }
+
     private static void assertOneOkLinePerInput(List<String> lines) {
         assertTrue(lines.get(0).startsWith("N="), "header: " + lines.get(0));
         List<String> checks = lines.subList(1, lines.size());

@@ -36,7 +36,17 @@ class CheckResolutionTest {
                         Matrix.rowVector(0, 0), Matrix.of(4, 2, 0.1, -0.2, -0.4, 0.5, 0.2, 0.1, 0.3, -0.1), 1e-5)),
                 // a constant column with eps = 1e-12: sqrtvar = 1e-6 next to values of 5
                 Arguments.of("constant column, eps 1e-12", new BatchNormInput(Matrix.of(3, 2, 5, 1, 5, 2, 5, 4),
-                        Matrix.rowVector(1, 1), Matrix.rowVector(0, 0), Matrix.of(3, 2, 1, 2, -1, 0, 0.5, 1), 1e-12)));
+                        Matrix.rowVector(1, 1), Matrix.rowVector(0, 0), Matrix.of(3, 2, 1, 2, -1, 0, 0.5, 1), 1e-12)),
+                // N = 2: xhat is ±1 and dx (about 1e-9) is what eps leaves of terms of 1; staged and
+                // fused agreed to 2e-8 of it, and the check failed
+                Arguments.of("N = 2, dx cancels", new BatchNormInput(Matrix.of(2, 1, 0, 3), Matrix.rowVector(1),
+                        Matrix.rowVector(0), Matrix.of(2, 1, 1, 0), 1e-8)),
+                Arguments.of("N = 2, two columns", new BatchNormInput(Matrix.of(2, 2, 10, 1, 13, 2), Matrix.rowVector(1, 2),
+                        Matrix.rowVector(0, 0), Matrix.of(2, 2, 1, 0.5, 0, -0.25), 1e-8)),
+                // the same cancellation of x − mu rounded at an offset of 800 spreads: 7e-9 apart
+                Arguments.of("N = 2, offset 800 spreads", new BatchNormInput(Matrix.of(2, 2, 1002.500616674672,
+                        1.0000799483383946, 1000.0002180197305, 10.270599881001024), Matrix.rowVector(2, 2),
+                        Matrix.rowVector(0, 0), Matrix.of(2, 2, 1, 0, 0, 0), 1e-5)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import org.normgraph.core.CheckResolution;
 import org.normgraph.core.Comparison;
 import org.normgraph.core.FusedBatchNorm;
 import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.SimplifiedNorm;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormInput;
@@ -45,11 +46,16 @@ public final class StagedVsSimplified {
         GradientCheck.Gradients g = GradientCheck.Gradients.of(staged);
         FusedBatchNorm.Result s = SimplifiedNorm.run(layout, in);
         CheckResolution resolution = CheckResolution.of(layout, in);
-        double tolerance = resolution.simplifiedTolerance();
         return List.of(
-                new Row("out", Comparison.of(s.out(), staged.value(BatchNormGraph.OUT)), tolerance),
-                new Row("dx", Comparison.of(s.dx(), g.dx(), resolution.zeroBelow(BatchNormGraph.X)), tolerance),
-                new Row("dgamma", Comparison.of(s.dgamma(), g.dgamma(), resolution.zeroBelow(BatchNormGraph.GAMMA)), tolerance),
-                new Row("dbeta", Comparison.of(s.dbeta(), g.dbeta(), resolution.zeroBelow(BatchNormGraph.BETA)), tolerance));
+                new Row("out", Comparison.of(s.out(), staged.value(BatchNormGraph.OUT)), resolution.simplifiedTolerance()),
+                gradient("dx", BatchNormGraph.X, s.dx(), g.dx(), resolution),
+                gradient("dgamma", BatchNormGraph.GAMMA, s.dgamma(), g.dgamma(), resolution),
+                gradient("dbeta", BatchNormGraph.BETA, s.dbeta(), g.dbeta(), resolution));
+    }
+
+    private static Row gradient(String name, String input, Matrix simplified, Matrix staged, CheckResolution resolution) {
+        double zero = resolution.zeroBelow(input);
+        return new Row(name, Comparison.of(simplified, staged, zero),
+                resolution.simplifiedTolerance(input, Comparison.scale(simplified, staged, zero)));
     }
 }
