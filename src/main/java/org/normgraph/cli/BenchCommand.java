@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * per size): sizes that do not fit this heap, times that are not a sane number of seconds, a
  * {@code --json} file that cannot be written. So a refusal prints nothing on stdout.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Time forward+backward (float64) of the staged graph and the fused engine, on one and two threads.",
                 "Methods: staged (graph + full trace), fused (one thread, no allocation), fused-2t (two threads).",
                 "Output: a table; with --json also [{\"N\", \"D\", \"method\", \"median_us\", \"p10_us\"}]."})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code export}: slides of a saved session, one PNG per step, drawn without a display by
  * the app's own views (through {@link SessionRenderer}; this package never loads them itself).
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Draw every step of a saved session (.normgraph.json) as PNG slides, without a display.",
                 "The steps are forward 1…9, then backward 9…0, named in order: 01-forward-1-mu.png … 19-backward-0-dx.png.",
                 "The pictures are drawn by the same views as the app (1920×1080 pixels)."})

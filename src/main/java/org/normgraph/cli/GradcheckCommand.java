@@ -24,11 +24,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code gradcheck}: the staged gradients against finite differences and the fused formula. */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true,
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check dx, dgamma and dbeta of the staged graph against finite differences and the fused backward.",
                 "Central finite differences of loss = sum(out * dout); the fused (simplified) backward formula.",
                 "With --norm (or 4-D x) the same check runs for that kind, against its simplified backward.",
-                "One line per input; exit code 1 when an error exceeds its tolerance."})
+                "One line per gradient (dx, dgamma, dbeta); exit code 1 when an error exceeds its tolerance."})
 final class GradcheckCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code trace}: every forward node and every named gradient of one case, as JSON. */
-@Command(name = "trace", mixinStandardHelpOptions = true,
+@Command(name = "trace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the nine-step graph forward and backward and print every node and gradient as one JSON object.",
                 "Its fields: {\"N\", \"D\", \"eps\", \"forward\": {mu … out}, \"backward\": {dbeta … dx}}.",
                 "",

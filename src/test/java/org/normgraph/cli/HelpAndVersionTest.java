@@ -35,10 +35,11 @@ class HelpAndVersionTest {
                 commands);
     }
 
-    @ParameterizedTest
-    @CsvSource({"--version", "-V"})
-    void version_is_one_line_with_the_build_version(String flag) {
-        CliRun.Result r = CliRun.run(flag);
+    /** Each command's help lists -V, --version: on a command it printed nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--version", "-V", "trace --version", "gradcheck -V", "bench --version", "export --version"})
+    void version_is_one_line_with_the_build_version(String args) {
+        CliRun.Result r = CliRun.run(args.split(" "));
         assertEquals(0, r.exitCode());
         assertEquals(1, r.outLines().size(), r.out());
         assertTrue(r.outLines().get(0).matches("normgraph \\d+\\.\\d+\\.\\d+.*"), r.out());
