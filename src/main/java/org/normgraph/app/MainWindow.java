@@ -325,6 +325,21 @@ public final class MainWindow {
         return model;
     }
 
+    /**
+     * Commits what is being typed in a cell or field, as leaving it does, and gives the field its
+     * focus back: a shortcut (Ctrl+Q, Ctrl+N) leaves the focus where it is, so before asking about
+     * unsaved work the number typed had not been taken yet.
+     */
+    public void commitTyping() {
+        Scene scene = root.getScene();
+        Node typing = scene == null ? null : scene.getFocusOwner();
+        if (typing == null || typing == graph || !(typing instanceof javafx.scene.control.TextInputControl)) {
+            return;
+        }
+        graph.requestFocus(); // the cell's, spinner's or eps field's focus listener commits
+        typing.requestFocus();
+    }
+
     public GraphView graphView() {
         return graph;
     }

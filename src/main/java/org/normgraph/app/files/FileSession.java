@@ -336,8 +336,12 @@ public final class FileSession {
         return true;
     }
 
-    /** True if there is no unsaved work, or the user saved or discarded it. */
+    /**
+     * True if there is no unsaved work, or the user saved or discarded it. A number still being
+     * typed counts: Ctrl+Q in a cell quit at once and lost it.
+     */
     public boolean confirmDiscard() {
+        window.commitTyping();
         if (!dirty.get()) {
             return true;
         }

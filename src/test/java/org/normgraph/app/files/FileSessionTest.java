@@ -318,6 +318,30 @@ class FileSessionTest {
         assertEquals(Examples.classic(), model.getInput());
     }
 
+    /** Ctrl+Q while a number was being typed quit at once: the number was not taken yet, so nothing was unsaved. */
+    @Test
+    void a_number_still_being_typed_in_a_cell_counts_as_unsaved_work(FxRobot robot) {
+        robot.clickOn(org.normgraph.app.editor.GridRobot.cell(robot, "x", 2, 0));
+        org.normgraph.app.editor.GridRobot.typeText(robot, "88");
+        dialogs.answers.add(FileDialogs.Answer.CANCEL);
+        robot.interact(() -> assertFalse(files.close()));
+        assertEquals(List.of("unsaved untitled"), dialogs.asked);
+        assertEquals(88, model.getInput().x().get(2, 0));
+    }
+
+    @Test
+    void an_eps_still_being_typed_counts_as_unsaved_work(FxRobot robot) {
+        javafx.scene.control.TextField eps = robot.lookup("#editor-eps").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(eps);
+        robot.interact(eps::selectAll);
+        robot.write("0.5");
+        dialogs.answers.add(FileDialogs.Answer.CANCEL);
+        robot.interact(() -> assertFalse(files.close()));
+        assertEquals(List.of("unsaved untitled"), dialogs.asked);
+        assertEquals(0.5, model.getInput().eps());
+        assertTrue(eps.isFocused(), "the field keeps the keys after the question");
+    }
+
     @Test
     void closing_the_window_with_unsaved_work_asks_and_cancel_keeps_it_open(FxRobot robot) {
         robot.interact(() -> {
