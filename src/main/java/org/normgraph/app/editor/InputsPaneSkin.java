@@ -280,6 +280,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     /** A size spinner; {@code symbolKey} names the size (N, D, C, H, W) in its messages. */
     private Spinner<Integer> spinner(String id, String symbolKey, String tipKey, int min, int max) {
         Spinner<Integer> s = new Spinner<>();
+        SpinnerTyping typing = new SpinnerTyping(s);
         SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min);
         f.setConverter(new StringConverter<>() {
             @Override
@@ -289,6 +290,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
             @Override
             public Integer fromString(String text) {
+                typing.reading(text);
                 Integer v = InputsPane.wholeNumberIn(text, min, max);
                 return v == null ? f.getValue() : v;
             }
@@ -303,7 +305,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         // typed text counts on Enter and when focus leaves; what is not a number reverts, a
         // number out of range becomes the nearest size, and a message says which
         Runnable commitTyped = () -> {
-            String typed = s.getEditor().getText();
+            String typed = typing.typed();
             s.commitValue();
             s.getEditor().setText(String.valueOf(s.getValue()));
             InputsPane pane = getSkinnable();

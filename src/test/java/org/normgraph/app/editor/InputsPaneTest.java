@@ -242,6 +242,14 @@ class InputsPaneTest {
         robot.write("6").type(KeyCode.ENTER);
         assertEquals(6, input.get().n());
         assertFalse(sizeMessage.isVisible(), "a size taken as typed leaves no message");
+        // leaving with Tab says it as Enter does: it was clamped in silence
+        robot.interact(() -> n.getEditor().selectAll());
+        robot.write("100").type(KeyCode.TAB);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(32, input.get().n());
+        assertEquals("32", n.getEditor().getText());
+        assertEquals("N is 1 to 32: 100 became 32.", sizeMessage.getText());
+        assertTrue(sizeMessage.isVisible());
     }
 
     /** N 4 → 1 → 4 filled rows 1–3 with zeros: the learner's rows were gone (only Undo brought them back). */
