@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.editor.SpinnerTyping;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
@@ -53,6 +54,9 @@ public final class NormSelector extends HBox {
     // a refusal spoke of the input it was given: an undo or another edit makes it stale
     private final ChangeListener<BatchNormInput> onInput = (o, a, in) -> message.setVisible(false);
     private boolean syncing;
+    private final SpinnerTyping typing = new SpinnerTyping(groups);
+    /** The whole number typed for G while it is being taken, for the message when it did not fit; else null. */
+    private String typedGroups;
 
     public NormSelector(SessionModel model) {
         this.model = model;
@@ -107,6 +111,7 @@ public final class NormSelector extends HBox {
 
             @Override
             public Integer fromString(String s) {
+                typing.reading(s);
                 Integer g = InputsPane.wholeNumberIn(s, 1, MAX_GROUPS);
                 return g == null ? groups.getValue() : g; // not a whole number: keep the last value
             }
@@ -131,6 +136,13 @@ public final class NormSelector extends HBox {
 
         kind.valueProperty().addListener((o, a, k) -> choose());
         groups.valueProperty().addListener((o, a, v) -> choose());
+        // typed text counts on Enter and when focus leaves, and what became of it is said, as for N
+        groups.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> commitTypedGroups());
+        groups.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitTypedGroups();
+            }
+        });
         model.normSpecProperty().addListener(new WeakChangeListener<>(onSpec));
         model.inputLayoutProperty().addListener(new WeakChangeListener<>(onLayout));
         model.inputProperty().addListener(new WeakChangeListener<>(onInput));
@@ -157,15 +169,47 @@ public final class NormSelector extends HBox {
         }
         try {
             model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
-            if (k == NormKind.GROUP && g != asked) {
+            if (k == NormKind.GROUP && g != asked) { // named as typed: G = 99 was called G = 16
                 say(Messages.get(layout.images() ? "norm.adjusted.groups.channels" : "norm.adjusted.groups",
-                        Integer.toString(asked), Integer.toString(c), Integer.toString(g)), false);
+                        typedGroups != null ? typedGroups : Integer.toString(asked), Integer.toString(c),
+                        Integer.toString(g)), false);
             } else {
                 message.setVisible(false);
             }
             show(model.getNormSpec());
         } catch (InvalidInputException e) {
             refuse(Messages.get("norm.refused", e.getMessage()));
+        }
+    }
+
+    /**
+     * Takes the G typed into its field: text that is no whole number is refused and the field
+     * shows the G in force again ('abc' stayed on show while the graph kept G = 3); a number
+     * outside 1…{@value #MAX_GROUPS} becomes the nearest, and the message says which.
+     */
+    private void commitTypedGroups() {
+        if (!groups.isVisible()) {
+            return;
+        }
+        String typed = typing.typed().strip();
+        if (typed.equals(String.valueOf(groups.getValue()))) {
+            return; // passed through, nothing typed: a message about the last choice stays
+        }
+        Integer whole = InputsPane.wholeNumberIn(typed, 1, MAX_GROUPS);
+        boolean clamped = whole != null && !typed.equals(whole.toString());
+        typedGroups = whole == null ? null : typed;
+        message.setVisible(false); // what follows says what became of this G
+        try {
+            groups.commitValue();
+        } finally {
+            typedGroups = null;
+        }
+        groups.getEditor().setText(String.valueOf(groups.getValue()));
+        String kept = Integer.toString(groups.getValue());
+        if (whole == null) {
+            say(Messages.get("editor.refused.size", "G", typed, kept), true);
+        } else if (clamped && !message.isVisible()) { // a G that then did not divide D has its own message
+            say(Messages.get("editor.clamped.size", "G", "1", Integer.toString(MAX_GROUPS), typed, kept), false);
         }
     }
 

@@ -121,6 +121,40 @@ class NormSelectorInTheWindowTest {
         assertTrue(robot.lookup("#norm-note").query().isVisible(), "and the note is back");
     }
 
+    /** 'abc' stayed in G's field while the graph kept G = 3, and -2 became 1, both without a word. */
+    @Test
+    void a_typed_g_that_is_no_whole_number_or_out_of_range_is_said_so_and_the_field_shows_the_g_in_force(FxRobot robot) {
+        robot.interact(() -> kind(robot).setValue(NormKind.GROUP));
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> g = robot.lookup("#toolbar-groups").queryAs(Spinner.class);
+        Label message = robot.lookup("#norm-message").queryAs(Label.class);
+        robot.interact(() -> g.getValueFactory().setValue(3));
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+
+        typeInto(robot, g, "abc", KeyCode.ENTER);
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+        assertEquals("3", g.getEditor().getText());
+        assertEquals("G: 'abc' is not a whole number. Kept 3.", message.getText());
+        assertTrue(message.isVisible());
+
+        typeInto(robot, g, "-2", KeyCode.TAB); // left with Tab: the spinner commits before we hear of it
+        assertEquals(NormSpec.group(1), model.getNormSpec());
+        assertEquals("1", g.getEditor().getText());
+        assertEquals("G is 1 to 16: -2 became 1.", message.getText());
+
+        typeInto(robot, g, "99", KeyCode.ENTER);
+        assertEquals(NormSpec.group(3), model.getNormSpec());
+        assertEquals("G = 99 does not divide D = 3: each group needs whole features. Took G = 3, the nearest that does.",
+                message.getText());
+    }
+
+    private static void typeInto(FxRobot robot, Spinner<Integer> g, String text, KeyCode leave) {
+        robot.clickOn(g.getEditor());
+        robot.interact(() -> g.getEditor().selectAll());
+        robot.write(text).type(leave);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The D field kept a refused 4, and a later message called it the kept value. */
     @Test
     void a_d_that_g_does_not_divide_is_refused_and_the_field_shows_the_d_in_force(FxRobot robot) {
