@@ -20,11 +20,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class UncachedScrollPaneTest {
 
-    private final ScrollPane plain = new ScrollPane(new Label("plain"));
-    private final ScrollPane uncached = new UncachedScrollPane(new Label("uncached"));
+    private ScrollPane plain;
+    private ScrollPane uncached;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) { // made here, once the toolkit runs: as fields they failed when this class ran first
+        plain = new ScrollPane(new Label("plain"));
+        uncached = new UncachedScrollPane(new Label("uncached"));
         stage.setScene(new Scene(new javafx.scene.layout.VBox(plain, uncached), 300, 200));
         stage.show();
     }
@@ -34,6 +36,34 @@ class UncachedScrollPaneTest {
         assertTrue(viewport(plain).isCache(), "JavaFX's skin caches the viewport (the reason for this class)");
         assertFalse(viewport(uncached).isCache());
         assertEquals("uncached", ((Label) uncached.getContent()).getText());
+    }
+
+    /** Tab went on into a grid below the visible part of the inputs pane: the user typed into a cell they could not see. */
+    @Test
+    void the_control_that_takes_the_focus_is_scrolled_into_view(FxRobot robot) {
+        javafx.scene.layout.VBox fields = new javafx.scene.layout.VBox(20);
+        for (int i = 0; i < 10; i++) {
+            javafx.scene.control.TextField f = new javafx.scene.control.TextField("field " + i);
+            f.setId("field-" + i);
+            f.setPrefHeight(40);
+            fields.getChildren().add(f);
+        }
+        UncachedScrollPane pane = new UncachedScrollPane(fields);
+        robot.interact(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(pane, 300, 200));
+            s.show();
+        });
+        for (int i : new int[] {7, 9, 2, 0}) {
+            Node field = fields.getChildren().get(i);
+            robot.interact(field::requestFocus);
+            robot.interact(pane::layout);
+            javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+            javafx.geometry.Bounds b = field.localToScene(field.getLayoutBounds());
+            assertTrue(b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5,
+                    "field " + i + " " + b + " in " + view);
+        }
+        robot.interact(() -> pane.getScene().getWindow().hide());
     }
 
     private static Node viewport(ScrollPane p) {
