@@ -43,8 +43,11 @@ public interface FileDialogs {
     /** Unsaved changes in {@code document}: save them, discard them, or cancel? */
     Answer askSaveChanges(String document);
 
-    /** The last run ended without closing; restore its autosaved session ({@code savedAt})? */
-    boolean askRestore(String savedAt);
+    /**
+     * The last run ended without closing; restore its autosaved session ({@code savedAt}), a
+     * copy of the session file named {@code document} (null: an untitled session)?
+     */
+    boolean askRestore(String savedAt, String document);
 
     void showError(String message);
 

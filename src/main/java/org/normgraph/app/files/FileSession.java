@@ -397,10 +397,10 @@ public final class FileSession {
                 dialogs.showError(Messages.get("files.restore.broken", problem)));
         boolean restored = false;
         if (left.isPresent()) {
+            Path of = left.get().copyOf(); // named in the question: another file may be opened next
             restored = dialogs.askRestore(savedAtText(left.get().savedAt().toInstant().atZone(ZoneId.systemDefault()),
-                    Messages.language().locale()));
+                    Messages.language().locale()), of == null ? null : of.getFileName().toString());
             if (restored) { // under its file's name, if it was a copy of one: Save writes there
-                Path of = left.get().copyOf();
                 apply(left.get().session(), of, of == null ? null : of.getFileName().toString(), true);
             } else {
                 autosave.discard(); // not offered again after the next crash

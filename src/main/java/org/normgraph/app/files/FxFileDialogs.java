@@ -70,10 +70,11 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
-    public boolean askRestore(String savedAt) {
+    public boolean askRestore(String savedAt, String document) {
         ButtonType restore = new ButtonType(Messages.get("files.restore.yes"), ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType(Messages.get("files.restore.no"), ButtonBar.ButtonData.NO);
-        Alert a = alert(Alert.AlertType.CONFIRMATION, Messages.get("files.restore.question", savedAt), restore, discard);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, document == null ? Messages.get("files.restore.question", savedAt)
+                : Messages.get("files.restore.question.file", savedAt, document), restore, discard);
         return a.showAndWait().orElse(discard) == restore;
     }
 

@@ -132,6 +132,23 @@ class AutosaveRestoreTest {
         assertFalse(Files.exists(home.resolve(Autosave.FILE)));
     }
 
+    /** The question did not say whose changes it would restore, and another file was opened at start. */
+    @Test
+    void the_offer_names_the_file_the_autosave_is_a_copy_of(FxRobot robot) throws Exception {
+        Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID);
+        Path lesson = home.resolve("lesson" + SessionFile.SUFFIX);
+        SessionFile.write(new Session(EDITED, "explore", 5, null, null, Map.of()), home.resolve(Autosave.FILE));
+        Files.writeString(home.resolve(Autosave.FILE_OF), lesson.toString());
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.restore = false;
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(files::offerRestore);
+        assertEquals(1, dialogs.asked.size());
+        assertTrue(dialogs.asked.get(0).startsWith("restore ") && dialogs.asked.get(0).endsWith(" of lesson.normgraph.json"),
+                dialogs.asked.toString());
+        robot.interact(() -> assertTrue(files.close()));
+    }
+
     @Test
     void discarding_the_offer_keeps_the_example_and_forgets_the_copy(FxRobot robot) throws Exception {
         Files.writeString(home.resolve(Autosave.MARKER), AutosaveTest.DEAD_PID);

@@ -43,8 +43,8 @@ final class ScriptedDialogs implements FileDialogs {
     }
 
     @Override
-    public boolean askRestore(String savedAt) {
-        asked.add("restore " + savedAt);
+    public boolean askRestore(String savedAt, String document) {
+        asked.add("restore " + savedAt + (document == null ? "" : " of " + document));
         return restore;
     }
 
