@@ -26,6 +26,7 @@ import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.present.PresentationMode;
 import org.normgraph.app.present.StepFramer;
 import org.normgraph.app.theme.ScriptFont;
 import org.normgraph.core.BatchNormGraph;
@@ -98,7 +99,11 @@ public final class StepSlides {
         return files;
     }
 
-    /** One slide's off-screen scene: the step's title and explanation above the framed graph. */
+    /**
+     * One slide's off-screen scene: the step's title and explanation in a column beside the
+     * framed graph, as presentation mode shows them on a wide screen (above it, steps that reach
+     * across the graph's three lanes drew their numbers about 10 px tall).
+     */
     static final class Slide {
 
         private final SessionModel model;
@@ -112,15 +117,20 @@ public final class StepSlides {
             graph = new GraphView(model);
             graph.animationSpeedProperty().set(1);
             title.getStyleClass().addAll("status-line", "slide-title");
-            title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold;");
+            title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold; -fx-padding: 0;"); // in line with the explanation
             title.setWrapText(true);
             explanation.getStyleClass().add("slide-explanation");
             explanation.setStyle("-fx-font-size: 28px;");
             explanation.setWrapText(true);
-            VBox top = new VBox(6, title, explanation);
-            top.setPadding(new Insets(16, 24, 8, 24));
+            VBox column = new VBox(18, title, explanation);
+            column.setPadding(new Insets(32, 28, 16, 32));
+            double width = Math.round(PresentationMode.SIDE_CAPTION_SHARE * WIDTH);
+            column.setMinWidth(width);
+            column.setPrefWidth(width);
+            column.setMaxWidth(width);
+            column.setStyle("-fx-border-color: transparent #c8c8c8 transparent transparent; -fx-border-width: 0 2 0 0;");
             root = new BorderPane(graph);
-            root.setTop(top);
+            root.setLeft(column);
             root.setStyle("-fx-background-color: white;");
             Scene scene = new Scene(root, WIDTH, HEIGHT, Color.WHITE);
             scene.getStylesheets().add(MainWindow.STYLESHEET);

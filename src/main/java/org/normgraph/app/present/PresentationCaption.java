@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.MapChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
@@ -14,17 +16,18 @@ import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
 
 /**
- * The bottom of the screen while presenting: the step in words and its explanation as a
- * caption, the speaker notes strip (shown while {@link #notesShownProperty()} is true) and
- * a one-line key reminder. Its type follows the screen's height, not the window's text size:
- * at 200 % text the caption's em sizes took over half the screen and left the graph a
- * thumbnail.
+ * The caption while presenting: the step in words and its explanation, the speaker notes
+ * strip (shown while {@link #notesShownProperty()} is true) and a one-line key reminder. Below
+ * the graph, or as a column beside it on a wide screen ({@link #setSide}). Its type follows the
+ * screen's height, not the window's text size: at 200 % text the caption's em sizes took over
+ * half the screen and left the graph a thumbnail.
  */
 final class PresentationCaption extends VBox {
 
     /** The caption's base font is the screen height divided by this (13 px on a 1000 px screen). */
     static final double SCREEN_HEIGHT_PER_BASE_FONT = 77;
     private static final double SMALLEST_BASE_FONT = 11;
+    private static final javafx.css.PseudoClass SIDE = javafx.css.PseudoClass.getPseudoClass("side");
 
     private final SessionModel model;
     // the window's own views, restyled: as tall as their longest text of the walk, so the zoomed
@@ -54,13 +57,26 @@ final class PresentationCaption extends VBox {
         notes.getStyleClass().add("speaker-notes-strip");
         keys.getStyleClass().add("presentation-keys");
         keys.setText(Messages.get("present.hint"));
+        keys.setWrapText(true); // in a column: two lines, not "…"
         notes.setWrapText(true);
         notes.setMaxWidth(Double.MAX_VALUE);
         notes.visibleProperty().bind(notesShown);
         notes.managedProperty().bind(notesShown);
-        getChildren().addAll(status, explanation, notes, keys);
+        Region rest = new Region(); // in a column, the key reminder at its foot
+        VBox.setVgrow(rest, Priority.ALWAYS);
+        getChildren().addAll(status, explanation, notes, rest, keys);
         model.getSpeakerNotes().addListener(onNotes);
         subscription = model.stepProperty().subscribe(s -> showNote());
+    }
+
+    /**
+     * As a column of {@code width} beside the graph ({@code side}), or across the screen below it.
+     */
+    void setSide(boolean side, double width) {
+        pseudoClassStateChanged(SIDE, side);
+        setPrefWidth(side ? width : Region.USE_COMPUTED_SIZE);
+        setMaxWidth(side ? width : Double.MAX_VALUE);
+        setMinWidth(side ? width : Region.USE_COMPUTED_SIZE);
     }
 
     BooleanProperty notesShownProperty() {

@@ -22,8 +22,8 @@ import org.normgraph.app.theme.ThemeController;
 /**
  * Presentation mode for a lecture hall: full screen, the high-contrast theme with large type
  * and thick lines ({@value #STYLESHEET_FILE}), the toolbar, input editors and inspector hidden,
- * the current step's nodes zoomed and centred (following every step), and at the bottom the
- * step in words with its explanation.
+ * the current step's nodes zoomed and centred (following every step), and the step in words
+ * with its explanation: in a column at the left on a wide screen, else at the bottom.
  *
  * <p>Keys (a scene filter that runs before the window's own keys): F5 enters, Esc leaves;
  * while presenting B (or the full stop, which clickers send) blanks the screen to black and
@@ -42,6 +42,15 @@ public final class PresentationMode {
             .getResource("/org/normgraph/app/present/" + STYLESHEET_FILE).toExternalForm();
     /** Style class on the window's root while presenting. */
     public static final String PRESENTING = "presenting";
+    /**
+     * A screen at least this much wider than tall gets the caption as a column beside the graph:
+     * steps that reach from the graph's top lane to its bottom one (backward 9, 7, 4, 2) are framed
+     * by their height, and below a caption their numbers were about 10 px tall on a 1080-line
+     * screen; beside it, about 1.5 times that.
+     */
+    static final double SIDE_CAPTION_ASPECT = 1.5;
+    /** The column's share of the screen's width. */
+    public static final double SIDE_CAPTION_SHARE = 0.3;
 
     private final SessionModel model;
     private final BorderPane root;
@@ -64,6 +73,8 @@ public final class PresentationMode {
     private final Runnable restoreView;
     /** The zoom and pan of a graph zoomed by hand before presenting, or null (fitted). */
     private double[] viewBefore;
+    /** Places the caption again when the screen changes shape (entering full screen). */
+    private final javafx.beans.InvalidationListener onResize = o -> placeCaption();
 
     /**
      * @param restoreView sets the graph's zoom and pan after leaving (the window fits the
@@ -139,7 +150,10 @@ public final class PresentationMode {
         root.setTop(null);
         root.setLeft(null);
         root.setRight(null);
-        root.setBottom(caption);
+        root.setBottom(null);
+        placeCaption();
+        root.widthProperty().addListener(onResize);
+        root.heightProperty().addListener(onResize);
         root.getStyleClass().add(PRESENTING);
         themes.overrideProperty().set(Theme.HIGH_CONTRAST);
         Scene scene = root.getScene();
@@ -171,6 +185,8 @@ public final class PresentationMode {
         unblank();
         presenting.set(false);
         follower.stop();
+        root.widthProperty().removeListener(onResize);
+        root.heightProperty().removeListener(onResize);
         caption.dispose();
         caption = null;
         root.setTop(top);
@@ -199,6 +215,26 @@ public final class PresentationMode {
             graph.get().setViewport(viewBefore[0], viewBefore[1], viewBefore[2]); // zoomed by hand before: again
         }
         graph.get().requestFocus();
+    }
+
+    /** The caption beside the graph on a wide screen, else below it. */
+    private void placeCaption() {
+        boolean side = isSideCaption(root.getWidth(), root.getHeight());
+        caption.setSide(side, Math.round(SIDE_CAPTION_SHARE * root.getWidth()));
+        if (side ? root.getLeft() != caption : root.getBottom() != caption) {
+            root.setLeft(null); // out of the one slot before into the other: a node has one place
+            root.setBottom(null);
+            if (side) {
+                root.setLeft(caption);
+            } else {
+                root.setBottom(caption);
+            }
+        }
+    }
+
+    /** Whether a screen {@code width} × {@code height} gets the caption as a column. */
+    static boolean isSideCaption(double width, double height) {
+        return height > 0 && width >= SIDE_CAPTION_ASPECT * height;
     }
 
     /** Blanks the screen to black, or shows it again. */

@@ -100,9 +100,12 @@ class StepSlidesTest {
                 // slide's height) was too small; a slide's body text is usually 2.5 % or more
                 double share = explanation.getFont().getSize() / StepSlides.HEIGHT;
                 assertTrue(share >= 0.025, "explanation type " + explanation.getFont().getSize() + " px");
+                // in a column beside the graph, which has the slide's whole height and most of its width
                 Bounds text = explanation.localToScene(explanation.getBoundsInLocal());
-                assertTrue(text.getMaxX() <= StepSlides.WIDTH && text.getMaxY() < StepSlides.HEIGHT / 4.0,
-                        "the explanation fits across the slide and leaves the graph most of it: " + text);
+                assertTrue(text.getMaxX() <= view.getMinX() && text.getMaxY() < StepSlides.HEIGHT,
+                        "the explanation fits in its column, left of the graph: " + text + ", graph " + view);
+                assertEquals(StepSlides.HEIGHT, view.getHeight(), 1, "the graph has the slide's height");
+                assertTrue(view.getWidth() >= 0.65 * StepSlides.WIDTH, "and most of its width: " + view);
                 model.setNormSpec(org.normgraph.core.family.NormSpec.layer());
                 Step backward4 = model.steps().get(15);
                 slide.show(backward4);

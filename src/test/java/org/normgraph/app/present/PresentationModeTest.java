@@ -141,17 +141,18 @@ class PresentationModeTest {
         robot.push(KeyCode.F5);
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
-        Node caption = robot.lookup("#presentation-caption").query();
-        double normal = caption.getBoundsInLocal().getHeight();
+        double normal = robot.lookup("#presentation-explanation").queryAs(Label.class).getHeight();
         robot.push(KeyCode.ESCAPE);
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.HUGE));
         robot.push(KeyCode.F5);
         robot.push(KeyCode.END);
         WaitForAsyncUtils.waitForFxEvents();
-        caption = robot.lookup("#presentation-caption").query();
-        double large = caption.getBoundsInLocal().getHeight();
-        assertEquals(normal, large, 1, "caption height at 100 % and at 200 % text");
-        assertTrue(large < 0.3 * stage.getScene().getHeight(), large + " of " + stage.getScene().getHeight());
+        Label explained = robot.lookup("#presentation-explanation").queryAs(Label.class);
+        assertEquals(normal, explained.getHeight(), 1, "the explanation's height at 100 % and at 200 % text");
+        Bounds caption = robot.lookup("#presentation-caption").query().getLayoutBounds();
+        Bounds screen = stage.getScene().getRoot().getLayoutBounds();
+        assertTrue(caption.getWidth() <= 0.31 * screen.getWidth() || caption.getHeight() < 0.3 * screen.getHeight(),
+                caption + " of " + screen);
         robot.push(KeyCode.ESCAPE);
         robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
     }
@@ -228,6 +229,45 @@ class PresentationModeTest {
         robot.push(KeyCode.N);
         assertFalse(p.captionShowsNotes());
         robot.push(KeyCode.ESCAPE);
+    }
+
+    /** Below the graph, backward 9's numbers were about 10 px tall on a 1080-line screen: the height framed it. */
+    @Test
+    void a_wide_screen_has_the_caption_beside_the_graph_and_a_tall_one_below_it(FxRobot robot) {
+        assertTrue(PresentationMode.isSideCaption(1920, 1080));
+        assertTrue(PresentationMode.isSideCaption(1600, 1000));
+        assertFalse(PresentationMode.isSideCaption(1024, 768), "4:3");
+        assertFalse(PresentationMode.isSideCaption(1280, 1024), "5:4");
+        robot.interact(() -> model.seek(10)); // backward 9: beta, bcast_beta and out, top lane to bottom
+        double below = presentedZoom(robot, 1000, 800); // within the headless screen (1280 × 800)
+        double beside = presentedZoom(robot, 1280, 720);
+        // per line of the screen: the type a room sees is the zoom relative to the screen's height
+        assertTrue(beside / 720 > 1.3 * below / 800, "backward 9 at zoom " + beside + " beside the caption on 720 lines, "
+                + below + " below it on 800");
+    }
+
+    /** The graph's zoom while presenting on a screen of {@code w} × {@code h}, and where the caption went. */
+    private double presentedZoom(FxRobot robot, double w, double h) {
+        robot.interact(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        robot.interact(() -> window.presentation().enter());
+        robot.interact(() -> stage.setFullScreen(false)); // the screen's size stands in for a projector's
+        robot.interact(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.F5); // frame again at this size
+        WaitForAsyncUtils.waitForFxEvents();
+        Node caption = robot.lookup("#presentation-caption").query();
+        boolean side = PresentationMode.isSideCaption(window.root().getWidth(), window.root().getHeight());
+        assertSame(caption, side ? window.root().getLeft() : window.root().getBottom(), w + " x " + h);
+        double zoom = window.graphView().getZoom();
+        robot.interact(() -> window.presentation().leave());
+        return zoom;
     }
 
     @Test
