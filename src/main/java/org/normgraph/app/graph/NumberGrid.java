@@ -213,17 +213,20 @@ final class NumberGrid extends Canvas {
     /**
      * {@code text}; a number in scientific notation with as few digits less as make it fit,
      * keeping its exponent; else as much of it as fits followed by an ellipsis (like a label's
-     * overrun).
+     * overrun). A number is measured with a minus sign, whether or not it has one, so that x and
+     * −x keep the same digits: N = 2's dx showed −1.8e−6 above 1.75e−6.
      */
     private String fit(String text) {
         double room = (cellW - TEXT_INSET - leftRoom(font.getSize())) * pixelScale;
+        boolean number = isNumberText(text);
+        String sign = number && !text.isEmpty() && text.charAt(0) != Numbers.MINUS ? String.valueOf(Numbers.MINUS) : "";
         // most numbers are short: measuring each one's text is a tenth of an edit's work
-        if (text.length() * widestChar <= room && isNumberText(text) || width(text) <= room) {
+        if ((text.length() + sign.length()) * widestChar <= room && number || width(sign + text) <= room) {
             return text;
         }
         for (int digits = 2; digits >= 1; digits--) { // format gives at most three
             String shorter = Numbers.roundedTo(text, digits);
-            if (shorter != null && width(shorter) <= room) {
+            if (shorter != null && width(sign + shorter) <= room) {
                 return shorter;
             }
         }

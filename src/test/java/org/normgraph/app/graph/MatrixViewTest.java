@@ -1,6 +1,7 @@
 package org.normgraph.app.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -167,6 +168,21 @@ class MatrixViewTest {
         assertTrue(view.cellText(1, 0).endsWith("e299"), view.cellText(1, 0));
         // a small decimal one digit too long loses that digit (layer norm's dsq showed "−0.009…")
         assertEquals("\u22120.0099", view.cellText(1, 1));
+    }
+
+    /** N = 2's dx showed −1.8e−6 above 1.75e−6: a number and its negative keep the same digits. */
+    @Test
+    void a_number_and_its_negative_are_drawn_with_the_same_digits(FxRobot robot) {
+        Matrix a = m(new double[][] {{-1.75e-6, 1.75e-6}, {-0.00992, 0.00992}});
+        robot.interact(() -> {
+            view.setStyle("-fx-font-size: 11px");
+            view.setContent(a.shape(), a);
+        });
+        for (int i = 0; i < 2; i++) {
+            String negative = view.cellText(i, 0);
+            assertEquals(Numbers.MINUS + view.cellText(i, 1), negative, "row " + i);
+            assertFalse(negative.endsWith("\u2026"), negative);
+        }
     }
 
     @Test
