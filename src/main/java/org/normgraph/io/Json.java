@@ -527,6 +527,12 @@ public final class Json {
         if (m.startsWith(END_OF_INPUT)) {
             return "the text ends too early (truncated?)";
         }
+        String unknown = "Unrecognized token '";
+        if (m.startsWith(unknown)) { // "garbage{…": Jackson lists its token kinds
+            int end = m.indexOf('\'', unknown.length());
+            return "'" + (end < 0 ? m.substring(unknown.length()) : m.substring(unknown.length(), end))
+                    + "' is no JSON value (a number, \"text\", [ … ] or { … } was expected)";
+        }
         // Jackson names its own switches ("enable `JsonReadFeature…`"): say what JSON allows instead
         if (m.contains("ALLOW_LEADING_PLUS_SIGN")) {
             return "a number may not start with '+' in JSON; write 2, not +2";
@@ -555,6 +561,10 @@ public final class Json {
         if (m.startsWith("Document nesting depth")) {
             return "nested more than " + MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth()
                     + " levels deep";
+        }
+        if (m.startsWith("String value length")) { // Jackson's count there is of a chunk read so far, not of the text
+            return "a text value has more than " + MAPPER.getFactory().streamReadConstraints().getMaxStringLength()
+                    + " characters";
         }
         if (m.startsWith("Number value length")) {
             return "a number has more than " + MAPPER.getFactory().streamReadConstraints().getMaxNumberLength()

@@ -2,6 +2,7 @@ package org.normgraph.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,7 @@ class CaseFileTest {
             "eps 1e-400          | {\"x\": [[1, 2], [3, 4]], @, \"eps\": 1e-400} | eps: 1e-400 is too small for a double: it would be 0",
             "many zeros          | {\"x\": [[1, 0.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001], [3, 4]], @} | x[0][1]: 0.000",
             "null field          | {\"x\": null, @}                              | x: expected an array of rows, got null",
+            "a word              | garbage{\"x\": [[1, 2], [3, 4]], @}        | line 1, column 9: 'garbage' is no JSON value (a number, \"text\", [ … ] or { … } was expected)",
     })
     void errors_name_the_source_and_the_field(String what, String json, String expected) {
         InputFormatException e = assertThrows(InputFormatException.class, () -> read(json.replace("@", REST)));
@@ -112,6 +114,15 @@ class CaseFileTest {
         assertEquals(-1, e.getMessage().indexOf('\n'), "one line");
         assertTrue(!e.getMessage().contains("JsonReadFeature") && !e.getMessage().contains("StreamReadConstraints"),
                 "no parser configuration advice: " + e.getMessage());
+    }
+
+    /** A note of 3 000 000 characters was refused with Jackson's own words and a count of 1045672. */
+    @org.junit.jupiter.api.Test
+    void a_text_too_long_is_said_in_the_files_terms() {
+        String json = "{\"x\": [[1, 2], [3, 4]], " + REST + ", \"note\": \"" + "a".repeat(3_000_000) + "\"}";
+        InputFormatException e = assertThrows(InputFormatException.class, () -> read(json));
+        assertTrue(e.getMessage().contains("a text value has more than 1000000 characters"), e.getMessage());
+        assertFalse(e.getMessage().contains("String value length"), e.getMessage());
     }
 
     private static BatchNormInput read(String json) throws InputFormatException {
