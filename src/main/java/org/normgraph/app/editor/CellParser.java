@@ -105,10 +105,16 @@ public final class CellParser {
 
     /**
      * Full-width digits, signs, dots and spaces as ASCII (NFKC; it also turns U+00A0 into a
-     * space), trimmed, and a typographic minus as {@code -}.
+     * space), trimmed, a typographic minus as {@code -}, and without the double quotes a CSV
+     * puts around a cell ({@code "1,5"} got the bare "not a number" instead of the decimal comma's
+     * advice).
      */
     static String normalize(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace('\u2212', '-');
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t.replace('\u2212', '-');
     }
 
     /** The digits before the exponent: {@code 1e-400} → {@code 1}. */

@@ -90,6 +90,15 @@ class CellParserTest {
                 CellParser.parse(" NaN ").refusal("dout[1][2]").message());
     }
 
+    /** A cell pasted from a CSV keeps its quotes: "1,5" got the bare "not a number". */
+    @Test
+    void the_quotes_a_csv_puts_around_a_cell_are_not_part_of_the_number() {
+        assertEquals(2.5, CellParser.parse("\"2.5\"").value());
+        assertEquals(Problem.DECIMAL_COMMA, CellParser.parse(" \"1,5\" ").problem());
+        assertEquals(Problem.EMPTY, CellParser.parse("\"\"").problem());
+        assertEquals(Problem.NOT_A_NUMBER, CellParser.parse("\"2.5").problem(), "one quote is no pair");
+    }
+
     @Test
     void decimal_comma_message_suggests_the_dot() {
         assertEquals("beta[1]: '1,5' has a decimal comma; write a dot instead, e.g. 1.5.",
