@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         Session s;
         try {
-            s = SessionFile.read(session);
+            s = SessionFile.read(session, session.toString()); // as typed: 'tmp' alone did not say which
         } catch (InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
         }
@@ -64,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
             Files.createDirectories(out);
             slides = renderer.writeSteps(s, out, lang);
         } catch (IOException e) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot write to " + out + ": " + e.getMessage());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot write to " + out + ": " + Errors.why(e));
             return Cli.BAD_INPUT;
         }
         if (slides.firstNonFinite() != null) {

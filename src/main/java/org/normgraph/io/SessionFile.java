@@ -58,7 +58,11 @@ public final class SessionFile {
     }
 
     public static Session read(Path path) throws InputFormatException {
-        String source = path.getFileName().toString();
+        return read(path, path.getFileName().toString());
+    }
+
+    /** The session in the file at {@code path}; {@code source} names it in messages (the command line gives the path as typed). */
+    public static Session read(Path path, String source) throws InputFormatException {
         return named(Json.readObject(path, source, MAX_BYTES), source);
     }
 
@@ -126,7 +130,7 @@ public final class SessionFile {
         }
         if (input.n() > Session.MAX_N || input.d() > Session.MAX_D) {
             throw new InputFormatException(Kind.TOO_LARGE, "input.x: " + input.n() + "×" + input.d() + " is larger than the app can show"
-                    + " (N ≤ " + Session.MAX_N + ", D ≤ " + Session.MAX_D + "); use the command line for larger cases");
+                    + " (N ≤ " + Session.MAX_N + ", D ≤ " + Session.MAX_D + "); 'normgraph trace' takes larger cases as a case file");
         }
         String mode = root.has("mode") ? text(root.get("mode"), "mode") : "explore";
         if (!Session.MODES.contains(mode)) {

@@ -92,7 +92,7 @@ class ExportCommandTest {
         assertEquals(Cli.BAD_INPUT, r.exitCode(), what);
         assertEquals("", r.out(), what + ": nothing on stdout");
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().startsWith("normgraph export: bad.normgraph.json: "), r.err());
+        assertTrue(r.err().startsWith("normgraph export: " + file + ": "), r.err());
         assertTrue(r.err().contains(problem), what + ": " + r.err());
         assertTrue(Files.notExists(out), "no output folder");
     }
@@ -102,11 +102,23 @@ class ExportCommandTest {
         CliRun.Result missing = CliRun.run("export", "--session", dir.resolve("nope.normgraph.json").toString(),
                 "--out", dir.toString());
         assertEquals(Cli.BAD_INPUT, missing.exitCode());
-        assertEquals(List.of("normgraph export: nope.normgraph.json: no such file"), missing.errLines());
+        assertEquals(List.of("normgraph export: " + dir.resolve("nope.normgraph.json") + ": no such file"), missing.errLines());
         CliRun.Result noOut = CliRun.run("export", "--session", EXAMPLE.toString());
         assertEquals(Cli.BAD_INPUT, noOut.exitCode());
         assertEquals(1, noOut.errLines().size(), noOut.err());
         assertTrue(noOut.err().contains("--out"), noOut.err());
+    }
+
+    /** "cannot write to /proc/nope: /proc/nope" said where, twice, and never why; a folder as the session was named 'tmp'. */
+    @Test
+    void a_folder_that_cannot_be_made_or_a_folder_as_the_session_says_why_and_where() {
+        CliRun.Result r = CliRun.run("export", "--session", EXAMPLE.toString(), "--out", "/proc/nope");
+        assertEquals(Cli.BAD_INPUT, r.exitCode());
+        assertEquals(List.of("normgraph export: cannot write to /proc/nope: the folder above it is missing or takes no new folders"),
+                r.errLines());
+        CliRun.Result folder = CliRun.run("export", "--session", dir.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(Cli.BAD_INPUT, folder.exitCode());
+        assertTrue(folder.err().startsWith("normgraph export: " + dir + ": cannot be read"), folder.err());
     }
 
     @Test

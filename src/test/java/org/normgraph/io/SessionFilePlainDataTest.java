@@ -117,7 +117,7 @@ class SessionFilePlainDataTest {
                 + ", \"gamma\": " + row + ", \"beta\": " + row + ", \"dout\": " + rows + "}}";
         InputFormatException e = assertThrows(InputFormatException.class, () -> read(text));
         assertEquals("t.normgraph.json: input.x: " + n + "×" + d + " is larger than the app can show (N ≤ 32, D ≤ 16);"
-                + " use the command line for larger cases", e.getMessage());
+                + " 'normgraph trace' takes larger cases as a case file", e.getMessage());
     }
 
     @Test
