@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", split = ",", defaultValue = "8x4,512x4,256x256,4096x1024",
-            paramLabel = "NxD[,NxD…]", description = "sizes to time (default: ${DEFAULT-VALUE})")
+            paramLabel = "NxD", splitSynopsisLabel = ",", description = "sizes to time (default: ${DEFAULT-VALUE})")
     List<String> sizes;
 
     @Option(names = "--min-time", defaultValue = "0.5", paramLabel = "SECONDS",
@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
             + " '-' writes them to stdout and the table to stderr (as '--input -' reads stdin)")
     Path json;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random inputs' seed")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "seed of the random inputs, so that runs time the same numbers (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Spec

@@ -35,6 +35,14 @@ class HelpAndVersionTest {
                 commands);
     }
 
+    /** bench's synopsis read [--sizes=NxD[,NxD…][,NxD[,NxD…]...]]..., and --seed had no description of its default. */
+    @Test
+    void bench_help_shows_its_list_option_once_and_every_default() {
+        String help = CliRun.run("bench", "--help").out();
+        assertTrue(help.contains("[--sizes=NxD[,") && !help.contains("NxD…"), help);
+        assertTrue(help.contains("--seed=N") && help.contains("(default: 0)"), help);
+    }
+
     /** Each command's help lists -V, --version: on a command it printed nothing. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"--version", "-V", "trace --version", "gradcheck -V", "bench --version", "export --version"})
