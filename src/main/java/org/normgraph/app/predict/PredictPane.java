@@ -101,6 +101,10 @@ public final class PredictPane extends VBox {
         line.setId("predict-line");
         line.getStyleClass().add("predict-line");
         line.setWrapText(true);
+        // an empty line takes no room: three blank lines cut a 768-line screen's graph by 70 px
+        for (Label l : List.of(hintText, result, line)) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(6, answer, check, hint, reveal, spacer, score, again);

@@ -53,6 +53,20 @@ class PredictModeTest {
         return text.replace("\ufeff", "");
     }
 
+    /** Three empty lines under a question kept 70 px of a 768-line screen from the graph. */
+    @Test
+    void lines_with_nothing_to_say_take_no_room_and_an_answer_gets_its_lines(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> model.seek(10));
+        for (String id : new String[] {"#predict-hint-text", "#predict-result", "#predict-line"}) {
+            assertFalse(robot.lookup(id).query().isManaged(), id + " is empty and takes no room");
+        }
+        robot.push(KeyCode.RIGHT);
+        robot.write(Double.toString(asked().expected())).push(KeyCode.ENTER);
+        assertTrue(robot.lookup("#predict-result").query().isManaged(), "the outcome is said");
+        assertTrue(robot.lookup("#predict-line").query().isManaged(), "with its worked line");
+    }
+
     /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
     @Test
     void after_an_answer_the_step_back_keys_step_back(FxRobot robot) {
