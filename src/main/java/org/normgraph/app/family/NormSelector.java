@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.editor.SpinnerTyping;
 import org.normgraph.app.model.InputLayout;
@@ -206,10 +207,11 @@ public final class NormSelector extends HBox {
         }
         groups.getEditor().setText(String.valueOf(groups.getValue()));
         String kept = Integer.toString(groups.getValue());
+        String shown = BundleText.shown(typed); // a long paste is cut, as in the other fields' messages
         if (whole == null) {
-            say(Messages.get("editor.refused.size", "G", typed, kept), true);
+            say(Messages.get("editor.refused.size", "G", shown, kept), true);
         } else if (clamped && !message.isVisible()) { // a G that then did not divide D has its own message
-            say(Messages.get("editor.clamped.size", "G", "1", Integer.toString(MAX_GROUPS), typed, kept), false);
+            say(Messages.get("editor.clamped.size", "G", "1", Integer.toString(MAX_GROUPS), shown, kept), false);
         }
     }
 
