@@ -16,10 +16,6 @@ final class Errors {
     }
 
     /**
-     * Why an empty file or folder name ({@code --out ''}) is refused: the system would take it
-     * as the working directory.
-     */
-    /**
      * Why a file operation failed, in words: a file system exception's own message is only the
      * path ("cannot write to /proc/nope: /proc/nope").
      */
@@ -39,6 +35,10 @@ final class Errors {
         return e instanceof java.nio.file.FileSystemException ? "the file system refused it" : String.valueOf(e.getMessage());
     }
 
+    /**
+     * Why an empty file or folder name ({@code --out ''}) is refused: the system would take it
+     * as the working directory.
+     */
     static final String EMPTY_NAME = "the name is empty; give a file or folder name";
 
     /** Why a trace of valid input still cannot be written as finite numbers. */

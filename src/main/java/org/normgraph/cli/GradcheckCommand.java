@@ -101,7 +101,7 @@ final class GradcheckCommand implements Callable<Integer> {
                     r.simplifiedDecidingTolerance() > resolution.simplifiedTolerance()
                             ? String.format(Locale.ROOT, "; where it differs most from the %s formula, %s is %.1e:"
                                     + " what is left of terms up to %.1e that cancel", simplifiedName, r.gradientName(),
-                                    differsMost(r), resolution.largestTerm(r.input()))
+                                    r.simplified().actual(), resolution.largestTerm(r.input()))
                             : "",
                     r.numericUnresolved()
                             ? "; finite differences resolve no digit of it, only the " + simplifiedName + " formula checks it"
@@ -109,11 +109,6 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         out.flush();
         return ok ? 0 : Cli.CHECK_FAILED;
-    }
-
-    /** The staged gradient's element where it differs most from the simplified formula. */
-    private static double differsMost(GradientCheck.Result r) {
-        return r.simplified().actual();
     }
 
     /** Where the worst element against finite differences is: [c] for gamma, beta; x's index for x. */
