@@ -8,7 +8,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -41,6 +40,7 @@ import org.normgraph.app.graph.Palette;
 import org.normgraph.app.model.Note;
 import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.EditRefusedException;
+import org.normgraph.app.editor.FocusChain;
 import org.normgraph.app.editor.InputsPane;
 import org.normgraph.app.inspector.InspectorPane;
 import org.normgraph.app.lab.LabDock;
@@ -665,9 +665,9 @@ public final class MainWindow {
                 return;
             }
             KeyCode k = e.getCode();
-            boolean inLab = lab.pane() != null && inside(focus, lab.pane());
+            boolean inLab = lab.pane() != null && FocusChain.isInside(focus, lab.pane());
             if (e.isShiftDown() && (k == KeyCode.PAGE_UP || k == KeyCode.PAGE_DOWN)
-                    && !(focus instanceof TextInputControl) && !inside(focus, inputsSlot)) {
+                    && !(focus instanceof TextInputControl) && !FocusChain.isInside(focus, inputsSlot)) {
                 // the inspector and the Lab's pages are no Tab stops: Shift + PageUp/PageDown scroll
                 // the Lab from within it, else the inspector
                 int direction = k == KeyCode.PAGE_DOWN ? 1 : -1;
@@ -679,8 +679,8 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
-            if (focus instanceof TextInputControl || inside(focus, inputsSlot) || inside(focus, inspectorSlot) || inLab
-                    || e.isShiftDown()) { // Shift + arrows move between a node's numbers (GraphView)
+            if (focus instanceof TextInputControl || FocusChain.isInside(focus, inputsSlot)
+                    || FocusChain.isInside(focus, inspectorSlot) || inLab || e.isShiftDown()) { // Shift + arrows move between a node's numbers (GraphView)
                 return;
             }
             switch (k) {
@@ -718,15 +718,6 @@ public final class MainWindow {
                 () -> followStep.set(!followStep.get()));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                 () -> lab.shownProperty().set(!lab.shownProperty().get()));
-    }
-
-    private static boolean inside(Node n, Parent p) {
-        for (Node x = n; x != null; x = x.getParent()) {
-            if (x == p) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** After a mouse click on a button there, the graph gets the keys back (presenter keys keep working). */

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
 import javafx.scene.control.skin.ScrollPaneSkin;
+import org.normgraph.app.editor.FocusChain;
 
 /**
  * A scroll pane for content that changes while the user works (the input grids, the
@@ -41,35 +42,23 @@ public class UncachedScrollPane extends ScrollPane {
      */
     void scrollIntoView(Node node) {
         Node content = getContent();
-        if (node == null || content == null || !isInside(node, content)) {
+        if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
             return;
         }
         Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
-        double visible = getViewportBounds().getHeight();
-        double hidden = content.getLayoutBounds().getHeight() - visible;
-        if (b == null || hidden <= 0) {
+        if (b == null) {
             return;
         }
-        double top = (getVvalue() - getVmin()) / (getVmax() - getVmin()) * hidden;
+        double visible = getViewportBounds().getHeight();
+        double top = top();
         boolean inSight = b.getMaxY() > top && b.getMinY() < top + visible;
-        double newTop;
         if (b.getHeight() > visible) { // a grid taller than the view: its top, unless part of it shows (a click there)
-            newTop = inSight ? top : b.getMinY();
-        } else {
-            newTop = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + visible ? b.getMaxY() - visible : top;
+            scrollTo(inSight ? top : b.getMinY());
+        } else if (b.getMinY() < top) {
+            scrollTo(b.getMinY());
+        } else if (b.getMaxY() > top + visible) {
+            scrollTo(b.getMaxY() - visible);
         }
-        if (newTop != top) {
-            setVvalue(getVmin() + Math.max(0, Math.min(hidden, newTop)) / hidden * (getVmax() - getVmin()));
-        }
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -77,12 +66,24 @@ public class UncachedScrollPane extends ScrollPane {
      * Shift + PageDown / PageUp, for panes that are no Tab stop.
      */
     public void scrollPage(int direction) {
-        double visible = getViewportBounds().getHeight();
-        double hidden = getContent() == null ? 0 : getContent().getLayoutBounds().getHeight() - visible;
-        if (hidden > 0) {
-            setVvalue(Math.max(getVmin(), Math.min(getVmax(), getVvalue() + direction * 0.9 * visible / hidden
-                    * (getVmax() - getVmin()))));
+        if (hidden() > 0) {
+            scrollTo(top() + direction * 0.9 * getViewportBounds().getHeight());
         }
+    }
+
+    /** How much of the content's height lies outside the view: how far it scrolls. */
+    private double hidden() {
+        return getContent() == null ? 0 : getContent().getLayoutBounds().getHeight() - getViewportBounds().getHeight();
+    }
+
+    /** The content's y at the top of the view (with {@link #hidden()} above 0). */
+    private double top() {
+        return (getVvalue() - getVmin()) / (getVmax() - getVmin()) * hidden();
+    }
+
+    /** Scrolls the content's y {@code top} (kept within the scroll range) to the top of the view. */
+    private void scrollTo(double top) {
+        setVvalue(getVmin() + Math.max(0, Math.min(hidden(), top)) / hidden() * (getVmax() - getVmin()));
     }
 
     @Override

@@ -31,6 +31,16 @@ public final class FocusChain {
         chain.get(Math.floorMod(at, chain.size())).requestFocus();
     }
 
+    /** Whether {@code node} is {@code ancestor} or lies inside it (a focus owner in a pane, a grid's own editor). */
+    public static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code node} comes after {@code region} and all inside it in the order Tab goes. */
     static boolean comesAfter(Node node, Node region) {
         if (region.getScene() == null) {

@@ -594,12 +594,7 @@ final class MatrixSheet extends SpreadsheetView {
     }
 
     private boolean isInside(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p == this) {
-                return true;
-            }
-        }
-        return false;
+        return FocusChain.isInside(n, this);
     }
 
     private boolean hasFocusedCell() {
