@@ -255,18 +255,28 @@ public class InputsPane extends Control {
      * own message (C·H·W too large), adds nothing.
      */
     public void sizeTyped(String symbol, String text, int taken, int min, int max) {
-        Integer nearest = wholeNumberIn(text, min, max);
-        BundleText message;
-        if (nearest == null) {
-            message = BundleText.of("editor.refused.size", symbol, BundleText.shown(text), Integer.toString(taken));
-        } else if (nearest == taken && !new BigInteger(CellParser.normalize(text)).equals(BigInteger.valueOf(taken))) {
-            // clamped to the range
-            message = BundleText.of("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
-                    BundleText.shown(text), Integer.toString(taken));
-        } else {
-            return;
+        BundleText message = sizeMessage(symbol, text, taken, min, max);
+        if (message != null) {
+            feedback.set(new Feedback(AREA_SIZE, -1, -1, message, true));
         }
-        feedback.set(new Feedback(AREA_SIZE, -1, -1, message, true));
+    }
+
+    /**
+     * What {@link #sizeTyped} says of a size field ({@code symbol}, min…max) that holds
+     * {@code taken} after {@code text} was typed, or null for text taken as typed; group norm's G
+     * says the same.
+     */
+    public static BundleText sizeMessage(String symbol, String text, int taken, int min, int max) {
+        Integer nearest = wholeNumberIn(text, min, max);
+        if (nearest == null) {
+            return BundleText.of("editor.refused.size", symbol, BundleText.shown(text), Integer.toString(taken));
+        }
+        if (nearest == taken && !new BigInteger(CellParser.normalize(text)).equals(BigInteger.valueOf(taken))) {
+            // clamped to the range
+            return BundleText.of("editor.clamped.size", symbol, Integer.toString(min), Integer.toString(max),
+                    BundleText.shown(text), Integer.toString(taken));
+        }
+        return null;
     }
 
     /**

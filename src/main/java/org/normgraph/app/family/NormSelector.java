@@ -197,7 +197,6 @@ public final class NormSelector extends HBox {
             return; // passed through, nothing typed: a message about the last choice stays
         }
         Integer whole = InputsPane.wholeNumberIn(typed, 1, MAX_GROUPS);
-        boolean clamped = whole != null && !typed.equals(whole.toString());
         typedGroups = whole == null ? null : typed;
         message.setVisible(false); // what follows says what became of this G
         try {
@@ -206,12 +205,10 @@ public final class NormSelector extends HBox {
             typedGroups = null;
         }
         groups.getEditor().setText(String.valueOf(groups.getValue()));
-        String kept = Integer.toString(groups.getValue());
-        String shown = BundleText.shown(typed); // a long paste is cut, as in the other fields' messages
-        if (whole == null) {
-            say(Messages.get("editor.refused.size", "G", shown, kept), true);
-        } else if (clamped && !message.isVisible()) { // a G that then did not divide D has its own message
-            say(Messages.get("editor.clamped.size", "G", "1", Integer.toString(MAX_GROUPS), shown, kept), false);
+        BundleText said = InputsPane.sizeMessage("G", typed, groups.getValue(), 1, MAX_GROUPS);
+        // not a whole number: refused; clamped: said, unless a G that then did not divide D has its own message
+        if (said != null && (whole == null || !message.isVisible())) {
+            say(said.message(), whole == null);
         }
     }
 
