@@ -142,13 +142,21 @@ public final class CheckResolution {
 
     /**
      * The relative tolerance of the staged gradient of {@code input} against the simplified
+     * formula's, compared at their scale ({@link Comparison#scale} with {@link #zeroBelow}).
+     */
+    public double simplifiedTolerance(String input, Matrix simplified, Matrix staged) {
+        return simplifiedTolerance(input, Comparison.scale(simplified, staged, zeroBelow(input)));
+    }
+
+    /**
+     * The relative tolerance of the staged gradient of {@code input} against the simplified
      * formula, for a gradient whose scale ({@link Comparison#scale}) is {@code scale}: both
      * round terms up to {@link #largestTerm} in another order, each to about ε · offset ratio
      * of itself, so where those terms cancel to a much smaller gradient they agree only to about
      * ε · ratio · term / scale. dx of x = [0, 3] (N = 2, eps 1e-8) is about 1e-9 of terms of 1,
      * and the two agreed to 2e-8 of it: the check failed a correct gradient.
      */
-    public double simplifiedTolerance(String input, double scale) {
+    private double simplifiedTolerance(String input, double scale) {
         if (!Double.isFinite(scale)) {
             return simplifiedTolerance(); // a gradient with ∞ or NaN fails whatever the tolerance
         }

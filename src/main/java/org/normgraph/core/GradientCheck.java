@@ -145,10 +145,9 @@ public final class GradientCheck {
         return INPUTS.stream().map(name -> {
             double zero = resolution.zeroBelow(name);
             double scale = Comparison.scale(numeric.of(name), staged.of(name), zero);
-            double simplifiedScale = Comparison.scale(simplified.of(name), staged.of(name), zero);
             return new Result(name, Comparison.of(numeric.of(name), staged.of(name), zero),
                     Comparison.of(simplified.of(name), staged.of(name), zero), resolution.numericTolerance(name, scale),
-                    resolution.simplifiedTolerance(name, simplifiedScale));
+                    resolution.simplifiedTolerance(name, simplified.of(name), staged.of(name)));
         }).toList();
     }
 

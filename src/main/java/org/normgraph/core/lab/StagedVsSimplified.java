@@ -54,8 +54,7 @@ public final class StagedVsSimplified {
     }
 
     private static Row gradient(String name, String input, Matrix simplified, Matrix staged, CheckResolution resolution) {
-        double zero = resolution.zeroBelow(input);
-        return new Row(name, Comparison.of(simplified, staged, zero),
-                resolution.simplifiedTolerance(input, Comparison.scale(simplified, staged, zero)));
+        return new Row(name, Comparison.of(simplified, staged, resolution.zeroBelow(input)),
+                resolution.simplifiedTolerance(input, simplified, staged));
     }
 }
