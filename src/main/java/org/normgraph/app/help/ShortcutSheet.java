@@ -61,6 +61,7 @@ public final class ShortcutSheet {
                     new Row("Esc", "leave"),
                     new Row("B   .", "blank"),
                     new Row("N", "notes"),
+                    new Row("P", "presenter"),
                     new Row("Ctrl + Shift + P", "predict"),
                     new Row("Ctrl + Shift + T", "theme"),
                     new Row("Ctrl + Alt + plus", "text-larger"),

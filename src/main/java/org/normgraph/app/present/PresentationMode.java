@@ -3,6 +3,7 @@ package org.normgraph.app.present;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -11,6 +12,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.normgraph.app.graph.GraphView;
 import org.normgraph.app.model.Mode;
@@ -28,8 +30,11 @@ import org.normgraph.app.theme.ThemeController;
  * <p>Keys (a scene filter that runs before the window's own keys): F5 enters, Esc leaves;
  * while presenting B (or the full stop, which clickers send) blanks the screen to black and
  * B or any step key shows it again (without stepping); N shows or hides the speaker notes
- * strip; Space steps on like a clicker instead of playing. ←/→, PageUp/PageDown, Home/End step
- * as everywhere.
+ * strip; P opens or closes the {@linkplain PresenterView presenter view}; Space steps on like a
+ * clicker instead of playing. ←/→, PageUp/PageDown, Home/End step as everywhere.
+ *
+ * <p>With a second screen, the window goes full screen on it and the presenter view opens on
+ * the main screen ({@link ScreenPlan}); leaving puts the window back where it was.
  *
  * <p>Entering sets the session's mode to {@link Mode#PRESENT}; leaving restores the mode
  * before, the panes, the theme and full screen, and hands the graph's zoom back to the
@@ -75,6 +80,12 @@ public final class PresentationMode {
     private double[] viewBefore;
     /** Places the caption again when the screen changes shape (entering full screen). */
     private final javafx.beans.InvalidationListener onResize = o -> placeCaption();
+    private final PresenterView presenterView;
+    /** When presenting began ({@link System#nanoTime()}), for the presenter view's clock. */
+    private long presentingSince;
+    /** The window's place before it moved to the audience's screen, or null (it did not move). */
+    private Rectangle2D placeBefore;
+    private boolean wasMaximized;
 
     /**
      * @param restoreView sets the graph's zoom and pan after leaving (the window fits the
@@ -89,6 +100,7 @@ public final class PresentationMode {
         this.themes = themes;
         this.restoreView = restoreView;
         this.follower = new StepFollower(model, graph, StepFramer.MAX_ZOOM);
+        this.presenterView = new PresenterView(model, this, themes, () -> presentingSince);
         model.modeProperty().addListener((o, a, m) -> {
             if (m == Mode.PRESENT && !isPresenting()) {
                 modeBefore = a == null || a == Mode.PRESENT ? Mode.EXPLORE : a;
@@ -156,12 +168,18 @@ public final class PresentationMode {
         root.heightProperty().addListener(onResize);
         root.getStyleClass().add(PRESENTING);
         themes.overrideProperty().set(Theme.HIGH_CONTRAST);
+        presentingSince = System.nanoTime();
+        ScreenPlan plan = null;
         Scene scene = root.getScene();
         if (scene != null) {
             scene.getStylesheets().remove(STYLESHEET);
             scene.getStylesheets().add(STYLESHEET);
             if (scene.getWindow() instanceof Stage stage) {
                 wasFullScreen = stage.isFullScreen();
+                plan = screenPlan(stage);
+                if (plan.moves() && !wasFullScreen) {
+                    moveTo(stage, plan.audience());
+                }
                 stage.setFullScreenExitHint("");
                 stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is ours
                 stage.setFullScreen(true);
@@ -171,6 +189,38 @@ public final class PresentationMode {
         root.layout();
         follower.start();
         graph.get().requestFocus();
+        if (plan != null && plan.presenter() != null) {
+            presenterView.show(scene.getWindow(), plan.presenter());
+        }
+    }
+
+    private static ScreenPlan screenPlan(Stage stage) {
+        return ScreenPlan.of(screens(), Screen.getPrimary().getBounds(), placeOf(stage));
+    }
+
+    private static java.util.List<Rectangle2D> screens() {
+        return Screen.getScreens().stream().map(Screen::getBounds).toList();
+    }
+
+    private static Rectangle2D placeOf(Stage stage) {
+        return new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    }
+
+    /** Puts the window on {@code screen} (full screen fills the screen the window is on). */
+    private void moveTo(Stage stage, Rectangle2D screen) {
+        placeBefore = placeOf(stage);
+        wasMaximized = stage.isMaximized();
+        stage.setMaximized(false); // a maximized window keeps its place
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getWidth()) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getHeight()) / 2));
+    }
+
+    /** Back where the window was before {@link #moveTo}. */
+    private void moveBack(Stage stage) {
+        stage.setX(placeBefore.getMinX());
+        stage.setY(placeBefore.getMinY());
+        stage.setMaximized(wasMaximized);
+        placeBefore = null;
     }
 
     /** Leaves presentation mode and restores the session's previous mode. */
@@ -183,6 +233,7 @@ public final class PresentationMode {
             return;
         }
         unblank();
+        presenterView.close();
         presenting.set(false);
         follower.stop();
         root.widthProperty().removeListener(onResize);
@@ -201,6 +252,9 @@ public final class PresentationMode {
             scene.getStylesheets().remove(STYLESHEET);
             if (scene.getWindow() instanceof Stage stage && !wasFullScreen) {
                 stage.setFullScreen(false);
+                if (placeBefore != null) {
+                    moveBack(stage);
+                }
             }
         }
         if (restoreMode) {
@@ -273,33 +327,76 @@ public final class PresentationMode {
         }
     }
 
+    /** Opens the presenter view (on the window's screen: there is no other), or closes it. */
+    public void togglePresenterView() {
+        if (presenterView.isShowing()) {
+            presenterView.close();
+        } else if (isPresenting() && root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            presenterView.show(stage, ScreenPlan.screenOf(screens(), Screen.getPrimary().getBounds(), placeOf(stage)));
+        }
+    }
+
+    /** Whether the presenter view is open. */
+    public boolean isPresenterViewShown() {
+        return presenterView.isShowing();
+    }
+
     private void keyPressed(KeyEvent e) {
-        KeyCode k = e.getCode();
         if (!isPresenting()) {
-            if (k == KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown()) {
+            if (e.getCode() == KeyCode.F5 && !e.isShortcutDown() && !e.isAltDown()) {
                 enter();
                 e.consume();
             }
             return;
         }
+        if (presentingKey(e.getCode())) { // the window steps on ←/→, PageUp/PageDown, Home/End
+            e.consume();
+        }
+    }
+
+    /** The presenter view's keys: presentation mode's, and the step keys the window has of its own. */
+    void presenterKey(KeyEvent e) {
+        if (!isPresenting() || e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        if (presentingKey(e.getCode()) || step(e.getCode())) {
+            e.consume();
+        }
+    }
+
+    /** Presentation mode's own keys; false for keys it leaves to others. */
+    private boolean presentingKey(KeyCode k) {
         if (isBlanked()) {
             if (k == KeyCode.B || k == KeyCode.PERIOD || isStepKey(k) || k == KeyCode.ESCAPE) {
                 unblank();
             }
-            e.consume();
-            return;
+            return true;
         }
         switch (k) {
             case ESCAPE -> leave();
             case B, PERIOD -> toggleBlank();
             case N -> toggleNotes();
+            case P -> togglePresenterView();
             case SPACE -> model.next();
             case F5 -> follower.frameNow();
             default -> {
-                return; // the window steps on ←/→, PageUp/PageDown, Home/End
+                return false;
             }
         }
-        e.consume();
+        return true;
+    }
+
+    private boolean step(KeyCode k) {
+        switch (k) {
+            case RIGHT, PAGE_DOWN, KP_RIGHT -> model.next();
+            case LEFT, PAGE_UP, KP_LEFT -> model.previous();
+            case HOME -> model.first();
+            case END -> model.last();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isStepKey(KeyCode k) {
@@ -307,6 +404,11 @@ public final class PresentationMode {
             case RIGHT, LEFT, PAGE_UP, PAGE_DOWN, SPACE, HOME, END, KP_LEFT, KP_RIGHT -> true;
             default -> false;
         };
+    }
+
+    /** For tests: the presenter view. */
+    PresenterView presenterView() {
+        return presenterView;
     }
 
     /** For tests: whether the caption shows the speaker notes strip now. */
