@@ -29,6 +29,7 @@ import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.theme.ThemeController;
+import org.normgraph.app.timeline.TimelineBar;
 import org.normgraph.timeline.Step;
 
 /**
@@ -191,7 +192,7 @@ final class PresenterView {
             Step now = model.getStep();
             int at = now.position(); // the step is set before the position
             List<Step> steps = model.steps();
-            step.setText(Messages.get("timeline.position", SpeakerNotesEditor.stepName(now), at, steps.size() - 1));
+            step.setText(TimelineBar.positionText(now, steps.size()));
             String text = model.getSpeakerNotes().get(at);
             note.setText(text == null ? Messages.get("present.notes.none") : text);
             note.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), text == null);

@@ -10,7 +10,7 @@ import javafx.util.Subscription;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.FocusChain;
 import org.normgraph.app.model.SessionModel;
-import org.normgraph.timeline.Step;
+import org.normgraph.app.timeline.TimelineBar;
 
 /**
  * A collapsible "Speaker notes" field for the current step: shows the session's note at the
@@ -62,7 +62,7 @@ public final class SpeakerNotesEditor extends TitledPane {
         });
         model.getSpeakerNotes().addListener(onNotes);
         subscription = model.stepProperty().subscribe(step -> {
-            setText(Messages.get("notes.editor.title", stepName(step)));
+            setText(Messages.get("notes.editor.title", TimelineBar.stepName(step)));
             load();
         });
     }
@@ -87,15 +87,6 @@ public final class SpeakerNotesEditor extends TitledPane {
                 loading = false;
             }
         }
-    }
-
-    /** "Start", "Forward 3", "Backward 7" (the timeline bar's words). */
-    static String stepName(Step step) {
-        return switch (step.phase()) {
-            case START -> Messages.get("timeline.position.start");
-            case FORWARD -> Messages.get("timeline.position.forward", step.number());
-            case BACKWARD -> Messages.get("timeline.position.backward", step.number());
-        };
     }
 
     public void dispose() {

@@ -156,13 +156,17 @@ public final class TimelineBar extends HBox {
 
     /** "Forward 3 · 3/19", from the bundle. */
     public static String positionText(Step s, int count) {
-        String where = switch (s.phase()) {
+        return Messages.get("timeline.position", stepName(s), Integer.toString(s.position()),
+                Integer.toString(count - 1));
+    }
+
+    /** "Start", "Forward 3", "Backward 7". */
+    public static String stepName(Step s) {
+        return switch (s.phase()) {
             case START -> Messages.get("timeline.position.start");
             case FORWARD -> Messages.get("timeline.position.forward", Integer.toString(s.number()));
             case BACKWARD -> Messages.get("timeline.position.backward", Integer.toString(s.number()));
         };
-        return Messages.get("timeline.position", where, Integer.toString(s.position()),
-                Integer.toString(count - 1));
     }
 
     /** A step's label on the timeline: 0, 1…9, ∂9…∂0. */
