@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Draw every step of a saved session (.normgraph.json) as PNG slides, without a display.",
                 "The steps are forward 1…9, then backward 9…0, named in order: 01-forward-1-mu.png … 19-backward-0-dx.png.",
-                "The pictures are drawn by the same views as the app (1920×1080 pixels)."})
+                "The pictures are drawn by the same views as the app (1920×1080 pixels).",
+                "The session's speaker notes, if any, go beside them into speaker-notes.txt, each under its slide's name."})
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--session", required = true, paramLabel = "FILE", description = "the session file")
@@ -73,7 +74,8 @@ final class ExportCommand implements Callable<Integer> {
                     + Errors.describe(slides.firstNonFinite()) + "; the slides show it as the window does");
             spec.commandLine().getErr().flush();
         }
-        spec.commandLine().getOut().println("wrote " + slides.files().size() + " PNG files to " + out);
+        spec.commandLine().getOut().println("wrote " + slides.files().size() + " PNG files"
+                + (slides.notes() == null ? "" : " and " + slides.notes().getFileName()) + " to " + out);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -16,16 +16,18 @@ public interface SessionRenderer {
     List<String> languages();
 
     /**
-     * What was drawn: the files in order, and where the session's numbers first stop being
-     * finite (for its kind of normalization and mode, as the window computes them), or null.
+     * What was drawn: the files in order, the speaker notes file written beside them (null: the
+     * session has no notes), and where the session's numbers first stop being finite (for its
+     * kind of normalization and mode, as the window computes them), or null.
      */
-    record Slides(List<Path> files, Trace.NonFinite firstNonFinite) {
+    record Slides(List<Path> files, Path notes, Trace.NonFinite firstNonFinite) {
     }
 
     /**
      * Writes one PNG per step (forward 1…9, backward 9…0) into {@code dir}, named in order
      * ({@code 01-forward-1-mu.png} …), with step titles in {@code language} (one of
-     * {@link #languages()}). Numbers that overflow are drawn as the window draws them.
+     * {@link #languages()}), and the session's speaker notes, if any, into a text file beside
+     * them. Numbers that overflow are drawn as the window draws them.
      */
     Slides writeSteps(Session session, Path dir, String language) throws IOException;
 }

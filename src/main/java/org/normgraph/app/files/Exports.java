@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
@@ -52,9 +51,12 @@ public final class Exports {
             return false;
         }
         try {
-            List<Path> written = writeSteps(dir.get());
+            StepSlides.Written written = writeSteps(dir.get());
             files.rememberDir(dir.get());
-            dialogs.showInfo(Messages.get("files.export.steps.done", written.size(), dir.get().toString()));
+            dialogs.showInfo(written.notes() == null
+                    ? Messages.get("files.export.steps.done", written.slides().size(), dir.get().toString())
+                    : Messages.get("files.export.steps.done.notes", written.slides().size(), dir.get().toString(),
+                            StepSlides.NOTES_FILE));
             return true;
         } catch (IOException | RuntimeException e) {
             dialogs.showError(Messages.get("files.error.export", dir.get().toString(), WriteFailure.reason(e, dir.get())));
@@ -121,7 +123,7 @@ public final class Exports {
      * All steps, drawn on a copy of the session (its kind, layout of x and inference
      * constants too) so that the window does not move.
      */
-    public List<Path> writeSteps(Path dir) throws IOException {
+    public StepSlides.Written writeSteps(Path dir) throws IOException {
         return StepSlides.write(copyOfSession(), dir);
     }
 

@@ -43,7 +43,8 @@ public final class HeadlessStepRenderer implements SessionRenderer {
                 SessionModel model = new SessionModel(session.input());
                 SessionCodec.restore(session, model, null);
                 model.setSelection(null); // slides show the walk, not a selection
-                result.complete(new Slides(StepSlides.write(model, dir), model.getNonFinite()));
+                StepSlides.Written written = StepSlides.write(model, dir);
+                result.complete(new Slides(written.slides(), written.notes(), model.getNonFinite()));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             } finally {

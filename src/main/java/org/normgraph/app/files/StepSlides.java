@@ -29,6 +29,7 @@ import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.present.PresentationMode;
 import org.normgraph.app.present.StepFramer;
 import org.normgraph.app.theme.ScriptFont;
+import org.normgraph.app.timeline.TimelineBar;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
@@ -46,6 +47,17 @@ public final class StepSlides {
 
     public static final int WIDTH = 1920;
     public static final int HEIGHT = 1080;
+    /** Beside the slides when the session has speaker notes: each note under its slide's file name. */
+    public static final String NOTES_FILE = "speaker-notes.txt";
+
+    /**
+     * What {@link #write} wrote.
+     *
+     * @param slides the PNGs, in step order
+     * @param notes  the speaker notes file, or null: the session has no notes
+     */
+    public record Written(List<Path> slides, Path notes) {
+    }
 
     private StepSlides() {
     }
@@ -77,9 +89,11 @@ public final class StepSlides {
 
     /**
      * Draws every step after the start of {@code model}'s walk into {@code dir} (created if
-     * needed). The model's position is moved; callers pass a copy they own.
+     * needed), and its speaker notes into {@value #NOTES_FILE} if it has any: a slide program
+     * keeps the notes apart from the images. The model's position is moved; callers pass a copy
+     * they own.
      */
-    public static List<Path> write(SessionModel model, Path dir) throws IOException {
+    public static Written write(SessionModel model, Path dir) throws IOException {
         Files.createDirectories(dir);
         Slide slide = new Slide(model);
         List<Path> files = new ArrayList<>();
@@ -96,8 +110,35 @@ public final class StepSlides {
         } finally {
             slide.dispose();
         }
-        return files;
+        String notes = notesText(model);
+        Path notesFile = null;
+        if (!notes.isEmpty()) {
+            notesFile = dir.resolve(NOTES_FILE);
+            writeVia(notesFile, tmp -> Files.writeString(tmp, notes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Written(files, notesFile);
     }
+
+    /**
+     * The session's speaker notes in step order, each under the name of its slide and step
+     * ({@code 12-backward-7-divar-dxmu1.png · Backward 7}; the start has no slide); empty if
+     * there are none.
+     */
+    static String notesText(SessionModel model) {
+        StringBuilder sb = new StringBuilder();
+        for (Step step : model.steps()) {
+            String note = model.getSpeakerNotes().get(step.position());
+            if (note == null || note.isBlank()) {
+                continue;
+            }
+            String name = TimelineBar.stepName(step);
+            sb.append(sb.isEmpty() ? "" : "\n")
+                    .append(step.phase() == Phase.START ? name : fileName(step, model.getGraph()) + " \u00b7 " + name)
+                    .append('\n').append(note.strip()).append('\n');
+        }
+        return sb.toString();
+    }
+
 
     /**
      * One slide's off-screen scene: the step's title and explanation in a column beside the
@@ -183,17 +224,27 @@ public final class StepSlides {
 
     /** Writes a PNG via a temporary file, so a failed write leaves no half image under the name. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            // TYPE_INT_ARGB from SwingFXUtils; drop alpha: slides are opaque
-            BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = rgb.createGraphics();
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-            g.dispose();
+        // TYPE_INT_ARGB from SwingFXUtils; drop alpha: slides are opaque
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+        g.dispose();
+        writeVia(file, tmp -> {
             if (!ImageIO.write(rgb, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer");
             }
+        });
+    }
+
+    private interface FileWriting {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    /** Writes through a temporary file beside {@code file}, moved over it once complete. */
+    private static void writeVia(Path file, FileWriting writing) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            writing.writeTo(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);

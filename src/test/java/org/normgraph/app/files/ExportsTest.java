@@ -76,6 +76,33 @@ class ExportsTest {
         List<String> names = SlideImages.pngNames(dir);
         assertEquals(SlideImages.EXPECTED_NAMES, names);
         SlideImages.assertDistinctDrawings(dir, names);
+        assertTrue(Files.notExists(dir.resolve(StepSlides.NOTES_FILE)), "no notes, no notes file");
+    }
+
+    @Test
+    void the_speaker_notes_go_beside_the_slides_in_the_slides_language(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.setSpeakerNote(0, "Introduce the batch.");
+            model.setSpeakerNote(12, "Ask: why does divar sum over the rows?\nThen point at bcast_ivar.");
+            model.setSpeakerNote(13, "   "); // blank: nothing to say
+        });
+        dialogs.files.add(dir);
+        robot.interact(() -> assertTrue(files.exports().stepsPng()));
+        assertEquals(List.of("19 slides and their speaker notes (" + StepSlides.NOTES_FILE + ") written to " + dir + "."),
+                dialogs.infos);
+        assertEquals("Start\nIntroduce the batch.\n\n"
+                        + "12-backward-7-divar-dxmu1.png \u00b7 Backward 7\nAsk: why does divar sum over the rows?\nThen point at bcast_ivar.\n",
+                Files.readString(dir.resolve(StepSlides.NOTES_FILE), java.nio.charset.StandardCharsets.UTF_8));
+
+        try {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.JAPANESE));
+            dialogs.files.add(dir);
+            robot.interact(() -> assertTrue(files.exports().stepsPng()));
+            String ja = Files.readString(dir.resolve(StepSlides.NOTES_FILE), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(ja.contains("12-backward-7-divar-dxmu1.png \u00b7 逆伝播 7\n"), ja);
+        } finally {
+            robot.interact(() -> window.setLanguage(org.normgraph.app.Language.ENGLISH));
+        }
     }
 
     /** The slides were drawn from the input alone: batch norm of N×D, whatever the window showed. */
