@@ -354,9 +354,12 @@ public final class PresentationMode {
         }
     }
 
-    /** The presenter view's keys: presentation mode's, and the step keys the window has of its own. */
+    /**
+     * The presenter view's keys: presentation mode's, and the step keys the window has of its
+     * own; not N, which would put the notes on the projector from a window that shows them.
+     */
     void presenterKey(KeyEvent e) {
-        if (!isPresenting() || e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
+        if (!isPresenting() || e.isShortcutDown() || e.isAltDown() || e.isMetaDown() || e.getCode() == KeyCode.N) {
             return;
         }
         if (presentingKey(e.getCode()) || step(e.getCode())) {
@@ -367,7 +370,9 @@ public final class PresentationMode {
     /** Presentation mode's own keys; false for keys it leaves to others. */
     private boolean presentingKey(KeyCode k) {
         if (isBlanked()) {
-            if (k == KeyCode.B || k == KeyCode.PERIOD || isStepKey(k) || k == KeyCode.ESCAPE) {
+            if (k == KeyCode.P) {
+                togglePresenterView(); // the presenter's own screen: the audience's stays black
+            } else if (k == KeyCode.B || k == KeyCode.PERIOD || isStepKey(k) || k == KeyCode.ESCAPE) {
                 unblank();
             }
             return true;

@@ -9,12 +9,16 @@ import java.util.function.LongSupplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +51,8 @@ final class PresenterView {
     static final String STYLESHEET = PresenterView.class
             .getResource("/org/normgraph/app/present/presenter-view.css").toExternalForm();
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    /** The note's type sizes, largest first (presenter-view.css has the largest). */
+    static final double[] NOTE_SIZES_EM = {2.2, 1.9, 1.6, 1.35, 1.15};
 
     private final SessionModel model;
     private final PresentationMode mode;
@@ -76,7 +82,13 @@ final class PresenterView {
             stage = new Stage();
             stage.initOwner(owner);
             Scene scene = new Scene(new Region());
-            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, mode::presenterKey);
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (content != null && content.scrollNote(e.getCode())) {
+                    e.consume();
+                } else {
+                    mode.presenterKey(e);
+                }
+            });
             themes.attach(scene);
             scene.getStylesheets().add(STYLESHEET);
             stage.setScene(scene);
@@ -93,7 +105,6 @@ final class PresenterView {
         stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
         stage.show();
-        content.next.requestFocus();
     }
 
     void close() {
@@ -123,6 +134,7 @@ final class PresenterView {
         final StatusLineView status = new StatusLineView(model);
         final StepExplanationView explanation = new StepExplanationView(model);
         final Label note = new Label();
+        final ScrollPane noteScroll = new ScrollPane(note);
         final Label upcoming = new Label();
         final Button previous = button("present-view-previous", "present.view.previous", model::previous);
         final Button next = button("present-view-next", "present.view.next.step", model::next);
@@ -130,6 +142,8 @@ final class PresenterView {
         final Button end = button("present-view-end", "present.view.end", mode::leave);
         final Timeline ticks = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showTime()));
         final MapChangeListener<Integer, String> onNotes = c -> showStep();
+        // later: the viewport changes in the middle of a layout pass
+        final ChangeListener<Bounds> onViewport = (o, a, b) -> Platform.runLater(this::fitNote);
         final Subscription subscription;
 
         Content() {
@@ -151,13 +165,16 @@ final class PresenterView {
             upcoming.setWrapText(true);
             explanation.setWrapText(true);
             status.setWrapText(true);
+            // the note takes what is left, not these lines (a long note cut them to one)
+            explanation.setMinHeight(Region.USE_PREF_SIZE);
+            status.setMinHeight(Region.USE_PREF_SIZE);
+            upcoming.setMinHeight(Region.USE_PREF_SIZE);
 
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox top = new HBox(16, step, gap, blanked, time);
             top.getStyleClass().add("presenter-top");
 
-            ScrollPane noteScroll = new ScrollPane(note);
             noteScroll.setFitToWidth(true);
             noteScroll.getStyleClass().add("presenter-note-scroll");
             noteScroll.setFocusTraversable(false);
@@ -178,6 +195,7 @@ final class PresenterView {
             root.setBottom(bottom);
 
             blanked.visibleProperty().bind(mode.blankedProperty());
+            noteScroll.viewportBoundsProperty().addListener(onViewport);
             model.getSpeakerNotes().addListener(onNotes);
             subscription = Subscription.combine(
                     model.stepProperty().subscribe(s -> showStep()),
@@ -188,6 +206,42 @@ final class PresenterView {
             showTime();
         }
 
+        /**
+         * The note's type as large as fits the space without scrolling, down to a size still
+         * read at a glance: a clicker cannot scroll.
+         */
+        private void fitNote() {
+            double width = noteScroll.getViewportBounds().getWidth();
+            double height = noteScroll.getViewportBounds().getHeight();
+            if (width <= 0 || height <= 0) {
+                return;
+            }
+            for (double em : NOTE_SIZES_EM) {
+                String style = String.format(Locale.ROOT, "-fx-font-size: %.2fem;", em);
+                if (!style.equals(note.getStyle())) {
+                    note.setStyle(style);
+                    note.applyCss();
+                }
+                if (note.prefHeight(width) <= height) {
+                    return;
+                }
+            }
+        }
+
+        /** ↑/↓ scroll a note too long even at the smallest size; false for other keys. */
+        boolean scrollNote(KeyCode k) {
+            if (k != KeyCode.UP && k != KeyCode.DOWN) {
+                return false;
+            }
+            double page = noteScroll.getViewportBounds().getHeight();
+            double overflow = note.getHeight() - page;
+            if (overflow > 0) {
+                double by = 0.5 * page / overflow; // half a screen
+                noteScroll.setVvalue(Math.max(0, Math.min(1, noteScroll.getVvalue() + (k == KeyCode.DOWN ? by : -by))));
+            }
+            return true;
+        }
+
         private void showStep() {
             Step now = model.getStep();
             int at = now.position(); // the step is set before the position
@@ -196,6 +250,8 @@ final class PresenterView {
             String text = model.getSpeakerNotes().get(at);
             note.setText(text == null ? Messages.get("present.notes.none") : text);
             note.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), text == null);
+            noteScroll.setVvalue(0);
+            fitNote();
             upcoming.setText(at + 1 < steps.size() ? FamilyStatus.text(model, steps.get(at + 1))
                     : Messages.get("present.view.next.none"));
             previous.setDisable(at == 0);
@@ -210,6 +266,7 @@ final class PresenterView {
         void dispose() {
             ticks.stop();
             subscription.unsubscribe();
+            noteScroll.viewportBoundsProperty().removeListener(onViewport);
             model.getSpeakerNotes().removeListener(onNotes);
             status.dispose();
             explanation.dispose();
@@ -234,6 +291,9 @@ final class PresenterView {
     private static Button button(String id, String key, Runnable action) {
         Button b = new Button(Messages.get(key));
         b.setId(id);
+        // keys step, blank and stop; a focused button would take Enter, and the focus moved on
+        // to the next one (Blank) when Next became disabled at the last step
+        b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;

@@ -147,6 +147,65 @@ class PresenterViewTest {
     }
 
     @Test
+    void p_works_while_the_screen_is_black_and_n_keeps_the_note_off_the_projector(FxRobot robot) {
+        robot.interact(() -> model.seek(12));
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.B);
+        robot.push(KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(presentation.isPresenterViewShown(), "P opened the view with the screen black");
+        assertTrue(presentation.isBlanked(), "and the audience's screen stayed black");
+        robot.interact(() -> view().stage().requestFocus());
+        robot.push(KeyCode.P);
+        assertFalse(presentation.isPresenterViewShown(), "P closes it, still black");
+        assertTrue(presentation.isBlanked());
+
+        robot.push(KeyCode.B);
+        robot.push(KeyCode.P);
+        robot.interact(() -> view().stage().requestFocus());
+        robot.push(KeyCode.N);
+        assertFalse(presentation.captionShowsNotes(), "N in the presenter view does not project the note");
+    }
+
+    @Test
+    void a_long_note_gets_smaller_type_until_it_fits_and_the_step_lines_keep_their_height(FxRobot robot) {
+        String longNote = java.util.stream.IntStream.rangeClosed(1, 9)
+                .mapToObj(i -> "Line " + i + ": point at the row sums of dxhat times xmu, then at the 1/N of the mean.")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        robot.interact(() -> {
+            model.setSpeakerNote(12, longNote);
+            model.setSpeakerNote(13, "Short.");
+        });
+        presentWithView(robot, 12);
+        robot.interact(() -> view().stage().setHeight(600));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = (Label) node("present-view-note");
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) note.getParent().getParent().getParent();
+        double longSize = note.getFont().getSize();
+        assertTrue(note.getHeight() <= scroll.getViewportBounds().getHeight() + 1,
+                "the whole note in view: " + note.getHeight() + " in " + scroll.getViewportBounds());
+        Label status = (Label) node("present-view-status");
+        assertEquals(status.prefHeight(status.getWidth()), status.getHeight(), 1, "the step's line is not cut");
+
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(note.getFont().getSize() > longSize, "a short note is large again: " + note.getFont().getSize()
+                + " after " + longSize);
+    }
+
+    @Test
+    void the_buttons_take_no_focus_so_enter_at_the_last_step_blanks_nothing(FxRobot robot) {
+        presentWithView(robot, model.getStepCount() - 2);
+        robot.clickOn("#present-view-next");
+        assertEquals(model.getStepCount() - 1, model.getPosition());
+        assertTrue(((Button) node("present-view-next")).isDisabled());
+        robot.push(KeyCode.ENTER);
+        assertFalse(presentation.isBlanked(), "Enter fired no button");
+        assertFalse(((Button) node("present-view-blank")).isFocused());
+    }
+
+    @Test
     void elapsed_time_reads_as_minutes_and_seconds_then_hours() {
         assertEquals("0:00", PresenterView.elapsed(0));
         assertEquals("0:00", PresenterView.elapsed(-5));
