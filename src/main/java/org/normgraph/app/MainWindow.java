@@ -47,6 +47,7 @@ import org.normgraph.app.lab.LabDock;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.timeline.Playback;
+import org.normgraph.app.timeline.StepKeys;
 import org.normgraph.app.timeline.TimelineBar;
 import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.StatusLineView;
@@ -683,21 +684,14 @@ public final class MainWindow {
                     || FocusChain.isInside(focus, inspectorSlot) || inLab || e.isShiftDown()) { // Shift + arrows move between a node's numbers (GraphView)
                 return;
             }
-            switch (k) {
-                case RIGHT, PAGE_DOWN, KP_RIGHT -> model.next();
-                case LEFT, PAGE_UP, KP_LEFT -> model.previous();
-                case HOME -> model.first();
-                case END -> model.last();
-                case SPACE -> {
-                    if (focus instanceof ButtonBase || focus instanceof ComboBoxBase<?>
-                            || focus instanceof ChoiceBox<?> || focus instanceof TitledPane) { // Space opens the notes
-                        return;
-                    }
-                    playback.toggle();
-                }
-                default -> {
+            if (k == KeyCode.SPACE) {
+                if (focus instanceof ButtonBase || focus instanceof ComboBoxBase<?>
+                        || focus instanceof ChoiceBox<?> || focus instanceof TitledPane) { // Space opens the notes
                     return;
                 }
+                playback.toggle();
+            } else if (!StepKeys.step(k, model)) {
+                return;
             }
             e.consume();
         });

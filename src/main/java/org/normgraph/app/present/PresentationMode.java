@@ -20,6 +20,7 @@ import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.theme.Theme;
 import org.normgraph.app.theme.ThemeController;
+import org.normgraph.app.timeline.StepKeys;
 
 /**
  * Presentation mode for a lecture hall: full screen, the high-contrast theme with large type
@@ -86,6 +87,8 @@ public final class PresentationMode {
     /** The window's place before it moved to the audience's screen, or null (it did not move). */
     private Rectangle2D placeBefore;
     private boolean wasMaximized;
+    /** The menus' shortcuts (Ctrl+S, Ctrl+Q, F1 …), kept on the scene while the menu bar is out of it. */
+    private final java.util.Map<KeyCombination, Runnable> menuKeys = new java.util.HashMap<>();
 
     /**
      * @param restoreView sets the graph's zoom and pan after leaving (the window fits the
@@ -163,6 +166,7 @@ public final class PresentationMode {
         root.setLeft(null);
         root.setRight(null);
         root.setBottom(null);
+        keepMenuKeys(top);
         placeCaption();
         root.widthProperty().addListener(onResize);
         root.heightProperty().addListener(onResize);
@@ -192,6 +196,46 @@ public final class PresentationMode {
         if (plan != null && plan.presenter() != null) {
             presenterView.show(scene.getWindow(), plan.presenter());
         }
+    }
+
+    /**
+     * Puts the shortcuts of the menus in {@code top} on the scene: the menu bar took them
+     * along when it left (Ctrl+Q did nothing while presenting).
+     */
+    private void keepMenuKeys(Node top) {
+        Scene scene = root.getScene();
+        if (scene == null || top == null) {
+            return;
+        }
+        for (Node bar : top.lookupAll(".menu-bar")) {
+            for (javafx.scene.control.Menu menu : ((javafx.scene.control.MenuBar) bar).getMenus()) {
+                keepMenuKeys(scene, menu.getItems());
+            }
+        }
+    }
+
+    private void keepMenuKeys(Scene scene, java.util.List<javafx.scene.control.MenuItem> items) {
+        for (javafx.scene.control.MenuItem item : items) {
+            if (item instanceof javafx.scene.control.Menu sub) {
+                keepMenuKeys(scene, sub.getItems());
+            } else if (item.getAccelerator() != null && !scene.getAccelerators().containsKey(item.getAccelerator())) {
+                Runnable fire = () -> {
+                    if (!item.isDisable()) {
+                        item.fire();
+                    }
+                };
+                menuKeys.put(item.getAccelerator(), fire);
+                scene.getAccelerators().put(item.getAccelerator(), fire);
+            }
+        }
+    }
+
+    private void dropMenuKeys() {
+        Scene scene = root.getScene();
+        if (scene != null) {
+            menuKeys.forEach((key, fire) -> scene.getAccelerators().remove(key, fire));
+        }
+        menuKeys.clear();
     }
 
     private static ScreenPlan screenPlan(Stage stage) {
@@ -240,6 +284,7 @@ public final class PresentationMode {
         root.heightProperty().removeListener(onResize);
         caption.dispose();
         caption = null;
+        dropMenuKeys(); // before the menu bar is back with its own
         root.setTop(top);
         root.setLeft(left);
         root.setRight(right);
@@ -362,7 +407,7 @@ public final class PresentationMode {
         if (!isPresenting() || e.isShortcutDown() || e.isAltDown() || e.isMetaDown() || e.getCode() == KeyCode.N) {
             return;
         }
-        if (presentingKey(e.getCode()) || step(e.getCode())) {
+        if (presentingKey(e.getCode()) || StepKeys.step(e.getCode(), model)) {
             e.consume();
         }
     }
@@ -384,19 +429,6 @@ public final class PresentationMode {
             case P -> togglePresenterView();
             case SPACE -> model.next();
             case F5 -> follower.frameNow();
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean step(KeyCode k) {
-        switch (k) {
-            case RIGHT, PAGE_DOWN, KP_RIGHT -> model.next();
-            case LEFT, PAGE_UP, KP_LEFT -> model.previous();
-            case HOME -> model.first();
-            case END -> model.last();
             default -> {
                 return false;
             }

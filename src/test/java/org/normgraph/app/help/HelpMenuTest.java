@@ -62,6 +62,33 @@ class HelpMenuTest {
         assertEquals(0, window.model().getPosition(), "Esc closed the sheet and did nothing else");
     }
 
+    /** The menu bar leaves the scene while presenting and took its shortcuts along: F1 and Ctrl+Q did nothing. */
+    @Test
+    void the_menus_shortcuts_work_while_presenting_and_are_the_menu_bars_own_again_after(FxRobot robot) {
+        var before = java.util.Map.copyOf(stage.getScene().getAccelerators());
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presentation().isPresenting());
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = robot.lookup("#shortcut-sheet").query().getScene().getWindow();
+        assertTrue(dialog.isShowing(), "F1 while presenting");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dialog.isShowing());
+        assertTrue(window.presentation().isPresenting(), "Esc closed the sheet only");
+
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.presentation().isPresenting());
+        assertEquals(before.keySet(), stage.getScene().getAccelerators().keySet(), "the same shortcuts as before");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Window again = robot.lookup("#shortcut-sheet").query().getScene().getWindow();
+        assertTrue(again.isShowing(), "F1 after presenting: the menu bar's own");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
     /** At 150 % in Japanese the sheet was 1 117 px tall on a 1 000 px screen, its top and Close button off it. */
     @Test
     void at_200_percent_the_sheet_fits_the_screen_and_scrolls(FxRobot robot) {
