@@ -88,9 +88,13 @@ final class PresentationCaption extends VBox {
     }
 
     private void showNote() {
-        String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
-        notes.setText(note == null ? Messages.get("present.notes.none") : note);
-        notes.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), note == null);
+        showNote(notes, model.getSpeakerNotes().get(model.getStep().position())); // the step is set before the position
+    }
+
+    /** {@code note} in {@code label}, or "No speaker note for this step." styled as {@code :empty}. */
+    static void showNote(Label label, String note) {
+        label.setText(note == null ? Messages.get("present.notes.none") : note);
+        label.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), note == null);
     }
 
     void dispose() {

@@ -247,9 +247,7 @@ final class PresenterView {
             int at = now.position(); // the step is set before the position
             List<Step> steps = model.steps();
             step.setText(TimelineBar.positionText(now, steps.size()));
-            String text = model.getSpeakerNotes().get(at);
-            note.setText(text == null ? Messages.get("present.notes.none") : text);
-            note.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("empty"), text == null);
+            PresentationCaption.showNote(note, model.getSpeakerNotes().get(at));
             noteScroll.setVvalue(0);
             fitNote();
             upcoming.setText(at + 1 < steps.size() ? FamilyStatus.text(model, steps.get(at + 1))
