@@ -93,9 +93,9 @@ class InputEditsTest {
     @Test
     void eps_must_be_a_positive_number() {
         assertEquals(0.001, InputEdits.editEps(classic, "1e-3").input().eps());
-        assertEquals("eps: '0' must be greater than 0, e.g. 1e-5.",
+        assertEquals("eps must be greater than 0, e.g. 1e-5, not '0'.",
                 InputEdits.editEps(classic, "0").refusal().message());
-        assertEquals("eps: '-1' must be greater than 0, e.g. 1e-5.",
+        assertEquals("eps must be greater than 0, e.g. 1e-5, not '-1'.",
                 InputEdits.editEps(classic, " -1 ").refusal().message());
         assertEquals("eps: 'abc' is not a number.", InputEdits.editEps(classic, "abc").refusal().message());
         assertFalse(InputEdits.editEps(classic, "1e400").isAccepted());

@@ -433,7 +433,7 @@ class InputsPaneTest {
         assertEquals("1e-5", eps.getText(), "the old eps stays");
         Label msg = robot.lookup("#editor-eps-message").queryAs(Label.class);
         // 1e-5 with the invisible mark that keeps a wrapping line from breaking it after 1e-
-        assertEquals(NumberText.unbroken("eps: '0' must be greater than 0, e.g. 1e-5. Kept 1e-5."), msg.getText());
+        assertEquals(NumberText.unbroken("eps must be greater than 0, e.g. 1e-5, not '0'. Kept 1e-5."), msg.getText());
         assertTrue(msg.getText().contains("1e-\ufeff5"), msg.getText());
 
         robot.interact(eps::selectAll);
