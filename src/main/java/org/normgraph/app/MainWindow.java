@@ -631,6 +631,7 @@ public final class MainWindow {
         for (Note n : model.getNotes()) {
             Label l = new Label(Messages.get(n.key(), n.args().toArray()));
             l.setWrapText(true);
+            CjkWrap.keepEndOf(l);
             l.setMaxWidth(Double.MAX_VALUE);
             l.getStyleClass().addAll("note", n.isWarning() ? "warning" : "info");
             notes.getChildren().add(l);

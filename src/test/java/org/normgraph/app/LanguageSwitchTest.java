@@ -80,14 +80,14 @@ class LanguageSwitchTest {
         choose(robot, "日本語");
 
         assertEquals(Language.JAPANESE, Messages.language());
-        assertEquals(JA.getString("step.backward.7"), status(robot), "the status line in Japanese");
+        assertEquals(CjkWrap.keepEnd(JA.getString("step.backward.7")), status(robot), "the status line in Japanese");
         assertEquals(JA.getString("app.undo.tip"), robot.lookup("#toolbar-undo").queryAs(Button.class)
                 .getTooltip().getText());
         assertEquals(JA.getString("app.undo.glyph"), robot.lookup("#toolbar-undo").queryAs(Button.class).getText());
         assertEquals(JA.getString("timeline.next.tip"), robot.lookup("#timeline-next").queryAs(Button.class)
                 .getTooltip().getText());
         assertEquals(JA.getString("app.window.title"), stage.getTitle());
-        assertEquals(new MessageFormat(JA.getString("note.tiny-eps"), Locale.JAPANESE).format(new Object[] {"1e-10"}),
+        assertEquals(CjkWrap.keepEnd(new MessageFormat(JA.getString("note.tiny-eps"), Locale.JAPANESE).format(new Object[] {"1e-10"})),
                 robot.lookup("#notes .note").queryAs(Label.class).getText());
         ComboBox<?> box = robot.lookup("#toolbar-language").queryAs(ComboBox.class);
         assertEquals("日本語", ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText(),
@@ -106,7 +106,7 @@ class LanguageSwitchTest {
         GraphView newGraph = window.graphView();
         assertNotSame(oldGraph, newGraph);
         robot.interact(model::first);
-        assertEquals(JA.getString("step.start"), status(robot));
+        assertEquals(CjkWrap.keepEnd(JA.getString("step.start")), status(robot));
         assertFalse(newGraph.nodeView("out").getPseudoClassStates().contains(COMPUTED));
         assertTrue(oldGraph.nodeView("out").getPseudoClassStates().contains(COMPUTED),
                 "the replaced graph no longer follows the model");
@@ -138,7 +138,7 @@ class LanguageSwitchTest {
         String expected = MessageFormat.format(JA.getString("editor.refused.kept"), refused,
                 NumberText.cell(model.getInput().x().get(1, 1)));
         assertTrue(after.isVisible(), "the message is still shown");
-        assertEquals(NumberText.unbroken(expected), after.getText());
+        assertEquals(CjkWrap.keepEnd(NumberText.unbroken(expected)), after.getText());
     }
 
     @Test
@@ -187,7 +187,7 @@ class LanguageSwitchTest {
                 robot.lookup("#timeline-play").queryAs(Button.class).getText());
         robot.interact(() -> model.setPlaying(false));
         select(robot, Language.SIMPLIFIED_CHINESE);
-        assertEquals(Messages.load(Locale.SIMPLIFIED_CHINESE).getString(model.getStatusKey()), status(robot));
+        assertEquals(CjkWrap.keepEnd(Messages.load(Locale.SIMPLIFIED_CHINESE).getString(model.getStatusKey())), status(robot));
         assertEquals("zh-CN", prefs.get(LanguageSetting.KEY, null));
     }
 
@@ -224,8 +224,8 @@ class LanguageSwitchTest {
 
     /** "Not applied: " and the window's group refusal, as the size message shows them. */
     private static String refused(ResourceBundle bundle, String groups, String d) {
-        return NumberText.unbroken(MessageFormat.format(bundle.getString("editor.refused.input"),
-                MessageFormat.format(bundle.getString("norm.refused.groups"), groups, d)));
+        return CjkWrap.keepEnd(NumberText.unbroken(MessageFormat.format(bundle.getString("editor.refused.input"),
+                MessageFormat.format(bundle.getString("norm.refused.groups"), groups, d))));
     }
 
     private static String status(FxRobot robot) {

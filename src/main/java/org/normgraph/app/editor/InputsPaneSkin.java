@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.SizeFollow;
 import org.normgraph.app.UncachedScrollPane;
@@ -260,6 +261,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         title.setId("editor-" + f.id() + "-title");
         title.getStyleClass().add("field-title");
         title.setWrapText(true);
+        CjkWrap.keepEndOf(title);
         title.setTooltip(new Tooltip(Messages.get("editor.grid.tip")));
         titles.put(f, title);
         Label msg = message("editor-" + f.id() + "-message");
@@ -357,6 +359,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         l.setId(id);
         l.getStyleClass().add("message");
         l.setWrapText(true);
+        CjkWrap.keepEndOf(l);
         l.setVisible(false);
         l.setManaged(false);
         return l;

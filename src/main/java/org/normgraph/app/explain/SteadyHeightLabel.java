@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
+import org.normgraph.app.CjkWrap;
 
 /**
  * A wrapped label as tall as the tallest of the texts it shows in turn (one per timeline
@@ -46,12 +47,13 @@ public class SteadyHeightLabel extends Label {
         setMaxWidth(Double.MAX_VALUE);
         setAlignment(Pos.TOP_LEFT); // a shorter text keeps its first line where the others start
         textProperty().addListener(o -> refreshTexts());
+        CjkWrap.keepEndOf(this);
         measure.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label's skin measures
     }
 
     /** Asks for the texts again: a new walk or language need not change the shown text. */
     public final void refreshTexts() {
-        List<String> now = List.copyOf(texts.get());
+        List<String> now = texts.get().stream().map(CjkWrap::keepEnd).toList(); // measured as shown
         if (!now.equals(alternatives)) {
             alternatives = now;
             requestLayout();

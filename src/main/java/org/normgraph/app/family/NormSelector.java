@@ -11,6 +11,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.InputsPane;
@@ -124,11 +125,13 @@ public final class NormSelector extends HBox {
         note.getStyleClass().add("norm-note");
         note.setMinWidth(0);
         note.setWrapText(true); // at large text sizes on a narrow window: two lines, not "…"
+        CjkWrap.keepEndOf(note);
         message.setId("norm-message");
         message.getStyleClass().add("norm-message");
         // a message takes the note's place: squeezed beside it, at 150 % the note stood one word a line
         message.setMinWidth(0);
         message.setWrapText(true);
+        CjkWrap.keepEndOf(message);
         message.setVisible(false);
         message.managedProperty().bind(message.visibleProperty());
         note.visibleProperty().bind(message.visibleProperty().not());
@@ -294,6 +297,7 @@ public final class NormSelector extends HBox {
             Label used = new Label(text);
             used.getStyleClass().add("norm-kind-note");
             used.setWrapText(true);
+            CjkWrap.keepEndOf(used);
             used.setMaxWidth(420);
             setText(null);
             setGraphic(new javafx.scene.layout.VBox(1, name, used));

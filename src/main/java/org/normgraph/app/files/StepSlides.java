@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanations;
@@ -160,9 +161,11 @@ public final class StepSlides {
             title.getStyleClass().addAll("status-line", "slide-title");
             title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold; -fx-padding: 0;"); // in line with the explanation
             title.setWrapText(true);
+            CjkWrap.keepEndOf(title);
             explanation.getStyleClass().add("slide-explanation");
             explanation.setStyle("-fx-font-size: 28px;");
             explanation.setWrapText(true);
+            CjkWrap.keepEndOf(explanation);
             VBox column = new VBox(18, title, explanation);
             column.setPadding(new Insets(32, 28, 16, 32));
             double width = Math.round(PresentationMode.SIDE_CAPTION_SHARE * WIDTH);

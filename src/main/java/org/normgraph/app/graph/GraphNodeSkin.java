@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Matrix;
@@ -92,6 +93,7 @@ public class GraphNodeSkin extends SkinBase<GraphNodeView> {
             gradBox.getChildren().addAll(gradCaption, gradView);
         }
         formula.setWrapText(true);
+        CjkWrap.keepEndOf(formula);
         formula.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
         formula.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(MIN_TEXT_WIDTH, valueView.prefWidth(-1)), valueView.layoutBoundsProperty()));

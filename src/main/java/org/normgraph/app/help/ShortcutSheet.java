@@ -9,6 +9,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 
 /**
@@ -127,6 +128,7 @@ public final class ShortcutSheet {
         Label a = new Label(text);
         GridPane.setHalignment(a, HPos.LEFT);
         a.setWrapText(true);
+        CjkWrap.keepEndOf(a);
         a.getStyleClass().add("shortcut-action");
         return a;
     }

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.SizeFollow;
 import org.normgraph.app.UncachedScrollPane;
@@ -258,6 +259,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         v.setId(id);
         v.getStyleClass().add("fact-value");
         v.setWrapText(true);
+        CjkWrap.keepEndOf(v);
         grid.addRow(row, k, v);
     }
 
@@ -299,6 +301,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             err.setId(id);
             err.getStyleClass().add("tex-error");
             err.setWrapText(true);
+            CjkWrap.keepEndOf(err);
             return err;
         }
     }
@@ -408,6 +411,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         Label note = new Label(line.note());
         note.getStyleClass().add("chain-note");
         note.setWrapText(true);
+        CjkWrap.keepEndOf(note);
         VBox box = new VBox(1, head, hangingLines(id, line.displayLines()), note);
         box.getStyleClass().add("chain-entry");
         return box;
@@ -429,6 +433,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 l.getStyleClass().add("chain-continued");
             }
             l.setWrapText(true);
+            CjkWrap.keepEndOf(l);
             lines.getChildren().add(l);
         }
         return lines;
@@ -441,6 +446,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         p.setId(id);
         p.getStyleClass().addAll("chain-line", "pending");
         p.setWrapText(true);
+        CjkWrap.keepEndOf(p);
         VBox box = new VBox(1, head, p);
         box.getStyleClass().add("chain-entry");
         return box;
@@ -488,6 +494,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         l.setWrapText(true);
+        CjkWrap.keepEndOf(l);
         return l;
     }
 
@@ -514,6 +521,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         l.setId("inspector-hint");
         l.getStyleClass().add("hint");
         l.setWrapText(true);
+        CjkWrap.keepEndOf(l);
         return l;
     }
 
@@ -521,6 +529,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         Label l = new Label(text);
         l.getStyleClass().add("pending");
         l.setWrapText(true);
+        CjkWrap.keepEndOf(l);
         return l;
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.graph.Numbers;
 import org.normgraph.core.Matrix;
@@ -60,6 +61,7 @@ final class LabFormat {
         Label l = new Label(monospaced ? text : NumberText.unbroken(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
+        CjkWrap.keepEndOf(l);
         return l;
     }
 

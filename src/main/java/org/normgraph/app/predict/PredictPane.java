@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer;
@@ -60,6 +61,7 @@ public final class PredictPane extends VBox {
         question.setId("predict-question");
         question.getStyleClass().add("predict-question");
         question.setWrapText(true);
+        CjkWrap.keepEndOf(question);
         answer.setId("predict-answer");
         answer.setPromptText(Messages.get("predict.answer.prompt"));
         answer.setTooltip(new Tooltip(Messages.get("predict.answer.tip")));
@@ -95,12 +97,15 @@ public final class PredictPane extends VBox {
         hintText.setId("predict-hint-text");
         hintText.getStyleClass().add("predict-hint");
         hintText.setWrapText(true);
+        CjkWrap.keepEndOf(hintText);
         result.setId("predict-result");
         result.getStyleClass().add("predict-result");
         result.setWrapText(true);
+        CjkWrap.keepEndOf(result);
         line.setId("predict-line");
         line.getStyleClass().add("predict-line");
         line.setWrapText(true);
+        CjkWrap.keepEndOf(line);
         // an empty line takes no room: three blank lines cut a 768-line screen's graph by 70 px
         for (Label l : List.of(hintText, result, line)) {
             l.managedProperty().bind(l.textProperty().isNotEmpty());

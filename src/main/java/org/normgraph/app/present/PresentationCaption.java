@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.StatusLineView;
@@ -58,7 +59,9 @@ final class PresentationCaption extends VBox {
         keys.getStyleClass().add("presentation-keys");
         keys.setText(Messages.get("present.hint"));
         keys.setWrapText(true); // in a column: two lines, not "…"
+        CjkWrap.keepEndOf(keys);
         notes.setWrapText(true);
+        CjkWrap.keepEndOf(notes);
         notes.setMaxWidth(Double.MAX_VALUE);
         notes.visibleProperty().bind(notesShown);
         notes.managedProperty().bind(notesShown);

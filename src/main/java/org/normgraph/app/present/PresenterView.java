@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Subscription;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.FamilyStatus;
@@ -160,9 +161,11 @@ final class PresenterView {
             note.setId("present-view-note");
             note.getStyleClass().add("presenter-note");
             note.setWrapText(true);
+            CjkWrap.keepEndOf(note);
             upcoming.setId("present-view-upcoming");
             upcoming.getStyleClass().add("presenter-upcoming");
             upcoming.setWrapText(true);
+            CjkWrap.keepEndOf(upcoming);
             explanation.setWrapText(true);
             status.setWrapText(true);
             // the note takes what is left, not these lines (a long note cut them to one)
@@ -186,6 +189,7 @@ final class PresenterView {
             Label hint = new Label(Messages.get("present.view.hint"));
             hint.getStyleClass().add("presenter-hint");
             hint.setWrapText(true);
+            CjkWrap.keepEndOf(hint);
             HBox.setHgrow(hint, Priority.ALWAYS);
             HBox bottom = new HBox(10, previous, next, blank, end, hint);
             bottom.getStyleClass().add("presenter-bottom");
