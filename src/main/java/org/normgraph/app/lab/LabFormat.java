@@ -74,7 +74,9 @@ final class LabFormat {
         int cols = Math.min(m.cols(), 6);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                g.add(unbroken(label(Numbers.format(m.get(i, j)), "lab-cell")), j, i);
+                Node cell = unbroken(label(Numbers.format(m.get(i, j)), "lab-cell"));
+                GridPane.setHalignment(cell, javafx.geometry.HPos.RIGHT); // a column's digits and signs line up
+                g.add(cell, j, i);
             }
         }
         if (rows < m.rows() || cols < m.cols()) {
