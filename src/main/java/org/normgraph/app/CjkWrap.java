@@ -6,7 +6,8 @@ import javafx.scene.control.Labeled;
  * Keeps a wrapped Chinese or Japanese paragraph from ending on a line of one character
  * ("…合并成了一 / 行。"): JavaFX may break a line between any two CJK characters, so the last
  * three are glued with U+FEFF, which JavaFX's line breaking treats as no-break and draws as
- * nothing. Text in other scripts breaks at spaces and is left as it is.
+ * nothing. Text in other scripts breaks at spaces and is left as it is. Not for labels in a
+ * monospaced font: it draws U+FEFF as a blank.
  */
 public final class CjkWrap {
 

@@ -259,7 +259,6 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         v.setId(id);
         v.getStyleClass().add("fact-value");
         v.setWrapText(true);
-        CjkWrap.keepEndOf(v);
         grid.addRow(row, k, v);
     }
 
@@ -433,7 +432,6 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                 l.getStyleClass().add("chain-continued");
             }
             l.setWrapText(true);
-            CjkWrap.keepEndOf(l);
             lines.getChildren().add(l);
         }
         return lines;
@@ -446,7 +444,6 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         p.setId(id);
         p.getStyleClass().addAll("chain-line", "pending");
         p.setWrapText(true);
-        CjkWrap.keepEndOf(p);
         VBox box = new VBox(1, head, p);
         box.getStyleClass().add("chain-entry");
         return box;

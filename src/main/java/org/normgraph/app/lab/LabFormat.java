@@ -61,7 +61,9 @@ final class LabFormat {
         Label l = new Label(monospaced ? text : NumberText.unbroken(text));
         l.getStyleClass().addAll(styleClasses);
         l.setWrapText(true);
-        CjkWrap.keepEndOf(l);
+        if (!monospaced) {
+            CjkWrap.keepEndOf(l); // glue would show as a blank in a monospaced font
+        }
         return l;
     }
 
