@@ -97,7 +97,6 @@ public final class PredictPane extends VBox {
         hintText.setId("predict-hint-text");
         hintText.getStyleClass().add("predict-hint");
         hintText.setWrapText(true);
-        CjkWrap.keepEndOf(hintText);
         result.setId("predict-result");
         result.getStyleClass().add("predict-result");
         result.setWrapText(true);
@@ -105,7 +104,6 @@ public final class PredictPane extends VBox {
         line.setId("predict-line");
         line.getStyleClass().add("predict-line");
         line.setWrapText(true);
-        CjkWrap.keepEndOf(line);
         // an empty line takes no room: three blank lines cut a 768-line screen's graph by 70 px
         for (Label l : List.of(hintText, result, line)) {
             l.managedProperty().bind(l.textProperty().isNotEmpty());
@@ -114,7 +112,9 @@ public final class PredictPane extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(6, answer, check, hint, reveal, spacer, score, again);
         row.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(question, row, hintText, result, line);
+        // the lines that come and go above the buttons: the pane grows upwards (the bottom area is
+        // anchored), so below them they moved Check, Hint and Reveal up under the pointer
+        getChildren().addAll(question, hintText, result, line, row);
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
         managedProperty().bind(visibleProperty());
         Subscription onPosition = model.positionProperty().subscribe(p -> update(true));

@@ -67,6 +67,24 @@ class PredictModeTest {
         assertTrue(robot.lookup("#predict-line").query().isManaged(), "with its worked line");
     }
 
+    /** A hint or an outcome appearing moved the buttons up by a line: the next click missed. */
+    @Test
+    void the_buttons_stay_where_they_are_when_a_hint_or_an_outcome_appears(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.interact(() -> model.seek(10));
+        javafx.scene.Node hint = robot.lookup("#predict-hint").query();
+        double before = hint.localToScreen(hint.getBoundsInLocal()).getMinY();
+        robot.clickOn(hint);
+        robot.clickOn(hint);
+        assertFalse(text(robot, "#predict-hint-text").isBlank(), "two hints shown");
+        assertEquals(before, hint.localToScreen(hint.getBoundsInLocal()).getMinY(), 2, "Hint stayed under the pointer (it moved a line, 22 px)");
+        robot.clickOn("#predict-reveal");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.LEFT);
+        robot.interact(() -> model.seek(10));
+        assertEquals(before, hint.localToScreen(hint.getBoundsInLocal()).getMinY(), 2, "and after a reveal");
+    }
+
     /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
     @Test
     void after_an_answer_the_step_back_keys_step_back(FxRobot robot) {
