@@ -62,6 +62,33 @@ public class UncachedScrollPane extends ScrollPane {
     }
 
     /**
+     * Scrolls {@code node} (a message under a grid) down into view, as far as the focused control
+     * stays in sight: a refused cell's message ended below the view, cut mid-sentence.
+     */
+    public void reveal(Node node) {
+        Node content = getContent();
+        if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double visible = getViewportBounds().getHeight();
+        if (b == null || b.getMaxY() <= top() + visible) {
+            return;
+        }
+        double to = b.getMaxY() - visible;
+        Node focus = getScene() == null ? null : getScene().getFocusOwner();
+        if (focus != null && FocusChain.isInside(focus, content)) {
+            Bounds f = content.sceneToLocal(focus.localToScene(focus.getLayoutBounds()));
+            if (f != null && f.getHeight() < visible) {
+                to = Math.min(to, f.getMinY()); // the cell being typed into stays
+            }
+        }
+        if (to > top()) {
+            scrollTo(to);
+        }
+    }
+
+    /**
      * Scrolls a page down ({@code direction} 1) or up (−1), keeping a tenth of the view in sight:
      * Shift + PageDown / PageUp, for panes that are no Tab stop.
      */

@@ -66,6 +66,50 @@ class UncachedScrollPaneTest {
         robot.interact(() -> pane.getScene().getWindow().hide());
     }
 
+    /** A refused cell's message under its grid ended below the view, cut mid-sentence. */
+    @Test
+    void a_message_below_the_view_is_scrolled_into_it_as_far_as_the_focused_field_stays(FxRobot robot) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField("cell");
+        field.setPrefHeight(40);
+        javafx.scene.layout.Region grid = new javafx.scene.layout.Region();
+        grid.setPrefHeight(100);
+        javafx.scene.layout.Region header = new javafx.scene.layout.Region();
+        header.setPrefHeight(50);
+        Label message = new Label("message");
+        message.setPrefHeight(40);
+        javafx.scene.layout.Region rest = new javafx.scene.layout.Region();
+        rest.setPrefHeight(400);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(header, field, grid, message, rest); // message at 190–230
+        UncachedScrollPane pane = new UncachedScrollPane(content);
+        robot.interact(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(pane, 300, 200));
+            s.show();
+            field.requestFocus();
+            pane.layout();
+        });
+        javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+        robot.interact(() -> {
+            pane.reveal(message);
+            pane.layout();
+        });
+        javafx.geometry.Bounds m = message.localToScene(message.getLayoutBounds());
+        javafx.geometry.Bounds f = field.localToScene(field.getLayoutBounds());
+        assertTrue(m.getMaxY() <= view.getMaxY() + 0.5, "the message in view: " + m + " in " + view);
+        assertTrue(f.getMinY() >= view.getMinY() - 0.5, "the field too: " + f);
+
+        robot.interact(() -> {
+            grid.setPrefHeight(300); // now both cannot show: the field wins
+            pane.setVvalue(0);
+            pane.layout();
+            pane.reveal(message);
+            pane.layout();
+        });
+        f = field.localToScene(field.getLayoutBounds());
+        assertEquals(view.getMinY(), f.getMinY(), 1.5, "scrolled only as far as the field's top (the pane's 1 px border above)");
+        robot.interact(() -> pane.getScene().getWindow().hide());
+    }
+
     private static Node viewport(ScrollPane p) {
         Set<Node> found = p.lookupAll("." + UncachedScrollPane.VIEWPORT);
         assertEquals(1, found.size(), "one viewport");

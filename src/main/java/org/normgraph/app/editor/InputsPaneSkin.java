@@ -3,6 +3,7 @@ package org.normgraph.app.editor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -47,7 +48,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     private final Map<InputField, Label> titles = new EnumMap<>(InputField.class);
     private final Map<InputField, Label> messages = new EnumMap<>(InputField.class);
     private final VBox content = new VBox();
-    private final ScrollPane scroll = new UncachedScrollPane(content);
+    private final UncachedScrollPane scroll = new UncachedScrollPane(content);
     private final VBox root = new VBox();
     private final Region controls;
     private boolean updating;
@@ -520,7 +521,13 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         }
         InputField f = InputsPane.fieldOf(fb.area());
         if (f != null) {
-            set(messages.get(f), fb);
+            Label msg = messages.get(f);
+            set(msg, fb);
+            Platform.runLater(() -> {
+                scroll.applyCss(); // laid out with its text, and the scroll range with it
+                scroll.layout();
+                scroll.reveal(msg);
+            });
             if (fb.error() && fb.row() >= 0) {
                 sheets.get(f).markRefused(fb.row(), fb.col(), fb.text());
                 sheets.get(f).returnToRefused(fb.row(), fb.col());
