@@ -45,7 +45,7 @@ public class UncachedScrollPane extends ScrollPane {
         if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
             return;
         }
-        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        Bounds b = inContent(node);
         if (b == null) {
             return;
         }
@@ -70,7 +70,7 @@ public class UncachedScrollPane extends ScrollPane {
         if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
             return;
         }
-        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        Bounds b = inContent(node);
         double visible = getViewportBounds().getHeight();
         if (b == null || b.getMaxY() <= top() + visible) {
             return;
@@ -78,7 +78,7 @@ public class UncachedScrollPane extends ScrollPane {
         double to = b.getMaxY() - visible;
         Node focus = getScene() == null ? null : getScene().getFocusOwner();
         if (focus != null && FocusChain.isInside(focus, content)) {
-            Bounds f = content.sceneToLocal(focus.localToScene(focus.getLayoutBounds()));
+            Bounds f = inContent(focus);
             if (f != null && f.getHeight() < visible) {
                 to = Math.min(to, f.getMinY()); // the cell being typed into stays
             }
@@ -96,6 +96,11 @@ public class UncachedScrollPane extends ScrollPane {
         if (hidden() > 0) {
             scrollTo(top() + direction * 0.9 * getViewportBounds().getHeight());
         }
+    }
+
+    /** Where {@code node} lies in the content's coordinates (null if it cannot be told). */
+    private Bounds inContent(Node node) {
+        return getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
     }
 
     /** How much of the content's height lies outside the view: how far it scrolls. */
