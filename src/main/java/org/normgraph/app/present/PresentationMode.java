@@ -417,7 +417,8 @@ public final class PresentationMode {
         if (isBlanked()) {
             if (k == KeyCode.P) {
                 togglePresenterView(); // the presenter's own screen: the audience's stays black
-            } else if (k == KeyCode.B || k == KeyCode.PERIOD || isStepKey(k) || k == KeyCode.ESCAPE) {
+            } else if (k == KeyCode.B || k == KeyCode.PERIOD || StepKeys.isStepKey(k) || k == KeyCode.SPACE
+                    || k == KeyCode.ESCAPE) {
                 unblank();
             }
             return true;
@@ -436,12 +437,6 @@ public final class PresentationMode {
         return true;
     }
 
-    private static boolean isStepKey(KeyCode k) {
-        return switch (k) {
-            case RIGHT, LEFT, PAGE_UP, PAGE_DOWN, SPACE, HOME, END, KP_LEFT, KP_RIGHT -> true;
-            default -> false;
-        };
-    }
 
     /** For tests: the presenter view. */
     PresenterView presenterView() {

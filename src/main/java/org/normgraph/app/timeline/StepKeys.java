@@ -13,6 +13,14 @@ public final class StepKeys {
     private StepKeys() {
     }
 
+    /** Whether {@code k} is one of these keys. */
+    public static boolean isStepKey(KeyCode k) {
+        return switch (k) {
+            case RIGHT, PAGE_DOWN, KP_RIGHT, LEFT, PAGE_UP, KP_LEFT, HOME, END -> true;
+            default -> false;
+        };
+    }
+
     /** Steps {@code model} for key {@code k}; false (nothing done) for any other key. */
     public static boolean step(KeyCode k, SessionModel model) {
         switch (k) {
