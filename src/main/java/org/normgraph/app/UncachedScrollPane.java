@@ -41,10 +41,6 @@ public class UncachedScrollPane extends ScrollPane {
      * visible part, and the keyboard user typed into a cell they could not see.
      */
     void scrollIntoView(Node node) {
-        Node content = getContent();
-        if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
-            return;
-        }
         Bounds b = inContent(node);
         if (b == null) {
             return;
@@ -66,22 +62,15 @@ public class UncachedScrollPane extends ScrollPane {
      * stays in sight: a refused cell's message ended below the view, cut mid-sentence.
      */
     public void reveal(Node node) {
-        Node content = getContent();
-        if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
-            return;
-        }
         Bounds b = inContent(node);
         double visible = getViewportBounds().getHeight();
         if (b == null || b.getMaxY() <= top() + visible) {
             return;
         }
         double to = b.getMaxY() - visible;
-        Node focus = getScene() == null ? null : getScene().getFocusOwner();
-        if (focus != null && FocusChain.isInside(focus, content)) {
-            Bounds f = inContent(focus);
-            if (f != null && f.getHeight() < visible) {
-                to = Math.min(to, f.getMinY()); // the cell being typed into stays
-            }
+        Bounds f = inContent(getScene() == null ? null : getScene().getFocusOwner());
+        if (f != null && f.getHeight() < visible) {
+            to = Math.min(to, f.getMinY()); // the cell being typed into stays
         }
         if (to > top()) {
             scrollTo(to);
@@ -98,9 +87,16 @@ public class UncachedScrollPane extends ScrollPane {
         }
     }
 
-    /** Where {@code node} lies in the content's coordinates (null if it cannot be told). */
+    /**
+     * Where {@code node} lies in the content's coordinates; null if it is not in the content,
+     * the content does not scroll, or its place cannot be told.
+     */
     private Bounds inContent(Node node) {
-        return getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        Node content = getContent();
+        if (node == null || content == null || !FocusChain.isInside(node, content) || hidden() <= 0) {
+            return null;
+        }
+        return content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
     }
 
     /** How much of the content's height lies outside the view: how far it scrolls. */
