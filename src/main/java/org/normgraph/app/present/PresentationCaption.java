@@ -29,6 +29,8 @@ final class PresentationCaption extends VBox {
     static final double SCREEN_HEIGHT_PER_BASE_FONT = 77;
     private static final double SMALLEST_BASE_FONT = 11;
     private static final javafx.css.PseudoClass SIDE = javafx.css.PseudoClass.getPseudoClass("side");
+    /** The projected note's type sizes in a column, largest first (presentation.css has the largest). */
+    static final double[] NOTE_SIZES_EM = {1.45, 1.3, 1.15, 1.0};
 
     private final SessionModel model;
     // the window's own views, restyled: as tall as their longest text of the walk, so the zoomed
@@ -36,10 +38,12 @@ final class PresentationCaption extends VBox {
     private final StatusLineView status;
     private final StepExplanationView explanation;
     private final Label notes = new Label();
+    private final FittedType noteSize = new FittedType(notes, NOTE_SIZES_EM);
     private final Label keys = new Label();
     private final BooleanProperty notesShown = new SimpleBooleanProperty(this, "notesShown");
     private final MapChangeListener<Integer, String> onNotes = c -> showNote();
     private final Subscription subscription;
+    private boolean side;
 
     /** @param screenHeight the height of the presenting window, which sets the caption's type size */
     PresentationCaption(SessionModel model, ReadOnlyDoubleProperty screenHeight) {
@@ -59,6 +63,7 @@ final class PresentationCaption extends VBox {
         keys.getStyleClass().add("presentation-keys");
         keys.setText(Messages.get("present.hint"));
         keys.setWrapText(true); // in a column: two lines, not "…"
+        keys.setMinHeight(Region.USE_PREF_SIZE); // a long note gets smaller type instead
         CjkWrap.keepEndOf(keys);
         notes.setWrapText(true);
         CjkWrap.keepEndOf(notes);
@@ -76,10 +81,28 @@ final class PresentationCaption extends VBox {
      * As a column of {@code width} beside the graph ({@code side}), or across the screen below it.
      */
     void setSide(boolean side, double width) {
+        this.side = side;
         pseudoClassStateChanged(SIDE, side);
         setPrefWidth(side ? width : Region.USE_COMPUTED_SIZE);
         setMaxWidth(side ? width : Double.MAX_VALUE);
         setMinWidth(side ? width : Region.USE_COMPUTED_SIZE);
+    }
+
+    /**
+     * In a column the caption is as tall as the screen, so a long note gets smaller type until
+     * it fits under the step's lines; below the graph the caption grows with the note instead.
+     */
+    @Override
+    protected void layoutChildren() {
+        if (!side) {
+            noteSize.reset();
+        } else if (notes.isVisible()) {
+            double width = getWidth() - snappedLeftInset() - snappedRightInset();
+            double others = status.prefHeight(width) + explanation.prefHeight(width) + keys.prefHeight(width)
+                    + getSpacing() * (getChildren().size() - 1);
+            noteSize.fit(width, getHeight() - snappedTopInset() - snappedBottomInset() - others);
+        }
+        super.layoutChildren();
     }
 
     BooleanProperty notesShownProperty() {

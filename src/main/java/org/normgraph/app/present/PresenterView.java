@@ -135,6 +135,7 @@ final class PresenterView {
         final StatusLineView status = new StatusLineView(model);
         final StepExplanationView explanation = new StepExplanationView(model);
         final Label note = new Label();
+        final FittedType noteSize = new FittedType(note, NOTE_SIZES_EM);
         final ScrollPane noteScroll = new ScrollPane(note);
         final Label upcoming = new Label();
         final Button previous = button("present-view-previous", "present.view.previous", model::previous);
@@ -215,21 +216,8 @@ final class PresenterView {
          * read at a glance: a clicker cannot scroll.
          */
         private void fitNote() {
-            double width = noteScroll.getViewportBounds().getWidth();
-            double height = noteScroll.getViewportBounds().getHeight();
-            if (width <= 0 || height <= 0) {
-                return;
-            }
-            for (double em : NOTE_SIZES_EM) {
-                String style = String.format(Locale.ROOT, "-fx-font-size: %.2fem;", em);
-                if (!style.equals(note.getStyle())) {
-                    note.setStyle(style);
-                    note.applyCss();
-                }
-                if (note.prefHeight(width) <= height) {
-                    return;
-                }
-            }
+            Bounds viewport = noteScroll.getViewportBounds();
+            noteSize.fit(viewport.getWidth(), viewport.getHeight());
         }
 
         /** ↑/↓ scroll a note too long even at the smallest size; false for other keys. */

@@ -175,6 +175,37 @@ class PresentationModeTest {
         robot.push(KeyCode.ESCAPE);
     }
 
+    /** In a column at 1280 × 800 a note of ten sentences ended in "…", and so did the key reminder. */
+    @Test
+    void a_long_projected_note_gets_smaller_type_until_it_fits_the_column(FxRobot robot) {
+        String longNote = java.util.stream.IntStream.rangeClosed(1, 10)
+                .mapToObj(i -> "Point " + i + ": ask the room why the rows of dxmu1 and dxmu2 are added at xmu.")
+                .collect(java.util.stream.Collectors.joining(" "));
+        robot.interact(() -> {
+            model.setSpeakerNote(2, longNote);
+            model.setSpeakerNote(3, "Short.");
+            model.seek(2);
+        });
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(robot.lookup("#presentation-caption").query(), window.root().getLeft(), "a column at 1280 x 800");
+        Label notes = robot.lookup("#presentation-notes").queryAs(Label.class);
+        Label keys = robot.lookup(".presentation-keys").queryAs(Label.class);
+        double longSize = notes.getFont().getSize();
+        assertEquals(notes.prefHeight(notes.getWidth()), notes.getHeight(), 1, "the whole note shows");
+        assertEquals(keys.prefHeight(keys.getWidth()), keys.getHeight(), 1, "the key reminder is not cut");
+
+        robot.push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notes.getFont().getSize() > longSize, "a short note is large again: " + notes.getFont().getSize()
+                + " after " + longSize);
+        robot.push(KeyCode.N);
+        robot.push(KeyCode.ESCAPE);
+    }
+
     @Test
     void clicker_keys_step_and_b_blanks_until_b_or_a_step_key(FxRobot robot) {
         robot.push(KeyCode.F5);
