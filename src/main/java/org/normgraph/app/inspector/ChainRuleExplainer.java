@@ -122,14 +122,14 @@ public final class ChainRuleExplainer {
         }
 
         /**
-         * The same on up to three lines, for a narrow pane: the names, then
-         * {@code = numbers}, then {@code = result}.
+         * The same in parts, for a narrow pane: the target, {@code = names},
+         * {@code = numbers} and {@code = result}; one part when there are no names.
          */
         public List<String> displayLines() {
             if (symbolic.isEmpty()) {
                 return List.of(target + " = " + resultText());
             }
-            List<String> lines = new ArrayList<>(List.of(target + " = " + symbolic));
+            List<String> lines = new ArrayList<>(List.of(target, "= " + symbolic));
             if (!numeric.isEmpty()) {
                 lines.add("= " + numeric);
             }

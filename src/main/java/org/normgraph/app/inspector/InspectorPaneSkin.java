@@ -411,30 +411,9 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         note.getStyleClass().add("chain-note");
         note.setWrapText(true);
         CjkWrap.keepEndOf(note);
-        VBox box = new VBox(1, head, hangingLines(id, line.displayLines()), note);
+        VBox box = new VBox(1, head, new ChainLines(id, line.displayLines()), note);
         box.getStyleClass().add("chain-entry");
         return box;
-    }
-
-    /**
-     * A chain-rule line as shown, one label per display line. The {@code = numbers} and
-     * {@code = result} lines are indented by padding (inspector.css), not by spaces, so that
-     * their wrapped rest stays indented too: a long sum of N terms in a narrow pane.
-     */
-    private static Region hangingLines(String id, List<String> display) {
-        VBox lines = new VBox();
-        lines.setId(id);
-        lines.getStyleClass().add("chain-lines");
-        for (int i = 0; i < display.size(); i++) {
-            Label l = new Label(display.get(i));
-            l.getStyleClass().add("chain-line");
-            if (i > 0) {
-                l.getStyleClass().add("chain-continued");
-            }
-            l.setWrapText(true);
-            lines.getChildren().add(l);
-        }
-        return lines;
     }
 
     private static Region pendingLine(String id, String heading, String text) {

@@ -29,6 +29,7 @@ import org.normgraph.timeline.Timeline;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectorPaneTest {
@@ -220,15 +221,39 @@ class InspectorPaneTest {
         });
         Parent lines = robot.lookup("#chain-gradient").queryAs(Parent.class);
         var labels = lines.getChildrenUnmodifiable().stream().map(c -> (Label) c).toList();
-        assertEquals(3, labels.size(), "names, = numbers, = result");
+        assertEquals(4, labels.size(), "target, = names, = numbers, = result");
         Label first = labels.get(0);
-        Label numbers = labels.get(1);
+        Label numbers = labels.get(2);
         assertTrue(numbers.getText().startsWith("= "), numbers.getText());
         assertTrue(numbers.getHeight() > 2.5 * first.getFont().getSize(), "wrapped: " + numbers.getHeight());
         double indent = numbers.getInsets().getLeft();
         assertTrue(indent > 2 * first.getFont().getSize(), "every wrapped row starts " + indent + " px in");
         assertEquals(first.getBoundsInParent().getMinX(), numbers.getBoundsInParent().getMinX(), 0.5,
                 "the indent is the label's padding, which its wrapped rows keep");
+    }
+
+    /** At 1366 × 768 "dxmu1[0][0] = dxhat[0][0] ·" wrapped "ivar[0]" back to the left edge, under the target. */
+    @Test
+    void the_names_follow_the_target_when_they_fit_and_else_start_an_indented_line(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("xmu", 0, 0)));
+        Parent lines = robot.lookup("#chain-branch-dxmu1").queryAs(Parent.class);
+        var labels = lines.getChildrenUnmodifiable().stream().map(c -> (Label) c).toList();
+        Label target = labels.get(0);
+        Label names = labels.get(1);
+        Label numbers = labels.get(2);
+        assertEquals("dxmu1[0][0]", target.getText());
+        assertEquals("= dxhat[0][0] \u00b7 ivar[0]", names.getText());
+        assertEquals(target.getBoundsInParent().getMinY(), names.getBoundsInParent().getMinY(), 0.5, "one line at 440 px");
+        assertTrue(names.getBoundsInParent().getMinX() > target.getBoundsInParent().getMaxX(), "after the target");
+
+        robot.interact(() -> lines.getScene().getWindow().setWidth(250));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(names.getBoundsInParent().getMinY() >= target.getBoundsInParent().getMaxY() - 0.5,
+                "the names on a line of their own: " + names.getBoundsInParent() + " under " + target.getBoundsInParent());
+        assertEquals(numbers.getBoundsInParent().getMinX() + numbers.snappedLeftInset(), names.getBoundsInParent().getMinX(), 0.5,
+                "indented as far as the numbers below them");
+        assertEquals(names.prefHeight(names.getWidth()), names.getHeight(), 0.5, "not cut");
+        robot.interact(() -> lines.getScene().getWindow().setWidth(440));
     }
 
     @Test
