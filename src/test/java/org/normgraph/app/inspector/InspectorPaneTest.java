@@ -65,7 +65,8 @@ class InspectorPaneTest {
         assertEquals("xhat", text(robot, "#inspector-title"));
         assertEquals("elementwise", text(robot, "#inspector-kind"));
         assertEquals("4\u00d73  (N\u00d7D)", text(robot, "#inspector-shape"));
-        assertEquals("element-wise product: core op Multiply (\u2299)", text(robot, "#inspector-op"));
+        // a no-break space: "(⊙)" alone on the next line said nothing
+        assertEquals("element-wise product: core op Multiply\u00a0(\u2299)", text(robot, "#inspector-op"));
         robot.interact(() -> selection.set(Selection.node("xmu")));
         assertEquals("fan-out \u00d72", text(robot, "#inspector-fanout"));
         robot.interact(() -> selection.set(Selection.node("bcast_gamma")));
