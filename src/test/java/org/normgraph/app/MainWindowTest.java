@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TitledPane;
@@ -276,6 +277,28 @@ class MainWindowTest {
         assertEquals(position, model.getPosition(), "no step");
         robot.press(KeyCode.SHIFT).type(KeyCode.PAGE_UP).release(KeyCode.SHIFT);
         assertEquals(0, scroll.getVvalue(), 1e-9);
+    }
+
+    /**
+     * A click on a number in the inspector left the focus nowhere (the table clicked was built
+     * anew), so the next Space went to the first control, the Inputs toggle, and hid the inputs.
+     */
+    @Test
+    void a_click_on_an_inspector_number_keeps_the_keys_in_the_graph(FxRobot robot) {
+        robot.interact(() -> model.seek(model.getStepCount() - 1));
+        robot.clickOn(robot.lookup("#node-xmu .node-name").queryAs(Node.class));
+        Node cell = robot.lookup("#inspector-value .matrix-table").queryAs(Parent.class).lookupAll(".matrix-cell")
+                .stream().filter(n -> n.isVisible() && n instanceof javafx.scene.control.Label l && !l.getText().isEmpty())
+                .findFirst().orElseThrow();
+        robot.clickOn(cell);
+        assertTrue(model.getSelection().hasElement(), "an element selected: " + model.getSelection());
+        Node focus = window.graphView().getScene().getFocusOwner();
+        assertTrue(window.graphView().isFocused(), "focus: " + focus);
+        boolean inputsShown = window.root().getLeft() != null;
+        int position = model.getPosition();
+        robot.type(KeyCode.LEFT);
+        assertEquals(position - 1, model.getPosition(), "the arrow keys step");
+        assertEquals(inputsShown, window.root().getLeft() != null, "the inputs stay");
     }
 
     @Test

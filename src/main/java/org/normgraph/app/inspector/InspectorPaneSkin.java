@@ -39,7 +39,12 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private static final java.awt.Color TEX_COLOR = new java.awt.Color(0x22, 0x22, 0x22);
 
     private final VBox content = new VBox();
-    private final UncachedScrollPane scroll = new UncachedScrollPane(content);
+    private final UncachedScrollPane scroll = new UncachedScrollPane(content) {
+        @Override
+        public void requestFocus() {
+            // a click in the inspector leaves the keys where they were (see SidewaysScroll)
+        }
+    };
     private final InvalidationListener refresh = o -> rebuild();
 
     private Trace cachedFor;
@@ -449,6 +454,16 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
             setFitToHeight(true);
             widthProperty().addListener((o, a, b) -> requestLayout());
+        }
+
+        /**
+         * A scroll pane takes the focus when pressed, and this one is replaced when the click
+         * selects a number: the focus was left nowhere, and the next Space went to the first
+         * control, the Inputs toggle. The inspector has no keys of its own (the graph's Shift +
+         * PageUp/PageDown scroll it), so the focus stays where it was.
+         */
+        @Override
+        public void requestFocus() {
         }
 
         @Override
