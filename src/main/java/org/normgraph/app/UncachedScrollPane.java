@@ -40,7 +40,7 @@ public class UncachedScrollPane extends ScrollPane {
      * the view: its top, unless part of it is in view): Tab went on into a grid below the pane's
      * visible part, and the keyboard user typed into a cell they could not see.
      */
-    void scrollIntoView(Node node) {
+    public void scrollIntoView(Node node) {
         Bounds b = inContent(node);
         if (b == null) {
             return;

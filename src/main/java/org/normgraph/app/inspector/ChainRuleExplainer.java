@@ -90,9 +90,10 @@ public final class ChainRuleExplainer {
      * @param numeric  the same with numbers, e.g. {@code 0.3 · 0.5}; empty when it adds nothing
      * @param noteKey  message key of a short note on the rule (the local derivative used)
      * @param noteArgs what the note's placeholders read, e.g. the M of a mean over blocks
+     * @param digits   significant digits of the result as shown
      */
     public record Line(String target, Rule rule, List<Term> terms, double result, String symbolic,
-                       String numeric, String noteKey, List<String> noteArgs) {
+                       String numeric, String noteKey, List<String> noteArgs, int digits) {
 
         public Line {
             terms = List.copyOf(terms);
@@ -104,9 +105,14 @@ public final class ChainRuleExplainer {
             return noteKey.isEmpty() ? "" : Messages.get(noteKey, noteArgs.toArray());
         }
 
-        /** The result as displayed: {@value NumberText#INSPECTOR_DIGITS} significant digits. */
+        /** The result as displayed: {@value NumberText#INSPECTOR_DIGITS} significant digits unless said otherwise. */
         public String resultText() {
-            return num(result);
+            return num(result, digits);
+        }
+
+        /** The same line with its result shown to {@code d} significant digits. */
+        public Line withResultDigits(int d) {
+            return new Line(target, rule, terms, result, symbolic, numeric, noteKey, noteArgs, d);
         }
 
         /** The whole line, e.g. {@code dxhat[2][1] = dgammax[2][1] · gamma[1] = 0.3 · 0.5 = 0.15}. */
@@ -350,12 +356,29 @@ public final class ChainRuleExplainer {
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
     }
 
-    private Line fanOutSum(String node, int r, int col, String target, double result) {
+    /**
+     * The branches of fan-out node {@code node} at an element, each with its result in the digits
+     * its sum (the node's {@link #gradient}) adds them with: the branch read dx1[0][0] = 0.1252
+     * above a sum of 0.12522 + (−0.022361).
+     */
+    public List<Line> summedBranches(String node, int row, int col) {
+        int r = rowOf(node, row);
+        List<Term> t = branchTerms(node, r, col);
+        int digits = summandDigits(t, 1, trace.gradient(node).get(r, col));
+        return branches(node).stream().map(e -> contribution(e, row, col).withResultDigits(digits)).toList();
+    }
+
+    private List<Term> branchTerms(String node, int r, int col) {
         List<Term> t = new ArrayList<>();
         for (Edge e : branches(node)) {
             t.add(new Term(el(org.normgraph.core.InferenceGraph.contributionName(graph, e), node, r, col),
                     trace.contribution(e).get(r, col), false));
         }
+        return t;
+    }
+
+    private Line fanOutSum(String node, int r, int col, String target, double result) {
+        List<Term> t = branchTerms(node, r, col);
         return line(target, Rule.SUM, t, result, join(t, " + ", false), summands(t, result), "chain.note.fanout");
     }
 
@@ -456,12 +479,12 @@ public final class ChainRuleExplainer {
 
     private static Line line(String target, Rule rule, List<Term> terms, double result, String symbolic,
                              String numeric, String noteKey) {
-        return new Line(target, rule, terms, result, symbolic, numeric, noteKey, List.of());
+        return new Line(target, rule, terms, result, symbolic, numeric, noteKey, List.of(), NumberText.INSPECTOR_DIGITS);
     }
 
     private static Line line(String target, Rule rule, List<Term> terms, double result, String symbolic,
                              String numeric, Note note) {
-        return new Line(target, rule, terms, result, symbolic, numeric, note.key(), note.args());
+        return new Line(target, rule, terms, result, symbolic, numeric, note.key(), note.args(), NumberText.INSPECTOR_DIGITS);
     }
 
     /** A note's bundle key and what its placeholders read. */
@@ -496,8 +519,13 @@ public final class ChainRuleExplainer {
      * where the summands cancel (−0.1059 + 0.1015 = −0.004432) they missed it altogether.
      */
     private static String summands(List<Term> terms, int count, double result) {
+        return join(terms, " + ", summandDigits(terms, count, result));
+    }
+
+    /** The digits {@link #summands} shows the terms with. */
+    private static int summandDigits(List<Term> terms, int count, double result) {
         if (!Double.isFinite(result) || terms.stream().anyMatch(t -> !Double.isFinite(t.value()))) {
-            return join(terms, " + ", NumberText.INSPECTOR_DIGITS);
+            return NumberText.INSPECTOR_DIGITS;
         }
         String shown = num(result);
         for (int d = NumberText.INSPECTOR_DIGITS; d < NumberText.MAX_DIGITS; d++) {
@@ -506,10 +534,10 @@ public final class ChainRuleExplainer {
                 sum = sum.add(new BigDecimal(NumberText.compact(t.value(), NumberText.digitsFor(t.value(), d))));
             }
             if (num(sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue()).equals(shown)) {
-                return join(terms, " + ", d);
+                return d;
             }
         }
-        return join(terms, " + ", NumberText.MAX_DIGITS);
+        return NumberText.MAX_DIGITS;
     }
 
     private static String summands(List<Term> terms, double result) {

@@ -53,6 +53,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     private final Map<String, Integer> gradientStep = new HashMap<>();
     /** What the content shows apart from numbers; while it is the same, a new trace only updates numbers. */
     private String builtFor;
+    /** The selection the content was last built for: a new node starts at the top, a new element shows its chain rule. */
+    private Selection builtSelection;
     /** The number tables shown, each with where its matrix is in a trace. */
     private final Map<MatrixTable, Function<Trace, Matrix>> tables = new LinkedHashMap<>();
 
@@ -124,6 +126,25 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         content.getChildren().add(row >= 0 ? chainSection(g, node, row, col)
                 : hint(Messages.get("inspector.element.hint")));
         builtFor = structure;
+        scrollToNew(sel, row >= 0);
+    }
+
+    /**
+     * Another node is shown from its name at the top, and a newly selected element with its
+     * chain rule in view: switching from xmu to ivar kept the scroll position, with ivar's name
+     * above the view, and Enter on a node selected an element whose chain rule was below it.
+     */
+    private void scrollToNew(Selection sel, boolean chainShown) {
+        Selection before = builtSelection;
+        builtSelection = sel;
+        if (before == null || !before.node().equals(sel.node())) {
+            scroll.setVvalue(scroll.getVmin());
+        }
+        if (chainShown && !sel.equals(before)) {
+            scroll.applyCss();
+            scroll.layout(); // the new content's place, now rather than at the next pulse
+            scroll.scrollIntoView(content.getChildren().get(content.getChildren().size() - 1));
+        }
     }
 
     /**
@@ -386,11 +407,16 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
                     Messages.get("chain.pending.value", String.valueOf(node.step()))));
         }
         if (g.isFanOut(node.name())) {
-            for (Edge e : explainer.branches(node.name())) {
+            // once their sum shows, in the digits it adds them with
+            List<ChainRuleExplainer.Line> summed = timeline.gradientShown(node.name())
+                    ? explainer.summedBranches(node.name(), row, col) : null;
+            List<Edge> branches = explainer.branches(node.name());
+            for (int i = 0; i < branches.size(); i++) {
+                Edge e = branches.get(i);
                 String id = "chain-branch-" + org.normgraph.core.InferenceGraph.contributionName(g, e);
                 String head = Messages.get("chain.branch", e.to());
                 if (timeline.contributionShown(e)) {
-                    box.getChildren().add(line(id, head, explainer.contribution(e, row, col)));
+                    box.getChildren().add(line(id, head, summed != null ? summed.get(i) : explainer.contribution(e, row, col)));
                 } else {
                     box.getChildren().add(pendingLine(id, head,
                             Messages.get("chain.pending", String.valueOf(g.node(e.to()).step()))));
@@ -499,6 +525,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
     /** Shows just this hint; kept as it is when already shown (an edit without a selection changes nothing here). */
     private void showOnlyHint(String text) {
         builtFor = null;
+        builtSelection = null;
         tables.clear();
         if (content.getChildren().size() == 1 && content.getChildren().get(0) instanceof Label l
                 && "inspector-hint".equals(l.getId()) && text.equals(l.getText())) {

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
@@ -247,14 +248,49 @@ class InspectorPaneTest {
         assertEquals(target.getBoundsInParent().getMinY(), names.getBoundsInParent().getMinY(), 0.5, "one line at 440 px");
         assertTrue(names.getBoundsInParent().getMinX() > target.getBoundsInParent().getMaxX(), "after the target");
 
-        robot.interact(() -> lines.getScene().getWindow().setWidth(250));
+        InspectorPane pane = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        robot.interact(() -> pane.setMaxWidth(250)); // the window stays: the next test class shares it
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(names.getBoundsInParent().getMinY() >= target.getBoundsInParent().getMaxY() - 0.5,
                 "the names on a line of their own: " + names.getBoundsInParent() + " under " + target.getBoundsInParent());
         assertEquals(numbers.getBoundsInParent().getMinX() + numbers.snappedLeftInset(), names.getBoundsInParent().getMinX(), 0.5,
                 "indented as far as the numbers below them");
         assertEquals(names.prefHeight(names.getWidth()), names.getHeight(), 0.5, "not cut");
-        robot.interact(() -> lines.getScene().getWindow().setWidth(440));
+        robot.interact(() -> pane.setMaxWidth(Double.MAX_VALUE));
+    }
+
+    @Test
+    void another_node_starts_at_its_name_and_a_new_element_shows_its_chain_rule(FxRobot robot) {
+        ScrollPane scroll = robot.lookup(".inspector-scroll").queryAs(ScrollPane.class);
+        robot.interact(() -> selection.set(Selection.node("x")));
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        robot.interact(() -> selection.set(Selection.node("xmu")));
+        assertEquals(scroll.getVmin(), scroll.getVvalue(), 1e-9, "xmu from its name");
+
+        robot.interact(() -> selection.set(Selection.element("x", 3, 2)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node chain = robot.lookup("#inspector-chain").query();
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        javafx.geometry.Bounds rule = chain.localToScene(chain.getLayoutBounds());
+        assertTrue(rule.getMinY() >= view.getMinY() - 0.5 && rule.getMinY() < view.getMaxY() - 40,
+                "x[3][2]'s chain rule in view: " + rule + " in " + view);
+        robot.interact(() -> position.set(END - 1)); // a step, same selection
+        assertTrue(scroll.getVvalue() > 0.5, "stepping does not go back to the top: " + scroll.getVvalue());
+        robot.interact(() -> position.set(END));
+    }
+
+    /** x[0][0]'s branches read 0.1252 and −0.02236 above a sum of 0.12522 + (−0.022361) = 0.1029. */
+    @Test
+    void the_branches_show_the_digits_their_sum_adds(FxRobot robot) {
+        robot.interact(() -> selection.set(Selection.element("x", 0, 0)));
+        String sum = text(robot, "#chain-gradient");
+        String[] parts = sum.split(" = ");
+        assertEquals(4, parts.length, sum);
+        String[] summands = parts[2].split(" \\+ ");
+        assertEquals(2, summands.length, sum);
+        assertTrue(text(robot, "#chain-branch-dx1").endsWith(" = " + summands[0]), text(robot, "#chain-branch-dx1") + " / " + sum);
+        assertTrue(text(robot, "#chain-branch-dx2").endsWith(" = " + summands[1].replaceAll("^\\((.*)\\)$", "$1")),
+                text(robot, "#chain-branch-dx2") + " / " + sum);
     }
 
     @Test
