@@ -113,8 +113,10 @@ public final class PredictPane extends VBox {
         HBox row = new HBox(6, answer, check, hint, reveal, spacer, score, again);
         row.setAlignment(Pos.CENTER_LEFT);
         // the lines that come and go above the buttons: the pane grows upwards (the bottom area is
-        // anchored), so below them they moved Check, Hint and Reveal up under the pointer
-        getChildren().addAll(question, hintText, result, line, row);
+        // anchored), so below them they moved Check, Hint and Reveal up under the pointer. The
+        // outcome of the step just revealed comes first, then the next question: under it, "Not
+        // quite: dgamma[2] = −0.253" read as the verdict on the new question about divar[1].
+        getChildren().addAll(result, line, question, hintText, row);
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
         managedProperty().bind(visibleProperty());
         Subscription onPosition = model.positionProperty().subscribe(p -> update(true));
