@@ -171,6 +171,27 @@ class PredictModeTest {
         assertEquals(shown, text(robot, "#predict-hint-text"));
     }
 
+    /** Under the next question, "Not quite: dgamma[2] = −0.253" read as the verdict on that question. */
+    @Test
+    void the_outcome_of_the_step_just_revealed_comes_before_the_next_question(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        robot.clickOn("#predict-answer").write("12345").push(KeyCode.ENTER);
+        assertEquals(10, model.getPosition());
+        Label result = robot.lookup("#predict-result").queryAs(Label.class);
+        Label line = robot.lookup("#predict-line").queryAs(Label.class);
+        Label question = robot.lookup("#predict-question").queryAs(Label.class);
+        assertTrue(result.getStyleClass().contains("wrong"), result.getText());
+        assertEquals(Messages.get("predict.question", Messages.get("predict.step.backward", asked().step()), asked().label()),
+                question.getText(), "the next question is open");
+        assertTrue(result.getBoundsInParent().getMaxY() <= line.getBoundsInParent().getMinY()
+                && line.getBoundsInParent().getMaxY() <= question.getBoundsInParent().getMinY(),
+                "outcome, worked line, then the question: " + result.getBoundsInParent() + " " + line.getBoundsInParent()
+                        + " " + question.getBoundsInParent());
+    }
+
     /** Once every backward step was answered, nothing brought the questions back. */
     @Test
     void new_round_forgets_the_score_and_asks_again(FxRobot robot) {
