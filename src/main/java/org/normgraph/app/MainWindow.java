@@ -501,6 +501,7 @@ public final class MainWindow {
                 // instead of every item being cut to "…"
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
+            OverflowMenuClosing.install(item);
         }
         bar.setId("toolbar");
         return bar;

@@ -301,6 +301,30 @@ class MainWindowTest {
         assertEquals(inputsShown, window.root().getLeft() != null, "the inputs stay");
     }
 
+    /** At 150 % text Predict sits in the toolbar's overflow menu, which stayed open over the window once pressed. */
+    @Test
+    void a_button_used_in_the_toolbar_overflow_menu_closes_it(FxRobot robot) {
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.LARGER));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node overflow = robot.lookup(".tool-bar-overflow-button").query();
+        assertTrue(overflow.isVisible(), "the toolbar overflows at 150 % text");
+        robot.clickOn(overflow);
+        assertTrue(overflowMenuShowing(), "the overflow menu opened");
+        javafx.scene.control.ToggleButton predict = ToolbarItems.item(window, "toolbar-predict", javafx.scene.control.ToggleButton.class);
+        assertTrue(predict.getScene().getWindow() instanceof javafx.scene.control.ContextMenu, "Predict is in the menu");
+        robot.clickOn(predict);
+        assertEquals(org.normgraph.app.model.Mode.PREDICT, model.getMode());
+        assertFalse(overflowMenuShowing(), "the menu closed once Predict was pressed");
+        robot.interact(() -> {
+            model.setMode(org.normgraph.app.model.Mode.EXPLORE);
+            window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL);
+        });
+    }
+
+    private static boolean overflowMenuShowing() {
+        return javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing());
+    }
+
     @Test
     void space_on_the_speaker_notes_title_opens_them_and_does_not_play(FxRobot robot) {
         TitledPane notes = robot.lookup("#speaker-notes").queryAs(TitledPane.class);
