@@ -21,7 +21,7 @@ public class UncachedScrollPane extends ScrollPane {
     static final String VIEWPORT = "viewport";
 
     /** Scrolls the control that takes the focus into view; on the scene the pane is in. */
-    private final ChangeListener<Node> onFocus = (o, a, owner) -> scrollIntoView(owner);
+    private final ChangeListener<Node> onFocus = (o, a, owner) -> scrollToShow(owner);
 
     public UncachedScrollPane(Node content) {
         super(content);
@@ -38,9 +38,15 @@ public class UncachedScrollPane extends ScrollPane {
     /**
      * Scrolls so that {@code node}, if it lies in this pane's content, is in view (one taller than
      * the view: its top, unless part of it is in view): Tab went on into a grid below the pane's
-     * visible part, and the keyboard user typed into a cell they could not see.
+     * visible part, and the keyboard user typed into a cell they could not see. Lays the pane
+     * out first: callers scroll to content they have just changed.
      */
     public void scrollIntoView(Node node) {
+        layOutNow();
+        scrollToShow(node);
+    }
+
+    private void scrollToShow(Node node) {
         Bounds b = inContent(node);
         if (b == null) {
             return;
@@ -59,9 +65,11 @@ public class UncachedScrollPane extends ScrollPane {
 
     /**
      * Scrolls {@code node} (a message under a grid) down into view, as far as the focused control
-     * stays in sight: a refused cell's message ended below the view, cut mid-sentence.
+     * stays in sight: a refused cell's message ended below the view, cut mid-sentence. Lays the
+     * pane out first, as {@link #scrollIntoView} does.
      */
     public void reveal(Node node) {
+        layOutNow();
         Bounds b = inContent(node);
         double visible = getViewportBounds().getHeight();
         if (b == null || b.getMaxY() <= top() + visible) {
@@ -85,6 +93,12 @@ public class UncachedScrollPane extends ScrollPane {
         if (hidden() > 0) {
             scrollTo(top() + direction * 0.9 * getViewportBounds().getHeight());
         }
+    }
+
+    /** The content's sizes and places with its latest changes, now rather than at the next pulse. */
+    private void layOutNow() {
+        applyCss();
+        layout();
     }
 
     /**

@@ -523,11 +523,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         if (f != null) {
             Label msg = messages.get(f);
             set(msg, fb);
-            Platform.runLater(() -> {
-                scroll.applyCss(); // laid out with its text, and the scroll range with it
-                scroll.layout();
-                scroll.reveal(msg);
-            });
+            Platform.runLater(() -> scroll.reveal(msg));
             if (fb.error() && fb.row() >= 0) {
                 sheets.get(f).markRefused(fb.row(), fb.col(), fb.text());
                 sheets.get(f).returnToRefused(fb.row(), fb.col());

@@ -141,8 +141,6 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             scroll.setVvalue(scroll.getVmin());
         }
         if (chainShown && !sel.equals(before)) {
-            scroll.applyCss();
-            scroll.layout(); // the new content's place, now rather than at the next pulse
             scroll.scrollIntoView(content.getChildren().get(content.getChildren().size() - 1));
         }
     }
