@@ -194,6 +194,20 @@ public final class ChainRuleExplainer {
             }
             return op instanceof MeanRows || op instanceof Broadcast ? new Block(true, 1) : null;
         }
+
+        /**
+         * The elements (row, column) of the wide side that element ({@code r}, {@code col}) of
+         * the narrow side stands for: what a mean averages, or where a broadcast copies to.
+         */
+        List<int[]> elements(int r, int col, int rows) {
+            List<int[]> e = new ArrayList<>();
+            for (int i = rows() ? 0 : r; i < (rows() ? rows : r + 1); i++) {
+                for (int j = col * width(); j < (col + 1) * width(); j++) {
+                    e.add(new int[] {i, j});
+                }
+            }
+            return e;
+        }
     }
 
     /**
@@ -292,10 +306,8 @@ public final class ChainRuleExplainer {
             int m = (blk.rows() ? rows : 1) * blk.width();
             List<Term> t = new ArrayList<>();
             t.add(oneOver(m));
-            for (int i = blk.rows() ? 0 : r; i < (blk.rows() ? rows : r + 1); i++) {
-                for (int j = first; j < first + blk.width(); j++) {
-                    t.add(valueOf(src, i, j));
-                }
+            for (int[] e : blk.elements(r, col, rows)) {
+                t.add(valueOf(src, e[0], e[1]));
             }
             String sym = "(1/" + m + ") \u00b7 " + sumIndex(blk, first, cols) + " "
                     + (blk.rows() ? src + "[i][" + col + "]" : src + "[" + r + "][j]");
@@ -354,6 +366,23 @@ public final class ChainRuleExplainer {
         int r = rowOf(edge.from(), row);
         String target = el(org.normgraph.core.InferenceGraph.contributionName(graph, edge), edge.from(), r, col);
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
+    }
+
+    /**
+     * How each summand of a broadcast's contribution was computed: for {@code edge} gamma →
+     * bcast_gamma at gamma[2], the lines of dbcast_gamma[i][2] ({@code = dgammax[i][2] · xhat[i][2]})
+     * for every row i. Empty when {@code edge} does not lead into a broadcast.
+     */
+    public List<Line> broadcastSummands(Edge edge, int row, int col) {
+        Node consumer = graph.node(edge.to());
+        if (!(consumer.op() instanceof Broadcast || consumer.op() instanceof BlockBroadcast)) {
+            return List.of();
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int[] e : Block.of(consumer.op()).elements(rowOf(edge.from(), row), col, consumer.shape().rows())) {
+            lines.add(gradient(consumer.name(), e[0], e[1]));
+        }
+        return lines;
     }
 
     /**
@@ -434,13 +463,10 @@ public final class ChainRuleExplainer {
         }
         if (op instanceof Broadcast || op instanceof BlockBroadcast) {
             Block blk = Block.of(op);
-            int rows = consumer.shape().rows();
             int first = col * blk.width();
             List<Term> t = new ArrayList<>();
-            for (int i = blk.rows() ? 0 : r; i < (blk.rows() ? rows : r + 1); i++) {
-                for (int j = first; j < first + blk.width(); j++) {
-                    t.add(gradientOf(consumer.name(), i, j));
-                }
+            for (int[] e : blk.elements(r, col, consumer.shape().rows())) {
+                t.add(gradientOf(consumer.name(), e[0], e[1]));
             }
             String d = org.normgraph.core.InferenceGraph.gradientName(graph, consumer.name());
             String sym = sumIndex(blk, first, consumer.shape().cols()) + " "

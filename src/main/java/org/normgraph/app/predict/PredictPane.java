@@ -249,6 +249,9 @@ public final class PredictPane extends VBox {
             return;
         }
         String text = Messages.get("predict.hint.formula", pending.formulaHint());
+        if (!pending.summandHint().isEmpty()) {
+            text += "\n" + Messages.get("predict.hint.summand", pending.summandHint());
+        }
         if (hintLevel >= 2) {
             List<ChainRuleExplainer.Term> up = pending.upstream();
             String numbers = up.stream().limit(8)

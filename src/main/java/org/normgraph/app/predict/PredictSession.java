@@ -9,6 +9,7 @@ import org.normgraph.app.editor.BundleText;
 import org.normgraph.app.editor.CellParser;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.Edge;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
 import org.normgraph.timeline.Phase;
@@ -48,9 +49,15 @@ public final class PredictSession {
      * @param row      element row (0 for a 1×D row)
      * @param col      element column
      * @param line     how the trace's number was computed; {@code line.result()} is the answer
+     * @param summands how each summand of {@code line} was computed when the same step computes
+     *                 them (not yet on show): dgamma sums dbcast_gamma; empty otherwise
      */
     public record Question(int position, int step, NamedGradient gradient, String node, int row, int col,
-                           ChainRuleExplainer.Line line) {
+                           ChainRuleExplainer.Line line, List<ChainRuleExplainer.Line> summands) {
+
+        public Question {
+            summands = List.copyOf(summands);
+        }
 
         /** What is asked for, e.g. {@code divar[1]} or {@code dx1[2][0]}. */
         public String label() {
@@ -67,9 +74,23 @@ public final class PredictSession {
             return line.symbolic().isEmpty() ? line.target() : line.target() + " = " + line.symbolic();
         }
 
-        /** Second hint: the upstream gradients' numbers (the terms that are gradients), from the trace. */
+        /**
+         * With the first hint, how a summand computed in the same step is made, e.g.
+         * {@code dbcast_gamma[0][2] = dgammax[0][2] · xhat[0][2]}; empty when there is none.
+         */
+        public String summandHint() {
+            return summands.isEmpty() ? "" : summands.get(0).target() + " = " + summands.get(0).symbolic();
+        }
+
+        /**
+         * Second hint: the upstream gradients' numbers (the terms that are gradients), from the
+         * trace; those the summands are made of when the step computes its summands itself, so
+         * that the hint gives numbers already on show (dgammax for dgamma, not dbcast_gamma).
+         */
         public List<ChainRuleExplainer.Term> upstream() {
-            return line.terms().stream().filter(t -> !t.constant() && t.label().startsWith("d")).toList();
+            List<ChainRuleExplainer.Line> from = summands.isEmpty() ? List.of(line) : summands;
+            return from.stream().flatMap(l -> l.terms().stream())
+                    .filter(t -> !t.constant() && t.label().startsWith("d")).toList();
         }
     }
 
@@ -127,7 +148,10 @@ public final class PredictSession {
         ChainRuleExplainer explainer = new ChainRuleExplainer(trace);
         ChainRuleExplainer.Line line = g.isBranch() ? explainer.contribution(g.edge(), row, col)
                 : explainer.gradient(g.node(), row, col);
-        return new Question(step.position(), k, g, g.node(), row, col, line);
+        List<Edge> into = g.isBranch() ? List.of(g.edge()) : trace.graph().consumers(g.node());
+        List<ChainRuleExplainer.Line> summands = into.size() == 1 && step.gradients().contains(into.get(0).to())
+                ? explainer.broadcastSummands(into.get(0), row, col) : List.of();
+        return new Question(step.position(), k, g, g.node(), row, col, line, summands);
     }
 
     /**

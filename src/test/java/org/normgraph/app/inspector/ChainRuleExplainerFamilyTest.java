@@ -3,6 +3,7 @@ package org.normgraph.app.inspector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,37 @@ class ChainRuleExplainerFamilyTest {
             Line line = ng.isBranch() ? ex.contribution(ng.edge(), r, c) : ex.gradient(ng.node(), r, c);
             assertEquals(m.get(r, c), line.result(), 0.0, ng.name());
         }
+    }
+
+    /** The summands of a broadcast's contribution, one line each: as many as the sum has terms, adding up to it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void a_broadcasts_summands_are_the_lines_of_the_terms_its_sum_adds(NormSpec spec, BatchNormInput input) {
+        Trace trace = BatchNormGraph.run(spec, input);
+        Graph g = trace.graph();
+        ChainRuleExplainer ex = new ChainRuleExplainer(trace);
+        int broadcasts = 0;
+        for (Node n : g.nodes()) {
+            for (Edge e : g.consumers(n.name())) {
+                boolean broadcast = g.node(e.to()).kind() == org.normgraph.core.NodeKind.BROADCAST;
+                broadcasts += broadcast ? 1 : 0;
+                for (int i = 0; i < n.shape().rows(); i++) {
+                    for (int j = 0; j < n.shape().cols(); j++) {
+                        List<Line> summands = ex.broadcastSummands(e, i, j);
+                        Line sum = ex.contribution(e, i, j);
+                        if (!broadcast) {
+                            assertTrue(summands.isEmpty(), e.toString());
+                            continue;
+                        }
+                        assertEquals(sum.terms().stream().map(ChainRuleExplainer.Term::label).toList(),
+                                summands.stream().map(Line::target).toList(), e + " at " + i + ", " + j);
+                        double added = summands.stream().mapToDouble(Line::result).sum();
+                        assertEquals(sum.result(), added, 1e-12 * Math.max(1, Math.abs(sum.result())), e.toString());
+                    }
+                }
+            }
+        }
+        assertEquals(4, broadcasts, "mu, ivar, gamma and beta are broadcast");
     }
 
     @Test

@@ -151,15 +151,45 @@ class PredictSessionTest {
                 assertEquals(line.text(), q.line().text(), "the explainer's own line");
             }
         }
-        // backward 8 asks dgamma: gamma was broadcast, so its upstream is the N rows of dbcast_gamma
+        // backward 8 asks dgamma, the sum of the N rows of dbcast_gamma, which backward 8 computes
+        // too: the hints say how a summand is made and give the dgammax they are made of
         PredictSession.Question q8 = PredictSession.question(trace, steps.get(11));
         assertEquals("dgamma", q8.gradient().name());
+        assertEquals("dbcast_gamma[0][" + q8.col() + "] = dgammax[0][" + q8.col() + "] \u00b7 xhat[0][" + q8.col() + "]",
+                q8.summandHint());
         assertEquals(trace.graph().node("x").shape().rows(), q8.upstream().size());
         for (int i = 0; i < q8.upstream().size(); i++) {
             ChainRuleExplainer.Term t = q8.upstream().get(i);
-            assertEquals("dbcast_gamma[" + i + "][" + q8.col() + "]", t.label());
-            assertEquals(trace.gradient("bcast_gamma").get(i, q8.col()), t.value(), 0.0);
+            assertEquals("dgammax[" + i + "][" + q8.col() + "]", t.label());
+            assertEquals(trace.gradient("gammax").get(i, q8.col()), t.value(), 0.0);
         }
+    }
+
+    /** The second hint for dgamma, dbeta and divar gave the dbcast_* numbers that their own step computes. */
+    @Test
+    void the_upstream_hint_gives_numbers_already_on_show_before_the_step() {
+        for (Step step : steps) {
+            if (step.phase() != Phase.BACKWARD) {
+                continue;
+            }
+            PredictSession.Question q = PredictSession.question(trace, step);
+            java.util.Set<String> madeNow = new java.util.HashSet<>();
+            for (String node : step.gradients()) { // dout is given (an input), not made
+                if (!node.equals(trace.graph().output().name())) {
+                    madeNow.add(org.normgraph.core.InferenceGraph.gradientName(trace.graph(), node));
+                }
+            }
+            assertFalse(q.upstream().isEmpty(), q.label());
+            for (ChainRuleExplainer.Term t : q.upstream()) {
+                String name = t.label().substring(0, t.label().indexOf('['));
+                assertFalse(madeNow.contains(name), q.label() + ": " + t.label() + " is computed by the same step");
+            }
+            assertEquals(q.summands().isEmpty(), q.summandHint().isEmpty());
+        }
+        assertEquals(List.of("dbeta", "dgamma", "divar"), steps.stream()
+                .filter(s -> s.phase() == Phase.BACKWARD)
+                .map(s -> PredictSession.question(trace, s))
+                .filter(q -> !q.summands().isEmpty()).map(q -> q.gradient().name()).toList());
     }
 
     @Test
