@@ -52,6 +52,9 @@ public final class PredictPane extends VBox {
     private final Subscription subscription;
     private PredictSession.Question pending;
     private boolean refusalShown; // the result speaks of the typed text, not of the last outcome
+    // the tallest the pane has been at its width since predicting began (computePrefHeight)
+    private double tallest;
+    private double tallestWidth = Double.NaN;
 
     public PredictPane(SessionModel model, PredictSession session) {
         this.model = model;
@@ -117,12 +120,34 @@ public final class PredictPane extends VBox {
         // outcome of the step just revealed comes first, then the next question: under it, "Not
         // quite: dgamma[2] = −0.253" read as the verdict on the new question about divar[1].
         getChildren().addAll(result, line, question, hintText, row);
+        setAlignment(Pos.BOTTOM_LEFT); // room kept for lines that went is above them, the buttons stay
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
         managedProperty().bind(visibleProperty());
         Subscription onPosition = model.positionProperty().subscribe(p -> update(true));
         Subscription onTrace = model.traceProperty().subscribe(t -> update(false));
-        Subscription onMode = model.modeProperty().subscribe(m -> update(true));
+        Subscription onMode = model.modeProperty().subscribe(m -> {
+            tallest = 0; // a new start: as short as what it says
+            update(true);
+        });
         subscription = Subscription.combine(onPosition, onTrace, onMode);
+    }
+
+    /**
+     * At least the tallest the pane has been at this width since predicting began: it grows
+     * for a hint or an outcome and does not shrink back when they go. Shrinking and growing
+     * at every answer and hint made the graph above it fit itself again each time, each time
+     * at another zoom.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getWidth() != tallestWidth) { // wider or narrower, the lines wrap anew
+            tallestWidth = getWidth();
+            tallest = 0;
+        }
+        // also when asked without a width (a parent's own size): else the bottom area would be
+        // sized without the kept room, and the pane squeezed into it
+        tallest = Math.max(tallest, super.computePrefHeight(width));
+        return tallest;
     }
 
     private static void tool(Button b, String id, String key) {

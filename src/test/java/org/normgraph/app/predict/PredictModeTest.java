@@ -85,6 +85,36 @@ class PredictModeTest {
         assertEquals(before, hint.localToScreen(hint.getBoundsInLocal()).getMinY(), 2, "and after a reveal");
     }
 
+    /** The pane shrank when the hints went with the answer: the graph above it fitted itself again, at another zoom. */
+    @Test
+    void the_pane_keeps_its_height_when_hints_and_outcomes_go(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        javafx.scene.layout.Region pane = window.predictPane();
+        double question = pane.getHeight();
+        robot.clickOn("#predict-hint");
+        robot.clickOn("#predict-hint"); // three lines: dbeta's formula, how a term is made, dout's numbers
+        double tall = pane.getHeight();
+        assertTrue(tall > question + 30, question + " → " + tall);
+        double graph = window.graphView().getHeight();
+        robot.clickOn("#predict-reveal"); // the hints go; an outcome of two lines and the next question come
+        assertEquals("", text(robot, "#predict-hint-text"));
+        assertFalse(text(robot, "#predict-line").isBlank());
+        assertEquals(tall, pane.getHeight(), 0.5, "the pane kept its height");
+        assertEquals(graph, window.graphView().getHeight(), 0.5, "and the graph its size");
+        javafx.scene.Node hint = robot.lookup("#predict-hint").query();
+        assertEquals(pane.localToScreen(pane.getBoundsInLocal()).getMaxY(), hint.localToScreen(hint.getBoundsInLocal()).getMaxY(),
+                12, "the buttons at the bottom, the room above the lines");
+        robot.interact(() -> {
+            model.setMode(Mode.EXPLORE);
+            model.seek(0);
+        });
+        robot.interact(() -> model.setMode(Mode.PREDICT));
+        assertEquals(question, pane.getHeight(), 0.5, "predicting again starts as short as what the pane says");
+    }
+
     /** After an answer the field kept the focus: a click on the graph, then ← or PageUp, did not step back. */
     @Test
     void after_an_answer_the_step_back_keys_step_back(FxRobot robot) {
