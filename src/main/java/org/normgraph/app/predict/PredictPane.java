@@ -120,7 +120,7 @@ public final class PredictPane extends VBox {
         // outcome of the step just revealed comes first, then the next question: under it, "Not
         // quite: dgamma[2] = −0.253" read as the verdict on the new question about divar[1].
         getChildren().addAll(result, line, question, hintText, row);
-        setAlignment(Pos.BOTTOM_LEFT); // room kept for lines that went is above them, the buttons stay
+        setAlignment(Pos.BOTTOM_LEFT); // the kept room goes above the lines: the buttons stay put
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
         managedProperty().bind(visibleProperty());
         Subscription onPosition = model.positionProperty().subscribe(p -> update(true));
