@@ -99,6 +99,12 @@ public final class MainWindow {
      * window's text size, so that following makes it readable without blowing up small nodes.
      */
     public static final double FOLLOW_MAX_ZOOM = 1.0;
+    /**
+     * Free border around the followed step's nodes: the pane's own edge frames them. The 40 px
+     * of a projected screen took a sixth of a 480-pixel-high graph, and of the zoom of a step
+     * that reaches from its top lane to its bottom one.
+     */
+    public static final double FOLLOW_MARGIN = 12;
 
     private final SessionModel model;
     private final LanguageSetting languageSetting;
@@ -157,7 +163,7 @@ public final class MainWindow {
             keepTabOrder(); // the areas come back in the order presentation mode sets them
             fitOrFollow();
         });
-        this.stepFollower = new StepFollower(model, () -> graph, FOLLOW_MAX_ZOOM);
+        this.stepFollower = new StepFollower(model, () -> graph, FOLLOW_MAX_ZOOM, FOLLOW_MARGIN);
         if (viewSetting != null) {
             followStep.set(viewSetting.followStep());
             followStep.addListener((o, a, on) -> viewSetting.storeFollowStep(on));

@@ -87,6 +87,31 @@ class FollowStepTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * A step that reaches from the top lane to the bottom one is framed with the window's
+     * small margin: with a projected screen's 40 px the graph was a sixth smaller at 1366×768.
+     */
+    @Test
+    void a_step_across_the_lanes_fills_the_view_up_to_a_small_margin(FxRobot robot) {
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+        follow(robot, true);
+        seek(robot, 12); // backward 7: dxmu1 reaches xmu (bottom lane), divar ivar (top) through bcast_ivar
+        String[] nodes = {"xmu", "xhat", "bcast_ivar", "ivar"};
+        double left = Double.MAX_VALUE, top = Double.MAX_VALUE, right = 0, bottom = 0;
+        for (String n : nodes) {
+            assertShownWhole(n);
+            Bounds b = inView(n);
+            left = Math.min(left, b.getMinX());
+            top = Math.min(top, b.getMinY());
+            right = Math.max(right, b.getMaxX());
+            bottom = Math.max(bottom, b.getMaxY());
+        }
+        double across = left + graph().getWidth() - right;
+        double down = top + graph().getHeight() - bottom;
+        assertTrue(Math.min(across, down) < 2 * org.normgraph.app.present.StepFramer.MARGIN,
+                "free room on the tighter side: " + across + " across, " + down + " down");
+    }
+
     @Test
     void following_zooms_each_step_to_its_nodes_at_most_100_percent(FxRobot robot) {
         seek(robot, 3); // forward 3: sq

@@ -102,7 +102,7 @@ public final class PresentationMode {
         this.graph = graph;
         this.themes = themes;
         this.restoreView = restoreView;
-        this.follower = new StepFollower(model, graph, StepFramer.MAX_ZOOM);
+        this.follower = new StepFollower(model, graph, StepFramer.MAX_ZOOM, StepFramer.MARGIN);
         this.presenterView = new PresenterView(model, this, themes, () -> presentingSince);
         model.modeProperty().addListener((o, a, m) -> {
             if (m == Mode.PRESENT && !isPresenting()) {

@@ -21,6 +21,7 @@ public final class StepFollower {
     private final SessionModel model;
     private final Supplier<GraphView> graph;
     private final double maxZoom;
+    private final double margin;
     /** The view being followed; null while stopped. */
     private GraphView view;
     private boolean frameAfterLayout;
@@ -40,11 +41,13 @@ public final class StepFollower {
     /**
      * @param graph   the view to follow when {@link #start} is called (the window builds a new one on a language switch)
      * @param maxZoom the largest zoom a step is framed at
+     * @param margin  view pixels left free around the framed nodes
      */
-    public StepFollower(SessionModel model, Supplier<GraphView> graph, double maxZoom) {
+    public StepFollower(SessionModel model, Supplier<GraphView> graph, double maxZoom, double margin) {
         this.model = model;
         this.graph = graph;
         this.maxZoom = maxZoom;
+        this.margin = margin;
     }
 
     /** Frames the current step and follows the steps from now on (nothing if already following). */
@@ -76,7 +79,7 @@ public final class StepFollower {
 
     /** Frames the current step again now (after a manual zoom or pan, say). */
     public void frameNow() {
-        if (view != null && StepFramer.frame(view, model.steps(), model.getPosition(), maxZoom)) {
+        if (view != null && StepFramer.frame(view, model.steps(), model.getPosition(), maxZoom, margin)) {
             framedLayout = view.layoutResult();
         }
     }

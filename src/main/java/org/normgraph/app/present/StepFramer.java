@@ -27,8 +27,8 @@ public final class StepFramer {
      * framed with x drew its numbers 8 px tall.
      */
     public static final double READABLE_ZOOM = 1.8;
-    /** Free border around the framed nodes, in view pixels. */
-    static final double MARGIN = 40;
+    /** Free border around the framed nodes on a screen or slide, in view pixels. */
+    public static final double MARGIN = 40;
     /** The current node's glow reaches this far outside its box (contrast.css: dropshadow radius 20), in drawing units. */
     static final double GLOW = 20;
 
@@ -87,13 +87,18 @@ public final class StepFramer {
 
     /** Frames the walk at {@code position} at a zoom of at most {@code maxZoom}; false if the view has no layout or size yet. */
     public static boolean frame(GraphView view, List<Step> steps, int position, double maxZoom) {
-        return frame(view, framedStep(steps, position), maxZoom);
+        return frame(view, steps, position, maxZoom, MARGIN);
     }
 
-    private static boolean frame(GraphView view, Step step, double maxZoom) {
+    /** The same with {@code margin} view pixels free around the framed nodes. */
+    public static boolean frame(GraphView view, List<Step> steps, int position, double maxZoom, double margin) {
+        return frame(view, framedStep(steps, position), maxZoom, margin);
+    }
+
+    private static boolean frame(GraphView view, Step step, double maxZoom, double margin) {
         GraphLayout.Result layout = view.layoutResult();
-        double w = view.getWidth() - 2 * MARGIN;
-        double h = view.getHeight() - 2 * MARGIN;
+        double w = view.getWidth() - 2 * margin;
+        double h = view.getHeight() - 2 * margin;
         Box core = layout == null ? null : Box.around(boxes(layout, nodesOf(step)));
         if (core == null || w <= 0 || h <= 0) {
             return false;
