@@ -11,6 +11,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextBoundsType;
 import org.normgraph.app.CjkWrap;
+import org.normgraph.app.NoBreakRuns;
 
 /**
  * A wrapped label as tall as the tallest of the texts it shows in turn (one per timeline
@@ -48,6 +49,7 @@ public class SteadyHeightLabel extends Label {
         setAlignment(Pos.TOP_LEFT); // a shorter text keeps its first line where the others start
         textProperty().addListener(o -> refreshTexts());
         CjkWrap.keepEndOf(this);
+        NoBreakRuns.relaxIn(this);
         measure.setBoundsType(TextBoundsType.LOGICAL_VERTICAL_CENTER); // as a label's skin measures
     }
 
@@ -77,7 +79,7 @@ public class SteadyHeightLabel extends Label {
         measure.setFont(m.font);
         measure.setLineSpacing(m.lineSpacing);
         measure.setWrappingWidth(m.wrapWidth);
-        measure.setText(m.text);
+        measure.setText(m.wrapWidth > 0 ? NoBreakRuns.relax(m.text, m.wrapWidth, m.font) : m.text); // as shown
         return measure.getLayoutBounds().getHeight();
     }
 }

@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.normgraph.app.CjkWrap;
 import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
+import org.normgraph.app.NoBreakRuns;
 import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
@@ -162,10 +163,12 @@ public final class StepSlides {
             title.setStyle("-fx-font-size: 36px; -fx-font-weight: bold; -fx-padding: 0;"); // in line with the explanation
             title.setWrapText(true);
             CjkWrap.keepEndOf(title);
+            NoBreakRuns.relaxIn(title); // "dsqrtvar = −divar / sqrtvar²" breaks at a space, not in "sqrtvar"
             explanation.getStyleClass().add("slide-explanation");
             explanation.setStyle("-fx-font-size: 28px;");
             explanation.setWrapText(true);
             CjkWrap.keepEndOf(explanation);
+            NoBreakRuns.relaxIn(explanation);
             VBox column = new VBox(18, title, explanation);
             column.setPadding(new Insets(32, 28, 16, 32));
             double width = Math.round(PresentationMode.SIDE_CAPTION_SHARE * WIDTH);
