@@ -52,7 +52,7 @@ public final class PredictPane extends VBox {
     private final Subscription subscription;
     private PredictSession.Question pending;
     private boolean refusalShown; // the result speaks of the typed text, not of the last outcome
-    // the tallest the pane has been at its width since predicting began (computePrefHeight)
+    // the tallest the pane has been at its width on this question (computePrefHeight)
     private double tallest;
     private double tallestWidth = Double.NaN;
 
@@ -123,7 +123,10 @@ public final class PredictPane extends VBox {
         setAlignment(Pos.BOTTOM_LEFT); // the kept room goes above the lines: the buttons stay put
         visibleProperty().bind(model.modeProperty().isEqualTo(Mode.PREDICT));
         managedProperty().bind(visibleProperty());
-        Subscription onPosition = model.positionProperty().subscribe(p -> update(true));
+        Subscription onPosition = model.positionProperty().subscribe(p -> {
+            tallest = 0; // the next question: the graph is framed anew with the step anyway
+            update(true);
+        });
         Subscription onTrace = model.traceProperty().subscribe(t -> update(false));
         Subscription onMode = model.modeProperty().subscribe(m -> {
             tallest = 0; // a new start: as short as what it says
@@ -133,10 +136,11 @@ public final class PredictPane extends VBox {
     }
 
     /**
-     * At least the tallest the pane has been at this width since predicting began: it grows
-     * for a hint or an outcome and does not shrink back when they go. Shrinking and growing
-     * at every answer and hint made the graph above it fit itself again each time, each time
-     * at another zoom.
+     * At least the tallest the pane has been at this width on the question open now: it grows
+     * for a hint or a refusal and does not shrink back when the refusal goes, which made the
+     * graph above it fit itself again, at another zoom. On the next step it takes the height
+     * of what it then says: the graph is framed for that step then anyway, and room kept over
+     * the whole walk stood empty above the lines.
      */
     @Override
     protected double computePrefHeight(double width) {
