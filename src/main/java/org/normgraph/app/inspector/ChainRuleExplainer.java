@@ -110,10 +110,6 @@ public final class ChainRuleExplainer {
             return num(result, digits);
         }
 
-        /** The same line with its result shown to {@code d} significant digits. */
-        public Line withResultDigits(int d) {
-            return new Line(target, rule, terms, result, symbolic, numeric, noteKey, noteArgs, d);
-        }
 
         /** The whole line, e.g. {@code dxhat[2][1] = dgammax[2][1] · gamma[1] = 0.3 · 0.5 = 0.15}. */
         public String text() {
@@ -394,7 +390,22 @@ public final class ChainRuleExplainer {
         int r = rowOf(node, row);
         List<Term> t = branchTerms(node, r, col);
         int digits = summandDigits(t, 1, trace.gradient(node).get(r, col));
-        return branches(node).stream().map(e -> contribution(e, row, col).withResultDigits(digits)).toList();
+        return branches(node).stream().map(e -> inDigits(contribution(e, row, col), digits)).toList();
+    }
+
+    /**
+     * {@code l} with its result, and the numbers it is worked from, in {@code d} significant
+     * digits: with the result alone in more digits a branch read 0.1225 + 0 = 0.12247, or
+     * (1/3) · (−0.7348) = −0.24495, which do not agree by hand.
+     */
+    private static Line inDigits(Line l, int d) {
+        String numeric = switch (l.rule()) {
+            case PRODUCT -> join(l.terms(), " \u00b7 ", d);
+            case SUM -> join(l.terms(), " + ", summandDigits(l.terms(), 1, l.result(), d));
+            case NEGATE -> "\u2212(" + num(l.terms().get(0).value(), d) + ")";
+            default -> l.numeric();
+        };
+        return new Line(l.target(), l.rule(), l.terms(), l.result(), l.symbolic(), numeric, l.noteKey(), l.noteArgs(), d);
     }
 
     private List<Term> branchTerms(String node, int r, int col) {
@@ -550,16 +561,21 @@ public final class ChainRuleExplainer {
 
     /** The digits {@link #summands} shows the terms with. */
     private static int summandDigits(List<Term> terms, int count, double result) {
+        return summandDigits(terms, count, result, NumberText.INSPECTOR_DIGITS);
+    }
+
+    /** The digits, at least {@code resultDigits}, whose terms add up by hand to the result shown in {@code resultDigits}. */
+    private static int summandDigits(List<Term> terms, int count, double result, int resultDigits) {
         if (!Double.isFinite(result) || terms.stream().anyMatch(t -> !Double.isFinite(t.value()))) {
-            return NumberText.INSPECTOR_DIGITS;
+            return resultDigits;
         }
-        String shown = num(result);
-        for (int d = NumberText.INSPECTOR_DIGITS; d < NumberText.MAX_DIGITS; d++) {
+        String shown = num(result, resultDigits);
+        for (int d = resultDigits; d < NumberText.MAX_DIGITS; d++) {
             BigDecimal sum = BigDecimal.ZERO; // in decimals, as by hand: no rounding of its own
             for (Term t : terms) {
                 sum = sum.add(new BigDecimal(NumberText.compact(t.value(), NumberText.digitsFor(t.value(), d))));
             }
-            if (num(sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue()).equals(shown)) {
+            if (num(sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue(), resultDigits).equals(shown)) {
                 return d;
             }
         }
