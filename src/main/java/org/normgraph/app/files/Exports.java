@@ -11,13 +11,13 @@ import org.normgraph.app.MainWindow;
 import org.normgraph.app.Messages;
 import org.normgraph.app.family.FamilyStatus;
 import org.normgraph.app.graph.GraphView;
+import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.family.NormLayout;
 import org.normgraph.io.NormTraceJson;
 import org.normgraph.io.TraceCsv;
 import org.normgraph.io.TraceJson;
-import org.normgraph.timeline.Phase;
 
 /**
  * File ▸ Export: the graph as shown (PNG, twice the screen resolution for slides), every
@@ -94,22 +94,23 @@ public final class Exports {
 
     /** The LaTeX of the current step and selection. */
     public String latex() {
-        return StepLatex.of(model().getStep(), model().getTrace(), shownSelection(),
+        return StepLatex.of(model().getStep(), model().getTrace(), selectedChain(),
                 FamilyStatus.text(model())); // the status line, in the kind's own formulas
     }
 
     /**
-     * The selection, if the line the LaTeX writes for it (its gradient in the backward pass, else
-     * its value) is computed at this step, as the inspector shows it: at Backward 6 the file had
-     * dvar's line, which Backward 5 computes.
+     * The selected element's chain rule as far as the walk has computed it, as the inspector
+     * shows it: at Backward 6 the file had dvar's line, which Backward 5 computes; at Backward
+     * 7 an element of xmu had none, though its branch dxmu1 was on show.
      */
-    private Selection shownSelection() {
+    private ChainRuleExplainer.ElementLines selectedChain() {
         Selection s = model().getSelection();
         if (s == null || !s.hasElement()) {
-            return s;
+            return null;
         }
-        boolean backward = model().getStep().phase() == Phase.BACKWARD;
-        return (backward ? model().gradientShown(s.node()) : model().valueShown(s.node())) ? s : null;
+        ChainRuleExplainer explainer = new ChainRuleExplainer(model().getTrace());
+        return explainer.hasElement(s.node(), s.row(), s.col()) ? explainer.shown(s.node(), s.row(), s.col(),
+                model()::valueShown, model()::contributionShown, model()::gradientShown) : null;
     }
 
     /** The graph as it is shown now, at {@link #VIEW_SCALE}. */

@@ -1,12 +1,13 @@
 package org.normgraph.app.files;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.inspector.NodeTex;
 import org.normgraph.app.model.NormAxes;
-import org.normgraph.app.model.Selection;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
@@ -33,7 +34,12 @@ public final class StepLatex {
     private StepLatex() {
     }
 
-    public static String of(Step step, Trace trace, Selection selection, String title) {
+    /**
+     * @param chain the selected element's chain rule as far as the walk has computed it (the
+     *              inspector's lines), or null: a forward step writes its value line, a backward
+     *              step its branch lines and gradient line
+     */
+    public static String of(Step step, Trace trace, ChainRuleExplainer.ElementLines chain, String title) {
         NormAxes axes = NormAxes.of(trace.graph());
         boolean inference = InferenceGraph.isInference(trace.graph());
         StringBuilder tex = new StringBuilder();
@@ -53,16 +59,15 @@ public final class StepLatex {
                 equation(tex, name(InferenceGraph.name(trace.graph(), g)) + " = " + matrix(g.in(trace)));
             }
         }
-        if (selection != null && selection.hasElement()) {
-            ChainRuleExplainer explainer = new ChainRuleExplainer(trace);
-            if (explainer.hasElement(selection.node(), selection.row(), selection.col())) {
-                ChainRuleExplainer.Line line = step.phase() == Phase.BACKWARD
-                        ? explainer.gradient(selection.node(), selection.row(), selection.col())
-                        : explainer.value(selection.node(), selection.row(), selection.col());
-                if (line != null) {
-                    equation(tex, chainLine(line.text()));
-                }
+        if (chain != null) {
+            List<ChainRuleExplainer.Line> lines = new ArrayList<>();
+            if (step.phase() == Phase.BACKWARD) {
+                chain.branches().stream().filter(java.util.Objects::nonNull).forEach(lines::add);
+                lines.add(chain.gradient());
+            } else {
+                lines.add(chain.value());
             }
+            lines.stream().filter(java.util.Objects::nonNull).forEach(l -> equation(tex, chainLine(l.text())));
         }
         return tex.toString();
     }
@@ -112,7 +117,9 @@ public final class StepLatex {
 
     /** The inspector's plain-text chain-rule line in math mode. */
     static String chainLine(String text) {
-        String t = text.replace("_", "\\_");
+        // underscores only inside names: Σ_i is a subscript ("\\sum _i"), not "\\sum \\_i"
+        String t = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*").matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().replace("_", "\\_")));
         t = t.replaceAll("([A-Za-z][A-Za-z0-9\\\\_]*)\\[", "\\\\mathrm{$1}[");
         return t.replace("\u00b7", " \\cdot ").replace("\u2212", "-").replace("\u00b2", "^{2}")
                 .replace("\u221a", "\\sqrt").replace("\u03a3", "\\sum ").replace("\u2299", " \\odot ")

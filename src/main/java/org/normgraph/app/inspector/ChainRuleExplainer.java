@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.NormAxes;
@@ -362,6 +363,33 @@ public final class ChainRuleExplainer {
         int r = rowOf(edge.from(), row);
         String target = el(org.normgraph.core.InferenceGraph.contributionName(graph, edge), edge.from(), r, col);
         return contribution(edge, r, col, target, trace.contribution(edge).get(r, col));
+    }
+
+    /**
+     * The chain rule of one element as far as the walk has computed it: its value line, the
+     * line of each branch of a fan-out node (in the digits of their sum once that is shown),
+     * and its gradient line; null for each that is still to come. The inspector shows these,
+     * and the LaTeX export writes them.
+     */
+    public record ElementLines(Line value, List<Line> branches, Line gradient) {
+    }
+
+    /** {@link ElementLines} at a point of the walk, told by what it shows. */
+    public ElementLines shown(String node, int row, int col, Predicate<String> valueShown,
+                              Predicate<Edge> contributionShown, Predicate<String> gradientShown) {
+        Line value = valueShown.test(node) ? value(node, row, col) : null;
+        boolean constant = org.normgraph.core.InferenceGraph.constants(graph).contains(node);
+        Line gradient = !constant && gradientShown.test(node) ? gradient(node, row, col) : null;
+        List<Line> branches = new ArrayList<>();
+        if (graph.isFanOut(node)) {
+            List<Line> summed = gradient != null ? summedBranches(node, row, col) : null;
+            List<Edge> edges = branches(node);
+            for (int i = 0; i < edges.size(); i++) {
+                Edge e = edges.get(i);
+                branches.add(!contributionShown.test(e) ? null : summed != null ? summed.get(i) : contribution(e, row, col));
+            }
+        }
+        return new ElementLines(value, java.util.Collections.unmodifiableList(branches), gradient);
     }
 
     /**

@@ -398,34 +398,31 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         box.getStyleClass().add("chain");
         box.getChildren().add(sectionTitle(Messages.get("inspector.section.element",
                 explainer.axes().element(node.name(), node.name(), row, col))));
-        if (timeline.valueShown(node.name())) {
-            box.getChildren().add(line("chain-value", Messages.get("chain.value"), explainer.value(node.name(), row, col)));
+        ChainRuleExplainer.ElementLines shown = explainer.shown(node.name(), row, col, timeline::valueShown,
+                timeline::contributionShown, timeline::gradientShown);
+        if (shown.value() != null) {
+            box.getChildren().add(line("chain-value", Messages.get("chain.value"), shown.value()));
         } else {
             box.getChildren().add(pendingLine("chain-value", Messages.get("chain.value"),
                     Messages.get("chain.pending.value", String.valueOf(node.step()))));
         }
-        if (g.isFanOut(node.name())) {
-            // once their sum shows, in the digits it adds them with
-            List<ChainRuleExplainer.Line> summed = timeline.gradientShown(node.name())
-                    ? explainer.summedBranches(node.name(), row, col) : null;
-            List<Edge> branches = explainer.branches(node.name());
-            for (int i = 0; i < branches.size(); i++) {
-                Edge e = branches.get(i);
-                String id = "chain-branch-" + org.normgraph.core.InferenceGraph.contributionName(g, e);
-                String head = Messages.get("chain.branch", e.to());
-                if (timeline.contributionShown(e)) {
-                    box.getChildren().add(line(id, head, summed != null ? summed.get(i) : explainer.contribution(e, row, col)));
-                } else {
-                    box.getChildren().add(pendingLine(id, head,
-                            Messages.get("chain.pending", String.valueOf(g.node(e.to()).step()))));
-                }
+        List<Edge> branches = explainer.branches(node.name());
+        for (int i = 0; i < shown.branches().size(); i++) {
+            Edge e = branches.get(i);
+            String id = "chain-branch-" + org.normgraph.core.InferenceGraph.contributionName(g, e);
+            String head = Messages.get("chain.branch", e.to());
+            if (shown.branches().get(i) != null) {
+                box.getChildren().add(line(id, head, shown.branches().get(i)));
+            } else {
+                box.getChildren().add(pendingLine(id, head,
+                        Messages.get("chain.pending", String.valueOf(g.node(e.to()).step()))));
             }
         }
         if (org.normgraph.core.InferenceGraph.constants(g).contains(node.name())) {
             box.getChildren().add(pendingLine("chain-gradient", Messages.get("chain.gradient"),
                     Messages.get("inspector.constant")));
-        } else if (timeline.gradientShown(node.name())) {
-            box.getChildren().add(line("chain-gradient", Messages.get("chain.gradient"), explainer.gradient(node.name(), row, col)));
+        } else if (shown.gradient() != null) {
+            box.getChildren().add(line("chain-gradient", Messages.get("chain.gradient"), shown.gradient()));
         } else {
             box.getChildren().add(pendingLine("chain-gradient", Messages.get("chain.gradient"),
                     Messages.get("chain.pending", String.valueOf(gradientStep.getOrDefault(node.name(), 0)))));

@@ -212,6 +212,25 @@ class ExportsTest {
         });
         robot.interact(() -> assertTrue(files.exports().stepLatex()));
         assertFalse(Files.readString(six).contains("\\mathrm{dvar}[2]"), Files.readString(six));
+
+        // backward 7 with an element of xmu: its branch dxmu1 is on show (its sum dx1 is not), as
+        // in the inspector; with ivar, its sum over the rows has a subscript, not "\_i"
+        Path branch = dir.resolve("b7-xmu.tex");
+        dialogs.files.add(branch);
+        robot.interact(() -> {
+            model.seek(12);
+            model.setSelection(Selection.element("xmu", 3, 2));
+        });
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        String b7xmu = Files.readString(branch);
+        assertTrue(b7xmu.contains("\\[ \\mathrm{dxmu1}[3][2] = \\mathrm{dxhat}[3][2]  \\cdot  \\mathrm{ivar}[2] = "), b7xmu);
+        assertFalse(b7xmu.contains("\\mathrm{dx1}[3][2]"), "the sum comes at backward 2: " + b7xmu);
+        Path sum = dir.resolve("b7-ivar.tex");
+        dialogs.files.add(sum);
+        robot.interact(() -> model.setSelection(Selection.element("ivar", 0, 0)));
+        robot.interact(() -> assertTrue(files.exports().stepLatex()));
+        String b7ivar = Files.readString(sum);
+        assertTrue(b7ivar.contains("\\mathrm{divar}[0] = \\sum _i \\mathrm{dbcast\\_ivar}[i][0] = "), b7ivar);
     }
 
     @Test
