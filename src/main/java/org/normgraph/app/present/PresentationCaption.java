@@ -41,6 +41,7 @@ final class PresentationCaption extends VBox {
     private final FittedType noteSize = new FittedType(notes, NOTE_SIZES_EM);
     private final Label keys = new Label();
     private final BooleanProperty notesShown = new SimpleBooleanProperty(this, "notesShown");
+    private final BooleanProperty hasNote = new SimpleBooleanProperty(this, "hasNote");
     private final MapChangeListener<Integer, String> onNotes = c -> showNote();
     private final Subscription subscription;
     private boolean side;
@@ -68,8 +69,12 @@ final class PresentationCaption extends VBox {
         notes.setWrapText(true);
         CjkWrap.keepEndOf(notes);
         notes.setMaxWidth(Double.MAX_VALUE);
-        notes.visibleProperty().bind(notesShown);
-        notes.managedProperty().bind(notesShown);
+        // the audience never reads "No speaker note for this step." (the presenter view says it)
+        notes.visibleProperty().bind(notesShown.and(hasNote));
+        notes.managedProperty().bind(notes.visibleProperty());
+        // a long note is cut before the audience's lines are: at 1280×720 the explanation ended in "…"
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         Region rest = new Region(); // in a column, the key reminder at its foot
         VBox.setVgrow(rest, Priority.ALWAYS);
         getChildren().addAll(status, explanation, notes, rest, keys);
@@ -114,7 +119,9 @@ final class PresentationCaption extends VBox {
     }
 
     private void showNote() {
-        showNote(notes, model.getSpeakerNotes().get(model.getStep().position())); // the step is set before the position
+        String note = model.getSpeakerNotes().get(model.getStep().position()); // the step is set before the position
+        hasNote.set(note != null);
+        showNote(notes, note);
     }
 
     /** {@code note} in {@code label}, or "No speaker note for this step." styled as {@code :empty}. */

@@ -202,6 +202,17 @@ class PresentationModeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(notes.getFont().getSize() > longSize, "a short note is large again: " + notes.getFont().getSize()
                 + " after " + longSize);
+
+        // a note too long even in the smallest type is cut, not the audience's lines (the
+        // explanation ended in "…" at 1280×720)
+        robot.interact(() -> model.setSpeakerNote(3, longNote + " " + longNote + " " + longNote));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#presentation-status", "#presentation-explanation"}) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertEquals(l.prefHeight(l.getWidth()), l.getHeight(), 1, id + " is whole");
+        }
+        assertTrue(notes.getHeight() < notes.prefHeight(notes.getWidth()) - 20, "the note is what is cut");
         robot.push(KeyCode.N);
         robot.push(KeyCode.ESCAPE);
     }
@@ -282,12 +293,13 @@ class PresentationModeTest {
         assertEquals(StepExplanations.text(model, model.getStep()), explanation.getText());
 
         robot.push(KeyCode.RIGHT);
-        assertEquals(Messages.get("present.notes.none"), notes.getText());
+        assertTrue(p.isNotesShown(), "still on for the next note");
+        assertFalse(notes.isVisible(), "the audience read 'No speaker note for this step.'");
         assertEquals(StepExplanations.text(model, model.getStep()), explanation.getText());
         assertEquals(Messages.get("step.forward.1"),
                 robot.lookup("#presentation-status").queryAs(Label.class).getText());
         robot.push(KeyCode.N);
-        assertFalse(p.captionShowsNotes());
+        assertFalse(p.isNotesShown());
         robot.push(KeyCode.ESCAPE);
     }
 
