@@ -27,6 +27,8 @@ public final class StepFramer {
      * framed with x drew its numbers 8 px tall.
      */
     public static final double READABLE_ZOOM = 1.8;
+    /** The screen height {@link #READABLE_ZOOM} is for: on a smaller screen the same share of it is less zoom. */
+    static final double READABLE_LINES = 1080;
     /** Free border around the framed nodes on a screen or slide, in view pixels. */
     public static final double MARGIN = 40;
     /** The current node's glow reaches this far outside its box (contrast.css: dropshadow radius 20), in drawing units. */
@@ -106,13 +108,23 @@ public final class StepFramer {
         List<Box> context = boxes(layout, framedNodes(step, layout.routes().keySet()));
         // all of the context if that keeps the numbers readable, else the step's own nodes at a
         // readable zoom, with as much of the context as the view then holds
-        double floor = Math.min(Math.min(READABLE_ZOOM, maxZoom), zoomToFit(core, w, h));
+        double floor = Math.min(Math.min(readableZoom(view), maxZoom), zoomToFit(core, w, h));
         double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, zoomToFit(Box.around(context), w, h))));
         double[] c = centre(core, context, w / s, h / s);
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
         view.setViewport(s, view.getWidth() / 2 - c[0] * s, view.getHeight() / 2 - c[1] * s);
         return true;
+    }
+
+    /**
+     * {@link #READABLE_ZOOM} for the screen {@code view} is shown on: numbers as tall a share of
+     * its height. At 1.8 a 720-line projector showed forward 3's sq with the empty right half
+     * of xmu, its numbers off screen; 1.2 there draws them as large, seen from the room.
+     */
+    static double readableZoom(GraphView view) {
+        double lines = view.getScene() != null ? view.getScene().getHeight() : view.getHeight();
+        return READABLE_ZOOM * lines / READABLE_LINES;
     }
 
     /** Candidate centres per axis, between the two extremes that still hold the core. */

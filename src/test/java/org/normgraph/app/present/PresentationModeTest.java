@@ -241,6 +241,27 @@ class PresentationModeTest {
         robot.push(KeyCode.ESCAPE);
     }
 
+    /**
+     * The readable zoom is a share of the screen's height: at the 1.8 of a 1080-line screen a
+     * smaller one showed forward 3's sq with the empty right half of xmu, its numbers off screen.
+     */
+    @Test
+    void a_forward_step_on_a_smaller_screen_shows_more_of_what_it_reads(FxRobot robot) {
+        robot.interact(() -> model.seek(2));
+        robot.push(KeyCode.F5);
+        robot.push(KeyCode.RIGHT); // forward 3: sq, reading xmu
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        org.normgraph.app.graph.GraphView graph = window.graphView();
+        double lines = graph.getScene().getHeight();
+        assertEquals(StepFramer.READABLE_ZOOM * lines / 1080, graph.getZoom(), 1e-6, "on " + lines + " lines");
+        Node xmu = graph.nodeView("xmu");
+        Bounds b = graph.sceneToLocal(xmu.localToScene(xmu.getBoundsInLocal()));
+        double shown = Math.min(b.getMaxX(), graph.getWidth()) - Math.max(b.getMinX(), 0);
+        assertTrue(shown > 0.6 * b.getWidth(), "xmu shown " + shown + " of " + b.getWidth() + " px");
+        robot.push(KeyCode.ESCAPE);
+    }
+
     /** How many lines the characters from {@code start} to {@code end} of a wrapped text are drawn on. */
     private static long linesSpanned(javafx.scene.text.Text text, int start, int end) {
         return java.util.Arrays.stream(text.rangeShape(start, end)).filter(e -> e instanceof javafx.scene.shape.MoveTo).count();
