@@ -61,6 +61,10 @@ final class PresenterView {
     /** When presenting began ({@link System#nanoTime()}): the talk's clock. */
     private final LongSupplier since;
     private Stage stage;
+    /** The view's base font is 13 px in a 1024×576 view, growing with the view's width and height alike. */
+    static final double WIDTH_PER_BASE_FONT = 79;
+    static final double HEIGHT_PER_BASE_FONT = 44;
+    static final double MIN_BASE_FONT = 13;
     private Content content;
 
     PresenterView(SessionModel model, PresentationMode mode, ThemeController themes, LongSupplier since) {
@@ -103,9 +107,19 @@ final class PresenterView {
         double h = Math.round(screen.getHeight() * 0.8);
         stage.setWidth(w);
         stage.setHeight(h);
+        // type sized to the window, not to the window's text size: at 200 % a 1024×576 view
+        // cut its step to "Backward ...", its clock away and its buttons off the bottom
+        content.root.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", baseFont(stage.getWidth(), stage.getHeight())),
+                stage.widthProperty(), stage.heightProperty()));
         stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
         stage.show();
+    }
+
+    /** The base font of a view {@code w} × {@code h}: as large as both its width and its height allow. */
+    static double baseFont(double w, double h) {
+        return Math.max(MIN_BASE_FONT, Math.min(w / WIDTH_PER_BASE_FONT, h / HEIGHT_PER_BASE_FONT));
     }
 
     void close() {
@@ -261,6 +275,7 @@ final class PresenterView {
             status.dispose();
             explanation.dispose();
             blanked.visibleProperty().unbind();
+            root.styleProperty().unbind();
         }
     }
 

@@ -63,6 +63,31 @@ class PresenterViewTest {
         robot.interact(() -> view().stage().requestFocus());
     }
 
+    /** At 200 % text a 1024×576 view cut its step to "Backward ...", its clock away and its buttons off the bottom. */
+    @Test
+    void the_view_sizes_its_type_to_itself_not_to_the_windows_text_size(FxRobot robot) {
+        robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.HUGE));
+        try {
+            presentWithView(robot, 16); // backward 3
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Scene scene = view().stage().getScene();
+            double base = PresenterView.baseFont(view().stage().getWidth(), view().stage().getHeight());
+            Label upcoming = (Label) node("present-view-upcoming");
+            assertEquals(base, ((javafx.scene.text.Font) upcoming.getFont()).getSize() / 1.2, 0.2, "1.2 em of the view's own base");
+            for (String id : new String[] {"present-view-step", "present-view-time"}) {
+                Label l = (Label) node(id);
+                assertTrue(l.getWidth() >= l.prefWidth(-1) - 1, id + " whole: " + l.getWidth() + " of " + l.prefWidth(-1));
+            }
+            for (String id : new String[] {"present-view-previous", "present-view-next", "present-view-blank", "present-view-end"}) {
+                javafx.geometry.Bounds b = node(id).localToScene(node(id).getBoundsInLocal());
+                assertTrue(b.getMaxY() <= scene.getHeight() && b.getMaxX() <= scene.getWidth(), id + " inside the view: " + b);
+            }
+        } finally {
+            robot.push(KeyCode.ESCAPE);
+            robot.interact(() -> window.themes().setTextSize(org.normgraph.app.theme.TextSize.NORMAL));
+        }
+    }
+
     @Test
     void shows_the_step_its_note_and_the_next_step_while_the_audience_sees_no_note(FxRobot robot) {
         robot.interact(() -> model.setSpeakerNote(12, NOTE));
