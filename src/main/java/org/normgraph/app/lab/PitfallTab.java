@@ -61,6 +61,17 @@ final class PitfallTab {
                 : Messages.get("lab.pitfall.caught", String.join(", ", report.failingFiniteDifferences()));
     }
 
+    /**
+     * Why the variant's trace shows no difference: a mean of one row is its sum; else the
+     * mistake is under the comparison's tolerance (eps moved out of the root, with eps = 1e-10).
+     * The one-row reason was given for every pitfall, on a batch of 4 rows.
+     */
+    static String sameText(PitfallLab.Report report) {
+        boolean oneRow = report.variant().graph().node("bcast_beta").shape().rows() == 1;
+        return report.pitfall() == Pitfall.MEAN_FOR_DBETA && oneRow ? Messages.get("lab.pitfall.same.onerow")
+                : Messages.get("lab.pitfall.same", sci(FirstDifference.TOLERANCE));
+    }
+
     static Node content(LabResults r, Consumer<LabResults.Site> show) {
         VBox box = new VBox(8);
         box.setId("lab-pitfall-result");
@@ -69,7 +80,8 @@ final class PitfallTab {
         Pitfall p = report.pitfall();
         box.getChildren().add(label(Messages.get("lab.pitfall." + p.name() + ".what"), "lab-explain"));
         boolean fails = report.checkFails();
-        box.getChildren().add(label(verdict(report), "lab-summary", fails ? "fail" : "pass"));
+        // a mistake the check misses is no success: not in the colour of a passed check
+        box.getChildren().add(label(verdict(report), "lab-summary", fails ? "fail" : "missed"));
         if (report.firstDifference().isPresent()) {
             FirstDifference f = report.firstDifference().get();
             LabResults.Site site = r.firstDifferenceSite().orElseThrow();
@@ -84,7 +96,7 @@ final class PitfallTab {
             showIt.setOnAction(e -> show.accept(site));
             box.getChildren().addAll(text, showIt);
         } else {
-            box.getChildren().add(label(Messages.get("lab.pitfall.same"), "lab-first-text"));
+            box.getChildren().add(label(sameText(report), "lab-first-text"));
         }
         // only the variant's own gradients (the message names one): the correct graph's are warned about in the window
         report.variant().firstNonFinite().filter(nf -> nf.inGradient() && r.stagedDx().allFinite())
