@@ -200,6 +200,7 @@ public final class MainWindow {
         timelineBar = new TimelineBar(model, playback);
         inputs = new InputsPane(model.inputProperty(), model.inputLayoutProperty(), this::commitEdit);
         inputs.setResetCommit(model::commitUnderAnyKind);
+        inputs.clearMessageOn(model.normSpecProperty()); // a refusal under another kind or G is stale
         inputs.setOverflowSource(() -> model.getNonFinite() == null ? null : model.getNonFinite().node());
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inspector.setLayoutSource(model::getNormLayout);

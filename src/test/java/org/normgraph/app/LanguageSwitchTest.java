@@ -1,6 +1,7 @@
 package org.normgraph.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,6 +159,18 @@ class LanguageSwitchTest {
         select(robot, Language.JAPANESE);
 
         assertEquals(refused(JA, "3", "4"), robot.lookup("#editor-size-message").queryAs(Label.class).getText());
+    }
+
+    /** D = 4 refused under group norm with G = 3 was still said under batch norm, where D = 4 is fine. */
+    @Test
+    void a_group_refusal_goes_when_the_kind_changes(FxRobot robot) {
+        robot.interact(() -> model.setNormSpec(new NormSpec(NormKind.GROUP, 3)));
+        robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).resize(4, 4));
+        assertEquals(refused(EN, "3", "4"), robot.lookup("#editor-size-message").queryAs(Label.class).getText());
+        robot.interact(() -> model.setNormSpec(NormSpec.batch()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).getFeedback());
+        assertTrue(robot.lookup("#editor-size-message").tryQuery().map(n -> !n.isVisible()).orElse(true), "no message shown");
     }
 
     @Test

@@ -88,6 +88,7 @@ public class InputsPane extends Control {
 
     // a message about the old D or C is stale once x is laid out anew, even with the same numbers
     private final ChangeListener<InputLayout> clearOnLayout = (o, a, b) -> feedback.set(null);
+    private final ChangeListener<Object> clearOnStale = (o, a, b) -> feedback.set(null);
 
     /** Editors of N×D features only. */
     public InputsPane(ReadOnlyObjectProperty<BatchNormInput> input, Consumer<BatchNormInput> commit) {
@@ -395,6 +396,14 @@ public class InputsPane extends Control {
                 feedback.set(new Feedback(area, -1, -1, info, false));
             }
         }
+    }
+
+    /**
+     * Forgets the pane's message when {@code stale} changes: D = 4 refused under group norm with
+     * G = 3 was still said under batch norm.
+     */
+    public void clearMessageOn(javafx.beans.value.ObservableValue<?> stale) {
+        stale.addListener(new WeakChangeListener<>(clearOnStale));
     }
 
     /**
