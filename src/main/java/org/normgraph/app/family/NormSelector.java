@@ -138,8 +138,8 @@ public final class NormSelector extends HBox {
         note.managedProperty().bind(note.visibleProperty());
         getChildren().addAll(title, kind, g, groups, note, message);
 
-        kind.valueProperty().addListener((o, a, k) -> choose());
-        groups.valueProperty().addListener((o, a, v) -> choose());
+        kind.valueProperty().addListener((o, a, k) -> choose(false));
+        groups.valueProperty().addListener((o, a, v) -> choose(true));
         // typed text counts on Enter and when focus leaves, and what became of it is said, as for N
         groups.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> commitTypedGroups());
         groups.focusedProperty().addListener((o, was, is) -> {
@@ -156,9 +156,11 @@ public final class NormSelector extends HBox {
 
     /**
      * Asks the session for the chosen kind; a refusal leaves the session's kind and says why. A G
-     * that does not divide D (C) becomes the nearest that does, and the message says so.
+     * that does not divide D (C) becomes the nearest that does, and the message says so if the G
+     * was asked for ({@code groupsAsked}); choosing group norm on the 4×3 example said "G = 2
+     * does not divide D = 3" of a G the learner never typed.
      */
-    private void choose() {
+    private void choose(boolean groupsAsked) {
         if (syncing || kind.getValue() == null) {
             return;
         }
@@ -173,7 +175,7 @@ public final class NormSelector extends HBox {
         }
         try {
             model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
-            if (k == NormKind.GROUP && g != asked) { // named as typed: G = 99 was called G = 16
+            if (k == NormKind.GROUP && g != asked && groupsAsked) { // named as typed: G = 99 was called G = 16
                 say(Messages.get(layout.images() ? "norm.adjusted.groups.channels" : "norm.adjusted.groups",
                         typedGroups != null ? typedGroups : Integer.toString(asked), Integer.toString(c),
                         Integer.toString(g)), false);
