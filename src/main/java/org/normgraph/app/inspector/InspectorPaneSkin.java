@@ -133,6 +133,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
      * Another node is shown from its name at the top, and a newly selected element with its
      * chain rule in view: switching from xmu to ivar kept the scroll position, with ivar's name
      * above the view, and Enter on a node selected an element whose chain rule was below it.
+     * Its gradient line, once computed, comes into view even where the whole rule does not fit:
+     * at Backward 0 a click on dx[0][0] showed the heading and the value line only.
      */
     private void scrollToNew(Selection sel, boolean chainShown) {
         Selection before = builtSelection;
@@ -141,7 +143,12 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
             scroll.setVvalue(scroll.getVmin());
         }
         if (chainShown && !sel.equals(before)) {
-            scroll.scrollIntoView(content.getChildren().get(content.getChildren().size() - 1));
+            javafx.scene.Node chain = content.getChildren().get(content.getChildren().size() - 1);
+            scroll.scrollIntoView(chain);
+            javafx.scene.Node gradient = chain.lookup("#chain-gradient");
+            if (gradient != null && !gradient.getStyleClass().contains("pending")) {
+                scroll.scrollIntoView(gradient.getParent()); // with its heading
+            }
         }
     }
 

@@ -267,16 +267,24 @@ class InspectorPaneTest {
         robot.interact(() -> selection.set(Selection.node("xmu")));
         assertEquals(scroll.getVmin(), scroll.getVvalue(), 1e-9, "xmu from its name");
 
+        InspectorPane pane = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        robot.interact(() -> pane.setMaxHeight(300)); // shorter than x's chain rule at Backward 0; the window stays
         robot.interact(() -> selection.set(Selection.element("x", 3, 2)));
         WaitForAsyncUtils.waitForFxEvents();
         Node chain = robot.lookup("#inspector-chain").query();
         javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
         javafx.geometry.Bounds rule = chain.localToScene(chain.getLayoutBounds());
-        assertTrue(rule.getMinY() >= view.getMinY() - 0.5 && rule.getMinY() < view.getMaxY() - 40,
+        assertTrue(rule.getMinY() < view.getMaxY() - 40 && rule.getMaxY() > view.getMinY(),
                 "x[3][2]'s chain rule in view: " + rule + " in " + view);
+        // at Backward 0 its gradient line dx[3][2] is what was computed: shown whole, with its heading
+        Node gradient = chain.lookup("#chain-gradient").getParent();
+        javafx.geometry.Bounds line = gradient.localToScene(gradient.getLayoutBounds());
+        assertTrue(line.getMinY() >= view.getMinY() - 0.5 && line.getMaxY() <= view.getMaxY() + 0.5,
+                "dx[3][2]'s line in view: " + line + " in " + view);
         robot.interact(() -> position.set(END - 1)); // a step, same selection
         assertTrue(scroll.getVvalue() > 0.5, "stepping does not go back to the top: " + scroll.getVvalue());
         robot.interact(() -> position.set(END));
+        robot.interact(() -> pane.setMaxHeight(Double.MAX_VALUE));
     }
 
     /** x[0][0]'s branches read 0.1252 and −0.02236 above a sum of 0.12522 + (−0.022361) = 0.1029. */
