@@ -67,7 +67,7 @@ public final class CjkWrap {
     }
 
     /** Han, kana, Hangul, or the CJK and full-width punctuation that ends such a sentence. */
-    static boolean isCjk(int cp) {
+    public static boolean isCjk(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {

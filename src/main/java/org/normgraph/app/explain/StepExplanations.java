@@ -3,6 +3,7 @@ package org.normgraph.app.explain;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.app.model.SessionModel;
@@ -74,7 +75,22 @@ public final class StepExplanations {
             }
         }
         notes.remove("");
-        return String.join(" ", notes);
+        return paragraph(notes);
+    }
+
+    /**
+     * Sentences as one paragraph: a space between them, none after a Chinese or Japanese one
+     * ("…統計量のコピー。 要素ごとの演算です" had a stray half-width space).
+     */
+    static String paragraph(java.util.Collection<String> sentences) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : sentences) {
+            if (!sb.isEmpty() && !CjkWrap.isCjk(sb.codePointBefore(sb.length()))) {
+                sb.append(' ');
+            }
+            sb.append(s);
+        }
+        return sb.toString();
     }
 
     private static String note(ChainRuleExplainer.Line line) {

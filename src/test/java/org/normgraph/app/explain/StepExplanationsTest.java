@@ -86,6 +86,23 @@ class StepExplanationsTest {
         assertEquals(StepExplanations.text(model, model.steps().get(12)), b7);
     }
 
+    /** Layer norm's backward 7 in Japanese read "…統計量のコピー。 要素ごとの演算です": a half-width space after "。". */
+    @Test
+    void sentences_join_with_a_space_only_where_the_language_has_one() {
+        assertEquals("One. Two.", StepExplanations.paragraph(List.of("One.", "Two.")));
+        assertEquals("一。二。", StepExplanations.paragraph(List.of("一。", "二。")));
+        org.normgraph.app.Messages.setLanguage(org.normgraph.app.Language.JAPANESE);
+        try {
+            SessionModel model = SessionModel.example();
+            model.setNormSpec(NormSpec.layer());
+            for (String t : StepExplanations.texts(model)) {
+                assertFalse(t.contains("。 "), t);
+            }
+        } finally {
+            org.normgraph.app.Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+        }
+    }
+
     /** Instance norm of images averages a channel's H·W values; the note said M = D or D/G. */
     @Test
     void instance_norm_of_images_says_how_many_values_a_mean_spreads_over() {
