@@ -309,7 +309,7 @@ public final class SessionFile {
         Path tmp = Files.createTempFile(dir, tmpPrefix, ".tmp");
         java.nio.file.attribute.FileTime started = Files.getLastModifiedTime(tmp);
         try {
-            keepPermissions(path, tmp);
+            FilePermissions.keep(path, tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(session, out);
                 out.flush();
@@ -343,20 +343,6 @@ public final class SessionFile {
             }
         } catch (IOException e) {
             // the folder cannot be listed: the save itself succeeded, the junk waits for the next one
-        }
-    }
-
-    /**
-     * A temporary file is private (rw-------); the saved file keeps the permissions of the one
-     * it replaces, or gets the usual rw-r--r-- when it is new.
-     */
-    private static void keepPermissions(Path target, Path tmp) {
-        try {
-            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, perms);
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system (Windows): the folder's defaults apply
         }
     }
 

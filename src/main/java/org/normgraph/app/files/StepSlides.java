@@ -35,6 +35,7 @@ import org.normgraph.app.timeline.TimelineBar;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
+import org.normgraph.io.FilePermissions;
 import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
@@ -250,6 +251,7 @@ public final class StepSlides {
     private static void writeVia(Path file, FileWriting writing) throws IOException {
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
         try {
+            FilePermissions.keep(file, tmp); // speaker-notes.txt was rw------- beside rw-r--r-- slides
             writing.writeTo(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -93,6 +93,11 @@ class ExportsTest {
         assertEquals("Start\nIntroduce the batch.\n\n"
                         + "12-backward-7-divar-dxmu1.png \u00b7 Backward 7\nAsk: why does divar sum over the rows?\nThen point at bcast_ivar.\n",
                 Files.readString(dir.resolve(StepSlides.NOTES_FILE), java.nio.charset.StandardCharsets.UTF_8));
+        // readable like the slides beside it, not private like the temporary file it was written to
+        assertEquals(Files.getPosixFilePermissions(dir.resolve(StepSlides.fileName(model.steps().get(12), model.getGraph()))),
+                Files.getPosixFilePermissions(dir.resolve(StepSlides.NOTES_FILE)));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"),
+                Files.getPosixFilePermissions(dir.resolve(StepSlides.NOTES_FILE)));
 
         try {
             robot.interact(() -> window.setLanguage(org.normgraph.app.Language.JAPANESE));
