@@ -111,7 +111,6 @@ public final class ChainRuleExplainer {
             return num(result, digits);
         }
 
-
         /** The whole line, e.g. {@code dxhat[2][1] = dgammax[2][1] · gamma[1] = 0.3 · 0.5 = 0.15}. */
         public String text() {
             StringBuilder sb = new StringBuilder(target);

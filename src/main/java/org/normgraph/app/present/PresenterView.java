@@ -54,6 +54,10 @@ final class PresenterView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     /** The note's type sizes, largest first (presenter-view.css has the largest). */
     static final double[] NOTE_SIZES_EM = {2.2, 1.9, 1.6, 1.35, 1.15};
+    /** The view's base font is 13 px in a 1024×576 view, growing with the view's width and height alike. */
+    static final double WIDTH_PER_BASE_FONT = 79;
+    static final double HEIGHT_PER_BASE_FONT = 44;
+    static final double MIN_BASE_FONT = 13;
 
     private final SessionModel model;
     private final PresentationMode mode;
@@ -61,10 +65,6 @@ final class PresenterView {
     /** When presenting began ({@link System#nanoTime()}): the talk's clock. */
     private final LongSupplier since;
     private Stage stage;
-    /** The view's base font is 13 px in a 1024×576 view, growing with the view's width and height alike. */
-    static final double WIDTH_PER_BASE_FONT = 79;
-    static final double HEIGHT_PER_BASE_FONT = 44;
-    static final double MIN_BASE_FONT = 13;
     private Content content;
 
     PresenterView(SessionModel model, PresentationMode mode, ThemeController themes, LongSupplier since) {

@@ -82,17 +82,15 @@ public final class StepFramer {
         return steps.get(position);
     }
 
-    /** Frames the walk at {@code position} at up to {@link #MAX_ZOOM}; false if the view has no layout or size yet. */
+    /** Frames the walk at {@code position} at up to {@link #MAX_ZOOM} with {@link #MARGIN}, as on a screen or slide. */
     public static boolean frame(GraphView view, List<Step> steps, int position) {
-        return frame(view, steps, position, MAX_ZOOM);
+        return frame(view, steps, position, MAX_ZOOM, MARGIN);
     }
 
-    /** Frames the walk at {@code position} at a zoom of at most {@code maxZoom}; false if the view has no layout or size yet. */
-    public static boolean frame(GraphView view, List<Step> steps, int position, double maxZoom) {
-        return frame(view, steps, position, maxZoom, MARGIN);
-    }
-
-    /** The same with {@code margin} view pixels free around the framed nodes. */
+    /**
+     * Frames the walk at {@code position} at a zoom of at most {@code maxZoom}, {@code margin}
+     * view pixels free around the framed nodes; false if the view has no layout or size yet.
+     */
     public static boolean frame(GraphView view, List<Step> steps, int position, double maxZoom, double margin) {
         return frame(view, framedStep(steps, position), maxZoom, margin);
     }
