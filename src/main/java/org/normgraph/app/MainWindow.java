@@ -30,7 +30,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -105,13 +104,17 @@ public final class MainWindow {
      * that reaches from its top lane to its bottom one.
      */
     public static final double FOLLOW_MARGIN = 12;
+    /** The inputs pane's default width: 270 px at 100 % text, growing with the text size. */
+    static final double INPUTS_WIDTH_EM = 20.77;
+    /** The inspector's default width: 330 px at 100 % text. */
+    static final double INSPECTOR_WIDTH_EM = 25.38;
 
     private final SessionModel model;
     private final LanguageSetting languageSetting;
     private final Playback playback;
     private final BorderPane root = new BorderPane();
-    private final StackPane inputsSlot = new SidePane();
-    private final StackPane inspectorSlot = new SidePane();
+    private final SidePane inputsSlot = new SidePane(javafx.geometry.Side.LEFT, INPUTS_WIDTH_EM);
+    private final SidePane inspectorSlot = new SidePane(javafx.geometry.Side.RIGHT, INSPECTOR_WIDTH_EM);
     private final VBox notes = new VBox();
     private final LabDock lab;
     // the views with text: built again in the new language by setLanguage
@@ -167,6 +170,8 @@ public final class MainWindow {
         if (viewSetting != null) {
             followStep.set(viewSetting.followStep());
             followStep.addListener((o, a, on) -> viewSetting.storeFollowStep(on));
+            rememberWidth(inputsSlot, viewSetting, ViewSetting.INPUTS_WIDTH_KEY);
+            rememberWidth(inspectorSlot, viewSetting, ViewSetting.INSPECTOR_WIDTH_KEY);
         }
         followStep.addListener((o, a, on) -> fitOrFollow());
         presentation.presentingProperty().addListener((o, a, on) -> {
@@ -181,9 +186,6 @@ public final class MainWindow {
         inputsSlot.getStyleClass().addAll("side-pane", "inputs-pane");
         inspectorSlot.setId("inspector-pane");
         inspectorSlot.getStyleClass().addAll("side-pane", "inspector-pane");
-        // content wider than its pane (a narrow window) is cut on the right, never on the left
-        inputsSlot.setAlignment(Pos.TOP_LEFT);
-        inspectorSlot.setAlignment(Pos.TOP_LEFT);
         root.setLeft(inputsSlot);
         root.setRight(inspectorSlot);
         notes.setId("notes");
@@ -191,6 +193,11 @@ public final class MainWindow {
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
         lab = new LabDock(model);
         buildViews();
+    }
+
+    private static void rememberWidth(SidePane pane, ViewSetting setting, String key) {
+        setting.paneWidth(key).ifPresent(pane::setWidthEm);
+        pane.setOnWidthChosen(em -> setting.storePaneWidth(key, em));
     }
 
     /** Builds the views that show text, in the current language (the session state is the model's). */
@@ -208,8 +215,10 @@ public final class MainWindow {
         status = new StatusLineView(model);
         speakerNotes = new SpeakerNotesEditor(model);
         predictPane = new PredictPane(model, predictSession);
-        inputsSlot.getChildren().setAll(inputs);
-        inspectorSlot.getChildren().setAll(inspector);
+        inputsSlot.setContent(inputs);
+        inspectorSlot.setContent(inspector);
+        inputsSlot.setEdgeTip(Messages.get("app.pane.edge.tip"));
+        inspectorSlot.setEdgeTip(Messages.get("app.pane.edge.tip"));
         toolBar = toolbar();
         root.setTop(top());
         lab.setGraph(graph);
@@ -736,29 +745,5 @@ public final class MainWindow {
                 });
             }
         });
-    }
-
-    /**
-     * A side pane: as wide as its em width asks (normgraph.css: it grows with the text size),
-     * but at most 30 % of the window, so that at 200 % text the graph keeps room. Computed at
-     * layout time rather than bound, so that resizing the window sets no property. Cut at its
-     * edges, so that content wider than the pane (a narrow window, a large text size) is not
-     * drawn over the graph.
-     */
-    private static final class SidePane extends StackPane {
-        static final double MAX_SHARE = 0.3;
-
-        SidePane() {
-            setAlignment(javafx.geometry.Pos.TOP_LEFT); // a pane taller than the window is cut at its bottom, not at its top
-            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-            clip.widthProperty().bind(widthProperty());
-            clip.heightProperty().bind(heightProperty());
-            setClip(clip);
-        }
-
-        @Override
-        protected double computeMaxWidth(double height) {
-            return getParent() instanceof Region p && p.getWidth() > 0 ? p.getWidth() * MAX_SHARE : Double.MAX_VALUE;
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.normgraph.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.normgraph.app.theme.TextSize;
@@ -9,7 +10,7 @@ import org.normgraph.app.theme.Theme;
 import org.normgraph.app.theme.ThemeController;
 import org.normgraph.app.theme.ViewSetting;
 
-/** Theme and text size remembered in (in-memory) preferences; the controller without a scene. */
+/** Theme, text size and pane widths remembered in (in-memory) preferences; the controller without a scene. */
 class ViewSettingTest {
 
     @Test
@@ -32,6 +33,19 @@ class ViewSettingTest {
         node.put(ViewSetting.TEXT_SIZE_KEY, "333");
         assertEquals(Theme.LIGHT, again.theme());
         assertEquals(TextSize.NORMAL, again.textSize());
+    }
+
+    @Test
+    void a_pane_width_comes_back_in_em_and_one_that_is_no_positive_number_reads_as_none() {
+        InMemoryPreferences node = new InMemoryPreferences();
+        ViewSetting s = new ViewSetting(node);
+        assertTrue(s.paneWidth(ViewSetting.INPUTS_WIDTH_KEY).isEmpty());
+        s.storePaneWidth(ViewSetting.INPUTS_WIDTH_KEY, 31.5);
+        assertEquals(31.5, new ViewSetting(node).paneWidth(ViewSetting.INPUTS_WIDTH_KEY).orElseThrow());
+        for (String garbage : new String[] {"wide", "-3", "0", "NaN", "Infinity", ""}) {
+            node.put(ViewSetting.INPUTS_WIDTH_KEY, garbage);
+            assertTrue(s.paneWidth(ViewSetting.INPUTS_WIDTH_KEY).isEmpty(), garbage);
+        }
     }
 
     @Test

@@ -1,21 +1,27 @@
 package org.normgraph.app.theme;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * The remembered theme, text size and whether the graph follows the steps: keys
- * {@value #THEME_KEY}, {@value #TEXT_SIZE_KEY} and {@value #FOLLOW_STEP_KEY} in a
+ * The remembered theme, text size, whether the graph follows the steps and the side panes'
+ * widths: keys {@value #THEME_KEY}, {@value #TEXT_SIZE_KEY}, {@value #FOLLOW_STEP_KEY},
+ * {@value #INPUTS_WIDTH_KEY} and {@value #INSPECTOR_WIDTH_KEY} in a
  * {@link Preferences} node (for the app the user node {@code /org/normgraph}, next to the
  * language). Tests give an in-memory node. A missing or unknown stored value reads as the
- * default (light, 100 %, not following); a store that cannot be written is reported and ignored.
+ * default (light, 100 %, not following, the panes' default widths); a store that cannot be written is reported and ignored.
  */
 public final class ViewSetting {
 
     public static final String THEME_KEY = "theme";
     public static final String TEXT_SIZE_KEY = "textSize";
     public static final String FOLLOW_STEP_KEY = "followStep";
+    /** The inputs pane's width in em, as the user dragged it. */
+    public static final String INPUTS_WIDTH_KEY = "inputsWidth";
+    /** The inspector's width in em, as the user dragged it. */
+    public static final String INSPECTOR_WIDTH_KEY = "inspectorWidth";
 
     private final Preferences node;
 
@@ -38,6 +44,20 @@ public final class ViewSetting {
 
     public boolean followStep() {
         return "true".equals(read(FOLLOW_STEP_KEY));
+    }
+
+    /** The width in em stored under {@code key}, or empty if none is or it is not a positive number. */
+    public OptionalDouble paneWidth(String key) {
+        try {
+            double em = Double.parseDouble(String.valueOf(read(key)));
+            return Double.isFinite(em) && em > 0 ? OptionalDouble.of(em) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    public void storePaneWidth(String key, double em) {
+        write(key, Double.toString(em));
     }
 
     public void storeTheme(Theme theme) {

@@ -1,0 +1,123 @@
+package org.normgraph.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.normgraph.app.editor.InputsPane;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.theme.TextSize;
+import org.normgraph.app.theme.ViewSetting;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The side panes' inner edges: dragged wider or narrower, reset by a double click, remembered. */
+@ExtendWith(ApplicationExtension.class)
+class SidePaneTest {
+
+    private static final double WINDOW_WIDTH = 1280;
+    private final InMemoryPreferences prefs = new InMemoryPreferences();
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Messages.setLanguage(Language.ENGLISH);
+        window = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
+        window.show(stage, WINDOW_WIDTH, 800);
+    }
+
+    private Region pane(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Region.class);
+    }
+
+    private Node edge(FxRobot robot, String id) {
+        return robot.lookup(id + " > .side-pane-edge").query();
+    }
+
+    private void dragEdge(FxRobot robot, String id, double dx) {
+        robot.drag(edge(robot, id), MouseButton.PRIMARY).moveBy(dx / 2, 0).moveBy(dx / 2, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Bounds inScene(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    @Test
+    void dragging_the_inputs_edge_widens_the_pane_until_six_columns_of_x_fit(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).resize(4, 6));
+        Region inputs = pane(robot, "#inputs-pane");
+        assertEquals(270, inputs.getWidth(), 1, "the default width at 100 % text");
+        Node x = robot.lookup("#editor-x").query();
+        assertTrue(inScene(x).getMaxX() > inScene(inputs).getMaxX(), "six columns do not fit the default width");
+
+        dragEdge(robot, "#inputs-pane", 160);
+
+        assertEquals(430, inputs.getWidth(), 2, "the pane follows the mouse");
+        assertTrue(inScene(x).getMaxX() <= inScene(inputs).getMaxX(), "x ends at " + inScene(x).getMaxX()
+                + ", the pane at " + inScene(inputs).getMaxX());
+        assertEquals(430 / 13.0, new ViewSetting(prefs).paneWidth(ViewSetting.INPUTS_WIDTH_KEY).orElseThrow(), 0.2,
+                "remembered in em");
+    }
+
+    @Test
+    void a_double_click_on_the_edge_gives_back_the_default_width(FxRobot robot) {
+        Region inspector = pane(robot, "#inspector-pane");
+        assertEquals(330, inspector.getWidth(), 1);
+        dragEdge(robot, "#inspector-pane", -100); // its inner edge is its left one
+        assertEquals(430, inspector.getWidth(), 2);
+        robot.doubleClickOn(edge(robot, "#inspector-pane"), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(330, inspector.getWidth(), 1);
+        assertEquals(MainWindow.INSPECTOR_WIDTH_EM,
+                new ViewSetting(prefs).paneWidth(ViewSetting.INSPECTOR_WIDTH_KEY).orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void a_drag_leaves_the_graph_its_share_and_the_pane_its_minimum(FxRobot robot) {
+        Region inputs = pane(robot, "#inputs-pane");
+        Region inspector = pane(robot, "#inspector-pane");
+        dragEdge(robot, "#inputs-pane", 900);
+        double limit = Math.min(SidePane.MAX_SHARE * WINDOW_WIDTH,
+                (1 - SidePane.GRAPH_MIN_SHARE) * WINDOW_WIDTH - inspector.getWidth());
+        assertEquals(limit, inputs.getWidth(), 1);
+        assertTrue(window.graphView().getLayoutBounds().getWidth() >= SidePane.GRAPH_MIN_SHARE * WINDOW_WIDTH - 1);
+        dragEdge(robot, "#inputs-pane", -900);
+        assertEquals(200, inputs.getWidth(), 1, "the pane's minimum width");
+    }
+
+    @Test
+    void a_dragged_width_follows_the_text_size_and_comes_back_in_a_new_window(FxRobot robot) {
+        Region inputs = pane(robot, "#inputs-pane");
+        dragEdge(robot, "#inputs-pane", 60);
+        assertEquals(330, inputs.getWidth(), 2);
+        robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5 * 330, inputs.getWidth(), 3, "the width is in em");
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
+
+        MainWindow[] again = new MainWindow[1];
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            again[0] = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
+            again[0].show(stage, WINDOW_WIDTH, 800);
+        });
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            Region reopened = (Region) again[0].root().lookup("#inputs-pane");
+            assertEquals(330, reopened.getWidth(), 2, "the remembered width");
+            assertFalse(reopened == inputs);
+        } finally {
+            robot.interact(() -> again[0].root().getScene().getWindow().hide());
+        }
+    }
+}
