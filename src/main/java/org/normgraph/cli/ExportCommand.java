@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Draw every step of a saved session (.normgraph.json) as PNG slides, without a display.",
-                "The steps are forward 1…9, then backward 9…0, named in order: 01-forward-1-mu.png … 19-backward-0-dx.png.",
+                "The steps are the start, forward 1…9, then backward 9…0, named in order: 00-start.png, 01-forward-1-mu.png … 19-backward-0-dx.png.",
                 "The pictures are drawn by the same views as the app (1920×1080 pixels).",
                 "The session's speaker notes, if any, go beside them into speaker-notes.txt, each under its slide's name."})
 final class ExportCommand implements Callable<Integer> {

@@ -27,16 +27,16 @@ class ExportCommandTest {
         Path out = dir.resolve("slides");
         CliRun.Result r = CliRun.run("export", "--session", EXAMPLE.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(List.of("wrote 19 PNG files and " + StepSlides.NOTES_FILE + " to " + out), r.outLines());
+        assertEquals(List.of("wrote 20 PNG files and " + StepSlides.NOTES_FILE + " to " + out), r.outLines());
         List<String> names = SlideImages.pngNames(out);
         assertEquals(SlideImages.EXPECTED_NAMES, names);
         SlideImages.assertDistinctDrawings(out, names);
         try (var all = Files.list(out)) {
-            assertEquals(20, all.count(), "no temporary files left");
+            assertEquals(21, all.count(), "no temporary files left");
         }
-        // the example's notes, each under its slide: the start's has none
+        // the example's notes, each under its slide
         String notes = Files.readString(out.resolve(StepSlides.NOTES_FILE), StandardCharsets.UTF_8);
-        assertTrue(notes.startsWith("Start\nFour samples, three features. Column means are 4, 2 and 1 - check them by hand.\n\n"
+        assertTrue(notes.startsWith("00-start.png \u00b7 Start\nFour samples, three features. Column means are 4, 2 and 1 - check them by hand.\n\n"
                 + "01-forward-1-mu.png \u00b7 Forward 1\nmu is a reduction: each column collapses to one number.\n\n"), notes);
         assertTrue(notes.contains("\n10-backward-9-dbeta-dgammax.png \u00b7 Backward 9\n"
                 + "The backward pass starts from dout. dbeta is the column sum of dout.\n"), notes);
@@ -79,7 +79,7 @@ class ExportCommandTest {
         assertEquals(List.of("normgraph export: warning: overflow.normgraph.json: the numbers overflow: 'sq' is not finite"
                 + " (infinity or NaN); use smaller values or a larger eps; the slides show it as the window does"), r.errLines());
         try (var files = Files.list(out)) {
-            assertEquals(19, files.count(), "a session without notes: the slides alone");
+            assertEquals(20, files.count(), "a session without notes: the slides alone");
         }
     }
 
@@ -153,7 +153,7 @@ class ExportCommandTest {
         Process p = pb.start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), stdout);
-        assertEquals("wrote 19 PNG files and " + StepSlides.NOTES_FILE + " to " + out, stdout.strip());
+        assertEquals("wrote 20 PNG files and " + StepSlides.NOTES_FILE + " to " + out, stdout.strip());
         assertEquals(SlideImages.EXPECTED_NAMES, SlideImages.pngNames(out));
     }
 }

@@ -40,7 +40,7 @@ import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
 /**
- * Slides of the walk: one PNG per step (forward 1…9, backward 9…0), each the step's line of
+ * Slides of the walk: one PNG per step (the start, forward 1…9, backward 9…0), each the step's line of
  * the status bar and its explanation above the graph, zoomed to the step's nodes as
  * presentation mode frames them (the whole graph left the numbers 10 px tall on a projector),
  * drawn by the app's own {@link GraphView} in an off-screen scene of {@value #WIDTH}×{@value #HEIGHT}
@@ -91,8 +91,8 @@ public final class StepSlides {
     }
 
     /**
-     * Draws every step after the start of {@code model}'s walk into {@code dir} (created if
-     * needed), and its speaker notes into {@value #NOTES_FILE} if it has any: a slide program
+     * Draws every step of {@code model}'s walk into {@code dir} (created if needed), the start
+     * first (the whole graph, with the inputs given: a lecture opens on it), and its speaker notes into {@value #NOTES_FILE} if it has any: a slide program
      * keeps the notes apart from the images. The model's position is moved; callers pass a copy
      * they own.
      */
@@ -102,9 +102,6 @@ public final class StepSlides {
         List<Path> files = new ArrayList<>();
         try {
             for (Step step : model.steps()) {
-                if (step.phase() == Phase.START) {
-                    continue;
-                }
                 slide.show(step);
                 Path file = dir.resolve(fileName(step, model.getGraph()));
                 writePng(snapshot(slide.root(), 1), file);
@@ -124,7 +121,7 @@ public final class StepSlides {
 
     /**
      * The session's speaker notes in step order, each under the name of its slide and step
-     * ({@code 12-backward-7-divar-dxmu1.png · Backward 7}; the start has no slide); empty if
+     * ({@code 12-backward-7-divar-dxmu1.png · Backward 7}); empty if
      * there are none.
      */
     static String notesText(SessionModel model) {
@@ -136,7 +133,7 @@ public final class StepSlides {
             }
             String name = TimelineBar.stepName(step);
             sb.append(sb.isEmpty() ? "" : "\n")
-                    .append(step.phase() == Phase.START ? name : fileName(step, model.getGraph()) + " \u00b7 " + name)
+                    .append(fileName(step, model.getGraph())).append(" \u00b7 ").append(name)
                     .append('\n').append(note.strip()).append('\n');
         }
         return sb.toString();

@@ -67,12 +67,12 @@ class ExportsTest {
     }
 
     @Test
-    void all_steps_become_19_numbered_slides_and_the_window_does_not_move(FxRobot robot) throws Exception {
+    void all_steps_become_20_numbered_slides_and_the_window_does_not_move(FxRobot robot) throws Exception {
         robot.interact(() -> model.seek(4));
         dialogs.files.add(dir);
         robot.interact(() -> assertTrue(files.exports().stepsPng()));
         assertEquals(4, model.getPosition());
-        assertEquals(List.of("19 slides written to " + dir + "."), dialogs.infos);
+        assertEquals(List.of("20 slides written to " + dir + "."), dialogs.infos);
         List<String> names = SlideImages.pngNames(dir);
         assertEquals(SlideImages.EXPECTED_NAMES, names);
         SlideImages.assertDistinctDrawings(dir, names);
@@ -88,9 +88,9 @@ class ExportsTest {
         });
         dialogs.files.add(dir);
         robot.interact(() -> assertTrue(files.exports().stepsPng()));
-        assertEquals(List.of("19 slides and their speaker notes (" + StepSlides.NOTES_FILE + ") written to " + dir + "."),
+        assertEquals(List.of("20 slides and their speaker notes (" + StepSlides.NOTES_FILE + ") written to " + dir + "."),
                 dialogs.infos);
-        assertEquals("Start\nIntroduce the batch.\n\n"
+        assertEquals("00-start.png \u00b7 Start\nIntroduce the batch.\n\n"
                         + "12-backward-7-divar-dxmu1.png \u00b7 Backward 7\nAsk: why does divar sum over the rows?\nThen point at bcast_ivar.\n",
                 Files.readString(dir.resolve(StepSlides.NOTES_FILE), java.nio.charset.StandardCharsets.UTF_8));
         // readable like the slides beside it, not private like the temporary file it was written to

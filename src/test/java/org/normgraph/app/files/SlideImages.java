@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
 /** Checks on exported slides, shared by the app's and the CLI's export tests. */
 public final class SlideImages {
 
-    /** The slide names: the contract of {@code export} (forward 1…9, backward 9…0). */
-    public static final List<String> EXPECTED_NAMES = List.of(
+    /** The slide names: the contract of {@code export} (the start, forward 1…9, backward 9…0). */
+    public static final List<String> EXPECTED_NAMES = List.of("00-start.png",
             "01-forward-1-mu.png", "02-forward-2-xmu.png", "03-forward-3-sq.png", "04-forward-4-var.png",
             "05-forward-5-sqrtvar.png", "06-forward-6-ivar.png", "07-forward-7-xhat.png", "08-forward-8-gammax.png",
             "09-forward-9-out.png", "10-backward-9-dbeta-dgammax.png", "11-backward-8-dgamma-dxhat.png",
