@@ -170,8 +170,8 @@ public final class MainWindow {
         if (viewSetting != null) {
             followStep.set(viewSetting.followStep());
             followStep.addListener((o, a, on) -> viewSetting.storeFollowStep(on));
-            rememberWidth(inputsSlot, viewSetting, ViewSetting.INPUTS_WIDTH_KEY);
-            rememberWidth(inspectorSlot, viewSetting, ViewSetting.INSPECTOR_WIDTH_KEY);
+            rememberWidth(inputsSlot, viewSetting, ViewSetting.INPUTS_SHARE_KEY);
+            rememberWidth(inspectorSlot, viewSetting, ViewSetting.INSPECTOR_SHARE_KEY);
         }
         followStep.addListener((o, a, on) -> fitOrFollow());
         presentation.presentingProperty().addListener((o, a, on) -> {
@@ -196,8 +196,8 @@ public final class MainWindow {
     }
 
     private static void rememberWidth(SidePane pane, ViewSetting setting, String key) {
-        setting.paneWidth(key).ifPresent(pane::setWidthEm);
-        pane.setOnWidthChosen(em -> setting.storePaneWidth(key, em));
+        setting.paneShare(key).ifPresent(pane::setShare);
+        pane.setOnShareChosen(share -> setting.storePaneShare(key, share));
     }
 
     /** Builds the views that show text, in the current language (the session state is the model's). */

@@ -15,13 +15,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 
 /**
- * A side pane of the window: the inputs at its left, the inspector at its right. Its width is
- * in em, so that it grows with the text size. The user sets it by dragging the pane's inner
- * edge (the one next to the graph); a double click on the edge gives back the default width.
- * The default width is at most {@value #DEFAULT_MAX_SHARE} of the window, so that at 200 %
- * text the graph keeps room; a dragged one may take up to {@value #MAX_SHARE}, and a drag
- * leaves the graph at least {@value #GRAPH_MIN_SHARE} of the window. Limits are applied at
- * layout time rather than bound, so that resizing the window sets no property.
+ * A side pane of the window: the inputs at its left, the inspector at its right. Its default
+ * width is in em, so that it grows with the text size, up to {@value #DEFAULT_MAX_SHARE} of the
+ * window (at 200 % text the graph keeps room). The user sets another by dragging the pane's
+ * inner edge (the one next to the graph): a share of the window, as a split pane's divider
+ * keeps, between the pane's minimum width and {@value #MAX_SHARE}, and a drag leaves the graph
+ * at least {@value #GRAPH_MIN_SHARE}. A dragged pane keeps its share at any text size: in em it
+ * doubled at 200 % and took half the window. A double click on the edge gives back the
+ * default width. Limits are applied at layout time rather than bound, so that resizing the
+ * window sets no property.
  *
  * <p>Cut at its edges, so that content wider than the pane is not drawn over the graph;
  * content taller than the pane is cut at its bottom, not at its top.
@@ -36,13 +38,13 @@ final class SidePane extends StackPane {
 
     private final Side side;
     private final double defaultEm;
-    private double widthEm;
+    /** The dragged width as a share of the window, or NaN: the default width. */
+    private double share = Double.NaN;
     private final Region edge = new Region();
     private final Tooltip edgeTip = new Tooltip();
-    private DoubleConsumer onWidthChosen = em -> { };
+    private DoubleConsumer onShareChosen = s -> { };
     private double dragStartX;
     private double dragStartWidth;
-    private double dragEmPx;
     private boolean dragged;
 
     /**
@@ -68,19 +70,20 @@ final class SidePane extends StackPane {
         edge.setOnMouseDragged(this::drag);
         edge.setOnMouseReleased(e -> {
             if (dragged) {
-                onWidthChosen.accept(widthEm); // once per drag: storing writes the preferences to disk
+                onShareChosen.accept(share); // once per drag: storing writes the preferences to disk
             }
             dragged = false;
             e.consume();
         });
         edge.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                chooseWidthEm(this.defaultEm);
+                setShare(Double.NaN);
+                onShareChosen.accept(share);
             }
             e.consume();
         });
         getChildren().add(edge);
-        setWidthEm(defaultEm);
+        setShare(Double.NaN);
     }
 
     /** Shows {@code content} in the pane (it replaces the one before). */
@@ -93,70 +96,67 @@ final class SidePane extends StackPane {
         edgeTip.setText(text);
     }
 
-    /** Called with the width in em each time the user has dragged the edge or reset it. */
-    void setOnWidthChosen(DoubleConsumer action) {
-        onWidthChosen = action;
+    /** Called with the share of the window (NaN: the default width) each time the user has dragged the edge or reset it. */
+    void setOnShareChosen(DoubleConsumer action) {
+        onShareChosen = action;
     }
 
-    double getWidthEm() {
-        return widthEm;
+    /** The dragged width as a share of the window, or NaN for the default width. */
+    double getShare() {
+        return share;
     }
 
-    double getDefaultEm() {
-        return defaultEm;
-    }
-
-    /** Sets the width in em (a stored choice); a number that is not a positive width means the default. */
-    void setWidthEm(double em) {
-        widthEm = Double.isFinite(em) && em > 0 ? em : defaultEm;
-        // an inline style: a width set in code would lose to the stylesheet's at the next CSS pass
-        setStyle(String.format(Locale.ROOT, "-fx-pref-width: %.3fem;", widthEm));
-    }
-
-    private void chooseWidthEm(double em) {
-        setWidthEm(em);
-        onWidthChosen.accept(widthEm);
+    /** Sets the width as a share of the window (a stored choice); one outside (0, {@value #MAX_SHARE}] means the default. */
+    void setShare(double s) {
+        share = s > 0 && s <= MAX_SHARE ? s : Double.NaN;
+        // inline: a width set in code would lose to a stylesheet's at the next CSS pass;
+        // -1 (USE_COMPUTED_SIZE) lets computePrefWidth give the share
+        setStyle(Double.isNaN(share) ? String.format(Locale.ROOT, "-fx-pref-width: %.2fem;", defaultEm)
+                : "-fx-pref-width: -1;");
+        requestLayout();
     }
 
     private void startDrag(MouseEvent e) {
         dragStartX = e.getScreenX();
         dragStartWidth = getWidth();
-        // the em in effect: the pref width the stylesheet resolved for the current em width
-        // (measured here: during the drag the new width's CSS pass has not run yet)
-        dragEmPx = getPrefWidth() > 0 ? getPrefWidth() / widthEm : 13;
         e.consume();
     }
 
     private void drag(MouseEvent e) {
+        double windowWidth = windowWidth();
+        if (windowWidth <= 0) {
+            return;
+        }
         double dx = e.getScreenX() - dragStartX;
         double wanted = dragStartWidth + (side == Side.LEFT ? dx : -dx);
-        double px = Math.max(minWidth(-1), Math.min(wanted, dragLimit()));
-        setWidthEm(px / dragEmPx);
+        double px = Math.max(minWidth(-1), Math.min(wanted, dragLimit(windowWidth)));
+        setShare(px / windowWidth);
         dragged = true;
         e.consume();
     }
 
-    /** The widest a drag may make the pane: its share, and the graph keeps its own. */
-    private double dragLimit() {
-        if (!(getParent() instanceof BorderPane window) || window.getWidth() <= 0) {
-            return Double.MAX_VALUE;
-        }
-        Node other = side == Side.LEFT ? window.getRight() : window.getLeft();
-        double otherWidth = other instanceof Region r ? r.getWidth() : 0;
-        double w = window.getWidth();
-        return Math.min(MAX_SHARE * w, (1 - GRAPH_MIN_SHARE) * w - otherWidth);
+    private double windowWidth() {
+        return getParent() instanceof Region p ? p.getWidth() : 0;
     }
 
-    private boolean isDefaultWidth() {
-        return widthEm == defaultEm;
+    /** The widest a drag may make the pane: its share, and the graph keeps its own. */
+    private double dragLimit(double windowWidth) {
+        Node other = getParent() instanceof BorderPane window
+                ? (side == Side.LEFT ? window.getRight() : window.getLeft()) : null;
+        double otherWidth = other instanceof Region r ? r.getWidth() : 0;
+        return Math.min(MAX_SHARE * windowWidth, (1 - GRAPH_MIN_SHARE) * windowWidth - otherWidth);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        double w = windowWidth();
+        return Double.isNaN(share) || w <= 0 ? super.computePrefWidth(height) : share * w;
     }
 
     @Override
     protected double computeMaxWidth(double height) {
-        if (!(getParent() instanceof Region p) || p.getWidth() <= 0) {
-            return Double.MAX_VALUE;
-        }
-        return p.getWidth() * (isDefaultWidth() ? DEFAULT_MAX_SHARE : MAX_SHARE);
+        double w = windowWidth();
+        return w <= 0 ? Double.MAX_VALUE : w * (Double.isNaN(share) ? DEFAULT_MAX_SHARE : MAX_SHARE);
     }
 
     @Override

@@ -65,8 +65,8 @@ class SidePaneTest {
         assertEquals(430, inputs.getWidth(), 2, "the pane follows the mouse");
         assertTrue(inScene(x).getMaxX() <= inScene(inputs).getMaxX(), "x ends at " + inScene(x).getMaxX()
                 + ", the pane at " + inScene(inputs).getMaxX());
-        assertEquals(430 / 13.0, new ViewSetting(prefs).paneWidth(ViewSetting.INPUTS_WIDTH_KEY).orElseThrow(), 0.2,
-                "remembered in em");
+        assertEquals(430 / WINDOW_WIDTH, new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow(),
+                0.002, "remembered as a share of the window");
     }
 
     @Test
@@ -78,8 +78,12 @@ class SidePaneTest {
         robot.doubleClickOn(edge(robot, "#inspector-pane"), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(330, inspector.getWidth(), 1);
-        assertEquals(MainWindow.INSPECTOR_WIDTH_EM,
-                new ViewSetting(prefs).paneWidth(ViewSetting.INSPECTOR_WIDTH_KEY).orElseThrow(), 1e-9);
+        assertTrue(new ViewSetting(prefs).paneShare(ViewSetting.INSPECTOR_SHARE_KEY).isEmpty(), "the default is remembered");
+        robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Math.min(1.5 * 330, SidePane.DEFAULT_MAX_SHARE * WINDOW_WIDTH), inspector.getWidth(), 1,
+                "the default width grows with the text, up to its share");
+        robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
     }
 
     @Test
@@ -95,27 +99,29 @@ class SidePaneTest {
         assertEquals(200, inputs.getWidth(), 1, "the pane's minimum width");
     }
 
+    /** In em, a pane dragged to 440 px at 100 % text took half of a 1366-pixel window at 200 %. */
     @Test
-    void a_dragged_width_follows_the_text_size_and_comes_back_in_a_new_window(FxRobot robot) {
+    void a_dragged_width_keeps_its_share_at_any_text_size_and_comes_back_in_a_new_window(FxRobot robot) {
         Region inputs = pane(robot, "#inputs-pane");
         dragEdge(robot, "#inputs-pane", 60);
         assertEquals(330, inputs.getWidth(), 2);
-        robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
+        robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1.5 * 330, inputs.getWidth(), 3, "the width is in em");
+        assertEquals(330, inputs.getWidth(), 2, "the share the user chose");
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
 
         MainWindow[] again = new MainWindow[1];
         robot.interact(() -> {
             Stage stage = new Stage();
             again[0] = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
-            again[0].show(stage, WINDOW_WIDTH, 800);
+            again[0].show(stage, 2 * WINDOW_WIDTH / 1.5, 800);
         });
         try {
             WaitForAsyncUtils.waitForFxEvents();
             Region reopened = (Region) again[0].root().lookup("#inputs-pane");
-            assertEquals(330, reopened.getWidth(), 2, "the remembered width");
             assertFalse(reopened == inputs);
+            assertEquals(330 / WINDOW_WIDTH * again[0].root().getWidth(), reopened.getWidth(), 2,
+                    "the remembered share, of the new window's width");
         } finally {
             robot.interact(() -> again[0].root().getScene().getWindow().hide());
         }

@@ -36,15 +36,17 @@ class ViewSettingTest {
     }
 
     @Test
-    void a_pane_width_comes_back_in_em_and_one_that_is_no_positive_number_reads_as_none() {
+    void a_pane_share_comes_back_and_one_that_is_no_share_reads_as_the_default() {
         InMemoryPreferences node = new InMemoryPreferences();
         ViewSetting s = new ViewSetting(node);
-        assertTrue(s.paneWidth(ViewSetting.INPUTS_WIDTH_KEY).isEmpty());
-        s.storePaneWidth(ViewSetting.INPUTS_WIDTH_KEY, 31.5);
-        assertEquals(31.5, new ViewSetting(node).paneWidth(ViewSetting.INPUTS_WIDTH_KEY).orElseThrow());
-        for (String garbage : new String[] {"wide", "-3", "0", "NaN", "Infinity", ""}) {
-            node.put(ViewSetting.INPUTS_WIDTH_KEY, garbage);
-            assertTrue(s.paneWidth(ViewSetting.INPUTS_WIDTH_KEY).isEmpty(), garbage);
+        assertTrue(s.paneShare(ViewSetting.INPUTS_SHARE_KEY).isEmpty());
+        s.storePaneShare(ViewSetting.INPUTS_SHARE_KEY, 0.35);
+        assertEquals(0.35, new ViewSetting(node).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow());
+        s.storePaneShare(ViewSetting.INPUTS_SHARE_KEY, Double.NaN);
+        assertNull(node.get(ViewSetting.INPUTS_SHARE_KEY, null), "the default width is no stored share");
+        for (String garbage : new String[] {"wide", "-0.3", "0", "1", "3", "NaN", "Infinity", ""}) {
+            node.put(ViewSetting.INPUTS_SHARE_KEY, garbage);
+            assertTrue(s.paneShare(ViewSetting.INPUTS_SHARE_KEY).isEmpty(), garbage);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.prefs.Preferences;
 /**
  * The remembered theme, text size, whether the graph follows the steps and the side panes'
  * widths: keys {@value #THEME_KEY}, {@value #TEXT_SIZE_KEY}, {@value #FOLLOW_STEP_KEY},
- * {@value #INPUTS_WIDTH_KEY} and {@value #INSPECTOR_WIDTH_KEY} in a
+ * {@value #INPUTS_SHARE_KEY} and {@value #INSPECTOR_SHARE_KEY} in a
  * {@link Preferences} node (for the app the user node {@code /org/normgraph}, next to the
  * language). Tests give an in-memory node. A missing or unknown stored value reads as the
  * default (light, 100 %, not following, the panes' default widths); a store that cannot be written is reported and ignored.
@@ -18,10 +18,10 @@ public final class ViewSetting {
     public static final String THEME_KEY = "theme";
     public static final String TEXT_SIZE_KEY = "textSize";
     public static final String FOLLOW_STEP_KEY = "followStep";
-    /** The inputs pane's width in em, as the user dragged it. */
-    public static final String INPUTS_WIDTH_KEY = "inputsWidth";
-    /** The inspector's width in em, as the user dragged it. */
-    public static final String INSPECTOR_WIDTH_KEY = "inspectorWidth";
+    /** The inputs pane's width as a share of the window, as the user dragged it. */
+    public static final String INPUTS_SHARE_KEY = "inputsShare";
+    /** The inspector's width as a share of the window, as the user dragged it. */
+    public static final String INSPECTOR_SHARE_KEY = "inspectorShare";
 
     private final Preferences node;
 
@@ -46,18 +46,26 @@ public final class ViewSetting {
         return "true".equals(read(FOLLOW_STEP_KEY));
     }
 
-    /** The width in em stored under {@code key}, or empty if none is or it is not a positive number. */
-    public OptionalDouble paneWidth(String key) {
+    /**
+     * The pane's share of the window stored under {@code key}, or empty if none is (the
+     * default width) or it is no number between 0 and 1.
+     */
+    public OptionalDouble paneShare(String key) {
         try {
-            double em = Double.parseDouble(String.valueOf(read(key)));
-            return Double.isFinite(em) && em > 0 ? OptionalDouble.of(em) : OptionalDouble.empty();
+            double share = Double.parseDouble(String.valueOf(read(key)));
+            return share > 0 && share < 1 ? OptionalDouble.of(share) : OptionalDouble.empty();
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
     }
 
-    public void storePaneWidth(String key, double em) {
-        write(key, Double.toString(em));
+    /** Stores a pane's share of the window; NaN: the default width (the key is removed). */
+    public void storePaneShare(String key, double share) {
+        if (Double.isNaN(share)) {
+            remove(key);
+        } else {
+            write(key, Double.toString(share));
+        }
     }
 
     public void storeTheme(Theme theme) {
@@ -77,6 +85,15 @@ public final class ViewSetting {
             return node.get(key, null);
         } catch (IllegalStateException e) { // node removed
             return null;
+        }
+    }
+
+    private void remove(String key) {
+        try {
+            node.remove(key);
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            System.err.println("normgraph: could not forget the " + key + ": " + e.getMessage());
         }
     }
 
