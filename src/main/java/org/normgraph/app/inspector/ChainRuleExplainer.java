@@ -273,7 +273,7 @@ public final class ChainRuleExplainer {
         List<String> in = n.inputs();
         if (op instanceof Add) {
             List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
-            return line(target, Rule.SUM, t, result, join(t, " + ", false), summands(t, result), "chain.note.add.forward");
+            return line(target, Rule.SUM, t, result, join(t, " + ", false), summands(t, result), "chain.note.elementwise.forward");
         }
         if (op instanceof Subtract) {
             Term a = valueOf(in.get(0), r, col);
@@ -281,12 +281,12 @@ public final class ChainRuleExplainer {
             // 1e8 + 0.1 − (1e8 + 0.25) would read 1e8 − 1e8 = −0.15 with 4 digits
             int digits = NumberText.digitsToShow(Math.max(Math.abs(a.value()), Math.abs(b.value())), result);
             return line(target, Rule.DIFFERENCE, List.of(a, b), result, a.label() + " \u2212 " + b.label(),
-                    num(a.value(), digits) + " \u2212 " + paren(b.value(), digits), "chain.note.subtract.forward");
+                    num(a.value(), digits) + " \u2212 " + paren(b.value(), digits), "chain.note.elementwise.forward");
         }
         if (op instanceof Multiply) {
             List<Term> t = List.of(valueOf(in.get(0), r, col), valueOf(in.get(1), r, col));
             return line(target, Rule.PRODUCT, t, result, join(t, " \u00b7 ", false), join(t, " \u00b7 ", true),
-                    "chain.note.multiply.forward");
+                    "chain.note.elementwise.forward");
         }
         if (op instanceof Square) {
             Term a = valueOf(in.get(0), r, col);

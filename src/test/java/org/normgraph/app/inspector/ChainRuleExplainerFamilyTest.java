@@ -66,6 +66,19 @@ class ChainRuleExplainerFamilyTest {
         }
     }
 
+    /** Layer norm's xhat said "a 1×D row is broadcast to every row", of an N×1 ivar. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void no_note_speaks_of_batch_norms_rows(NormSpec spec, BatchNormInput input) {
+        org.normgraph.app.Messages.setLanguage(org.normgraph.app.Language.ENGLISH);
+        Trace trace = BatchNormGraph.run(spec, input);
+        ChainRuleExplainer ex = new ChainRuleExplainer(trace);
+        for (Node n : trace.graph().nodes()) {
+            String note = ex.value(n.name(), 0, 0).note() + " " + ex.gradient(n.name(), 0, 0).note();
+            assertTrue(!note.contains("1\u00d7D") && !note.contains("over the N rows"), n.name() + ": " + note);
+        }
+    }
+
     /** The summands of a broadcast's contribution, one line each: as many as the sum has terms, adding up to it. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
