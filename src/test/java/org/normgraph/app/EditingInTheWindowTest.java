@@ -27,11 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class EditingInTheWindowTest {
 
     private SessionModel model;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
         model = SessionModel.example();
-        new MainWindow(model).show(stage, 1240, 780);
+        window = new MainWindow(model);
+        window.show(stage, 1240, 780);
     }
 
     @Test
@@ -49,6 +51,27 @@ class EditingInTheWindowTest {
         assertEquals(Numbers.format(xhat), skin(robot, "xhat").valueView().cellText(0, 0),
                 "xhat shows the core's new value");
         assertEquals(model.getTrace().gradient("xhat"), skin(robot, "xhat").gradientView().getMatrix());
+    }
+
+    /**
+     * With a node selected in the graph, a refused cell let Enter move the grid on: the next
+     * number typed replaced the valid one below it.
+     */
+    @Test
+    void with_a_node_selected_a_refused_cell_keeps_the_grids_selection(FxRobot robot) {
+        robot.interact(() -> {
+            window.followStepProperty().set(true);
+            model.seek(13);
+            model.setSelection(org.normgraph.app.model.Selection.node("sqrtvar"));
+        });
+        robot.clickOn(GridRobot.cell(robot, "x", 1, 1));
+        GridRobot.typeText(robot, "xyz");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        GridRobot.typeText(robot, "9");
+        robot.type(KeyCode.ENTER);
+        assertEquals(9.0, model.getInput().x().get(1, 1), "typed again into the refused cell");
+        assertEquals(0.0, model.getInput().x().get(2, 1), "the cell below keeps its number");
     }
 
     /** After Ctrl+A, typing overwrote x[0][0] instead of the clicked cell. */

@@ -194,12 +194,33 @@ final class MatrixSheet extends SpreadsheetView {
         setFixingRowsAllowed(false);
         setFixingColumnsAllowed(false);
         setRowHeaderWidth(ROW_HEADER_WIDTH);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> returnToHeldCell()); // first: the key acts on that cell
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> { // first: the key acts on that cell
+            returnToHeldCell();
+            releaseHeldCell();
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcuts);
         addEventFilter(KeyEvent.KEY_PRESSED, this::tabOut);
         // Tab goes to the cells inside, which take the keys; the grid itself would hold the focus deaf to them
         setFocusTraversable(false);
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pressed = true);
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            pressed = true;
+            releaseHeldCell();
+        });
+        // a move of the grid's own while a refused cell is held goes back to it when idle
+        getSelectionModel().getSelectedCells().addListener((javafx.collections.ListChangeListener<TablePosition>) c -> {
+            if (heldRow >= 0) {
+                javafx.application.Platform.runLater(this::returnToHeldCell);
+            }
+        });
+        focusWithinProperty().addListener((o, was, now) -> {
+            if (!now) { // not while the cell's editor goes and the grid takes the focus back
+                javafx.application.Platform.runLater(() -> {
+                    if (!isFocusWithin()) {
+                        releaseHeldCell();
+                    }
+                });
+            }
+        });
         addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> pressed = false);
         sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
@@ -348,6 +369,8 @@ final class MatrixSheet extends SpreadsheetView {
      * down, Tab right), after the refusal is shown, and the next keys would go to the wrong cell.
      * It goes back when the toolkit is next idle, or before the next key if that comes first
      * (typed input comes before idle work: "1,5", Enter, "9" at once put the 9 in the cell below).
+     * The cell is held until the user's next key or click: under load the grid's own move came
+     * after the return, and the learner's corrected number replaced the valid one below.
      */
     void returnToRefused(int row, int col) {
         heldRow = row;
@@ -358,10 +381,17 @@ final class MatrixSheet extends SpreadsheetView {
     private void returnToHeldCell() {
         int row = heldRow;
         int col = heldCol;
-        heldRow = -1;
         if (row >= 0 && isFocusWithin() && shown != null && row < shown.rows() && col < shown.cols()) {
-            selectCell(row, col);
+            TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+            if (f == null || f.getRow() != row || f.getColumn() != col) {
+                selectCell(row, col);
+            }
         }
+    }
+
+    /** The user acts (a key, a click) or leaves the grid: the refused cell is no longer held. */
+    private void releaseHeldCell() {
+        heldRow = -1;
     }
 
     /** Takes the refusal marks off (only the marked cells are visited). */

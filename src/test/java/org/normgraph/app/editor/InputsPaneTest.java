@@ -160,6 +160,27 @@ class InputsPaneTest {
         assertEquals(List.of(2, 1), at);
     }
 
+    /**
+     * Under load the grid's own move on came after the return (a learner's screen): the refused
+     * cell is held until the next key or click, and the number typed next goes into it.
+     */
+    @Test
+    void a_move_of_the_grids_own_after_the_return_goes_back_to_the_refused_cell(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
+        MatrixSheet x = GridRobot.sheet(robot, "x");
+        robot.interact(() -> x.returnToRefused(2, 1));
+        robot.interact(() -> x.getSelectionModel().clearAndSelect(3, x.getColumns().get(1))); // the late move
+        WaitForAsyncUtils.waitForFxEvents();
+        var f = x.getSelectionModel().getFocusedCell();
+        assertEquals(List.of(2, 1), List.of(f.getRow(), f.getColumn()));
+        GridRobot.typeText(robot, "9");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(9.0, input.get().x().get(2, 1));
+        f = x.getSelectionModel().getFocusedCell();
+        assertEquals(List.of(3, 1), List.of(f.getRow(), f.getColumn()), "after a key the grid moves on as usual");
+    }
+
     @Test
     void a_larger_text_size_grows_the_grid_and_keeps_its_numbers_and_refusal_marks(FxRobot robot) {
         robot.clickOn(GridRobot.cell(robot, "x", 2, 1));
