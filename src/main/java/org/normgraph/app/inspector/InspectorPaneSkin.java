@@ -29,6 +29,7 @@ import org.normgraph.core.Graph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Node;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.timeline.Timeline;
 
 /** The look of {@link InspectorPane}: one scrolling column, rebuilt when trace, selection or position change. */
@@ -154,7 +155,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
 
     /**
      * Everything the content depends on except the numbers: the selection, the text size, the
-     * graph's nodes, edges and the selected node's shape, and which of the node's value,
+     * kind and layout of x, the graph's nodes, operations, edges and the selected node's shape, and which of the node's value,
      * branches and gradient the timeline shows at its position. An edit of a cell changes none
      * of it, and nor do most steps of the walk, so the inspector then keeps its labels and only
      * writes new numbers (at 32×16, building its 1000 labels again takes longer than a frame).
@@ -165,9 +166,11 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         String shown = (timeline.valueShown(name) ? "v" : "-") + (timeline.gradientShown(name) ? "g" : "-")
                 + (g.isFanOut(name) ? explainer.branches(name).stream()
                         .map(e -> timeline.contributionShown(e) ? "b" : "-").collect(Collectors.joining()) : "");
+        NormLayout layout = getSkinnable().normLayout(); // group to instance norm keeps every shape of 4×3×1×1 x
         return sel + "|" + shown + "|" + getSkinnable().fontSizeProperty().get()
+                + "|" + (layout == null ? "" : layout.spec() + java.util.Arrays.toString(layout.xShape()))
                 + "|" + trace.value(name).shape() + "|" + g.edges()
-                + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind()).collect(Collectors.joining(","));
+                + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind() + ":" + n.op()).collect(Collectors.joining(","));
     }
 
     /** The selected element as {row, col}, or {−1, −1} for the whole node or an element it does not have. */

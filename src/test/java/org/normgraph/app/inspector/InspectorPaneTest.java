@@ -41,10 +41,11 @@ class InspectorPaneTest {
     private final SimpleObjectProperty<Trace> traceProperty = new SimpleObjectProperty<>(trace);
     private final SimpleObjectProperty<Selection> selection = new SimpleObjectProperty<>();
     private final SimpleIntegerProperty position = new SimpleIntegerProperty(END);
+    private InspectorPane pane;
 
     @Start
     void start(Stage stage) {
-        InspectorPane pane = new InspectorPane(traceProperty, selection, position);
+        pane = new InspectorPane(traceProperty, selection, position);
         stage.setScene(new Scene(new StackPane(pane), 440, 780));
         stage.show();
     }
@@ -412,5 +413,32 @@ class InspectorPaneTest {
         });
         assertEquals("Chain rule for sqrtvar[2]", robot.lookup("#inspector-chain .section-title").queryAs(Label.class).getText());
         assertTrue(text(robot, "#chain-value").startsWith("sqrtvar[2] = "), text(robot, "#chain-value"));
+    }
+
+    /**
+     * Group norm with G = C and instance norm on the same 2×2×2×2 images have the same shapes:
+     * the inspector kept group norm's shape letters and operation after the switch.
+     */
+    @Test
+    void a_new_kind_with_the_same_shapes_rewrites_the_node_s_facts(FxRobot robot) {
+        int[] shape = {2, 2, 2, 2};
+        var in = new org.normgraph.core.family.NormInput(
+                org.normgraph.core.Tensor.of(shape, 1, 2, 3, 6, 0, 0, 4, 8, 5, 1, 2, 0, 7, 7, 7, 7),
+                org.normgraph.core.Tensor.vector(1.5, 0.5), org.normgraph.core.Tensor.vector(0.25, -1),
+                org.normgraph.core.Tensor.of(shape, 0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.2, -0.1, 0.3, 0.1, -0.2, 0.5, 0.4, -0.3, 0.1, 0.2),
+                1e-5);
+        var layout = new org.normgraph.core.family.NormLayout[] {org.normgraph.core.family.NormLayout.of(
+                org.normgraph.core.family.NormSpec.group(2), shape)};
+        robot.interact(() -> {
+            pane.setLayoutSource(() -> layout[0]);
+            traceProperty.set(BatchNormGraph.run(layout[0], in));
+            selection.set(Selection.node("var"));
+        });
+        assertTrue(text(robot, "#inspector-shape").contains("N\u00d7G"), text(robot, "#inspector-shape"));
+        robot.interact(() -> {
+            layout[0] = org.normgraph.core.family.NormLayout.of(org.normgraph.core.family.NormSpec.instance(), shape);
+            traceProperty.set(BatchNormGraph.run(layout[0], in));
+        });
+        assertTrue(text(robot, "#inspector-shape").contains("N\u00d7C"), text(robot, "#inspector-shape"));
     }
 }
