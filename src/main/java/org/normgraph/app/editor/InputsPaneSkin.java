@@ -86,6 +86,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         // the grids give way when the pane is short, not the controls: a shrunk controls box
         // cut its wrapped messages to one line ending in "…"
         controls.setMinHeight(Region.USE_PREF_SIZE);
+        scroll.viewportBoundsProperty().addListener(o -> fitControlsToView());
         root.getChildren().addAll(controls, scroll);
         root.getStyleClass().add("inputs-root");
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -151,6 +152,20 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         } else if (!pinned && controls.getParent() != content) {
             root.getChildren().remove(controls);
             content.getChildren().add(0, controls);
+        }
+        fitControlsToView();
+    }
+
+    /**
+     * Scrolled with grids wider than the pane (D = 16), the controls wrap to what is visible,
+     * not to the grids' width: at 200 % eps and Next seed stood past the pane's right edge.
+     * Set only when the number changes: a region's size setter asks for a layout even for the
+     * same number, and the viewport's bounds are set anew on every layout pass.
+     */
+    private void fitControlsToView() {
+        double w = controlsScroll() ? Math.max(120, scroll.getViewportBounds().getWidth()) : Double.MAX_VALUE;
+        if (controls.getMaxWidth() != w) {
+            controls.setMaxWidth(w);
         }
     }
 

@@ -594,4 +594,32 @@ class InputsPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(skin.controlsScroll(), "tall again: pinned again");
     }
+
+    /** With D = 16 at 200 %, eps and Next seed stood past the pane's right edge, wrapped to the grids' width. */
+    @Test
+    void scrolled_with_wide_grids_the_controls_wrap_to_what_is_visible(FxRobot robot) {
+        InputsPaneSkin skin = (InputsPaneSkin) pane.getSkin();
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".inputs-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        try {
+            robot.interact(() -> {
+                pane.setStyle("-fx-font-size: 26px"); // what the 200 % text size sets
+                pane.resize(4, 16);
+                pane.setMaxHeight(300);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(skin.controlsScroll());
+            assertTrue(GridRobot.sheet(robot, "x").getWidth() > scroll.getWidth(), "the grids are wider than the pane");
+            double right = scroll.localToScene(scroll.getViewportBounds()).getMaxX();
+            for (String id : new String[] {"#editor-eps", "#editor-nextseed", "#editor-reset"}) {
+                Node n = robot.lookup(id).query();
+                double end = n.localToScene(n.getBoundsInLocal()).getMaxX();
+                assertTrue(end <= right + 0.5, id + " ends at " + end + ", the visible pane at " + right);
+            }
+        } finally {
+            robot.interact(() -> {
+                pane.setMaxHeight(Region.USE_COMPUTED_SIZE);
+                pane.setStyle("");
+            });
+        }
+    }
 }
