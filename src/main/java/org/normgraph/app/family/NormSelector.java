@@ -255,13 +255,21 @@ public final class NormSelector extends HBox {
                 groups.getValueFactory().setValue(spec.groups());
             }
             groups.setVisible(spec.kind() == NormKind.GROUP);
-            kind.setTooltip(new Tooltip(Messages.get("norm.kind.tip") + "\n"
-                    + Messages.get("norm.kind." + spec.kind().id()) + ": " + usedFor(spec.kind())));
+            // the same tooltips with new text: one on screen (the box has the keyboard focus) follows ↓
+            tip(kind).setText(Messages.get("norm.kind.tip") + "\n"
+                    + Messages.get("norm.kind." + spec.kind().id()) + ": " + usedFor(spec.kind()));
             note.setText(usedFor(spec.kind()));
-            note.setTooltip(new Tooltip(note.getText()));
+            tip(note).setText(note.getText());
         } finally {
             syncing = false;
         }
+    }
+
+    private static Tooltip tip(javafx.scene.control.Control c) {
+        if (c.getTooltip() == null) {
+            c.setTooltip(new Tooltip());
+        }
+        return c.getTooltip();
     }
 
     /** Where {@code k} is used and what it averages; batch and group norm say so per channel for images. */

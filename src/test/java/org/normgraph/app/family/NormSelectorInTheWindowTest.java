@@ -64,6 +64,15 @@ class NormSelectorInTheWindowTest {
                 "the note on where it is used");
     }
 
+    /** Shown while the box had the keyboard focus, the tooltip kept the kind before ↓. */
+    @Test
+    void a_tooltip_on_screen_follows_the_kind(FxRobot robot) {
+        javafx.scene.control.Tooltip before = kind(robot).getTooltip();
+        robot.interact(() -> model.setNormSpec(NormSpec.layer()));
+        assertTrue(before == kind(robot).getTooltip(), "the same tooltip, so that one on screen changes");
+        assertTrue(before.getText().contains(org.normgraph.app.Messages.get("norm.note.layer")), before.getText());
+    }
+
     @Test
     void the_status_line_follows_the_kind_at_once_at_the_same_step(FxRobot robot) {
         robot.interact(() -> model.seek(12)); // backward 7: divar sums over the kind's axes
