@@ -183,7 +183,11 @@ public final class NumberText {
         return compact(v, significant).replace('-', MINUS);
     }
 
-    /** The shortest text that parses back to exactly {@code v}: {@code 3}, {@code 2.6666666666666665}, {@code 1e-5}. */
+    /**
+     * The shortest text that parses back to exactly {@code v}: {@code 3}, {@code 2.6666666666666665},
+     * {@code 1e-5}, written plain or scientific where {@link #cell} is, so that a cell's editor
+     * opens on the number the cell shows ({@code 100000000.3}, not {@code 1.000000003e8}).
+     */
     public static String exact(double v) {
         if (v == 0) {
             return "0";
@@ -191,15 +195,9 @@ public final class NumberText {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
         }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        return mantissa + "e" + s.substring(e + 1);
+        return written(new BigDecimal(Double.toString(v)).stripTrailingZeros(), CELL_MAX_DIGITS);
     }
 }

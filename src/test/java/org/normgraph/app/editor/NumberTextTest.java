@@ -43,8 +43,10 @@ class NumberTextTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"3|3", "-1|-1", "1e-5|1e-5", "2.5|2.5", "0.1|0.1"})
-    void exact_is_short_for_short_numbers(double v, String expected) {
+    @CsvSource(delimiter = '|', value = {"3|3", "-1|-1", "1e-5|1e-5", "2.5|2.5", "0.1|0.1",
+            "100000000.3|100000000.3", "0.00015|0.00015", "1.5e-5|1.5e-5", "1.25e12|1250000000000", "6.02e23|6.02e23",
+            "-1.2345678901234567e-8|-1.2345678901234567e-8", "12345678901.5|1.23456789015e10"})
+    void exact_is_short_for_short_numbers_and_plain_where_a_cell_is(double v, String expected) {
         assertEquals(expected, NumberText.exact(v));
     }
 
