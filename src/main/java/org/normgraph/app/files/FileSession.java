@@ -378,10 +378,12 @@ public final class FileSession {
 
     /**
      * When an autosave was written, in the language's own date and time, broken across lines
-     * only at its spaces: the Japanese dialog split 12:49:32 after "12:".
+     * only at its spaces: the Japanese dialog split 12:49:32 after "12:". English's bundle
+     * locale is the root one, whose dates read "2026 Dec 7 23:12:39": English's are used.
      */
     static String savedAtText(ZonedDateTime when, Locale locale) {
-        return NumberText.unbrokenWords(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).format(when));
+        Locale dates = locale.getLanguage().isEmpty() ? Locale.ENGLISH : locale;
+        return NumberText.unbrokenWords(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(dates).format(when));
     }
 
     /**

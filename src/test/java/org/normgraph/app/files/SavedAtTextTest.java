@@ -28,4 +28,12 @@ class SavedAtTextTest {
             assertFalse(lines.isBoundary(k) && !afterSpace, tag + ": a line may break at " + k + " in " + text);
         }
     }
+
+    /** English's bundle locale is the root one: its dates read "2026 Dec 7 12:49:32". */
+    @org.junit.jupiter.api.Test
+    void english_reads_as_english_not_as_the_root_locale() {
+        ZonedDateTime when = ZonedDateTime.of(2026, 12, 7, 12, 49, 32, 0, ZoneOffset.UTC);
+        assertEquals("Dec 7, 2026, 12:49:32 PM", FileSession.savedAtText(when, Locale.ROOT).replace("\ufeff", "")
+                .replace('\u202f', ' ').replace('\u00a0', ' '));
+    }
 }
