@@ -166,6 +166,8 @@ final class BenchCommand implements Callable<Integer> {
             stdout.flush();
         } else if (jsonFile != null) {
             endJson(rows, jsonFile);
+            jsonFile.writeRaw('\n'); // a text file ends with a newline, as stdout's does
+            jsonFile.flush();
         }
         return 0;
     }

@@ -31,6 +31,7 @@ class BenchCommandTest {
         int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "bench", "--sizes", "3x2,8x4",
                 "--min-time", "0.01", "--warmup", "0.01", "--json", json.toString());
         assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(json).endsWith("]\n"), "a text file ends with a newline");
         JsonNode rows = new ObjectMapper().readTree(Files.readString(json));
         assertEquals(6, rows.size());
         Set<String> seen = new HashSet<>();
