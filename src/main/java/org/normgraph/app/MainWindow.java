@@ -698,6 +698,14 @@ public final class MainWindow {
                 e.consume();
                 return;
             }
+            if (!e.isShiftDown() && (k == KeyCode.PAGE_UP || k == KeyCode.PAGE_DOWN) && !(focus instanceof TextInputControl)
+                    && !(focus instanceof ComboBoxBase<?> box && box.isShowing())) {
+                // a clicker's keys step wherever the focus is: after an edit in a grid they did nothing
+                if (StepKeys.step(k, model)) {
+                    e.consume();
+                }
+                return;
+            }
             if (focus instanceof TextInputControl || FocusChain.isInside(focus, inputsSlot)
                     || FocusChain.isInside(focus, inspectorSlot) || inLab || e.isShiftDown()) { // Shift + arrows move between a node's numbers (GraphView)
                 return;

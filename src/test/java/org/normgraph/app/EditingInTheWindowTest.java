@@ -74,6 +74,20 @@ class EditingInTheWindowTest {
         assertEquals(0.0, model.getInput().x().get(2, 1), "the cell below keeps its number");
     }
 
+    /** A lecturer's clicker sends PageDown and PageUp: after an edit in a grid they did nothing. */
+    @Test
+    void page_down_and_up_step_with_the_focus_in_a_grid_but_not_while_a_cell_is_typed_in(FxRobot robot) {
+        robot.clickOn(GridRobot.cell(robot, "x", 0, 0));
+        robot.type(KeyCode.PAGE_DOWN).type(KeyCode.PAGE_DOWN);
+        assertEquals(2, model.getPosition());
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(1, model.getPosition());
+        GridRobot.typeText(robot, "5"); // the cell's editor is open: its keys are its own
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(1, model.getPosition());
+        robot.type(KeyCode.ESCAPE);
+    }
+
     /** After Ctrl+A, typing overwrote x[0][0] instead of the clicked cell. */
     @Test
     void select_all_keeps_the_clicked_cell_as_the_one_typing_edits(FxRobot robot) {
