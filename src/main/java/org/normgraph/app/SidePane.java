@@ -33,8 +33,8 @@ final class SidePane extends StackPane {
     static final double DEFAULT_MAX_SHARE = 0.3;
     static final double MAX_SHARE = 0.5;
     static final double GRAPH_MIN_SHARE = 0.25;
-    /** Pixels of the inner edge that take a drag. */
-    static final double EDGE_WIDTH = 6;
+    /** Pixels of the inner edge that take a drag: 6 were easy to miss, and a miss pans the graph. */
+    static final double EDGE_WIDTH = 8;
 
     private final Side side;
     private final double defaultEm;
