@@ -531,7 +531,11 @@ public final class MainWindow {
         try {
             model.commit(in, layout);
         } catch (InvalidInputException e) {
+            // the two refusals an edit can meet from the kind, in the window's words (the core's are English)
             NormSpec kind = model.getNormSpec();
+            if (kind.kind() == NormKind.INSTANCE && !layout.images()) {
+                throw new EditRefusedException(BundleText.of("norm.refused.instance"), e);
+            }
             if (!"groups".equals(e.field()) || kind.kind() != NormKind.GROUP) {
                 throw e;
             }

@@ -109,6 +109,20 @@ class ImagesInTheWindowTest {
         assertTrue(size.contains("C\u00b7H\u00b7W = 2\u00b72\u00b75 = 20"), size);
     }
 
+    /** Back to features under instance norm was refused in the core's English: "norm: instance norm needs 4-D x …". */
+    @Test
+    void features_under_instance_norm_are_refused_in_the_windows_words(FxRobot robot) {
+        robot.interact(() -> layout(robot).setValue(true));
+        robot.interact(() -> kind(robot).setValue(NormKind.INSTANCE));
+        assertEquals(NormSpec.instance(), model.getNormSpec());
+        robot.interact(() -> layout(robot).setValue(false));
+        assertTrue(model.getInputLayout().images(), "the layout stays");
+        assertTrue(layout(robot).getValue(), "the choice shows the layout kept");
+        String size = robot.lookup("#editor-size-message").queryAs(Label.class).getText();
+        assertEquals(org.normgraph.app.Messages.get("editor.refused.input", org.normgraph.app.Messages.get("norm.refused.instance")),
+                size);
+    }
+
     @Test
     void randomize_on_images_shows_the_new_values_in_the_grids(FxRobot robot) {
         robot.interact(() -> layout(robot).setValue(true));
