@@ -642,7 +642,8 @@ public final class MainWindow {
         status.setPrefWidth(0);
         HBox statusRow = new HBox(8, status, labToggle);
         statusRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(timelineBar, predictPane, statusRow, explanation, notes, speakerNotes);
+        ReadingArea reading = new ReadingArea(new VBox(explanation, notes));
+        VBox box = new VBox(timelineBar, predictPane, statusRow, reading, speakerNotes);
         box.getStyleClass().add("bottom-area");
         return box;
     }

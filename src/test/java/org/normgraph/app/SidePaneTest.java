@@ -114,7 +114,7 @@ class SidePaneTest {
         robot.interact(() -> {
             Stage stage = new Stage();
             again[0] = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
-            again[0].show(stage, 2 * WINDOW_WIDTH / 1.5, 800);
+            again[0].show(stage, 1000, 700); // inside the 1280×800 Monocle screen: a larger window overflows its framebuffer
         });
         try {
             WaitForAsyncUtils.waitForFxEvents();
