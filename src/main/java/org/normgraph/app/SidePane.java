@@ -101,11 +101,6 @@ final class SidePane extends StackPane {
         onShareChosen = action;
     }
 
-    /** The dragged width as a share of the window, or NaN for the default width. */
-    double getShare() {
-        return share;
-    }
-
     /** Sets the width as a share of the window (a stored choice); one outside (0, {@value #MAX_SHARE}] means the default. */
     void setShare(double s) {
         share = s > 0 && s <= MAX_SHARE ? s : Double.NaN;

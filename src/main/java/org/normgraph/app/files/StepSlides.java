@@ -40,8 +40,8 @@ import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
 /**
- * Slides of the walk: one PNG per step (the start, forward 1…9, backward 9…0), each the step's line of
- * the status bar and its explanation above the graph, zoomed to the step's nodes as
+ * Slides of the walk: one PNG per step (the start, forward 1…9, backward 9…0), each the step's
+ * line of the status bar and its explanation above the graph, zoomed to the step's nodes as
  * presentation mode frames them (the whole graph left the numbers 10 px tall on a projector),
  * drawn by the app's own {@link GraphView} in an off-screen scene of {@value #WIDTH}×{@value #HEIGHT}
  * pixels. Used by File ▸ Export and by the headless CLI {@code export}. Must run on the FX thread.
@@ -92,8 +92,9 @@ public final class StepSlides {
 
     /**
      * Draws every step of {@code model}'s walk into {@code dir} (created if needed), the start
-     * first (the whole graph, with the inputs given: a lecture opens on it), and its speaker notes into {@value #NOTES_FILE} if it has any: a slide program
-     * keeps the notes apart from the images. The model's position is moved; callers pass a copy
+     * first (the whole graph, with the inputs given: a lecture opens on it), and its speaker
+     * notes into {@value #NOTES_FILE} if it has any: a slide program keeps the notes apart
+     * from the images. The model's position is moved; callers pass a copy
      * they own.
      */
     public static Written write(SessionModel model, Path dir) throws IOException {

@@ -155,8 +155,8 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
 
     /**
      * Everything the content depends on except the numbers: the selection, the text size, the
-     * kind and layout of x, the graph's nodes, operations, edges and the selected node's shape, and which of the node's value,
-     * branches and gradient the timeline shows at its position. An edit of a cell changes none
+     * kind and layout of x, the graph's nodes, operations, edges and the selected node's shape,
+     * and which of the node's value, branches and gradient the timeline shows at its position. An edit of a cell changes none
      * of it, and nor do most steps of the walk, so the inspector then keeps its labels and only
      * writes new numbers (at 32×16, building its 1000 labels again takes longer than a frame).
      */
