@@ -32,7 +32,13 @@ class SidePaneTest {
     void start(Stage stage) {
         Messages.setLanguage(Language.ENGLISH);
         window = new MainWindow(SessionModel.example(), null, new ViewSetting(prefs));
+        TestStage.resize(stage, WINDOW_WIDTH, 800); // the stage an earlier class showed keeps its size
         window.show(stage, WINDOW_WIDTH, 800);
+    }
+
+    /** The window's width: the figures below are shares of it. */
+    private double width() {
+        return window.root().getWidth();
     }
 
     private Region pane(FxRobot robot, String id) {
@@ -65,7 +71,7 @@ class SidePaneTest {
         assertEquals(430, inputs.getWidth(), 2, "the pane follows the mouse");
         assertTrue(inScene(x).getMaxX() <= inScene(inputs).getMaxX(), "x ends at " + inScene(x).getMaxX()
                 + ", the pane at " + inScene(inputs).getMaxX());
-        assertEquals(430 / WINDOW_WIDTH, new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow(),
+        assertEquals(430 / width(), new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow(),
                 0.002, "remembered as a share of the window");
     }
 
@@ -81,7 +87,7 @@ class SidePaneTest {
         assertTrue(new ViewSetting(prefs).paneShare(ViewSetting.INSPECTOR_SHARE_KEY).isEmpty(), "the default is remembered");
         robot.interact(() -> window.themes().setTextSize(TextSize.LARGER));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Math.min(1.5 * 330, SidePane.DEFAULT_MAX_SHARE * WINDOW_WIDTH), inspector.getWidth(), 1,
+        assertEquals(Math.min(1.5 * 330, SidePane.DEFAULT_MAX_SHARE * width()), inspector.getWidth(), 1,
                 "the default width grows with the text, up to its share");
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
     }
@@ -91,10 +97,10 @@ class SidePaneTest {
         Region inputs = pane(robot, "#inputs-pane");
         Region inspector = pane(robot, "#inspector-pane");
         dragEdge(robot, "#inputs-pane", 900);
-        double limit = Math.min(SidePane.MAX_SHARE * WINDOW_WIDTH,
-                (1 - SidePane.GRAPH_MIN_SHARE) * WINDOW_WIDTH - inspector.getWidth());
+        double limit = Math.min(SidePane.MAX_SHARE * width(),
+                (1 - SidePane.GRAPH_MIN_SHARE) * width() - inspector.getWidth());
         assertEquals(limit, inputs.getWidth(), 1);
-        assertTrue(window.graphView().getLayoutBounds().getWidth() >= SidePane.GRAPH_MIN_SHARE * WINDOW_WIDTH - 1);
+        assertTrue(window.graphView().getLayoutBounds().getWidth() >= SidePane.GRAPH_MIN_SHARE * width() - 1);
         dragEdge(robot, "#inputs-pane", -900);
         assertEquals(200, inputs.getWidth(), 1, "the pane's minimum width");
     }
@@ -105,9 +111,10 @@ class SidePaneTest {
         Region inputs = pane(robot, "#inputs-pane");
         dragEdge(robot, "#inputs-pane", 60);
         assertEquals(330, inputs.getWidth(), 2);
+        double share = 330 / width();
         robot.interact(() -> window.themes().setTextSize(TextSize.HUGE));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(330, inputs.getWidth(), 2, "the share the user chose");
+        assertEquals(share * width(), inputs.getWidth(), 2, "the share the user chose");
         robot.interact(() -> window.themes().setTextSize(TextSize.NORMAL));
 
         MainWindow[] again = new MainWindow[1];
@@ -120,7 +127,7 @@ class SidePaneTest {
             WaitForAsyncUtils.waitForFxEvents();
             Region reopened = (Region) again[0].root().lookup("#inputs-pane");
             assertFalse(reopened == inputs);
-            assertEquals(330 / WINDOW_WIDTH * again[0].root().getWidth(), reopened.getWidth(), 2,
+            assertEquals(share * again[0].root().getWidth(), reopened.getWidth(), 2,
                     "the remembered share, of the new window's width");
         } finally {
             robot.interact(() -> again[0].root().getScene().getWindow().hide());
