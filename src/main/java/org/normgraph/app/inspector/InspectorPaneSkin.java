@@ -155,10 +155,12 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
 
     /**
      * Everything the content depends on except the numbers: the selection, the text size, the
-     * kind and layout of x, the graph's nodes, operations, edges and the selected node's shape,
-     * and which of the node's value, branches and gradient the timeline shows at its position. An edit of a cell changes none
-     * of it, and nor do most steps of the walk, so the inspector then keeps its labels and only
-     * writes new numbers (at 32×16, building its 1000 labels again takes longer than a frame).
+     * kind and layout of x (which name the shape's letters and the operations' symbols), the
+     * graph's nodes, edges and the selected node's shape, and which of the node's value,
+     * branches and gradient the timeline shows at its position. An edit of a cell (eps too)
+     * changes none of it, and nor do most steps of the walk, so the inspector then keeps its
+     * labels and only writes new numbers (at 32×16, building its 1000 labels again takes longer
+     * than a frame).
      */
     private String structure(Trace trace, Selection sel) {
         Graph g = trace.graph();
@@ -170,7 +172,7 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
         return sel + "|" + shown + "|" + getSkinnable().fontSizeProperty().get()
                 + "|" + (layout == null ? "" : layout.spec() + java.util.Arrays.toString(layout.xShape()))
                 + "|" + trace.value(name).shape() + "|" + g.edges()
-                + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind() + ":" + n.op()).collect(Collectors.joining(","));
+                + "|" + g.nodes().stream().map(n -> n.name() + ":" + n.kind()).collect(Collectors.joining(","));
     }
 
     /** The selected element as {row, col}, or {−1, −1} for the whole node or an element it does not have. */
