@@ -56,6 +56,8 @@ public final class NormSelector extends HBox {
     // a refusal spoke of the input it was given: an undo or another edit makes it stale
     private final ChangeListener<BatchNormInput> onInput = (o, a, in) -> message.setVisible(false);
     private boolean syncing;
+    /** A kind was chosen since the list last opened. */
+    private boolean choseInOpenList;
     private final SpinnerTyping typing = new SpinnerTyping(groups);
     /** The whole number typed for G while it is being taken, for the message when it did not fit; else null. */
     private String typedGroups;
@@ -139,6 +141,7 @@ public final class NormSelector extends HBox {
         getChildren().addAll(title, kind, g, groups, note, message);
 
         kind.valueProperty().addListener((o, a, k) -> choose(false));
+        kind.showingProperty().addListener((o, was, is) -> choseInOpenList = false);
         groups.valueProperty().addListener((o, a, v) -> choose(true));
         // typed text counts on Enter and when focus leaves, and what became of it is said, as for N
         groups.getEditor().addEventHandler(javafx.event.ActionEvent.ACTION, e -> commitTypedGroups());
@@ -174,7 +177,13 @@ public final class NormSelector extends HBox {
             return;
         }
         try {
-            model.setNormSpec(NormSpec.of(k, k == NormKind.GROUP ? g : 0));
+            NormSpec spec = NormSpec.of(k, k == NormKind.GROUP ? g : 0);
+            if (kind.isShowing() && choseInOpenList) {
+                model.amendNormSpec(spec); // ↓ through the open list shows each kind; undo takes them back as one
+            } else {
+                model.setNormSpec(spec);
+            }
+            choseInOpenList = kind.isShowing();
             if (k == NormKind.GROUP && g != asked && groupsAsked) { // named as typed: G = 99 was called G = 16
                 say(Messages.get(layout.images() ? "norm.adjusted.groups.channels" : "norm.adjusted.groups",
                         typedGroups != null ? typedGroups : Integer.toString(asked), Integer.toString(c),

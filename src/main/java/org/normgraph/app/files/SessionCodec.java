@@ -45,11 +45,9 @@ public final class SessionCodec {
     public static void restore(Session session, SessionModel model, GraphView graph) {
         model.setPlaying(false);
         model.setInference(null); // set again below, once the file's input is in
-        model.setNormSpec(NormSpec.batch()); // fits any input; the file's kind fits the file's input
         Session.Images im = session.images();
         model.reset(session.input(), im == null ? InputLayout.features(session.input().d())
-                : InputLayout.images(im.channels(), im.height(), im.width()));
-        model.setNormSpec(session.norm());
+                : InputLayout.images(im.channels(), im.height(), im.width()), session.norm());
         Session.Inference inf = session.inference();
         model.setInference(inf == null ? null : new RunningStatistics(inf.mean(), inf.var()));
         model.getSpeakerNotes().clear();

@@ -87,11 +87,12 @@ public final class SessionModel {
     private record State(BatchNormInput input, InputLayout layout, NormSpec kind) {
     }
 
-    // the kind an undo, a redo or commitUnderAnyKind had to leave (its input did not fit it); null when none
+    // the kind commitUnderAnyKind had to leave (its input did not fit it); null when none
     private final ReadOnlyObjectWrapper<NormSpec> kindSetAside = new ReadOnlyObjectWrapper<>(this, "kindSetAside");
 
     private final Deque<State> undoStack = new ArrayDeque<>();
     private final Deque<State> redoStack = new ArrayDeque<>();
+    private boolean kindChangeOnTop; // the last edit undo would take back is a change of kind: amendNormSpec may extend it
     private Timeline timeline;
     private NormLayout graphLayout; // the layout the current graph was built for
 
@@ -180,6 +181,12 @@ public final class SessionModel {
             throw e;
         }
         kindSetAside.set(leave ? now : null);
+        remember(previous);
+    }
+
+    /** Makes {@code previous} what the next undo brings back; a new change forgets what redo had. */
+    private void remember(State previous) {
+        kindChangeOnTop = false;
         undoStack.push(previous);
         if (undoStack.size() > HISTORY_LIMIT) {
             undoStack.removeLast();
@@ -198,12 +205,24 @@ public final class SessionModel {
         reset(newInput, InputLayout.features(newInput.d()));
     }
 
-    /** {@link #reset(BatchNormInput)} in {@code layout} (an opened file of images). */
+    /** {@link #reset(BatchNormInput)} in {@code layout} (an opened file of images), under the current kind. */
     public void reset(BatchNormInput newInput, InputLayout layout) {
+        reset(newInput, layout, normSpec.get());
+    }
+
+    /**
+     * {@link #reset(BatchNormInput)} in {@code layout} under {@code kind} (an opened session file).
+     * A kind that does not fit the input is refused with the core's
+     * {@link org.normgraph.core.InvalidInputException}, and nothing changes.
+     */
+    public void reset(BatchNormInput newInput, InputLayout layout, NormSpec kind) {
         Objects.requireNonNull(newInput, "input");
+        Objects.requireNonNull(kind, "kind");
         requireFits(newInput, layout);
-        apply(newInput, layout, false);
+        layout.norm(kind, newInput.n()); // refuses before anything changes
+        switchKind(kind, newInput, layout);
         kindSetAside.set(null);
+        kindChangeOnTop = false;
         undoStack.clear();
         redoStack.clear();
         syncHistory();
@@ -239,8 +258,9 @@ public final class SessionModel {
 
     /**
      * Switches the graph to {@code spec} on the same input, position and selection: the core
-     * builds and runs the kind's graph. A kind that does not fit the input (G not dividing D or C,
-     * instance norm of N×D features) is refused with the core's {@link org.normgraph.core.InvalidInputException}
+     * builds and runs the kind's graph. The switch is an edit of the session, so undo goes back
+     * to the kind before. A kind that does not fit the input (G not dividing D or C, instance
+     * norm of N×D features) is refused with the core's {@link org.normgraph.core.InvalidInputException}
      * naming the field, and nothing changes.
      */
     public void setNormSpec(NormSpec spec) {
@@ -248,19 +268,52 @@ public final class SessionModel {
         if (spec.equals(normSpec.get())) {
             return;
         }
-        BatchNormInput in = input.get();
-        inputLayout.get().norm(spec, in.n()); // refuses before anything changes
-        NormSpec previous = normSpec.get();
-        normSpec.set(spec);
+        inputLayout.get().norm(spec, input.get().n()); // refuses before anything changes
+        State previous = current();
+        switchKind(spec, input.get(), inputLayout.get());
         kindSetAside.set(null); // the user chose
+        remember(previous);
+        kindChangeOnTop = true;
+    }
+
+    /**
+     * {@link #setNormSpec}, but when the last edit was a change of kind too, this one amends it
+     * rather than being an edit of its own: arrowing through the open list of kinds is one step
+     * for undo, and arrowing back to where the list began leaves no step at all.
+     */
+    public void amendNormSpec(NormSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (!kindChangeOnTop) {
+            setNormSpec(spec);
+            return;
+        }
+        if (spec.equals(normSpec.get())) {
+            return;
+        }
+        inputLayout.get().norm(spec, input.get().n()); // refuses before anything changes
+        switchKind(spec, input.get(), inputLayout.get());
+        kindSetAside.set(null);
+        State before = undoStack.peek();
+        if (before.input() == input.get() && before.layout().equals(inputLayout.get()) && before.kind().equals(spec)) {
+            undoStack.pop(); // back where the change began
+            kindChangeOnTop = false;
+            syncHistory();
+        }
+    }
+
+    /** Puts {@code in} under {@code spec}, which fits it; the kind stays as it was if the core refuses. */
+    private void switchKind(NormSpec spec, BatchNormInput in, InputLayout layout) {
+        NormSpec previous = normSpec.get();
+        RunningStatistics stats = inference.get();
+        normSpec.set(spec);
         if (spec.kind() != NormKind.BATCH) {
             inference.set(null); // running statistics are batch norm's: other kinds train
         }
         try {
-            apply(in, inputLayout.get(), true);
+            apply(in, layout, !spec.equals(previous));
         } catch (RuntimeException e) {
             normSpec.set(previous);
-            apply(in, inputLayout.get(), true);
+            inference.set(stats);
             throw e;
         }
     }
@@ -268,11 +321,6 @@ public final class SessionModel {
     /** The core's layout of the current kind on the current input. */
     public NormLayout getNormLayout() {
         return graphLayout;
-    }
-
-    /** Whether {@code s}'s layout can be normalized by {@code kind} (G divides C, images for instance norm). */
-    private static boolean fits(State s, NormSpec kind) {
-        return fits(s.layout(), s.input().n(), kind);
     }
 
     private static boolean fits(InputLayout layout, int n, NormSpec kind) {
@@ -291,10 +339,8 @@ public final class SessionModel {
     // ---------------------------------------------------------------- undo
 
     /**
-     * Goes back to the input before the last commit; false if there is none. An input the
-     * current kind cannot normalize (N×D features under instance norm, a D that G does not
-     * divide) comes back under the kind it was edited in, else batch norm, which fits every
-     * input; {@link #kindSetAsideProperty()} names the kind left.
+     * Goes back to the input, its layout and the kind of normalization before the last edit
+     * (a commit or a change of kind); false if there is none.
      */
     public boolean undo() {
         if (undoStack.isEmpty()) {
@@ -305,10 +351,7 @@ public final class SessionModel {
         return true;
     }
 
-    /**
-     * Re-applies an input that {@link #undo()} took back; false if there is none. Redo into the
-     * input a kind was set aside for brings that kind back.
-     */
+    /** Re-applies the edit that {@link #undo()} took back; false if there is none. */
     public boolean redo() {
         if (redoStack.isEmpty()) {
             return false;
@@ -318,29 +361,17 @@ public final class SessionModel {
         return true;
     }
 
+    /** Brings {@code s} back; it was in force once, so its kind fits its input. */
     private void restore(State s) {
-        NormSpec now = normSpec.get();
-        NormSpec aside = kindSetAside.get();
-        NormSpec kind;
-        if (s.kind().equals(aside) && fits(s, aside)) {
-            kind = aside; // back to the input it was in force for
-            aside = null;
-        } else if (fits(s, now)) {
-            kind = now; // a kind chosen since the edit stays: switching kinds is not an edit
-        } else {
-            kind = fits(s, s.kind()) ? s.kind() : NormSpec.batch(); // the kind the input was edited in
-            aside = aside != null ? aside : now;
-        }
-        normSpec.set(kind);
-        apply(s.input(), s.layout(), !kind.equals(now));
-        kindSetAside.set(aside);
+        kindChangeOnTop = false;
+        switchKind(s.kind(), s.input(), s.layout());
+        kindSetAside.set(null);
         syncHistory();
     }
 
     /**
-     * The kind the last undo, redo or {@link #commitUnderAnyKind} had to leave, because the
-     * input it brought does not fit it; null when none, and again once the user chooses a kind
-     * or edits.
+     * The kind the last {@link #commitUnderAnyKind} had to leave, because the input it brought
+     * does not fit it; null when none, and again after the next edit or undo.
      */
     public ReadOnlyObjectProperty<NormSpec> kindSetAsideProperty() {
         return kindSetAside.getReadOnlyProperty();
@@ -592,8 +623,8 @@ public final class SessionModel {
      * Switches to inference mode with {@code stats} as the constants mu and var (the graph
      * changes: no sq, no gradient into the constants), or back to training with {@code null}.
      * The input, position and selection stay (a selected node the new graph lacks is unselected);
-     * this is not an edit, so undo does not see it. Inference is batch norm's: it switches the kind
-     * to batch norm, and choosing another kind goes back to training. Constants that the core refuses leave the
+     * the mode itself is not an edit, so undo does not see it. Inference is batch norm's: it switches
+     * the kind to batch norm (an edit undo goes back over), and choosing another kind goes back to training. Constants that the core refuses leave the
      * mode as it was and throw its message.
      */
     public void setInference(RunningStatistics stats) {
@@ -607,12 +638,17 @@ public final class SessionModel {
         if (stats != null) {
             InferenceGraph.run(input.get(), stats.mean(), stats.var()); // refuses before anything changes
         }
+        State previous = current();
+        boolean kindChanges = stats != null && !previous.kind().equals(NormSpec.batch());
         if (stats != null) {
             normSpec.set(NormSpec.batch()); // running statistics are batch norm's
             kindSetAside.set(null);
         }
         inference.set(stats);
         apply(input.get(), inputLayout.get(), true); // the graph differs from the current one: it is built anew
+        if (kindChanges) {
+            remember(previous); // undo goes back to the kind before, training
+        }
     }
 
     // ---------------------------------------------------------------- internals

@@ -233,26 +233,40 @@ class NormSelectorInTheWindowTest {
         assertFalse(robot.lookup("#norm-message").query().isVisible(), "a choice that works clears the message");
     }
 
-    /** Undo back to N×D features left instance norm for batch norm without a word. */
+    /**
+     * A kind chosen by mistake could not be taken back: Ctrl+Z undid the edit before it. Each ↓
+     * in the open list shows a kind; together they are one step for undo.
+     */
     @Test
-    void undo_that_leaves_instance_norm_says_so_and_redo_brings_it_back(FxRobot robot) {
-        robot.interact(() -> {
-            model.commit(model.getInput(), org.normgraph.app.model.InputLayout.images(3, 1, 1));
-            model.setNormSpec(NormSpec.instance());
-        });
+    void a_kind_chosen_in_the_box_is_undone_by_ctrl_z_and_redone_by_ctrl_y(FxRobot robot) {
+        robot.interact(() -> model.commit(model.getInput(), org.normgraph.app.model.InputLayout.images(3, 1, 1)));
+        robot.interact(() -> model.seek(12));
+        robot.clickOn("#toolbar-norm");
+        robot.type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN, KeyCode.ENTER); // batch → layer → group → instance
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.instance(), model.getNormSpec());
+        assertTrue(model.canUndo());
         robot.clickOn("#graph-view");
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NormSpec.batch(), model.getNormSpec());
-        Label message = robot.lookup("#norm-message").queryAs(Label.class);
-        assertTrue(message.isVisible());
-        assertEquals("Instance norm cannot normalize x (N\u00d7D features): the graph is Batch norm until you choose a kind"
-                + " again.", message.getText());
+        assertEquals(NormKind.BATCH, kind(robot).getValue(), "the box shows the kind undo brought back");
+        assertEquals(org.normgraph.app.model.InputLayout.images(3, 1, 1), model.getInputLayout(), "one undo, one change");
+        assertEquals(BatchNormGraph.run(model.getInput()).value("var"), node(robot, "var").getValue());
+        assertEquals(12, model.getPosition());
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NormSpec.instance(), model.getNormSpec());
         assertEquals(NormKind.INSTANCE, kind(robot).getValue());
-        assertFalse(message.isVisible(), "the images are back: nothing is set aside");
+        assertFalse(robot.lookup("#norm-message").query().isVisible(), "nothing was refused or set aside");
+
+        robot.clickOn("#toolbar-norm");
+        robot.type(KeyCode.UP, KeyCode.DOWN, KeyCode.ENTER); // group, then instance again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.instance(), model.getNormSpec());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(NormSpec.batch(), model.getNormSpec(), "back where the list began leaves no step");
     }
 
     /** Reset to example under instance norm was refused: "instance norm needs 4-D x". */
@@ -272,5 +286,6 @@ class NormSelectorInTheWindowTest {
         assertFalse(robot.lookup("#editor-size-message").query().isVisible(), "nothing refused at the button");
         robot.interact(() -> model.undo());
         assertEquals(NormSpec.instance(), model.getNormSpec(), "undo brings the images back under instance norm");
+        assertFalse(robot.lookup("#norm-message").query().isVisible(), "and nothing is set aside any more");
     }
 }

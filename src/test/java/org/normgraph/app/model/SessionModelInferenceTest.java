@@ -40,6 +40,21 @@ class SessionModelInferenceTest {
         assertEquals("step.forward.7", m.getStatusKey());
     }
 
+    /** Inference from layer norm switched the kind to batch norm, and Ctrl+Z did not bring layer norm back. */
+    @Test
+    void inference_from_another_kind_changes_the_kind_as_an_edit_that_undo_takes_back() {
+        SessionModel m = SessionModel.example();
+        m.setNormSpec(org.normgraph.core.family.NormSpec.layer());
+        m.setInference(STATS);
+        assertEquals(org.normgraph.core.family.NormSpec.batch(), m.getNormSpec());
+        assertTrue(m.undo());
+        assertEquals(org.normgraph.core.family.NormSpec.layer(), m.getNormSpec());
+        assertFalse(m.isInference(), "layer norm trains");
+        assertFalse(InferenceGraph.isInference(m.getGraph()));
+        assertTrue(m.undo(), "then the choice of layer norm");
+        assertFalse(m.canUndo());
+    }
+
     /** In inference the note on a constant column described training (xhat 0, dx governed by eps). */
     @Test
     void notes_on_the_batch_statistics_are_for_training_only() {

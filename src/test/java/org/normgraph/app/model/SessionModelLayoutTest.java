@@ -150,7 +150,7 @@ class SessionModelLayoutTest {
     }
 
     @Test
-    void undo_goes_back_across_a_layout_change_and_keeps_the_position() {
+    void undo_goes_back_across_a_layout_change_and_a_change_of_kind_and_keeps_the_position() {
         SessionModel m = SessionModel.example();
         BatchNormInput example = m.getInput();
         m.seek(12);
@@ -163,37 +163,58 @@ class SessionModelLayoutTest {
         assertTrue(m.redo());
         assertEquals(IMAGES, m.getInputLayout());
         m.setNormSpec(NormSpec.instance());
-        assertTrue(m.undo(), "undo did nothing, silently, with Undo enabled");
+        assertTrue(m.undo(), "the change of kind is the last edit");
+        assertEquals(IMAGES, m.getInputLayout());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertTrue(m.undo());
         assertEquals(InputLayout.features(3), m.getInputLayout());
-        assertSame(example, m.getInput());
-        assertEquals(NormSpec.batch(), m.getNormSpec(), "instance norm has no N×D features: back to batch norm");
-        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get(), "the window says which kind was left");
+        assertEquals(12, m.getPosition());
+        assertTrue(m.redo());
         assertTrue(m.redo());
         assertEquals(IMAGES, m.getInputLayout());
-        assertEquals(NormSpec.instance(), m.getNormSpec(), "redo into the images brings instance norm back");
+        assertEquals(NormSpec.instance(), m.getNormSpec());
+        assertEquals(new Shape(2, 2), m.getGraph().node("mu").shape(), "one mean per image and channel");
         assertNull(m.kindSetAsideProperty().get());
     }
 
+    /** Layer norm, then images under instance norm: undo went to batch norm, not to the layer norm of the edit. */
     @Test
-    void a_kind_set_aside_by_undo_stays_aside_over_further_undos_and_is_forgotten_once_the_user_chooses() {
+    void every_undo_and_redo_brings_an_input_back_with_the_kind_it_was_in() {
         SessionModel m = SessionModel.example();
-        m.commit(m.getInput().withEps(1e-3));
+        m.setNormSpec(NormSpec.layer());
         m.commit(images(), IMAGES);
         m.setNormSpec(NormSpec.instance());
         assertTrue(m.undo());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertEquals(IMAGES, m.getInputLayout());
+        assertTrue(m.undo());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertEquals(InputLayout.features(3), m.getInputLayout());
         assertTrue(m.undo());
         assertEquals(NormSpec.batch(), m.getNormSpec());
-        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get());
+        assertFalse(m.canUndo());
+        assertEquals(BatchNormGraph.run(m.getInput()).gradient("x"), m.getTrace().gradient("x"));
         assertTrue(m.redo());
-        assertEquals(NormSpec.batch(), m.getNormSpec(), "features again: instance norm cannot come back yet");
+        assertTrue(m.redo());
         assertTrue(m.redo());
         assertEquals(NormSpec.instance(), m.getNormSpec());
+        assertFalse(m.canRedo());
+    }
 
+    @Test
+    void a_kind_set_aside_by_reset_comes_back_with_its_input_on_undo() {
+        SessionModel m = onImages();
+        m.setNormSpec(NormSpec.instance());
+        m.commitUnderAnyKind(Examples.classic(), InputLayout.features(3));
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get(), "the window says which kind was left");
         assertTrue(m.undo());
-        m.setNormSpec(NormSpec.layer());
-        assertNull(m.kindSetAsideProperty().get(), "the user chose a kind");
+        assertEquals(NormSpec.instance(), m.getNormSpec());
+        assertEquals(IMAGES, m.getInputLayout());
+        assertNull(m.kindSetAsideProperty().get(), "nothing is set aside any more");
         assertTrue(m.redo());
-        assertEquals(NormSpec.layer(), m.getNormSpec(), "a kind chosen since stays when it fits");
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertEquals(Examples.classic(), m.getInput());
     }
 
     @Test
@@ -235,19 +256,5 @@ class SessionModelLayoutTest {
         assertThrows(IllegalArgumentException.class,
                 () -> m.setInference(new RunningStatistics(Matrix.rowVector(0, 0), Matrix.rowVector(1, 1))));
         assertFalse(m.isInference());
-    }
-
-    /** Layer norm, then images under instance norm: undo went to batch norm, not to the layer norm of the edit. */
-    @Test
-    void undo_that_leaves_a_kind_goes_back_to_the_kind_the_input_was_edited_in() {
-        SessionModel m = SessionModel.example();
-        m.setNormSpec(NormSpec.layer());
-        m.commit(images(), IMAGES);
-        m.setNormSpec(NormSpec.instance());
-        assertTrue(m.undo());
-        assertEquals(NormSpec.layer(), m.getNormSpec());
-        assertEquals(NormSpec.instance(), m.kindSetAsideProperty().get());
-        assertTrue(m.redo());
-        assertEquals(NormSpec.instance(), m.getNormSpec());
     }
 }

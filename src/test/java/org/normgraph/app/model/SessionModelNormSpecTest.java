@@ -1,6 +1,7 @@
 package org.normgraph.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.normgraph.app.editor.InputEdits;
 import org.normgraph.core.BatchNormGraph;
+import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.Graph;
 import org.normgraph.core.InvalidInputException;
 import org.normgraph.core.Node;
@@ -73,7 +75,7 @@ class SessionModelNormSpecTest {
     }
 
     @Test
-    void a_resize_that_g_does_not_divide_is_refused_and_undo_into_it_goes_back_to_the_kind_it_was_in() {
+    void a_resize_that_g_does_not_divide_is_refused_and_undo_goes_back_over_each_change_of_kind() {
         SessionModel m = new SessionModel(InputEdits.randomize(3, 4, 1e-5, 5));
         m.setNormSpec(NormSpec.group(2));
         var in = m.getInput();
@@ -84,9 +86,69 @@ class SessionModelNormSpecTest {
         m.setNormSpec(NormSpec.layer());
         m.commit(InputEdits.resize(m.getInput(), 3, 5));
         m.setNormSpec(NormSpec.group(5));
-        assertTrue(m.undo(), "D = 3 does not take G = 5: undo goes back under the kind D = 3 was left in, rather than do nothing");
+        assertTrue(m.undo());
+        assertEquals(5, m.getInput().d());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
+        assertTrue(m.undo());
         assertEquals(3, m.getInput().d());
         assertEquals(NormSpec.layer(), m.getNormSpec());
         assertEquals(BatchNormGraph.run(NormSpec.layer(), m.getInput()).value("var"), m.getTrace().value("var"));
+        assertTrue(m.undo());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertTrue(m.undo());
+        assertEquals(4, m.getInput().d());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertTrue(m.undo());
+        assertEquals(NormSpec.group(2), m.getNormSpec());
+        assertSame(in, m.getInput());
+        assertTrue(m.undo(), "the first change of kind, from batch norm");
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertFalse(m.canUndo());
+    }
+
+    @Test
+    void a_change_of_kind_forgets_what_redo_had_and_a_reset_starts_the_history_under_its_own_kind() {
+        SessionModel m = SessionModel.example();
+        m.commit(m.getInput().withEps(1e-3));
+        assertTrue(m.undo());
+        assertTrue(m.canRedo());
+        m.setNormSpec(NormSpec.layer());
+        assertFalse(m.canRedo(), "a new edit, as any other");
+        m.setNormSpec(NormSpec.layer());
+        assertTrue(m.undo());
+        assertFalse(m.canUndo(), "choosing the kind in force is no edit");
+
+        m.reset(InputEdits.randomize(2, 4, 1e-5, 7), InputLayout.features(4), NormSpec.group(2));
+        assertEquals(NormSpec.group(2), m.getNormSpec());
+        assertEquals(BatchNormGraph.run(NormSpec.group(2), m.getInput()).gradient("x"), m.getTrace().gradient("x"));
+        assertFalse(m.canUndo());
+        BatchNormInput before = m.getInput();
+        assertThrows(InvalidInputException.class,
+                () -> m.reset(InputEdits.randomize(2, 3, 1e-5, 7), InputLayout.features(3), NormSpec.group(2)));
+        assertSame(before, m.getInput());
+        assertEquals(NormSpec.group(2), m.getNormSpec(), "a refused reset changes nothing");
+    }
+
+    @Test
+    void amending_extends_a_change_of_kind_only_and_leaves_no_step_back_where_it_began() {
+        SessionModel m = SessionModel.example();
+        m.amendNormSpec(NormSpec.layer()); // no change of kind to extend: an edit of its own
+        m.amendNormSpec(NormSpec.group(1));
+        assertTrue(m.undo());
+        assertEquals(NormSpec.batch(), m.getNormSpec(), "both in one step");
+        assertFalse(m.canUndo());
+
+        m.commit(m.getInput().withEps(1e-3));
+        m.amendNormSpec(NormSpec.layer()); // the eps edit is not a change of kind
+        assertTrue(m.undo());
+        assertEquals(1e-3, m.getInput().eps());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+
+        m.setNormSpec(NormSpec.layer());
+        m.amendNormSpec(NormSpec.batch());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
+        assertTrue(m.undo(), "the eps edit is left");
+        assertEquals(1e-5, m.getInput().eps());
+        assertFalse(m.canUndo());
     }
 }
