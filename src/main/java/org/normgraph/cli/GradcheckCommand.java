@@ -45,17 +45,23 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        NormSpec kind;
+        JsonNode root;
         try {
-            NormSpec kind = norm.spec();
-            JsonNode root = input.readJson(parent.stdin());
-            return FamilyCase.isNineStep(kind, root) ? nineStep(CaseFile.fromJson(root))
-                    : family(FamilyCase.read(kind, root));
+            kind = norm.spec();
+            root = input.readJson(parent.stdin());
         } catch (NormOptions.UsageProblem | InputFormatException e) {
             return Errors.badInput(spec, e.getMessage());
+        }
+        try {
+            return FamilyCase.isNineStep(kind, root) ? nineStep(CaseFile.fromJson(root))
+                    : family(FamilyCase.read(kind, root));
+        } catch (InputFormatException e) {
+            return Errors.badInput(spec, input.inCase(e.getMessage()));
         } catch (InvalidInputException e) {
             // a valid input so close to the largest double that stepping it by h overflows
-            return Errors.badInput(spec, "finite differences overflow: a value stepped by h is not finite ("
-                    + e.getMessage() + "); use values below about 1e300");
+            return Errors.badInput(spec, input.inCase("finite differences overflow: a value stepped by h is not finite ("
+                    + e.getMessage() + "); use values below about 1e300"));
         }
     }
 
@@ -76,7 +82,7 @@ final class GradcheckCommand implements Callable<Integer> {
     private int check(String header, NormLayout layout, NormInput in, String simplifiedName, int atWidth) {
         var nonFinite = BatchNormGraph.run(layout, in).firstNonFinite();
         if (nonFinite.isPresent()) {
-            return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+            return Errors.badInput(spec, input.inCase(Errors.describe(nonFinite.get())));
         }
         List<GradientCheck.Result> results = GradientCheck.check(layout, in);
         PrintWriter out = spec.commandLine().getOut();

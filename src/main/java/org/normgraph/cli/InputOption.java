@@ -21,6 +21,14 @@ final class InputOption {
         return CaseFile.fromJson(readJson(stdin));
     }
 
+    /**
+     * {@code problem} with the case it is in before it ("case.json: x[1][1]: expected a number"),
+     * as the JSON syntax errors and the session files' errors have it.
+     */
+    String inCase(String problem) {
+        return (input.equals("-") ? "stdin" : input) + ": " + problem;
+    }
+
     /** The case file as a JSON object, before it is read as a nine-step or a family case. */
     JsonNode readJson(InputStream stdin) throws InputFormatException {
         if (input.equals("-")) {

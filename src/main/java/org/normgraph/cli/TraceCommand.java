@@ -67,7 +67,7 @@ final class TraceCommand implements Callable<Integer> {
                 Trace trace = BatchNormGraph.run(in);
                 var nonFinite = trace.firstNonFinite();
                 if (nonFinite.isPresent()) {
-                    return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+                    return Errors.badInput(spec, input.inCase(Errors.describe(nonFinite.get())));
                 }
                 TraceJson.write(in, trace, out, pretty);
             } else {
@@ -75,12 +75,12 @@ final class TraceCommand implements Callable<Integer> {
                 Trace trace = BatchNormGraph.run(c.layout(), c.input());
                 var nonFinite = trace.firstNonFinite();
                 if (nonFinite.isPresent()) {
-                    return Errors.badInput(spec, Errors.describe(nonFinite.get()));
+                    return Errors.badInput(spec, input.inCase(Errors.describe(nonFinite.get())));
                 }
                 NormTraceJson.write(c.layout(), c.input().eps(), trace, out, pretty);
             }
         } catch (InputFormatException e) {
-            return Errors.badInput(spec, e.getMessage());
+            return Errors.badInput(spec, input.inCase(e.getMessage()));
         }
         out.println();
         out.flush();

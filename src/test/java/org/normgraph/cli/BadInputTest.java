@@ -113,6 +113,8 @@ class BadInputTest {
             throws IOException {
         Path file = Files.writeString(dir.resolve("case.json"), content, StandardCharsets.UTF_8);
         assertRefused("trace", CliRun.run("trace", "--input", file.toString()), mustContain);
+        // every problem of the case names its file, the content's as its syntax's ("x[0][1]: …" did not)
+        assertRefused("trace", CliRun.run("trace", "--input", file.toString()), List.of(": " + file + ": "));
     }
 
     @ParameterizedTest(name = "trace, stdin: {0}")
@@ -125,6 +127,15 @@ class BadInputTest {
     @MethodSource("table")
     void gradcheck_refuses_bad_stdin_with_one_line(String what, String content, List<String> mustContain) {
         assertRefused("gradcheck", CliRun.withStdin(content, "gradcheck", "-i", "-"), mustContain);
+    }
+
+    @ParameterizedTest(name = "gradcheck, file: {0}")
+    @MethodSource("table")
+    void gradcheck_names_the_bad_file(String what, String content, List<String> mustContain) throws IOException {
+        Path file = Files.writeString(dir.resolve("check.json"), content, StandardCharsets.UTF_8);
+        List<String> named = new java.util.ArrayList<>(mustContain);
+        named.add(": " + file + ": ");
+        assertRefused("gradcheck", CliRun.run("gradcheck", "--input", file.toString()), named);
     }
 
     @Test
@@ -153,7 +164,7 @@ class BadInputTest {
     void the_table_builders_produce_valid_json_when_nothing_is_wrong() {
         assertEquals(0, CliRun.withStdin(with("eps", "1e-5"), "trace", "-i", "-").exitCode());
         CliRun.Result r = CliRun.withStdin(without("dout"), "trace", "-i", "-");
-        assertEquals(List.of("normgraph trace: dout: missing"), r.errLines());
+        assertEquals(List.of("normgraph trace: stdin: dout: missing"), r.errLines());
     }
 
     private static void assertRefused(String command, CliRun.Result r, List<String> mustContain) {
