@@ -15,7 +15,9 @@ import javafx.util.Duration;
  * moves on or after the tooltip's own show duration. Focus set by a click shows nothing more:
  * the mouse's own tooltip covers that.
  */
-final class FocusTooltips {
+public final class FocusTooltips {
+
+    private static final Object BESIDE = new Object();
 
     /** About JavaFX's hover delay, so that Tab held down does not flash every tooltip on its way. */
     private static final Duration WAIT = Duration.millis(600);
@@ -26,6 +28,15 @@ final class FocusTooltips {
 
     private FocusTooltips() {
         linger.setOnFinished(e -> hide());
+    }
+
+    /**
+     * Shows {@code control}'s tooltip at its right, level with it, when Tab brings the focus:
+     * below Predict's answer field it covered the step's sentence while the learner typed, and
+     * above it would cover the question.
+     */
+    public static void placeBeside(Control control) {
+        control.getProperties().put(BESIDE, Boolean.TRUE);
     }
 
     static void install(Scene scene) {
@@ -67,7 +78,11 @@ final class FocusTooltips {
         if (tip == null || tip.isShowing() || b == null) {
             return; // the mouse already shows it, or the control left the window
         }
-        tip.show(control, b.getMinX(), b.getMaxY() + 2);
+        if (control.getProperties().containsKey(BESIDE)) {
+            tip.show(control, b.getMaxX() + 4, b.getMinY());
+        } else {
+            tip.show(control, b.getMinX(), b.getMaxY() + 2);
+        }
         shown = tip;
         linger.setDuration(tip.getShowDuration());
         linger.playFromStart();

@@ -57,6 +57,30 @@ class FocusTooltipsTest {
         assertFalse(tip.isShowing());
     }
 
+    /** Below Predict's answer field, the tooltip covered the step's sentence while the learner typed. */
+    @Test
+    void the_answer_fields_tooltip_stands_beside_it_covering_neither_question_nor_sentence(FxRobot robot) {
+        SessionModel model = window.model();
+        robot.interact(() -> {
+            model.setMode(org.normgraph.app.model.Mode.PREDICT);
+            model.seek(9); // before backward step 9: a question
+        });
+        robot.interact(() -> robot.lookup("#predict-check").query().requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        Node answer = robot.lookup("#predict-answer").query();
+        assertTrue(answer.isFocused(), "Shift+Tab from Check reaches the answer: " + focus());
+        Tooltip tip = tooltipOfFocus();
+        assertTrue(waitUntil(tip::isShowing), "shown after Tab: " + tip.getText());
+        javafx.geometry.Bounds field = answer.localToScreen(answer.getBoundsInLocal());
+        Node box = tip.getSkin().getNode(); // the tooltip as seen, without its window's room for the shadow
+        javafx.geometry.Bounds shown = box.localToScreen(box.getLayoutBounds());
+        assertTrue(tip.getAnchorX() >= field.getMaxX(), tip.getAnchorX() + " vs " + field);
+        for (String id : java.util.List.of("#predict-question", "#status-line")) {
+            Node label = robot.lookup(id).query();
+            assertFalse(shown.intersects(label.localToScreen(label.getBoundsInLocal())), id + " is covered: " + shown);
+        }
+    }
+
     private Node focus() {
         return window.graphView().getScene().getFocusOwner();
     }

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.CjkWrap;
+import org.normgraph.app.FocusTooltips;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.inspector.ChainRuleExplainer;
@@ -68,6 +69,7 @@ public final class PredictPane extends VBox {
         answer.setId("predict-answer");
         answer.setPromptText(Messages.get("predict.answer.prompt"));
         answer.setTooltip(new Tooltip(Messages.get("predict.answer.tip")));
+        FocusTooltips.placeBeside(answer);
         answer.setPrefColumnCount(12);
         answer.setOnAction(e -> check());
         answer.textProperty().addListener((o, a, t) -> {
