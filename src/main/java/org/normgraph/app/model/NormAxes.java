@@ -66,7 +66,10 @@ public record NormAxes(Collapse collapse, int groupWidth, int channelWidth, Norm
     /** {@link #of(Graph)} for a graph built for {@code layout} (which says whether x is N×C×H×W). */
     public static NormAxes of(Graph graph, NormLayout layout) {
         NormAxes axes = of(graph);
-        return new NormAxes(axes.collapse, axes.groupWidth, axes.channelWidth, layout);
+        // group norm with G = 1 has one statistic per row, as layer norm: it is still named and
+        // indexed as group norm's N×G, so that the words follow the kind the learner chose
+        boolean oneGroup = axes.collapse == Collapse.FEATURES && layout != null && layout.kind() == NormKind.GROUP;
+        return new NormAxes(oneGroup ? Collapse.GROUPS : axes.collapse, axes.groupWidth, axes.channelWidth, layout);
     }
 
     /** Batch norm of N×D features: the nine steps as DESIGN.md writes them. */

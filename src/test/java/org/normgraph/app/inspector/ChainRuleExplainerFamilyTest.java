@@ -146,4 +146,25 @@ class ChainRuleExplainerFamilyTest {
         assertEquals("1\u00d7D", ex.axes().letters("dgamma"));
         assertTrue(NodeTex.forward("bcast_ivar", ex.axes()).contains("g(j)"));
     }
+
+    /** Under group norm with G = 1 the inspector wrote layer norm's N×1 and 1/(C·H·W) of the kind the learner had not chosen. */
+    @Test
+    void group_norm_with_one_group_is_named_and_indexed_as_group_norm() {
+        BatchNormInput in = InputEdits.randomize(3, 4, 1e-3, 7);
+        var layout = org.normgraph.core.family.NormLayout.of(NormSpec.group(1), in.n(), in.d());
+        Trace trace = BatchNormGraph.run(layout, org.normgraph.core.family.NormInput.of(in));
+        ChainRuleExplainer ex = new ChainRuleExplainer(trace, layout);
+        assertEquals(NormAxes.Collapse.GROUPS, ex.axes().collapse());
+        assertEquals("N×G", ex.axes().letters("mu"));
+        Line mu = ex.value("mu", 2, 0);
+        assertEquals("mu[2][0]", mu.target());
+        assertEquals(trace.value("mu").get(2, 0), mu.result(), 0.0);
+        assertTrue(NodeTex.forward("mu", ex.axes()).contains("\\frac{G}{D}"), NodeTex.forward("mu", ex.axes()));
+
+        var images = org.normgraph.core.family.NormLayout.of(NormSpec.group(1), 3, 4, 1, 1);
+        NormAxes onImages = NormAxes.of(BatchNormGraph.build(images, 1e-3), images);
+        assertEquals("N×G", onImages.letters("var"));
+        assertTrue(NodeTex.forward("mu", onImages).contains("C \\cdot H \\cdot W"), NodeTex.forward("mu", onImages));
+        assertTrue(NodeTex.forward("mu", onImages).contains("\\frac{G}"), NodeTex.forward("mu", onImages));
+    }
 }
