@@ -41,13 +41,14 @@ public final class StepExplanations {
 
     /** The explanations of all positions of the session's walk, in order, in the current language. */
     public static List<String> texts(SessionModel model) {
-        ChainRuleExplainer explainer = byNotes(model) ? new ChainRuleExplainer(model.getTrace()) : null;
+        ChainRuleExplainer explainer = byNotes(model) ? new ChainRuleExplainer(model.getTrace(), model.getNormLayout()) : null;
         return model.steps().stream().map(s -> explainer == null ? Messages.get(key(s)) : fromNotes(explainer, s)).toList();
     }
 
     /** The explanation of {@code step} of the session's walk in the current language. */
     public static String text(SessionModel model, Step step) {
-        return byNotes(model) ? fromNotes(new ChainRuleExplainer(model.getTrace()), step) : Messages.get(key(step));
+        return byNotes(model) ? fromNotes(new ChainRuleExplainer(model.getTrace(), model.getNormLayout()), step)
+                : Messages.get(key(step));
     }
 
     /** Whether the session's graph is not the one the bundle's paragraphs describe. */

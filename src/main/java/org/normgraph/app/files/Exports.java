@@ -108,7 +108,7 @@ public final class Exports {
         if (s == null || !s.hasElement()) {
             return null;
         }
-        ChainRuleExplainer explainer = new ChainRuleExplainer(model().getTrace());
+        ChainRuleExplainer explainer = new ChainRuleExplainer(model().getTrace(), model().getNormLayout());
         return explainer.hasElement(s.node(), s.row(), s.col()) ? explainer.shown(s.node(), s.row(), s.col(),
                 model()::valueShown, model()::contributionShown, model()::gradientShown) : null;
     }

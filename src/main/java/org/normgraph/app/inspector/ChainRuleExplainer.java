@@ -208,21 +208,17 @@ public final class ChainRuleExplainer {
 
     /**
      * The note on a reduction or broadcast: over rows (batch norm), over the rows and the H·W
-     * columns of a channel (N×C×H×W x, {@code .channel}), or over blocks of a row ({@code .block},
-     * which says how many values a block holds: layer, group and instance norm, on features or
-     * on images, average different numbers of them).
+     * columns of a channel (N×C×H×W x, {@code .channel}), or over blocks of a row, which it
+     * names for the kind in force: a whole row (layer norm), a group of it (group norm) or one
+     * channel of one image (instance norm), with the M values a block holds.
      */
-    private static Note note(String key, Block b) {
+    private Note note(String key, Block b) {
         if (b.rows()) {
             return new Note(rowsNote(key, b), List.of());
         }
-        return new Note(switch (key) { // literal keys, so that the bundle's keys can be found in the code
-            case "chain.note.mean.forward" -> "chain.note.mean.forward.block";
-            case "chain.note.mean.backward" -> "chain.note.mean.backward.block";
-            case "chain.note.broadcast.forward" -> "chain.note.broadcast.forward.block";
-            case "chain.note.broadcast.backward" -> "chain.note.broadcast.backward.block";
-            default -> throw new IllegalArgumentException("no block note for " + key);
-        }, List.of(Integer.toString(b.width())));
+        String place = axes.perChannel() ? "image" : axes.collapse() == NormAxes.Collapse.GROUPS ? "group" : "row";
+        // the bundle's keys: chain.note.{mean,broadcast}.{forward,backward}.{row,group,image}
+        return new Note(key + "." + place, List.of(Integer.toString(b.width())));
     }
 
     private static String rowsNote(String key, Block b) {

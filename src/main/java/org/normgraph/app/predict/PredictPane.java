@@ -242,7 +242,7 @@ public final class PredictPane extends VBox {
     private void update(boolean positionChanged) {
         PredictSession.Question before = pending;
         boolean on = model.getMode() == Mode.PREDICT;
-        pending = on ? session.pending(model.getTrace(), model.steps(), model.getPosition()).orElse(null) : null;
+        pending = on ? session.pending(model.getTrace(), model.steps(), model.getPosition(), model.getNormLayout()).orElse(null) : null;
         if (pending != null) {
             if (model.isPlaying()) {
                 model.setPlaying(false); // playback stops before a question
@@ -312,7 +312,8 @@ public final class PredictPane extends VBox {
         }
         PredictSession.Outcome o = shown.get();
         // the numbers of the current trace (an edit after answering changes them)
-        PredictSession.Question q = PredictSession.question(model.getTrace(), model.steps().get(o.question().position()));
+        PredictSession.Question q = PredictSession.question(model.getTrace(), model.steps().get(o.question().position()),
+                model.getNormLayout());
         String value = q.line().resultText();
         String said = NumberText.pretty(o.answer(), NumberText.EDITOR_DIGITS);
         switch (o.verdict()) {

@@ -12,6 +12,7 @@ import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormLayout;
 import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
@@ -127,15 +128,28 @@ public final class PredictSession {
      * backward step that has not been asked and answered or revealed yet.
      */
     public Optional<Question> pending(Trace trace, List<Step> steps, int position) {
+        return pending(trace, steps, position, null);
+    }
+
+    /** {@link #pending(Trace, List, int)} named and indexed for {@code layout}'s kind (null: as the graph reads). */
+    public Optional<Question> pending(Trace trace, List<Step> steps, int position, NormLayout layout) {
         int next = position + 1;
         if (next >= steps.size() || steps.get(next).phase() != Phase.BACKWARD || outcomes.containsKey(next)) {
             return Optional.empty();
         }
-        return Optional.of(question(trace, steps.get(next)));
+        return Optional.of(question(trace, steps.get(next), layout));
     }
 
     /** The question for a backward step, its numbers from {@code trace}. */
     public static Question question(Trace trace, Step step) {
+        return question(trace, step, null);
+    }
+
+    /**
+     * The question for a backward step, its numbers from {@code trace}, its element named as the
+     * inspector names it for {@code layout}'s kind (null: as the graph reads).
+     */
+    public static Question question(Trace trace, Step step, NormLayout layout) {
         if (step.phase() != Phase.BACKWARD) {
             throw new IllegalArgumentException("no question before a " + step.phase() + " step");
         }
@@ -145,7 +159,7 @@ public final class PredictSession {
         var shape = trace.graph().node(g.node()).shape();
         int col = k % shape.cols();
         int row = shape.rows() == 1 ? 0 : (2 * k + 1) % shape.rows();
-        ChainRuleExplainer explainer = new ChainRuleExplainer(trace);
+        ChainRuleExplainer explainer = new ChainRuleExplainer(trace, layout);
         ChainRuleExplainer.Line line = g.isBranch() ? explainer.contribution(g.edge(), row, col)
                 : explainer.gradient(g.node(), row, col);
         List<Edge> into = g.isBranch() ? List.of(g.edge()) : trace.graph().consumers(g.node());

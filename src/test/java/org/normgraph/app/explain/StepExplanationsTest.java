@@ -74,16 +74,34 @@ class StepExplanationsTest {
         List<String> texts = StepExplanations.texts(model);
         String b7 = texts.get(12); // backward 7: xhat's product rule, bcast_ivar's sum over the features of a row
         assertTrue(b7.contains(Messages.get("chain.note.multiply.backward")), b7);
-        assertTrue(b7.contains(Messages.get("chain.note.broadcast.backward.block", "3")), b7); // the D = 3 of a row
+        assertTrue(b7.contains(Messages.get("chain.note.broadcast.backward.row", "3")), b7); // the D = 3 of a row
         assertFalse(b7.contains("column"), b7);
         String f1 = texts.get(1);
-        assertEquals(Messages.get("chain.note.mean.forward.block", "3"), f1);
-        assertTrue(texts.get(18).contains(Messages.get("chain.note.mean.backward.block", "3")), "backward 1: " + texts.get(18));
+        assertEquals(Messages.get("chain.note.mean.forward.row", "3"), f1);
+        assertEquals(f1, texts.get(4), "forward 4 averages sq's values of a row as forward 1 does x's; neither is named");
+        assertTrue(texts.get(18).contains(Messages.get("chain.note.mean.backward.row", "3")), "backward 1: " + texts.get(18));
         assertTrue(texts.get(19).contains(Messages.get("chain.note.fanout")), "backward 0 sums x's branches: " + texts.get(19));
         for (String t : texts) {
             assertFalse(t.isBlank() || t.contains("1\u00d7D row"), t);
         }
         assertEquals(StepExplanations.text(model, model.steps().get(12)), b7);
+    }
+
+    /** "The mean over the M values of x …: a row (layer norm), a group of a row (group norm) or …" for var, in every kind. */
+    @Test
+    void each_kind_names_its_own_blocks_and_no_other_kind() {
+        SessionModel model = SessionModel.example();
+        model.commit(org.normgraph.app.editor.InputEdits.resize(model.getInput(), 4, 4));
+        model.setNormSpec(NormSpec.group(2));
+        List<String> group = StepExplanations.texts(model);
+        assertEquals(Messages.get("chain.note.mean.forward.group", "2"), group.get(4));
+        for (String t : group) {
+            assertFalse(t.contains("layer norm") || t.contains("instance norm") || t.contains("values of x"), t);
+        }
+        var images = org.normgraph.app.model.InputLayout.images(2, 2, 1);
+        model.commit(org.normgraph.app.editor.InputEdits.relayout(model.getInput(), model.getInputLayout(), 4, images), images);
+        model.setNormSpec(NormSpec.instance());
+        assertEquals(Messages.get("chain.note.mean.forward.image", "2"), StepExplanations.texts(model).get(1));
     }
 
     /** Layer norm's backward 7 in Japanese read "…統計量のコピー。 要素ごとの演算です": a half-width space after "。". */
@@ -111,7 +129,7 @@ class StepExplanationsTest {
         model.commit(org.normgraph.app.editor.InputEdits.randomize(2, images, 1e-5, 3), images);
         model.setNormSpec(NormSpec.instance());
         String backward4 = StepExplanations.texts(model).get(15);
-        assertTrue(backward4.contains("here M\u00a0=\u00a04."), "H·W = 4 values per statistic: " + backward4);
+        assertTrue(backward4.contains(Messages.get("chain.note.mean.backward.image", "4")), "H·W = 4 values per statistic: " + backward4);
         assertFalse(backward4.contains("D/G"), backward4);
     }
 

@@ -47,7 +47,7 @@ class NormSelectorInTheWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(NormSpec.layer(), model.getNormSpec());
         assertEquals(1, model.getPosition(), "the step is kept");
-        assertEquals(org.normgraph.app.Messages.get("chain.note.mean.forward.block", "3"),
+        assertEquals(org.normgraph.app.Messages.get("chain.note.mean.forward.row", "3"),
                 robot.lookup("#step-explanation").queryAs(Label.class).getText(), "the paragraph follows the kind at once");
         assertEquals("N\u00d71 = 4\u00d71", shape(robot, "mu"));
         assertTrue(formula(robot, "mu").contains("mean over the features"), formula(robot, "mu"));
