@@ -27,6 +27,13 @@ public final class StepFramer {
      * framed with x drew its numbers 8 px tall.
      */
     public static final double READABLE_ZOOM = 1.8;
+    /**
+     * A forward step's inputs are framed whole if that costs no more than this share of the
+     * zoom its own nodes would get (readable, or what fits them).
+     */
+    public static final double WHOLE_CONTEXT_SHARE = 0.8;
+    /** Zooms tried between the step's own zoom and {@link #WHOLE_CONTEXT_SHARE} of it. */
+    private static final int ZOOM_STEPS = 8;
     /** The screen height {@link #READABLE_ZOOM} is for: on a smaller screen the same share of it is less zoom. */
     static final double READABLE_LINES = 1080;
     /** Free border around the framed nodes on a screen or slide, in view pixels. */
@@ -106,9 +113,25 @@ public final class StepFramer {
         List<Box> context = boxes(layout, framedNodes(step, layout.routes().keySet()));
         // all of the context if that keeps the numbers readable, else the step's own nodes at a
         // readable zoom, with as much of the context as the view then holds
+        double whole = zoomToFit(Box.around(context), w, h);
         double floor = Math.min(Math.min(readableZoom(view), maxZoom), zoomToFit(core, w, h));
-        double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, zoomToFit(Box.around(context), w, h))));
+        double s = Math.max(GraphView.MIN_ZOOM, Math.min(maxZoom, Math.max(floor, whole)));
         double[] c = centre(core, context, w / s, h / s);
+        if (whole < floor) {
+            // a little less zoom may show more of the context whole: forward 2 showed x cut at
+            // the caption's edge, its words broken, where 0.94 of the zoom held it
+            double bestWhole = wholeArea(context, c[0], c[1], w / s, h / s);
+            for (int k = 1; k <= ZOOM_STEPS; k++) {
+                double z = Math.max(GraphView.MIN_ZOOM, floor * (1 - (1 - WHOLE_CONTEXT_SHARE) * k / ZOOM_STEPS));
+                double[] cz = centre(core, context, w / z, h / z);
+                double shownWhole = wholeArea(context, cz[0], cz[1], w / z, h / z);
+                if (shownWhole > bestWhole * (1 + 1e-6)) {
+                    bestWhole = shownWhole;
+                    s = z;
+                    c = cz;
+                }
+            }
+        }
         // the layout's boxes are the drawing's coordinates: the view's origin follows from them alone
         // (not from where a node is drawn now, which lags while a layout pass is pending)
         view.setViewport(s, view.getWidth() / 2 - c[0] * s, view.getHeight() / 2 - c[1] * s);
@@ -144,10 +167,13 @@ public final class StepFramer {
         double xHi = Math.max(core.x() + vw / 2, core.cx());
         double yLo = Math.min(core.bottom() - vh / 2, core.cy());
         double yHi = Math.max(core.y() + vh / 2, core.cy());
-        for (int i = 0; i <= CANDIDATES; i++) {
-            double cx = xLo + (xHi - xLo) * i / CANDIDATES;
-            for (int j = 0; j <= CANDIDATES; j++) {
-                double cy = yLo + (yHi - yLo) * j / CANDIDATES;
+        // the context's own centre too, where the view still holds the core: a context just as
+        // large as the view shows whole only there, which the grid below may miss
+        Box all = Box.around(context);
+        double[] xs = candidates(xLo, xHi, all.cx());
+        double[] ys = candidates(yLo, yHi, all.cy());
+        for (double cx : xs) {
+            for (double cy : ys) {
                 double shown = shown(context, cx, cy, vw, vh);
                 double distance = Math.hypot(cx - core.cx(), cy - core.cy());
                 if (shown > bestShown + same || shown >= bestShown - same && distance < bestDistance) {
@@ -158,6 +184,27 @@ public final class StepFramer {
             }
         }
         return best;
+    }
+
+    /** {@value #CANDIDATES} + 1 points from {@code lo} to {@code hi}, and {@code extra} within them. */
+    private static double[] candidates(double lo, double hi, double extra) {
+        double[] c = new double[CANDIDATES + 2];
+        for (int i = 0; i <= CANDIDATES; i++) {
+            c[i] = lo + (hi - lo) * i / CANDIDATES;
+        }
+        c[CANDIDATES + 1] = Math.max(lo, Math.min(hi, extra));
+        return c;
+    }
+
+    /** The area of those boxes that a view {@code vw} × {@code vh} centred at (cx, cy) shows whole. */
+    private static double wholeArea(List<Box> boxes, double cx, double cy, double vw, double vh) {
+        double area = 0;
+        for (Box b : boxes) {
+            if (b.x() >= cx - vw / 2 && b.right() <= cx + vw / 2 && b.y() >= cy - vh / 2 && b.bottom() <= cy + vh / 2) {
+                area += b.w() * b.h();
+            }
+        }
+        return area;
     }
 
     /** How much of the boxes' area a view {@code vw} × {@code vh} centred at (cx, cy) shows. */
