@@ -18,7 +18,7 @@ public final class FamilyText {
     /**
      * "bcast_mu = mu copied to N rows", "… to the D columns of its row", "… to the 2 columns of its
      * group"; for N×C×H×W x "… to the N rows and H·W = 4 columns of its channel", "… to the C·H·W
-     * columns of its row".
+     * columns of its row", "… to the H·W = 4 columns of its image's channel" (instance norm).
      */
     static String broadcast(Node n, NormAxes axes) {
         String source = n.inputs().get(0);
@@ -27,7 +27,9 @@ public final class FamilyText {
                 return Messages.get(axes.spatial() ? "graph.formula.broadcast.row.images" : "graph.formula.broadcast.columns",
                         n.name(), source);
             }
-            return Messages.get("graph.formula.broadcast.groups", n.name(), source, Integer.toString(b.block()));
+            // instance norm's block is one channel of one image; group norm's a group of channels
+            return Messages.get(axes.perChannel() ? "graph.formula.broadcast.image-channel" : "graph.formula.broadcast.groups",
+                    n.name(), source, Integer.toString(b.block()));
         }
         if (n.op() instanceof BlockBroadcast b && b.block() > 1) {
             return Messages.get("graph.formula.broadcast.channel", n.name(), source, Integer.toString(b.block()));

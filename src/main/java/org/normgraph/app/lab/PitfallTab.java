@@ -72,13 +72,18 @@ final class PitfallTab {
                 : Messages.get("lab.pitfall.same", sci(FirstDifference.TOLERANCE));
     }
 
+    /** What the variant does; on images bcast_beta copies to N·H·W values a channel, and its mean divides by that, not by N. */
+    static String whatKey(Pitfall p, boolean images) {
+        return "lab.pitfall." + p.name() + ".what" + (images && p == Pitfall.MEAN_FOR_DBETA ? ".images" : "");
+    }
+
     static Node content(LabResults r, Consumer<LabResults.Site> show) {
         VBox box = new VBox(8);
         box.setId("lab-pitfall-result");
         box.getStyleClass().add("lab-section");
         var report = r.pitfall();
         Pitfall p = report.pitfall();
-        box.getChildren().add(label(Messages.get("lab.pitfall." + p.name() + ".what"), "lab-explain"));
+        box.getChildren().add(label(Messages.get(whatKey(p, r.axes().spatial())), "lab-explain"));
         boolean fails = report.checkFails();
         // a mistake the check misses is no success: not in the colour of a passed check
         box.getChildren().add(label(verdict(report), "lab-summary", fails ? "fail" : "missed"));

@@ -69,7 +69,9 @@ class ImagesInTheWindowTest {
                 robot.lookup("#inspector-shape").queryAs(javafx.scene.control.Label.class).getText(),
                 "the inspector names the shape as the graph does, not 2×8 (N×D)");
         assertTrue(formula(robot, "mu").contains("mean over H, W: one per image and channel"), formula(robot, "mu"));
-        assertTrue(formula(robot, "bcast_mu").contains("copied to the 4 columns of its group"), formula(robot, "bcast_mu"));
+        // instance norm has no groups: "copied to the 4 columns of its group" was group norm's words
+        assertTrue(formula(robot, "bcast_mu").contains("copied to the H\u00b7W = 4 columns of its image\u2019s channel"),
+                formula(robot, "bcast_mu"));
         assertTrue(formula(robot, "bcast_gamma").contains("N rows and the 4 columns (H\u00b7W) of its channel"),
                 formula(robot, "bcast_gamma"));
 

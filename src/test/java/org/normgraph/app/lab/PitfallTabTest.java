@@ -31,4 +31,21 @@ class PitfallTabTest {
         assertTrue(r.firstDifference().isEmpty());
         assertEquals(Messages.get("lab.pitfall.same.onerow"), PitfallTab.sameText(r));
     }
+
+    /** On images the variant averaged N·H·W = 8 values a channel; the text said "N times too small" with N = 2. */
+    @Test
+    void on_images_the_mean_for_dbeta_is_said_to_divide_by_n_h_w() {
+        NormLayout layout = NormLayout.of(NormSpec.batch(), 2, 2, 2, 2);
+        var in = FamilyInputs.random(new int[] {2, 2, 2, 2}, 1e-5, 42);
+        PitfallLab.Report r = PitfallLab.run(Pitfall.MEAN_FOR_DBETA, layout, in);
+        var correct = org.normgraph.core.BatchNormGraph.run(layout, in).gradient("beta");
+        var variant = r.variant().gradient("beta");
+        for (int c = 0; c < 2; c++) {
+            assertEquals(correct.get(0, c) / 8, variant.get(0, c), 1e-12, "channel " + c);
+        }
+        String what = Messages.get(PitfallTab.whatKey(Pitfall.MEAN_FOR_DBETA, true));
+        assertTrue(what.contains("N\u00b7H\u00b7W times too small"), what);
+        assertEquals("lab.pitfall.MEAN_FOR_DBETA.what", PitfallTab.whatKey(Pitfall.MEAN_FOR_DBETA, false));
+        assertEquals("lab.pitfall.FORGET_DX2.what", PitfallTab.whatKey(Pitfall.FORGET_DX2, true));
+    }
 }
