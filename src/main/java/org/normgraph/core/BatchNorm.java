@@ -39,13 +39,14 @@ public final class BatchNorm {
          */
         PYTORCH(0.1),
         /**
-         * cs231n / Keras style: {@code running = m · running + (1 − m) · batch} (m on the old
-         * value, default 0.9) with the biased batch variance (what cs231n's {@code np.var} and
-         * Keras' moments compute), but initialised from the first batch: after one training
-         * step the running statistics are that batch's mean and biased variance, so they carry
-         * no start-up bias towards 0 and 1. Before the first batch they are 0 and 1.
+         * {@link #CLASSIC}'s update ({@code running = m · running + (1 − m) · batch}, m on the
+         * old value, default 0.9, the biased batch variance), but initialised from the first
+         * batch: after one training step the running statistics are that batch's mean and biased
+         * variance, so they carry no start-up bias towards 0 and 1. Before the first batch they
+         * are 0 and 1. (Keras starts at 0 and 1 as {@link #CLASSIC} does, cs231n's assignment at
+         * 0 and 0: neither starts at the first batch.)
          */
-        CS231N_KERAS(0.9);
+        FIRST_BATCH(0.9);
 
         private final double defaultMomentum;
 
@@ -260,7 +261,7 @@ public final class BatchNorm {
                     m[j] = (1 - momentum) * m[j] + momentum * mean[j];
                     v[j] = (1 - momentum) * v[j] + momentum * (var[j] * n / (n - 1));
                 }
-                case CS231N_KERAS -> {
+                case FIRST_BATCH -> {
                     m[j] = seenBatch ? momentum * m[j] + (1 - momentum) * mean[j] : mean[j];
                     v[j] = seenBatch ? momentum * v[j] + (1 - momentum) * var[j] : var[j];
                 }

@@ -46,7 +46,7 @@ class InferenceGraphTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"4, 3, CLASSIC, 1", "1, 2, PYTORCH, 2", "7, 5, CS231N_KERAS, 3", "32, 16, PYTORCH, 4"})
+    @CsvSource({"4, 3, CLASSIC, 1", "1, 2, PYTORCH, 2", "7, 5, FIRST_BATCH, 3", "32, 16, PYTORCH, 4"})
     void output_and_gradients_equal_the_layers_inference(int n, int d, BatchNorm.RunningStats convention, long seed) {
         BatchNorm layer = trained(d, convention, seed * 100);
         BatchNormInput in = TestInputs.random(n, d, EPS, seed);

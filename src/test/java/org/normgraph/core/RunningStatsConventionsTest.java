@@ -62,8 +62,8 @@ class RunningStatsConventionsTest {
 
     @ParameterizedTest
     @EnumSource(BatchNorm.Engine.class)
-    void cs231n_keras_starts_from_the_first_batch_then_puts_m_on_the_old_value(BatchNorm.Engine engine) {
-        BatchNorm layer = layer(BatchNorm.RunningStats.CS231N_KERAS, engine);
+    void first_batch_starts_from_the_first_batch_then_puts_m_on_the_old_value(BatchNorm.Engine engine) {
+        BatchNorm layer = layer(BatchNorm.RunningStats.FIRST_BATCH, engine);
         assertEquals(0.9, layer.momentum());
         assertArrayEquals(new double[] {0, 0}, layer.runningMean().row(0));
         assertArrayEquals(new double[] {1, 1}, layer.runningVar().row(0));
@@ -103,7 +103,7 @@ class RunningStatsConventionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BatchNorm.RunningStats.class, names = {"CLASSIC", "CS231N_KERAS"})
+    @EnumSource(value = BatchNorm.RunningStats.class, names = {"CLASSIC", "FIRST_BATCH"})
     void the_biased_conventions_take_a_batch_of_one_row_without_nan(BatchNorm.RunningStats convention) {
         BatchNorm layer = layer(convention, BatchNorm.Engine.STAGED);
         layer.train(Matrix.rowVector(1, 2), GAMMA, BETA);

@@ -46,19 +46,19 @@ class RunningStatsRunTest {
             assertEquals(expected, v, 0.06 * sigma2, c + " var " + j);
         }
         // and the first entry is far from it for the conventions that start at 0 and 1
-        if (c != BatchNorm.RunningStats.CS231N_KERAS) {
+        if (c != BatchNorm.RunningStats.FIRST_BATCH) {
             assertTrue(Math.abs(r.means().get(0).get(0, 2) - 10) > 5);
         }
     }
 
     @Test
-    void cs231n_starts_at_the_first_batch_and_classic_weighs_the_old_value() {
-        RunningStatsRun keras = RunningStatsRun.population(MEAN, STD, 4, 1, BatchNorm.RunningStats.CS231N_KERAS, 0.9, 3);
+    void first_batch_starts_at_the_first_batch_and_classic_weighs_the_old_value() {
+        RunningStatsRun first = RunningStatsRun.population(MEAN, STD, 4, 1, BatchNorm.RunningStats.FIRST_BATCH, 0.9, 3);
         RunningStatsRun classic = RunningStatsRun.population(MEAN, STD, 4, 1, BatchNorm.RunningStats.CLASSIC, 0.9, 3);
         // same seed, same first batch: classic = 0.9·0 + 0.1·batch mean
         for (int j = 0; j < 3; j++) {
-            assertEquals(0.1 * keras.means().get(0).get(0, j), classic.means().get(0).get(0, j), 1e-12);
-            assertEquals(0.9 + 0.1 * keras.vars().get(0).get(0, j), classic.vars().get(0).get(0, j), 1e-12);
+            assertEquals(0.1 * first.means().get(0).get(0, j), classic.means().get(0).get(0, j), 1e-12);
+            assertEquals(0.9 + 0.1 * first.vars().get(0).get(0, j), classic.vars().get(0).get(0, j), 1e-12);
         }
     }
 
