@@ -15,10 +15,11 @@ import org.normgraph.app.Messages;
 import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.predict.PredictSession;
 
 /**
- * The caption while presenting: the step in words and its explanation, the speaker notes
- * strip (shown while {@link #notesShownProperty()} is true) and a one-line key reminder. Below
+ * The caption while presenting: the step in words and its explanation, the room's question
+ * and answer when presenting from Predict mode, the speaker notes strip (shown while {@link #notesShownProperty()} is true) and a one-line key reminder. Below
  * the graph, or as a column beside it on a wide screen ({@link #setSide}). Its type follows the
  * screen's height, not the window's text size: at 200 % text the caption's em sizes took over
  * half the screen and left the graph a thumbnail.
@@ -37,6 +38,10 @@ final class PresentationCaption extends VBox {
     // graph above keeps its size while stepping
     private final StatusLineView status;
     private final StepExplanationView explanation;
+    // presenting from Predict: the answer of the step on show, and the question before the next
+    private final Label answer = new Label();
+    private final Label ask = new Label();
+    private final BooleanProperty quizzing = new SimpleBooleanProperty(this, "quizzing");
     private final Label notes = new Label();
     private final FittedType noteSize = new FittedType(notes, NOTE_SIZES_EM);
     private final Label keys = new Label();
@@ -75,11 +80,53 @@ final class PresentationCaption extends VBox {
         // a long note is cut before the audience's lines are: at 1280×720 the explanation ended in "…"
         status.setMinHeight(Region.USE_PREF_SIZE);
         explanation.setMinHeight(Region.USE_PREF_SIZE);
+        answer.setId("presentation-answer");
+        ask.setId("presentation-ask");
+        for (Label l : java.util.List.of(answer, ask)) {
+            l.getStyleClass().add("presentation-quiz");
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            CjkWrap.keepEndOf(l);
+            l.visibleProperty().bind(quizzing.and(l.textProperty().isNotEmpty()));
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        ask.getStyleClass().add("presentation-ask");
         Region rest = new Region(); // in a column, the key reminder at its foot
         VBox.setVgrow(rest, Priority.ALWAYS);
-        getChildren().addAll(status, explanation, notes, rest, keys);
+        getChildren().addAll(status, explanation, answer, ask, notes, rest, keys);
         model.getSpeakerNotes().addListener(onNotes);
-        subscription = model.stepProperty().subscribe(s -> showNote());
+        subscription = Subscription.combine(model.stepProperty().subscribe(s -> showNote()),
+                model.traceProperty().subscribe(t -> showQuiz()), model.positionProperty().subscribe(p -> showQuiz()),
+                quizzing.subscribe(q -> showQuiz()));
+    }
+
+    /**
+     * Whether the room is asked before each backward step, as Predict asks one learner (presenting
+     * from Predict mode): the clicker cannot type an answer, so the question stands on the step
+     * before, and the next click reveals the step with the answer's worked line.
+     */
+    BooleanProperty quizzingProperty() {
+        return quizzing;
+    }
+
+    private void showQuiz() {
+        java.util.List<org.normgraph.timeline.Step> steps = model.steps();
+        int p = model.getPosition();
+        boolean revealed = quizzing.get() && steps.get(p).phase() == org.normgraph.timeline.Phase.BACKWARD;
+        boolean asking = quizzing.get() && p + 1 < steps.size()
+                && steps.get(p + 1).phase() == org.normgraph.timeline.Phase.BACKWARD;
+        answer.setText(revealed ? Messages.get("present.quiz.answer", question(steps.get(p)).line().text()) : "");
+        if (asking) {
+            PredictSession.Question next = question(steps.get(p + 1));
+            ask.setText(Messages.get("present.quiz.ask", Messages.get("predict.step.backward", next.step()), next.label()));
+        } else {
+            ask.setText("");
+        }
+    }
+
+    /** Predict's question before a backward step, with the current trace's numbers. */
+    private PredictSession.Question question(org.normgraph.timeline.Step step) {
+        return PredictSession.question(model.getTrace(), step, model.getNormLayout());
     }
 
     /**
@@ -104,6 +151,7 @@ final class PresentationCaption extends VBox {
         } else if (notes.isVisible()) {
             double width = getWidth() - snappedLeftInset() - snappedRightInset();
             double others = status.prefHeight(width) + explanation.prefHeight(width) + keys.prefHeight(width)
+                    + (answer.isManaged() ? answer.prefHeight(width) : 0) + (ask.isManaged() ? ask.prefHeight(width) : 0)
                     + getSpacing() * (getChildren().size() - 1);
             noteSize.fit(width, getHeight() - snappedTopInset() - snappedBottomInset() - others);
         }

@@ -162,6 +162,7 @@ public final class PresentationMode {
         bottom = root.getBottom();
         caption = new PresentationCaption(model, root.heightProperty());
         caption.notesShownProperty().set(notesShown);
+        caption.quizzingProperty().set(modeBefore == Mode.PREDICT);
         root.setTop(null);
         root.setLeft(null);
         root.setRight(null);

@@ -419,4 +419,44 @@ class PresentationModeTest {
         assertFalse(window.presentation().isPresenting());
         assertNotNull(window.root().getLeft());
     }
+
+    /**
+     * Presenting from Predict, PageDown revealed each backward step without a word: the room is
+     * asked on the step before, and the click that reveals the step shows the answer's line.
+     */
+    @Test
+    void presenting_from_predict_asks_the_room_before_each_backward_step_and_answers_on_the_next_click(FxRobot robot) {
+        robot.interact(() -> {
+            model.setMode(Mode.PREDICT);
+            model.seek(9);
+        });
+        robot.push(KeyCode.F5);
+        javafx.scene.control.Label answer = robot.lookup("#presentation-answer").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.Label ask = robot.lookup("#presentation-ask").queryAs(javafx.scene.control.Label.class);
+        var q9 = org.normgraph.app.predict.PredictSession.question(model.getTrace(), model.steps().get(10));
+        assertTrue(ask.isVisible());
+        assertFalse(answer.isVisible(), "nothing revealed yet");
+        assertEquals(org.normgraph.app.Messages.get("present.quiz.ask",
+                org.normgraph.app.Messages.get("predict.step.backward", 9), q9.label()), ask.getText());
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(10, model.getPosition(), "the clicker reveals backward 9");
+        var q8 = org.normgraph.app.predict.PredictSession.question(model.getTrace(), model.steps().get(11));
+        assertEquals(org.normgraph.app.Messages.get("present.quiz.answer", q9.line().text()), answer.getText());
+        assertTrue(answer.getText().contains(q9.line().resultText()), "the answer's number: " + answer.getText());
+        assertEquals(org.normgraph.app.Messages.get("present.quiz.ask",
+                org.normgraph.app.Messages.get("predict.step.backward", 8), q8.label()), ask.getText());
+        robot.push(KeyCode.END);
+        assertEquals(org.normgraph.app.Messages.get("present.quiz.answer",
+                org.normgraph.app.predict.PredictSession.question(model.getTrace(), model.steps().get(19)).line().text()),
+                answer.getText());
+        assertFalse(ask.isVisible(), "at the end no question follows");
+        robot.push(KeyCode.ESCAPE);
+        assertEquals(Mode.PREDICT, model.getMode());
+
+        robot.interact(() -> model.setMode(Mode.EXPLORE));
+        robot.interact(() -> model.seek(9));
+        robot.push(KeyCode.F5);
+        assertFalse(robot.lookup("#presentation-ask").query().isVisible(), "presenting from Explore asks nothing");
+        robot.push(KeyCode.ESCAPE);
+    }
 }
