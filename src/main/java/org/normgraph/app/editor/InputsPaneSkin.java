@@ -128,6 +128,32 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         return sheets.get(f);
     }
 
+    /** Scrolls the pane so that {@code sheet}'s focused cell is in view, if the grid has the focus. */
+    void revealFocusedCell(MatrixSheet sheet) {
+        javafx.geometry.Bounds cell = sheet.isFocusWithin() ? sheet.focusedCellBounds() : null;
+        if (cell == null || sheet.getScene() == null) {
+            return;
+        }
+        javafx.geometry.Bounds c = content.sceneToLocal(sheet.localToScene(cell));
+        // a little beyond the cell: its border and the grid's own are drawn outside the columns
+        javafx.geometry.Bounds b = new javafx.geometry.BoundingBox(c.getMinX() - 4, c.getMinY() - 4, c.getWidth() + 8, c.getHeight() + 8);
+        javafx.geometry.Bounds view = scroll.getViewportBounds();
+        double contentW = content.getLayoutBounds().getWidth();
+        double contentH = content.getLayoutBounds().getHeight();
+        double left = -view.getMinX();
+        double top = -view.getMinY();
+        if (contentW > view.getWidth()) {
+            double x = b.getMinX() < left ? b.getMinX() : b.getMaxX() > left + view.getWidth() ? b.getMaxX() - view.getWidth() : left;
+            double share = Math.max(0, Math.min(1, x / (contentW - view.getWidth())));
+            scroll.setHvalue(scroll.getHmin() + (scroll.getHmax() - scroll.getHmin()) * share);
+        }
+        if (contentH > view.getHeight()) {
+            double y = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + view.getHeight() ? b.getMaxY() - view.getHeight() : top;
+            double share = Math.max(0, Math.min(1, y / (contentH - view.getHeight())));
+            scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin()) * share);
+        }
+    }
+
     // ------------------------------------------------------------------ building
 
     /** Below this share of the pane's height left for the grids, the controls scroll with them. */
@@ -271,6 +297,10 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
     private Region section(InputField f) {
         MatrixSheet sheet = new MatrixSheet(f);
+        // Tab into a column the pane's width cuts off typed into a cell out of sight
+        sheet.getSelectionModel().getSelectedCells().addListener(
+                (javafx.collections.ListChangeListener<javafx.scene.control.TablePosition>) c ->
+                        javafx.application.Platform.runLater(() -> revealFocusedCell(sheet)));
         sheet.setListener(this);
         sheets.put(f, sheet);
         Label title = new Label();

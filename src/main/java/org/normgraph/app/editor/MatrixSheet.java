@@ -627,6 +627,29 @@ final class MatrixSheet extends SpreadsheetView {
         return FocusChain.isInside(n, this);
     }
 
+    /**
+     * Where the focused cell is, in the grid's own coordinates: its columns from their widths,
+     * its row from the drawn row (the grid scrolls its rows itself); null when none is focused.
+     */
+    javafx.geometry.Bounds focusedCellBounds() {
+        if (!hasFocusedCell()) {
+            return null;
+        }
+        TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
+        double x = getRowHeaderWidth();
+        for (int c = 0; c < f.getColumn() && c < getColumns().size(); c++) {
+            x += getColumns().get(c).getWidth();
+        }
+        double w = f.getColumn() < getColumns().size() ? getColumns().get(f.getColumn()).getWidth() : 0;
+        for (Node n : lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> row && row.getIndex() == f.getRow() && row.isVisible()) {
+                javafx.geometry.Bounds r = sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+                return new javafx.geometry.BoundingBox(x, r.getMinY(), w, r.getHeight());
+            }
+        }
+        return new javafx.geometry.BoundingBox(x, 0, w, getHeight());
+    }
+
     private boolean hasFocusedCell() {
         TablePosition<?, ?> f = getSelectionModel().getFocusedCell();
         return f != null && f.getRow() >= 0 && f.getColumn() >= 0;

@@ -622,4 +622,34 @@ class InputsPaneTest {
             });
         }
     }
+
+    /** At D = 4 in a 270-px pane, Tab into column 3 typed into a cell out of sight. */
+    @Test
+    void tab_into_a_column_the_pane_cuts_off_scrolls_it_into_view(FxRobot robot) {
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".inputs-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        try {
+            robot.interact(() -> {
+                pane.resize(4, 8);
+                pane.setMaxWidth(270);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(GridRobot.sheet(robot, "x").getWidth() > scroll.getWidth(), "the grids are wider than the pane");
+            robot.clickOn(GridRobot.cell(robot, "x", 1, 0));
+            for (int i = 0; i < 7; i++) {
+                robot.type(KeyCode.TAB);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            Node cell = GridRobot.cell(robot, "x", 1, 7);
+            javafx.geometry.Bounds shown = scroll.localToScene(scroll.getViewportBounds());
+            javafx.geometry.Bounds b = cell.localToScene(cell.getBoundsInLocal());
+            assertTrue(b.getMinX() >= shown.getMinX() - 0.5 && b.getMaxX() <= shown.getMaxX() + 0.5,
+                    "x[1][7] at " + b.getMinX() + "–" + b.getMaxX() + ", the visible pane " + shown.getMinX() + "–" + shown.getMaxX());
+            robot.type(KeyCode.TAB); // on to x[2][0]: back to the left
+            WaitForAsyncUtils.waitForFxEvents();
+            Node first = GridRobot.cell(robot, "x", 2, 0);
+            assertTrue(first.localToScene(first.getBoundsInLocal()).getMinX() >= scroll.localToScene(scroll.getViewportBounds()).getMinX() - 0.5);
+        } finally {
+            robot.interact(() -> pane.setMaxWidth(Region.USE_COMPUTED_SIZE));
+        }
+    }
 }
