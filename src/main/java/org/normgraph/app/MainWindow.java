@@ -212,7 +212,7 @@ public final class MainWindow {
         inspector = new InspectorPane(model.traceProperty(), model.selectionProperty(), model.positionProperty());
         inspector.setLayoutSource(model::getNormLayout);
         explanation = new StepExplanationView(model);
-        status = new StatusLineView(model);
+        status = new StatusLineView(model, true);
         speakerNotes = new SpeakerNotesEditor(model);
         predictPane = new PredictPane(model, predictSession);
         inputsSlot.setContent(inputs);

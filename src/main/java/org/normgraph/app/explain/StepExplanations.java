@@ -83,7 +83,7 @@ public final class StepExplanations {
      * Sentences as one paragraph: a space between them, none after a Chinese or Japanese one
      * ("…統計量のコピー。 要素ごとの演算です" had a stray half-width space).
      */
-    static String paragraph(java.util.Collection<String> sentences) {
+    public static String paragraph(java.util.Collection<String> sentences) {
         StringBuilder sb = new StringBuilder();
         for (String s : sentences) {
             if (!sb.isEmpty() && !CjkWrap.isCjk(sb.codePointBefore(sb.length()))) {

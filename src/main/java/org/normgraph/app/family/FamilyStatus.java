@@ -39,6 +39,16 @@ public final class FamilyStatus {
         return model.steps().stream().map(s -> text(model, s)).toList();
     }
 
+    /**
+     * {@link #text(SessionModel, Step)}, and at the start the key that runs the walk, for the
+     * window: a slide or the room's caption said "Press →" to people who cannot.
+     */
+    public static String withKeys(SessionModel model, Step step) {
+        String text = text(model, step);
+        return step.phase() == org.normgraph.timeline.Phase.START
+                ? org.normgraph.app.explain.StepExplanations.paragraph(List.of(text, Messages.get("step.start.keys"))) : text;
+    }
+
     /** The status line at {@code step} of the current walk. */
     public static String text(SessionModel model, Step step) {
         NormLayout layout = model.getNormLayout();

@@ -14,16 +14,26 @@ public final class StatusLineView extends SteadyHeightLabel {
 
     private final Subscription subscription;
 
-    public StatusLineView(SessionModel model) {
-        super(() -> FamilyStatus.all(model));
+    /** @param withKeys whether the start says which key runs the walk (the window's line, not the room's) */
+    public StatusLineView(SessionModel model, boolean withKeys) {
+        super(() -> model.steps().stream().map(s -> line(model, s, withKeys)).toList());
         setId("status-line");
         getStyleClass().add("status-line");
-        subscription = model.statusKeyProperty().subscribe(k -> setText(FamilyStatus.text(model)))
+        subscription = model.statusKeyProperty().subscribe(k -> setText(line(model, withKeys)))
                 // the graph, not the kind: a new kind is set before its graph and layout exist
                 .and(model.graphProperty().subscribe(g -> {
-                    setText(FamilyStatus.text(model));
+                    setText(line(model, withKeys));
                     refreshTexts(); // another walk, maybe at a step whose line reads the same
                 }));
+    }
+
+    private static String line(SessionModel model, boolean withKeys) {
+        org.normgraph.timeline.Step step = model.getStep();
+        return step == null ? FamilyStatus.text(model) : line(model, step, withKeys);
+    }
+
+    private static String line(SessionModel model, org.normgraph.timeline.Step step, boolean withKeys) {
+        return withKeys ? FamilyStatus.withKeys(model, step) : FamilyStatus.text(model, step);
     }
 
     public void dispose() {

@@ -56,7 +56,7 @@ final class PresentationCaption extends VBox {
         this.model = model;
         styleProperty().bind(screenHeight.map(h -> String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 Math.max(SMALLEST_BASE_FONT, h.doubleValue() / SCREEN_HEIGHT_PER_BASE_FONT))));
-        status = new StatusLineView(model);
+        status = new StatusLineView(model, false);
         explanation = new StepExplanationView(model);
         setId("presentation-caption");
         getStyleClass().add("presentation-caption");

@@ -146,7 +146,7 @@ final class PresenterView {
         final Label step = new Label();
         final Label time = new Label();
         final Label blanked = new Label(Messages.get("present.view.blanked"));
-        final StatusLineView status = new StatusLineView(model);
+        final StatusLineView status = new StatusLineView(model, false);
         final StepExplanationView explanation = new StepExplanationView(model);
         final Label note = new Label();
         final FittedType noteSize = new FittedType(note, NOTE_SIZES_EM);

@@ -68,6 +68,25 @@ class StepSlidesTest {
         });
     }
 
+    /** The start slide said "Press → to run the forward pass" to a room that cannot; the window's line still says it. */
+    @Test
+    void the_start_slide_states_the_inputs_without_the_key(FxRobot robot) {
+        SessionModel model = SessionModel.example();
+        robot.interact(() -> {
+            StepSlides.Slide slide = new StepSlides.Slide(model);
+            try {
+                slide.show(model.steps().get(0));
+                String title = ((Label) slide.root().lookup(".slide-title")).getText().replace('\u00a0', ' ');
+                assertEquals(Messages.get("step.start").replace('\u00a0', ' '), title);
+                assertFalse(title.contains("\u2192"), title);
+            } finally {
+                slide.dispose();
+            }
+        });
+        assertEquals(Messages.get("step.start") + " " + Messages.get("step.start.keys"),
+                org.normgraph.app.family.FamilyStatus.withKeys(model, model.steps().get(0)));
+    }
+
     /** Framed with its inputs, forward 1 drew its numbers 8 px tall: a forward slide keeps them readable, its own nodes whole. */
     @Test
     void a_forward_slide_keeps_its_numbers_readable(FxRobot robot) {
