@@ -10,6 +10,7 @@ import org.normgraph.app.editor.CellParser;
 import org.normgraph.app.inspector.ChainRuleExplainer;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Edge;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormLayout;
@@ -24,8 +25,10 @@ import org.normgraph.timeline.Step;
  * score (correct / attempted; a step revealed without an answer is not an attempt).
  *
  * <p>Tolerance: an answer a is right for the trace's value b when
- * |a − b| ≤ {@value #TOLERANCE} · max(1, |b|) — two decimals for numbers up to 1, one
- * percent beyond — so a learner who rounds to two decimals is right.
+ * |a − b| ≤ {@value #TOLERANCE} · max(|b|, min(1, G)), G the largest magnitude in the asked
+ * gradient's matrix: one percent of the value, and never less than 0.01 while that gradient
+ * reaches 1, so a learner who rounds to two decimals is right there; a gradient whose numbers
+ * are all small is judged at its own scale (with 0.01, −0.0224 passed for −0.0265).
  *
  * <p>Which element: the step's first DESIGN.md gradient ({@code dbeta}, {@code dgamma},
  * {@code divar}, {@code dsqrtvar}, {@code dvar}, {@code dsq}, {@code dxmu2}, {@code dx1},
@@ -34,7 +37,7 @@ import org.normgraph.timeline.Step;
  */
 public final class PredictSession {
 
-    /** Relative tolerance of an answer (absolute below 1). */
+    /** Relative tolerance of an answer (of the gradient's scale below it, see the class comment). */
     public static final double TOLERANCE = 1e-2;
 
     /** How an asked step ended. */
@@ -52,9 +55,10 @@ public final class PredictSession {
      * @param line     how the trace's number was computed; {@code line.result()} is the answer
      * @param summands how each summand of {@code line} was computed when the same step computes
      *                 them (not yet on show): dgamma sums dbcast_gamma; empty otherwise
+     * @param scale    the largest magnitude in the asked gradient's matrix, for the tolerance
      */
     public record Question(int position, int step, NamedGradient gradient, String node, int row, int col,
-                           ChainRuleExplainer.Line line, List<ChainRuleExplainer.Line> summands) {
+                           ChainRuleExplainer.Line line, List<ChainRuleExplainer.Line> summands, double scale) {
 
         public Question {
             summands = List.copyOf(summands);
@@ -118,9 +122,15 @@ public final class PredictSession {
     // hints shown per question (0–2), kept here so that a language switch, which rebuilds the pane, keeps them
     private final Map<Integer, Integer> hints = new java.util.HashMap<>();
 
-    /** Whether {@code answer} counts as the trace's {@code expected}. */
+    /** Whether {@code answer} counts as the trace's {@code expected} in a gradient that reaches 1. */
     public static boolean accepts(double answer, double expected) {
-        return Double.isFinite(answer) && Math.abs(answer - expected) <= TOLERANCE * Math.max(1.0, Math.abs(expected));
+        return accepts(answer, expected, 1.0);
+    }
+
+    /** Whether {@code answer} counts as the trace's {@code expected} in a gradient whose largest magnitude is {@code scale}. */
+    public static boolean accepts(double answer, double expected, double scale) {
+        double tolerance = TOLERANCE * Math.max(Math.abs(expected), Math.min(1.0, scale));
+        return Double.isFinite(answer) && Math.abs(answer - expected) <= tolerance;
     }
 
     /**
@@ -165,7 +175,8 @@ public final class PredictSession {
         List<Edge> into = g.isBranch() ? List.of(g.edge()) : trace.graph().consumers(g.node());
         List<ChainRuleExplainer.Line> summands = into.size() == 1 && step.gradients().contains(into.get(0).to())
                 ? explainer.broadcastSummands(into.get(0), row, col) : List.of();
-        return new Question(step.position(), k, g, g.node(), row, col, line, summands);
+        Matrix asked = g.isBranch() ? trace.contribution(g.edge()) : trace.gradient(g.node());
+        return new Question(step.position(), k, g, g.node(), row, col, line, summands, asked.maxAbs());
     }
 
     /**
@@ -180,7 +191,7 @@ public final class PredictSession {
         if (!parsed.ok()) {
             return new Checked(parsed.refusal(q.label()), null);
         }
-        Verdict v = accepts(parsed.value(), q.expected()) ? Verdict.CORRECT : Verdict.WRONG;
+        Verdict v = accepts(parsed.value(), q.expected(), q.scale()) ? Verdict.CORRECT : Verdict.WRONG;
         return new Checked(null, record(new Outcome(q, v, parsed.value())));
     }
 
