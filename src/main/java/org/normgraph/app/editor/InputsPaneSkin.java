@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TablePosition;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -130,28 +133,30 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
 
     /** Scrolls the pane so that {@code sheet}'s focused cell is in view, if the grid has the focus. */
     void revealFocusedCell(MatrixSheet sheet) {
-        javafx.geometry.Bounds cell = sheet.isFocusWithin() ? sheet.focusedCellBounds() : null;
+        Bounds cell = sheet.isFocusWithin() ? sheet.focusedCellBounds() : null;
         if (cell == null || sheet.getScene() == null) {
             return;
         }
-        javafx.geometry.Bounds c = content.sceneToLocal(sheet.localToScene(cell));
         // a little beyond the cell: its border and the grid's own are drawn outside the columns
-        javafx.geometry.Bounds b = new javafx.geometry.BoundingBox(c.getMinX() - 4, c.getMinY() - 4, c.getWidth() + 8, c.getHeight() + 8);
-        javafx.geometry.Bounds view = scroll.getViewportBounds();
-        double contentW = content.getLayoutBounds().getWidth();
-        double contentH = content.getLayoutBounds().getHeight();
-        double left = -view.getMinX();
-        double top = -view.getMinY();
-        if (contentW > view.getWidth()) {
-            double x = b.getMinX() < left ? b.getMinX() : b.getMaxX() > left + view.getWidth() ? b.getMaxX() - view.getWidth() : left;
-            double share = Math.max(0, Math.min(1, x / (contentW - view.getWidth())));
-            scroll.setHvalue(scroll.getHmin() + (scroll.getHmax() - scroll.getHmin()) * share);
+        Bounds b = content.sceneToLocal(sheet.localToScene(cell));
+        Bounds view = scroll.getViewportBounds(); // its min is minus the content's offset
+        Bounds all = content.getLayoutBounds();
+        scroll.setHvalue(scroll.getHmin() + (scroll.getHmax() - scroll.getHmin())
+                * shareShowing(b.getMinX() - 4, b.getMaxX() + 4, -view.getMinX(), view.getWidth(), all.getWidth()));
+        scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin())
+                * shareShowing(b.getMinY() - 4, b.getMaxY() + 4, -view.getMinY(), view.getHeight(), all.getHeight()));
+    }
+
+    /**
+     * Along one axis: the scroll position (0…1) that shows {@code lo}…{@code hi} of content
+     * {@code extent} long in a view {@code size} long now at {@code offset}, moving it as little as can be.
+     */
+    static double shareShowing(double lo, double hi, double offset, double size, double extent) {
+        if (extent <= size) {
+            return 0;
         }
-        if (contentH > view.getHeight()) {
-            double y = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + view.getHeight() ? b.getMaxY() - view.getHeight() : top;
-            double share = Math.max(0, Math.min(1, y / (contentH - view.getHeight())));
-            scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin()) * share);
-        }
+        double to = lo < offset ? lo : hi > offset + size ? hi - size : offset;
+        return Math.max(0, Math.min(1, to / (extent - size)));
     }
 
     // ------------------------------------------------------------------ building
@@ -299,8 +304,7 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         MatrixSheet sheet = new MatrixSheet(f);
         // Tab into a column the pane's width cuts off typed into a cell out of sight
         sheet.getSelectionModel().getSelectedCells().addListener(
-                (javafx.collections.ListChangeListener<javafx.scene.control.TablePosition>) c ->
-                        javafx.application.Platform.runLater(() -> revealFocusedCell(sheet)));
+                (ListChangeListener<TablePosition>) c -> Platform.runLater(() -> revealFocusedCell(sheet)));
         sheet.setListener(this);
         sheets.put(f, sheet);
         Label title = new Label();

@@ -8,6 +8,8 @@ import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -631,7 +633,7 @@ final class MatrixSheet extends SpreadsheetView {
      * Where the focused cell is, in the grid's own coordinates: its columns from their widths,
      * its row from the drawn row (the grid scrolls its rows itself); null when none is focused.
      */
-    javafx.geometry.Bounds focusedCellBounds() {
+    Bounds focusedCellBounds() {
         if (!hasFocusedCell()) {
             return null;
         }
@@ -643,11 +645,11 @@ final class MatrixSheet extends SpreadsheetView {
         double w = f.getColumn() < getColumns().size() ? getColumns().get(f.getColumn()).getWidth() : 0;
         for (Node n : lookupAll(".table-row-cell")) {
             if (n instanceof TableRow<?> row && row.getIndex() == f.getRow() && row.isVisible()) {
-                javafx.geometry.Bounds r = sceneToLocal(row.localToScene(row.getBoundsInLocal()));
-                return new javafx.geometry.BoundingBox(x, r.getMinY(), w, r.getHeight());
+                Bounds r = sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+                return new BoundingBox(x, r.getMinY(), w, r.getHeight());
             }
         }
-        return new javafx.geometry.BoundingBox(x, 0, w, getHeight());
+        return new BoundingBox(x, 0, w, getHeight());
     }
 
     private boolean hasFocusedCell() {

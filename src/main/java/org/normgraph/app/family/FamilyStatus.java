@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.normgraph.app.Messages;
+import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Graph;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.NodeKind;
 import org.normgraph.core.family.NormLayout;
+import org.normgraph.timeline.Phase;
 import org.normgraph.timeline.Step;
 
 /**
@@ -45,8 +47,7 @@ public final class FamilyStatus {
      */
     public static String withKeys(SessionModel model, Step step) {
         String text = text(model, step);
-        return step.phase() == org.normgraph.timeline.Phase.START
-                ? org.normgraph.app.explain.StepExplanations.paragraph(List.of(text, Messages.get("step.start.keys"))) : text;
+        return step.phase() == Phase.START ? StepExplanations.paragraph(List.of(text, Messages.get("step.start.keys"))) : text;
     }
 
     /** The status line at {@code step} of the current walk. */

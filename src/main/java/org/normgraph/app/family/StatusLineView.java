@@ -3,6 +3,7 @@ package org.normgraph.app.family;
 import javafx.util.Subscription;
 import org.normgraph.app.explain.SteadyHeightLabel;
 import org.normgraph.app.model.SessionModel;
+import org.normgraph.timeline.Step;
 
 /**
  * The current step in words ({@link FamilyStatus}), following the session's position and
@@ -28,11 +29,11 @@ public final class StatusLineView extends SteadyHeightLabel {
     }
 
     private static String line(SessionModel model, boolean withKeys) {
-        org.normgraph.timeline.Step step = model.getStep();
+        Step step = model.getStep();
         return step == null ? FamilyStatus.text(model) : line(model, step, withKeys);
     }
 
-    private static String line(SessionModel model, org.normgraph.timeline.Step step, boolean withKeys) {
+    private static String line(SessionModel model, Step step, boolean withKeys) {
         return withKeys ? FamilyStatus.withKeys(model, step) : FamilyStatus.text(model, step);
     }
 

@@ -8,7 +8,6 @@ import org.normgraph.app.model.Mode;
 import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
-import org.normgraph.core.family.NormSpec;
 import org.normgraph.io.Session;
 
 /**

@@ -217,9 +217,19 @@ public final class ChainRuleExplainer {
             return new Note(rowsNote(key, b), List.of());
         }
         String place = axes.perChannel() ? "image" : axes.collapse() == NormAxes.Collapse.GROUPS ? "group" : "row";
-        // the bundle's keys: chain.note.{mean,broadcast}.{forward,backward}.{row,group,image}
-        return new Note(key + "." + place, List.of(Integer.toString(b.width())));
+        String blockKey = key + "." + place;
+        if (!BLOCK_NOTES.contains(blockKey)) {
+            throw new IllegalArgumentException("no block note for " + key);
+        }
+        return new Note(blockKey, List.of(Integer.toString(b.width())));
     }
+
+    /** The notes on blocks of a row, by the kind's block: literal keys, so that the bundle's keys can be found in the code. */
+    private static final java.util.Set<String> BLOCK_NOTES = java.util.Set.of(
+            "chain.note.mean.forward.row", "chain.note.mean.forward.group", "chain.note.mean.forward.image",
+            "chain.note.mean.backward.row", "chain.note.mean.backward.group", "chain.note.mean.backward.image",
+            "chain.note.broadcast.forward.row", "chain.note.broadcast.forward.group", "chain.note.broadcast.forward.image",
+            "chain.note.broadcast.backward.row", "chain.note.broadcast.backward.group", "chain.note.broadcast.backward.image");
 
     private static String rowsNote(String key, Block b) {
         if (b.width() > 1) {

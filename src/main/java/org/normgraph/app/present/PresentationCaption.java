@@ -1,5 +1,6 @@
 package org.normgraph.app.present;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,10 +17,13 @@ import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.app.predict.PredictSession;
+import org.normgraph.timeline.Phase;
+import org.normgraph.timeline.Step;
 
 /**
  * The caption while presenting: the step in words and its explanation, the room's question
- * and answer when presenting from Predict mode, the speaker notes strip (shown while {@link #notesShownProperty()} is true) and a one-line key reminder. Below
+ * and answer when presenting from Predict mode, the speaker notes strip (shown while
+ * {@link #notesShownProperty()} is true) and a one-line key reminder. Below
  * the graph, or as a column beside it on a wide screen ({@link #setSide}). Its type follows the
  * screen's height, not the window's text size: at 200 % text the caption's em sizes took over
  * half the screen and left the graph a thumbnail.
@@ -82,7 +86,7 @@ final class PresentationCaption extends VBox {
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         answer.setId("presentation-answer");
         ask.setId("presentation-ask");
-        for (Label l : java.util.List.of(answer, ask)) {
+        for (Label l : List.of(answer, ask)) {
             l.getStyleClass().add("presentation-quiz");
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
@@ -110,11 +114,11 @@ final class PresentationCaption extends VBox {
     }
 
     private void showQuiz() {
-        java.util.List<org.normgraph.timeline.Step> steps = model.steps();
+        List<Step> steps = model.steps();
         int p = model.getPosition();
-        boolean revealed = quizzing.get() && steps.get(p).phase() == org.normgraph.timeline.Phase.BACKWARD;
+        boolean revealed = quizzing.get() && steps.get(p).phase() == Phase.BACKWARD;
         boolean asking = quizzing.get() && p + 1 < steps.size()
-                && steps.get(p + 1).phase() == org.normgraph.timeline.Phase.BACKWARD;
+                && steps.get(p + 1).phase() == Phase.BACKWARD;
         answer.setText(revealed ? Messages.get("present.quiz.answer", question(steps.get(p)).line().text()) : "");
         if (asking) {
             PredictSession.Question next = question(steps.get(p + 1));
@@ -125,7 +129,7 @@ final class PresentationCaption extends VBox {
     }
 
     /** Predict's question before a backward step, with the current trace's numbers. */
-    private PredictSession.Question question(org.normgraph.timeline.Step step) {
+    private PredictSession.Question question(Step step) {
         return PredictSession.question(model.getTrace(), step, model.getNormLayout());
     }
 
