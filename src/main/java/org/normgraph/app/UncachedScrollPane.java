@@ -46,11 +46,38 @@ public class UncachedScrollPane extends ScrollPane {
         scrollToShow(node);
     }
 
-    private void scrollToShow(Node node) {
-        Bounds b = inContent(node);
-        if (b == null) {
+    /**
+     * Scrolls so that {@code area} of {@code node} (in the node's coordinates) is in view, across
+     * as well as down: Tab into a column of a grid wider than the pane typed into a cell out of
+     * sight, and the grid keeps the focus while its cell moves.
+     */
+    public void scrollIntoView(Node node, Bounds area) {
+        Node content = getContent();
+        if (node == null || content == null || !FocusChain.isInside(node, content)) {
             return;
         }
+        Bounds b = content.sceneToLocal(node.localToScene(area));
+        if (hidden() > 0) {
+            showDown(b);
+        }
+        double visible = getViewportBounds().getWidth();
+        double hidden = content.getLayoutBounds().getWidth() - visible;
+        if (hidden > 0) {
+            double left = (getHvalue() - getHmin()) / (getHmax() - getHmin()) * hidden;
+            double to = b.getMinX() < left ? b.getMinX() : b.getMaxX() > left + visible ? b.getMaxX() - visible : left;
+            setHvalue(getHmin() + Math.max(0, Math.min(hidden, to)) / hidden * (getHmax() - getHmin()));
+        }
+    }
+
+    private void scrollToShow(Node node) {
+        Bounds b = inContent(node);
+        if (b != null) {
+            showDown(b);
+        }
+    }
+
+    /** Scrolls the content's area {@code b} into view from above or below (with {@link #hidden()} above 0). */
+    private void showDown(Bounds b) {
         double visible = getViewportBounds().getHeight();
         double top = top();
         boolean inSight = b.getMaxY() > top && b.getMinY() < top + visible;

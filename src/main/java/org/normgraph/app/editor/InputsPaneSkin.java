@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -134,29 +135,11 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
     /** Scrolls the pane so that {@code sheet}'s focused cell is in view, if the grid has the focus. */
     void revealFocusedCell(MatrixSheet sheet) {
         Bounds cell = sheet.isFocusWithin() ? sheet.focusedCellBounds() : null;
-        if (cell == null || sheet.getScene() == null) {
-            return;
+        if (cell != null) {
+            // a little beyond the cell: its border and the grid's own are drawn outside the columns
+            scroll.scrollIntoView(sheet, new BoundingBox(cell.getMinX() - 4, cell.getMinY() - 4,
+                    cell.getWidth() + 8, cell.getHeight() + 8));
         }
-        // a little beyond the cell: its border and the grid's own are drawn outside the columns
-        Bounds b = content.sceneToLocal(sheet.localToScene(cell));
-        Bounds view = scroll.getViewportBounds(); // its min is minus the content's offset
-        Bounds all = content.getLayoutBounds();
-        scroll.setHvalue(scroll.getHmin() + (scroll.getHmax() - scroll.getHmin())
-                * shareShowing(b.getMinX() - 4, b.getMaxX() + 4, -view.getMinX(), view.getWidth(), all.getWidth()));
-        scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin())
-                * shareShowing(b.getMinY() - 4, b.getMaxY() + 4, -view.getMinY(), view.getHeight(), all.getHeight()));
-    }
-
-    /**
-     * Along one axis: the scroll position (0…1) that shows {@code lo}…{@code hi} of content
-     * {@code extent} long in a view {@code size} long now at {@code offset}, moving it as little as can be.
-     */
-    static double shareShowing(double lo, double hi, double offset, double size, double extent) {
-        if (extent <= size) {
-            return 0;
-        }
-        double to = lo < offset ? lo : hi > offset + size ? hi - size : offset;
-        return Math.max(0, Math.min(1, to / (extent - size)));
     }
 
     // ------------------------------------------------------------------ building
