@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -113,8 +114,8 @@ public final class MainWindow {
     private final LanguageSetting languageSetting;
     private final Playback playback;
     private final BorderPane root = new BorderPane();
-    private final SidePane inputsSlot = new SidePane(javafx.geometry.Side.LEFT, INPUTS_WIDTH_EM);
-    private final SidePane inspectorSlot = new SidePane(javafx.geometry.Side.RIGHT, INSPECTOR_WIDTH_EM);
+    private final SidePane inputsSlot = new SidePane(Side.LEFT, INPUTS_WIDTH_EM);
+    private final SidePane inspectorSlot = new SidePane(Side.RIGHT, INSPECTOR_WIDTH_EM);
     private final VBox notes = new VBox();
     private final LabDock lab;
     // the views with text: built again in the new language by setLanguage

@@ -11,7 +11,8 @@ import java.util.prefs.Preferences;
  * {@value #INPUTS_SHARE_KEY} and {@value #INSPECTOR_SHARE_KEY} in a
  * {@link Preferences} node (for the app the user node {@code /org/normgraph}, next to the
  * language). Tests give an in-memory node. A missing or unknown stored value reads as the
- * default (light, 100 %, not following, the panes' default widths); a store that cannot be written is reported and ignored.
+ * default (light, 100 %, not following, the panes' default widths); a store that cannot be
+ * written is reported and ignored.
  */
 public final class ViewSetting {
 
