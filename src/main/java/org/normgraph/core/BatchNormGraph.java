@@ -79,8 +79,8 @@ public final class BatchNormGraph {
         int block = layout.columnsPerStatistic();
         String m = layout.countFraction();
         String s = layout.statsSum();
-        String stats = copiedTo(layout);
-        String params = layout.spatial() ? "N rows and H·W columns" : "N rows";
+        String stats = statisticsCopiedTo(layout);
+        String params = parametersCopiedTo(layout);
         var mean = new BlockMean(overRows, block, layout.countText());
         var statsCopy = new BlockBroadcast(n, overRows, block);
         var paramCopy = new BlockBroadcast(n, true, spatial);
@@ -104,8 +104,13 @@ public final class BatchNormGraph {
                 .build();
     }
 
+    /** Where gamma's and beta's broadcasts copy them, in words of the formula. */
+    static String parametersCopiedTo(NormLayout layout) {
+        return layout.spatial() ? "N rows and H·W columns" : "N rows";
+    }
+
     /** Where a statistic's broadcast copies it, in words of the formula. */
-    private static String copiedTo(NormLayout layout) {
+    static String statisticsCopiedTo(NormLayout layout) {
         if (layout.spatial()) {
             return "x's shape";
         }

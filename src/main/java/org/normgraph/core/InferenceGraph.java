@@ -4,9 +4,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.normgraph.core.family.NormInput;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormLayout;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.ops.Add;
+import org.normgraph.core.ops.BlockBroadcast;
 import org.normgraph.core.ops.Broadcast;
 import org.normgraph.core.ops.Multiply;
+import org.normgraph.core.ops.Op;
 import org.normgraph.core.ops.Reciprocal;
 import org.normgraph.core.ops.SqrtPlusEps;
 import org.normgraph.core.ops.Subtract;
@@ -36,23 +42,42 @@ public final class InferenceGraph {
 
     /** The inference graph for an N×D batch with the given eps. */
     public static Graph build(int n, int d, double eps) {
+        return build(NormLayout.of(NormSpec.batch(), n, d), eps);
+    }
+
+    /**
+     * The inference graph of batch norm for {@code layout}'s x: N×D features, or N×C×H×W images
+     * (spatial batch norm: mu and var 1×C, each copied to the N rows and the H·W columns of its
+     * channel, as in training). Other kinds have no running statistics and are refused.
+     */
+    public static Graph build(NormLayout layout, double eps) {
+        if (layout.kind() != NormKind.BATCH) {
+            throw new InvalidInputException("norm", "inference with running statistics is batch norm's; got " + layout.spec());
+        }
         BatchNormInput.requireEps(eps);
+        int n = layout.xShape()[0];
+        int c = layout.channels();
+        int pixels = layout.pixels();
+        // N×D keeps the plain row broadcast its texts and tests name; images copy over H·W too
+        Op copy = layout.spatial() ? new BlockBroadcast(n, true, pixels) : new Broadcast(n);
+        String stats = BatchNormGraph.statisticsCopiedTo(layout);
+        String params = BatchNormGraph.parametersCopiedTo(layout);
         return new Graph.Builder()
-                .input(BatchNormGraph.X, Shape.of(n, d))
-                .input(BatchNormGraph.GAMMA, Shape.of(1, d))
-                .input(BatchNormGraph.BETA, Shape.of(1, d))
-                .input("mu", Shape.of(1, d))
-                .input("var", Shape.of(1, d))
-                .op("bcast_mu", 2, NodeKind.BROADCAST, new Broadcast(n), "bcast_mu = mu copied to N rows", "mu")
+                .input(BatchNormGraph.X, Shape.of(n, c * pixels))
+                .input(BatchNormGraph.GAMMA, Shape.of(1, c))
+                .input(BatchNormGraph.BETA, Shape.of(1, c))
+                .input("mu", Shape.of(1, c))
+                .input("var", Shape.of(1, c))
+                .op("bcast_mu", 2, NodeKind.BROADCAST, copy, "bcast_mu = mu copied to " + stats, "mu")
                 .op("xmu", 2, NodeKind.OP, new Subtract(), "xmu = x − bcast(mu)", BatchNormGraph.X, "bcast_mu")
                 .op("sqrtvar", 5, NodeKind.OP, new SqrtPlusEps(eps), "sqrtvar = √(var + eps)", "var")
                 .op("ivar", 6, NodeKind.OP, new Reciprocal(), "ivar = 1 / sqrtvar", "sqrtvar")
-                .op("bcast_ivar", 7, NodeKind.BROADCAST, new Broadcast(n), "bcast_ivar = ivar copied to N rows", "ivar")
+                .op("bcast_ivar", 7, NodeKind.BROADCAST, copy, "bcast_ivar = ivar copied to " + stats, "ivar")
                 .op("xhat", 7, NodeKind.OP, new Multiply(), "xhat = xmu ⊙ bcast(ivar)", "xmu", "bcast_ivar")
-                .op("bcast_gamma", 8, NodeKind.BROADCAST, new Broadcast(n), "bcast_gamma = gamma copied to N rows",
+                .op("bcast_gamma", 8, NodeKind.BROADCAST, copy, "bcast_gamma = gamma copied to " + params,
                         BatchNormGraph.GAMMA)
                 .op("gammax", 8, NodeKind.OP, new Multiply(), "gammax = bcast(gamma) ⊙ xhat", "bcast_gamma", "xhat")
-                .op("bcast_beta", 9, NodeKind.BROADCAST, new Broadcast(n), "bcast_beta = beta copied to N rows",
+                .op("bcast_beta", 9, NodeKind.BROADCAST, copy, "bcast_beta = beta copied to " + params,
                         BatchNormGraph.BETA)
                 .op(BatchNormGraph.OUT, 9, NodeKind.OP, new Add(), "out = gammax + bcast(beta)", "gammax", "bcast_beta")
                 .build();
@@ -123,31 +148,48 @@ public final class InferenceGraph {
         return run(build(in.n(), in.d(), in.eps()), in, mean, var);
     }
 
-    /**
-     * Forward with the constants, then backward seeded with {@code in.dout()} that stops at the
-     * constant part.
-     */
+    /** Runs an N×D inference graph for {@code in}, whose eps it was built for. */
     public static Trace run(Graph graph, BatchNormInput in, Matrix mean, Matrix var) {
+        requireEps(graph, in.eps());
+        return run(graph, in.x(), in.gamma(), in.beta(), in.dout(), mean, var);
+    }
+
+    /** Runs the inference graph of {@code layout} on a family input (x's rows, gamma and beta 1×C). */
+    public static Trace run(NormLayout layout, NormInput in, Matrix mean, Matrix var) {
+        return run(build(layout, in.eps()), in.xRows(), in.gammaRow(), in.betaRow(), in.doutRows(), mean, var);
+    }
+
+    /**
+     * Forward with the constants, then backward seeded with {@code dout} that stops at the
+     * constant part: x and dout as the N×(C·H·W) matrices of their rows, gamma, beta, mean and
+     * var 1×C (1×D for N×D x).
+     */
+    public static Trace run(Graph graph, Matrix x, Matrix gamma, Matrix beta, Matrix dout, Matrix mean, Matrix var) {
         if (!isInference(graph)) {
             throw new IllegalArgumentException("not an inference graph: mu is computed, not given");
         }
-        if (graph.node("sqrtvar").op() instanceof SqrtPlusEps op && op.eps() != in.eps()) {
-            throw new IllegalArgumentException("graph built for eps " + op.eps() + ", input has eps " + in.eps());
-        }
-        Shape row = Shape.of(1, in.d());
-        BatchNormInput.requireShape("mu", mean, row, "1×D, one running mean per feature");
-        BatchNormInput.requireShape("var", var, row, "1×D, one running variance per feature");
+        Shape row = graph.node("mu").shape();
+        String per = graph.node("bcast_mu").op() instanceof BlockBroadcast ? "1×C, one running %s per channel"
+                : "1×D, one running %s per feature";
+        BatchNormInput.requireShape("mu", mean, row, per.formatted("mean"));
+        BatchNormInput.requireShape("var", var, row, per.formatted("variance"));
         BatchNormInput.requireFinite("mu", mean);
         BatchNormInput.requireFinite("var", var);
-        for (int j = 0; j < in.d(); j++) {
+        for (int j = 0; j < row.cols(); j++) {
             if (var.get(0, j) < 0) {
                 throw new InvalidInputException("var", "a variance cannot be negative, got " + var.get(0, j)
                         + " at [" + j + "]");
             }
         }
-        StagedEngine.Forward forward = StagedEngine.forward(graph, Map.of(BatchNormGraph.X, in.x(),
-                BatchNormGraph.GAMMA, in.gamma(), BatchNormGraph.BETA, in.beta(), "mu", mean, "var", var));
-        return backward(graph, forward, in.dout());
+        StagedEngine.Forward forward = StagedEngine.forward(graph, Map.of(BatchNormGraph.X, x,
+                BatchNormGraph.GAMMA, gamma, BatchNormGraph.BETA, beta, "mu", mean, "var", var));
+        return backward(graph, forward, dout);
+    }
+
+    private static void requireEps(Graph graph, double eps) {
+        if (graph.node("sqrtvar").op() instanceof SqrtPlusEps op && op.eps() != eps) {
+            throw new IllegalArgumentException("graph built for eps " + op.eps() + ", input has eps " + eps);
+        }
     }
 
     /** Like {@link StagedEngine.Forward#backward}, but no local backward runs into the constant part. */
