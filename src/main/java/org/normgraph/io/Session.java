@@ -53,9 +53,10 @@ public record Session(BatchNormInput input, String mode, int position, Selection
             throw new IllegalArgumentException("input " + input.x().shape() + " is not " + images
                     + " images with gamma and beta per channel");
         }
-        if (inference != null && (images != null || !norm.equals(NormSpec.batch()) || inference.mean().cols() != input.d())) {
-            throw new IllegalArgumentException("inference is batch norm of N×D features with one running mean and"
-                    + " variance per feature (" + input.d() + ")");
+        int perFeature = images == null ? input.d() : images.channels();
+        if (inference != null && (!norm.equals(NormSpec.batch()) || inference.mean().cols() != perFeature)) {
+            throw new IllegalArgumentException("inference is batch norm with one running mean and variance per "
+                    + (images == null ? "feature" : "channel") + " (" + perFeature + ")");
         }
     }
 
@@ -87,7 +88,7 @@ public record Session(BatchNormInput input, String mode, int position, Selection
         return inference != null ? 3 : 2;
     }
 
-    /** The running mean and variance inference mode uses as constants, 1×D each. */
+    /** The running mean and variance inference mode uses as constants, 1×D each (1×C for images). */
     public record Inference(Matrix mean, Matrix var) {
 
         public Inference {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.family.NormInput;
 import org.normgraph.core.InvalidInputException;
@@ -180,8 +181,9 @@ public final class SessionFile {
     }
 
     /**
-     * {@code {"mean": […], "var": […]}}, one number per feature; absent or null = training. The
-     * numbers must be ones the core's inference takes (finite, var ≥ 0), for batch norm of N×D x.
+     * {@code {"mean": […], "var": […]}}, one number per feature (per channel for images); absent
+     * or null = training. The numbers must be ones the core's inference takes (finite, var ≥ 0),
+     * for batch norm.
      */
     private static Session.Inference inference(JsonNode n, BatchNormInput input, NormSpec norm, Session.Images images)
             throws InputFormatException {
@@ -192,19 +194,28 @@ public final class SessionFile {
             throw new InputFormatException("inference: expected an object, got " + Json.describe(n));
         }
         Json.requireKnownFields(n, "inference.", new LinkedHashSet<>(List.of("mean", "var")));
-        if (images != null || !norm.equals(NormSpec.batch())) {
-            throw new InputFormatException("inference: running statistics are batch norm's, of N×D features");
+        if (!norm.equals(NormSpec.batch())) {
+            throw new InputFormatException("inference: running statistics are batch norm's, got norm " + norm);
         }
         Matrix mean = Json.vector(Json.required(n, "mean"), "inference.mean");
         Matrix var = Json.vector(Json.required(n, "var"), "inference.var");
+        int count = images == null ? input.d() : images.channels();
+        String per = images == null ? ", one per feature" : ", one per channel (C)";
         for (Matrix m : List.of(mean, var)) {
-            if (m.cols() != input.d()) {
-                throw new InputFormatException("inference." + (m == mean ? "mean" : "var") + ": expected 1×" + input.d()
-                        + ", one per feature, got 1×" + m.cols());
+            if (m.cols() != count) {
+                throw new InputFormatException("inference." + (m == mean ? "mean" : "var") + ": expected 1×" + count
+                        + per + ", got 1×" + m.cols());
             }
         }
         try {
-            org.normgraph.core.InferenceGraph.run(input, mean, var); // the core says what it refuses
+            if (images == null) {
+                InferenceGraph.run(input, mean, var); // the core says what it refuses
+            } else {
+                NormLayout layout = NormLayout.of(NormSpec.batch(), input.n(), images.channels(), images.height(),
+                        images.width());
+                InferenceGraph.run(InferenceGraph.build(layout, input.eps()), input.x(), images.perChannel(input.gamma()),
+                        images.perChannel(input.beta()), input.dout(), mean, var);
+            }
         } catch (IllegalArgumentException e) {
             // the core calls the running mean mu, the file mean
             throw new InputFormatException("inference." + e.getMessage().replaceFirst("^mu:", "mean:"));

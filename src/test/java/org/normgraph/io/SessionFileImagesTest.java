@@ -66,6 +66,20 @@ class SessionFileImagesTest {
         assertEquals("[0.0,1.0]", root.get("input").get("beta").toString());
     }
 
+    /** Spatial batch norm's running statistics, one per channel, come back from the file; one per column is refused. */
+    @Test
+    void an_images_session_in_inference_keeps_one_running_statistic_per_channel() throws Exception {
+        Session s = imagesSession();
+        Session saved = new Session(s.input(), s.mode(), s.position(), null, s.view(), s.notes(), NormSpec.batch(),
+                IMAGES, new Session.Inference(Matrix.rowVector(3, 6), Matrix.rowVector(2, 0.5)));
+        byte[] file = write(saved);
+        assertEquals(saved, SessionFile.read(new ByteArrayInputStream(file), "test"));
+        JsonNode root = Json.mapper().readTree(file);
+        assertEquals("[3.0,6.0]", root.get("inference").get("mean").toString());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("inference").get("mean")).add(1.0).add(1.0);
+        assertRefused(root.toString(), "inference.mean: expected 1×2, one per channel (C), got 1×4");
+    }
+
     @Test
     void a_version_1_file_still_opens_as_n_by_d_features() throws Exception {
         Session s = read("{\"format\": \"normgraph-session\", \"version\": 1, \"input\": {\"x\": [[1, 2], [3, 5]],"

@@ -8,6 +8,7 @@ import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormGraph;
 import org.normgraph.core.Graph;
+import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.NamedGradient;
 import org.normgraph.core.NodeKind;
 import org.normgraph.core.family.NormLayout;
@@ -57,6 +58,9 @@ public final class FamilyStatus {
             return Messages.get(model.statusKey(step));
         }
         Graph g = model.getGraph();
+        if (InferenceGraph.isInference(g)) {
+            return inferenceOfImages(model, layout, step);
+        }
         switch (step.phase()) {
             case FORWARD -> {
                 if (!FORWARD_BY_AXES.contains(step.number())) {
@@ -77,14 +81,33 @@ public final class FamilyStatus {
                 if (!BACKWARD_BY_AXES.contains(step.number()) && !parameterSum) {
                     return Messages.get(model.statusKey(step));
                 }
-                String formulas = BatchNormGraph.gradients(layout).stream()
-                        .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
-                        .collect(Collectors.joining(Messages.get("status.family.join")));
-                return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
+                return backwardFormulas(layout, step);
             }
             default -> { // the start: x of images has gamma and beta per channel
                 return Messages.get(layout.spatial() ? "step.start.images" : model.statusKey(step));
             }
         }
+    }
+
+    /**
+     * Spatial batch norm in inference: the inference sentences, which compute no statistics;
+     * but the constant mean is copied over H·W too, and dgamma and dbeta sum over n, h and w.
+     */
+    private static String inferenceOfImages(SessionModel model, NormLayout layout, Step step) {
+        if (step.phase() == Phase.BACKWARD && (step.number() == 9 || step.number() == 8)) {
+            return backwardFormulas(layout, step);
+        }
+        if (step.phase() == Phase.FORWARD && step.number() == 2) {
+            return Messages.get("inference.step.forward.2.images");
+        }
+        return Messages.get(model.statusKey(step));
+    }
+
+    /** "Backward 8: dgamma = Σ_{n,h,w} (dgammax ⊙ xhat); dxhat = …": the step's gradients in the kind's formulas. */
+    private static String backwardFormulas(NormLayout layout, Step step) {
+        String formulas = BatchNormGraph.gradients(layout).stream()
+                .filter(ng -> ng.step() == step.number()).map(NamedGradient::formula)
+                .collect(Collectors.joining(Messages.get("status.family.join")));
+        return Messages.get("status.family.backward", Integer.toString(step.number()), formulas);
     }
 }

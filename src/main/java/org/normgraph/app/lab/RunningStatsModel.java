@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.normgraph.app.Messages;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNorm;
@@ -24,7 +25,8 @@ import org.normgraph.core.lab.RunningStatsRun;
 
 /**
  * The running-statistics experiment (javafx.beans only): the convention, momentum, number of
- * batches, seed and where the batches come from; {@link #run()} hands them to
+ * batches, seed and where the batches come from (one statistic per feature, or per channel when
+ * x is laid out as images, as spatial batch norm keeps them); {@link #run()} hands them to
  * {@link RunningStatsRun} and keeps the result; {@link #useInInference()} makes the session's
  * graph use the result's running statistics as its constants. The largest run (1000 batches of
  * 256×16) takes about 0.2 s, so runs go to {@code background} and their result is published on
@@ -60,19 +62,20 @@ public final class RunningStatsModel {
     private final java.util.concurrent.Executor background;
     private final java.util.concurrent.Executor ui;
     private long generation;
-    private int d; // the D of the example text and of the last run
+    private InputLayout layout; // the session's when the example text was made: D (or C) numbers
 
     public RunningStatsModel(SessionModel session, java.util.concurrent.Executor background,
                              java.util.concurrent.Executor ui) {
         this.session = session;
         this.background = background;
         this.ui = ui;
-        d = session.getInput().d();
-        mean.set(example(MEAN_PATTERN, d));
-        std.set(example(STD_PATTERN, d));
-        session.inputProperty().addListener((o, a, in) -> {
-            if (in != null && in.d() != d) {
-                followD(in.d());
+        layout = session.getInputLayout();
+        mean.set(example(MEAN_PATTERN, layout.channels()));
+        std.set(example(STD_PATTERN, layout.channels()));
+        // set after the input: a new D, C or H·W is seen with the input it belongs to
+        session.inputLayoutProperty().addListener((o, a, l) -> {
+            if (l != null && !l.equals(layout)) {
+                followLayout(l);
             }
         });
         // a new convention brings its usual momentum (0.1 on the new batch, or 0.9 on the old value)
@@ -90,7 +93,9 @@ public final class RunningStatsModel {
     public void run() {
         java.util.function.Supplier<RunningStatsRun> job;
         try {
-            int d = session.getInput().d();
+            InputLayout l = session.getInputLayout();
+            int d = l.channels(); // one statistic per feature, or per channel of images
+            int pixels = l.spatial();
             BatchNorm.RunningStats c = convention.get();
             double m = momentum.get();
             int k = batches.get();
@@ -98,12 +103,12 @@ public final class RunningStatsModel {
             if (source.get() == Source.JITTER) {
                 Matrix x = session.getInput().x();
                 double j = jitter.get();
-                job = () -> RunningStatsRun.jittered(x, j, k, c, m, s);
+                job = () -> RunningStatsRun.jittered(x, pixels, j, k, c, m, s);
             } else {
-                Matrix mu = row("mean", mean.get(), d, false);
-                Matrix sd = row("std", std.get(), d, true);
+                Matrix mu = row("mean", mean.get(), d, l.images(), false);
+                Matrix sd = row("std", std.get(), d, l.images(), true);
                 int n = rows.get();
-                job = () -> RunningStatsRun.population(mu, sd, n, k, c, m, s);
+                job = () -> RunningStatsRun.population(mu, sd, n, pixels, k, c, m, s);
             }
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
@@ -135,19 +140,22 @@ public final class RunningStatsModel {
     }
 
     /**
-     * A new D: mean and std text still as given by default become the default for the new D
-     * (text the user typed stays, and says so if it no longer fits), and a run or message that
-     * spoke of the old D is run again.
+     * A new layout of x: mean and std text still as given by default become the default for the
+     * new D or C (text the user typed stays, and says so if it no longer fits), and a run or
+     * message that spoke of the old D, C or H·W is run again.
      */
-    private void followD(int newD) {
-        if (mean.get().equals(example(MEAN_PATTERN, d))) {
-            mean.set(example(MEAN_PATTERN, newD));
+    private void followLayout(InputLayout next) {
+        int before = layout.channels();
+        int now = next.channels();
+        if (mean.get().equals(example(MEAN_PATTERN, before))) {
+            mean.set(example(MEAN_PATTERN, now));
         }
-        if (std.get().equals(example(STD_PATTERN, d))) {
-            std.set(example(STD_PATTERN, newD));
+        if (std.get().equals(example(STD_PATTERN, before))) {
+            std.set(example(STD_PATTERN, now));
         }
-        d = newD;
-        if (result.get() != null || error.get() != null) {
+        boolean rerun = before != now || next.images() != layout.images() || next.spatial() != layout.spatial();
+        layout = next;
+        if (rerun && (result.get() != null || error.get() != null)) {
             run();
         }
     }
@@ -191,13 +199,15 @@ public final class RunningStatsModel {
      * feature; refused in the window's language, naming the field as its label does.
      *
      * @param field        {@code mean} or {@code std} (the label {@code lab.running.<field>})
+     * @param images       whether the numbers are one per channel of images (else per feature)
      * @param nonNegative  whether a negative number is refused (a standard deviation)
      */
-    static Matrix row(String field, String text, int d, boolean nonNegative) {
+    static Matrix row(String field, String text, int d, boolean images, boolean nonNegative) {
         String label = Messages.get("lab.running." + field);
         String[] parts = text == null || text.isBlank() ? new String[0] : text.trim().split("[,;\\s]+");
         if (parts.length != 1 && parts.length != d) {
-            throw new IllegalArgumentException(Messages.get("lab.running.row.count", label, d, parts.length));
+            throw new IllegalArgumentException(Messages.get(images ? "lab.running.row.count.images"
+                    : "lab.running.row.count", label, d, parts.length));
         }
         double[] v = new double[d];
         for (int j = 0; j < d; j++) {

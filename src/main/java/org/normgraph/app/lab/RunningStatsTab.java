@@ -11,6 +11,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
@@ -26,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.Messages;
 import org.normgraph.app.editor.NumberText;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNorm;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.lab.RunningStatsRun;
@@ -45,6 +47,8 @@ final class RunningStatsTab {
     private final Label summary = label("", "lab-explain");
     private final Label error = label("", "lab-error");
     private final Label mode = label("", "lab-summary");
+    /** Under images: each statistic is over a channel's N·H·W values, which the convention texts call N. */
+    private final Label imagesNote = label("", "lab-explain");
     private final Subscription subscription;
 
     RunningStatsTab(RunningStatsModel model) {
@@ -113,13 +117,17 @@ final class RunningStatsTab {
         feature.setTooltip(new Tooltip(Messages.get("lab.running.feature.tip")));
         feature.valueProperty().addListener((o, a, f) -> plot());
 
+        HBox rowsPair = pair("lab.running.rows", rows);
+        HBox meanPair = pair("lab.running.mean", mean);
+        HBox stdPair = pair("lab.running.std", std);
+        HBox featurePair = pair("lab.running.feature", feature);
         FlowPane settings = new FlowPane(12, 6,
                 pair("lab.running.convention", convention), pair("lab.running.momentum", momentum),
                 pair("lab.running.batches", batches), pair("lab.running.seed", seed));
-        FlowPane sources = new FlowPane(12, 6, population, pair("lab.running.rows", rows), pair("lab.running.mean", mean),
-                pair("lab.running.std", std), jitter, pair("lab.running.jitter.size", jitterSize));
+        FlowPane sources = new FlowPane(12, 6, population, rowsPair, meanPair, stdPair, jitter,
+                pair("lab.running.jitter.size", jitterSize));
         // wraps onto a second line when narrow (a large text size) instead of cutting the buttons to "…"
-        FlowPane actions = new FlowPane(10, 6, run, pair("lab.running.feature", feature), infer, train, mode);
+        FlowPane actions = new FlowPane(10, 6, run, featurePair, infer, train, mode);
         actions.setAlignment(Pos.CENTER_LEFT);
         for (Button b : List.of(run, infer, train)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
@@ -128,7 +136,7 @@ final class RunningStatsTab {
         HBox.setHgrow(meanChart, Priority.ALWAYS);
         HBox.setHgrow(varChart, Priority.ALWAYS);
         Label conventionText = label("", "lab-explain");
-        root.getChildren().addAll(settings, sources, actions, error, charts, summary, conventionText);
+        root.getChildren().addAll(settings, sources, actions, error, charts, summary, conventionText, imagesNote);
         if (model.getResult() == null) {
             model.run(); // open on a finished example run
         }
@@ -143,7 +151,33 @@ final class RunningStatsTab {
                 model.conventionProperty().subscribe(c -> conventionText.setText(
                         c == null ? "" : Messages.get("lab.running.convention." + c.name()))),
                 model.session().inferenceProperty().subscribe(s -> mode.setText(Messages.get(
-                        s == null ? "lab.running.mode.training" : "lab.running.mode.inference"))));
+                        s == null ? "lab.running.mode.training" : "lab.running.mode.inference"))),
+                model.session().inputLayoutProperty().subscribe(l -> {
+                    relabel(rowsPair, words("lab.running.rows"), words("lab.running.rows.tip"));
+                    relabel(meanPair, "lab.running.mean", words("lab.running.mean.tip"));
+                    relabel(stdPair, "lab.running.std", words("lab.running.std.tip"));
+                    relabel(featurePair, words("lab.running.feature"), words("lab.running.feature.tip"));
+                    imagesNote.setText(images() ? Messages.get("lab.running.images.note") : "");
+                    imagesNote.setVisible(images());
+                    imagesNote.setManaged(images());
+                    plot();
+                }));
+    }
+
+    private boolean images() {
+        InputLayout l = model.session().getInputLayout();
+        return l != null && l.images();
+    }
+
+    /** {@code key}, or its {@code .images} variant when x is laid out as images (per channel, not per feature). */
+    private String words(String key) {
+        return images() ? key + ".images" : key;
+    }
+
+    /** Sets the label and the control's tooltip of a {@link #pair}. */
+    private static void relabel(HBox pair, String labelKey, String tipKey) {
+        ((Label) pair.getChildren().get(0)).setText(Messages.get(labelKey));
+        ((Control) pair.getChildren().get(1)).getTooltip().setText(Messages.get(tipKey));
     }
 
     Node node() {
@@ -172,15 +206,15 @@ final class RunningStatsTab {
         if (r == null || j == null) {
             return;
         }
-        meanChart.setTitle(Messages.get("lab.running.chart.mean", j));
-        varChart.setTitle(Messages.get("lab.running.chart.var", j));
+        meanChart.setTitle(Messages.get(words("lab.running.chart.mean"), j));
+        varChart.setTitle(Messages.get(words("lab.running.chart.var"), j));
         meanChart.getData().setAll(series(Messages.get("lab.running.series.running"), r.means(), j),
                 level(Messages.get("lab.running.series.population"), r.populationMean().get(0, j), r.batches()));
         varChart.getData().setAll(series(Messages.get("lab.running.series.running"), r.vars(), j),
                 level(Messages.get("lab.running.series.settles"), r.expectedVar().get(0, j), r.batches()));
         Matrix m = r.layer().runningMean();
         Matrix v = r.layer().runningVar();
-        summary.setText(NumberText.unbroken(Messages.get("lab.running.summary", r.batches(), r.rows(), j,
+        summary.setText(NumberText.unbroken(Messages.get(words("lab.running.summary"), r.batches(), r.rows(), j,
                 sci(m.get(0, j)), sci(r.populationMean().get(0, j)), sci(v.get(0, j)), sci(r.expectedVar().get(0, j)),
                 sci(r.populationVar().get(0, j)))));
     }
@@ -239,7 +273,7 @@ final class RunningStatsTab {
         l.setLabelFor(control);
         HBox box = new HBox(6, l, control);
         box.setAlignment(Pos.CENTER_LEFT);
-        if (control instanceof javafx.scene.control.Control c && c.getTooltip() == null) {
+        if (control instanceof Control c && c.getTooltip() == null) {
             c.setTooltip(new Tooltip(Messages.get(key + ".tip")));
         }
         return box;

@@ -631,12 +631,8 @@ public final class SessionModel {
         if (Objects.equals(stats, inference.get())) {
             return;
         }
-        if (stats != null && inputLayout.get().images()) {
-            throw new org.normgraph.core.InvalidInputException("x", "inference mode runs batch norm of N×D features;"
-                    + " x is laid out as N×C×H×W images");
-        }
         if (stats != null) {
-            InferenceGraph.run(input.get(), stats.mean(), stats.var()); // refuses before anything changes
+            inferenceTrace(input.get(), inputLayout.get(), stats); // refuses before anything changes
         }
         State previous = current();
         boolean kindChanges = stats != null && !previous.kind().equals(NormSpec.batch());
@@ -652,6 +648,11 @@ public final class SessionModel {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** Inference of {@code in} laid out as {@code layout}, with {@code stats} as constants (1×D, or 1×C for images). */
+    private static Trace inferenceTrace(BatchNormInput in, InputLayout layout, RunningStatistics stats) {
+        return InferenceGraph.run(layout.norm(NormSpec.batch(), in.n()), layout.coreInput(in), stats.mean(), stats.var());
+    }
 
     /** Whether x has the layout's C·H·W columns and gamma, beta one value per channel. */
     private static boolean isLaidOutAs(BatchNormInput in, InputLayout layout) {
@@ -669,8 +670,8 @@ public final class SessionModel {
     /** {@code newKind}: the graph is rebuilt even for the same layout and eps. */
     private void apply(BatchNormInput in, InputLayout layout, boolean newKind) {
         RunningStatistics stats = inference.get();
-        if (stats != null && (stats.mean().cols() != in.d() || layout.images())) {
-            stats = null; // the constants were for another D, or x is no longer N×D: back to training
+        if (stats != null && stats.mean().cols() != layout.channels()) {
+            stats = null; // the constants were for another D (or C): back to training
         }
         NormLayout nl = layout.norm(normSpec.get(), in.n()); // refuses a kind that does not fit
         Graph g = graph.get();
@@ -678,11 +679,12 @@ public final class SessionModel {
                 && input.get() != null && input.get().eps() == in.eps()
                 && InferenceGraph.isInference(g) == (stats != null);
         if (!sameGraph) {
-            g = stats == null ? BatchNormGraph.build(nl, in.eps()) : InferenceGraph.build(in.n(), in.d(), in.eps());
+            g = stats == null ? BatchNormGraph.build(nl, in.eps()) : InferenceGraph.build(nl, in.eps());
         }
         Trace t = stats == null
                 ? BatchNormGraph.run(g, in.x(), layout.perChannel(in.gamma()), layout.perChannel(in.beta()), in.dout())
-                : InferenceGraph.run(g, in, stats.mean(), stats.var());
+                : InferenceGraph.run(g, in.x(), layout.perChannel(in.gamma()), layout.perChannel(in.beta()), in.dout(),
+                        stats.mean(), stats.var());
         if (stats == null && inference.get() != null) {
             inference.set(null);
         }

@@ -54,6 +54,27 @@ class FamilyStatusTest {
         assertTrue(start.startsWith("Start: the inputs x (N×C×H×W), gamma and beta (1×C) are given."), start);
     }
 
+    /** Spatial batch norm in inference computes no statistics: its lines are the inference ones, over n, h, w. */
+    @Test
+    void images_in_inference_say_what_inference_computes() {
+        SessionModel m = SessionModel.example();
+        org.normgraph.app.model.InputLayout images = org.normgraph.app.model.InputLayout.images(3, 1, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
+        m.setInference(new org.normgraph.app.model.RunningStatistics(org.normgraph.core.Matrix.rowVector(0, 1, 2),
+                org.normgraph.core.Matrix.rowVector(1, 1, 1)));
+        assertEquals(Messages.get("inference.step.start"), FamilyStatus.text(m));
+        m.seek(1);
+        assertEquals(Messages.get("inference.step.forward.1"), FamilyStatus.text(m));
+        m.seek(2);
+        assertEquals(Messages.get("inference.step.forward.2.images"), FamilyStatus.text(m));
+        m.seek(4);
+        assertEquals(Messages.get("inference.step.forward.4"), FamilyStatus.text(m));
+        m.seek(m.getStepCount() - 1 - 9);
+        assertTrue(FamilyStatus.text(m).contains("dbeta = Σ_{n,h,w} dout"), FamilyStatus.text(m));
+        m.seek(m.getStepCount() - 1 - 7);
+        assertEquals(Messages.get("inference.step.backward.7"), FamilyStatus.text(m));
+    }
+
     /** A Chinese line joined its formulas with an ASCII "; " and ended without "。". */
     @Test
     void chinese_lines_use_chinese_punctuation_between_and_after_the_formulas() {

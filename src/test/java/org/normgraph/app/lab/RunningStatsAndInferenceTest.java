@@ -14,9 +14,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
 import org.normgraph.app.TestStage;
 import org.normgraph.app.graph.EdgeView;
+import org.normgraph.app.editor.InputEdits;
 import org.normgraph.app.graph.GraphNodeView;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNorm;
 import org.normgraph.core.Edge;
@@ -127,7 +130,7 @@ class RunningStatsAndInferenceTest {
         openRunningTab(robot);
         RunningStatsModel m = window.lab().running();
         assertEquals("2, -1, 0.5", m.meanProperty().get());
-        robot.interact(() -> model.commit(org.normgraph.app.editor.InputEdits.resize(model.getInput(), 4, 8)));
+        robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 8)));
         waitIdle();
         assertEquals("2, -1, 0.5, 2, -1, 0.5, 2, -1", m.meanProperty().get());
         assertEquals("1, 0.5, 2, 1, 0.5, 2, 1, 0.5", m.stdProperty().get());
@@ -136,7 +139,7 @@ class RunningStatsAndInferenceTest {
         assertFalse(robot.lookup(".lab-error").queryAs(Label.class).isVisible());
 
         robot.interact(() -> m.stdProperty().set("1, 2, 3, 4, 5, 6, 7, 8"));
-        robot.interact(() -> model.commit(org.normgraph.app.editor.InputEdits.resize(model.getInput(), 4, 3)));
+        robot.interact(() -> model.commit(InputEdits.resize(model.getInput(), 4, 3)));
         waitIdle();
         assertEquals("2, -1, 0.5", m.meanProperty().get());
         assertEquals("1, 2, 3, 4, 5, 6, 7, 8", m.stdProperty().get(), "typed text is the user's: it stays");
@@ -213,5 +216,33 @@ class RunningStatsAndInferenceTest {
                 Matrix.rowVector(0, 0), Matrix.filled(in.n(), 2, 1), in.eps())));
         assertFalse(model.isInference());
         assertTrue(robot.lookup("#node-sq").tryQuery().isPresent());
+    }
+
+    /** On images the tab ran one statistic per (c,h,w) column, and "Use in inference mode" was refused in English. */
+    @Test
+    void images_get_one_running_statistic_per_channel_and_spatial_inference(FxRobot robot) {
+        InputLayout images = InputLayout.images(2, 2, 1);
+        robot.interact(() -> model.commit(InputEdits.relayout(model.getInput(),
+                model.getInputLayout(), 4, images), images));
+        openRunningTab(robot);
+        RunningStatsModel m = window.lab().running();
+        assertEquals("2, -1", m.meanProperty().get(), "one population mean per channel");
+        run(robot);
+        assertEquals(2, m.getResult().layer().runningMean().cols());
+        assertEquals(java.util.List.of(0, 1), robot.lookup("#lab-feature").queryComboBox().getItems());
+        assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.feature.images")));
+        assertEquals(Messages.get("lab.running.chart.mean.images", 0), chart(robot, "#lab-chart-mean").getTitle());
+        robot.clickOn("#lab-inference-on");
+        assertTrue(model.isInference());
+        assertTrue(InferenceGraph.isInference(model.getGraph()));
+        assertEquals(m.getResult().layer().runningMean(), model.getTrace().value("mu"));
+        assertTrue(robot.lookup("#node-sq").tryQuery().isEmpty(), "no sq in inference");
+        // back to features: the plot is per feature again, run anew for D = 4
+        InputLayout features = InputLayout.features(4);
+        robot.interact(() -> model.commit(InputEdits.relayout(model.getInput(),
+                model.getInputLayout(), 4, features), features));
+        waitIdle();
+        assertEquals(4, m.getResult().layer().runningMean().cols());
+        assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.feature")));
     }
 }

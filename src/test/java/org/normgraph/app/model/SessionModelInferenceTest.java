@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.normgraph.app.editor.InputEdits;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
@@ -101,5 +102,40 @@ class SessionModelInferenceTest {
                 Matrix.filled(4, 2, 1), 1e-5));
         assertFalse(m.isInference());
         assertFalse(InferenceGraph.isInference(m.getGraph()));
+    }
+
+    /** On images inference was refused ("batch norm of N×D features"): spatial batch norm has running statistics per channel. */
+    @Test
+    void images_run_spatial_inference_with_one_constant_per_channel() {
+        SessionModel m = SessionModel.example();
+        InputLayout images = InputLayout.images(2, 2, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
+        RunningStatistics perChannel = new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25));
+        m.setInference(perChannel);
+        assertTrue(InferenceGraph.isInference(m.getGraph()));
+        BatchNormInput in = m.getInput();
+        Trace t = m.getTrace();
+        for (int i = 0; i < in.n(); i++) {
+            for (int col = 0; col < 4; col++) {
+                int c = col / 2;
+                double ivar = 1 / Math.sqrt(perChannel.var().get(0, c) + in.eps());
+                double xhat = (in.x().get(i, col) - perChannel.mean().get(0, c)) * ivar;
+                assertEquals(in.gamma().get(0, col) * xhat + in.beta().get(0, col), t.value("out").get(i, col), 1e-12);
+                assertEquals(in.dout().get(i, col) * in.gamma().get(0, col) * ivar, t.gradient("x").get(i, col), 1e-12);
+            }
+        }
+        assertEquals(Matrix.rowVector(0.5, -1), t.value("mu"));
+
+        // another H keeps the channels' constants; another C leaves inference
+        InputLayout taller = InputLayout.images(2, 3, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, taller), taller);
+        assertTrue(m.isInference(), "the running statistics are per channel, whatever H and W");
+        InputLayout three = InputLayout.images(3, 2, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, three), three);
+        assertFalse(m.isInference());
+        // and statistics per (c,h,w) column are refused, naming the shape the core expects
+        var e = assertThrows(IllegalArgumentException.class, () -> m.setInference(
+                new RunningStatistics(Matrix.zeros(1, 6), Matrix.filled(1, 6, 1))));
+        assertTrue(e.getMessage().contains("1×C"), e.getMessage());
     }
 }

@@ -249,12 +249,4 @@ class SessionModelLayoutTest {
         m.setNormSpec(NormSpec.batch()); // N·H·W = 4 values per channel
         assertTrue(m.getNotes().stream().noneMatch(n -> n.key().equals("note.family.single-value")));
     }
-
-    @Test
-    void inference_mode_is_refused_for_images() {
-        SessionModel m = onImages();
-        assertThrows(IllegalArgumentException.class,
-                () -> m.setInference(new RunningStatistics(Matrix.rowVector(0, 0), Matrix.rowVector(1, 1))));
-        assertFalse(m.isInference());
-    }
 }
