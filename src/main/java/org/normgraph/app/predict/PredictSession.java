@@ -33,7 +33,8 @@ import org.normgraph.timeline.Step;
  * <p>Which element: the step's first DESIGN.md gradient ({@code dbeta}, {@code dgamma},
  * {@code divar}, {@code dsqrtvar}, {@code dvar}, {@code dsq}, {@code dxmu2}, {@code dx1},
  * {@code dx2}, {@code dx}); for backward step k, column k mod D and (for N×D) row (2k + 1) mod N,
- * so that the questions wander over the matrix.
+ * so that the questions wander over the matrix, or the next element that is not 0 (a constant
+ * column's divar is 0, a question with nothing to work out).
  */
 public final class PredictSession {
 
@@ -166,17 +167,34 @@ public final class PredictSession {
         int k = step.number();
         NamedGradient g = BatchNormGraph.GRADIENTS.stream().filter(n -> n.step() == k).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no gradient at backward step " + k));
-        var shape = trace.graph().node(g.node()).shape();
-        int col = k % shape.cols();
-        int row = shape.rows() == 1 ? 0 : (2 * k + 1) % shape.rows();
+        Matrix asked = g.isBranch() ? trace.contribution(g.edge()) : trace.gradient(g.node());
+        int[] at = nonZeroFrom(asked, asked.rows() == 1 ? 0 : (2 * k + 1) % asked.rows(), k % asked.cols());
+        int row = at[0];
+        int col = at[1];
         ChainRuleExplainer explainer = new ChainRuleExplainer(trace, layout);
         ChainRuleExplainer.Line line = g.isBranch() ? explainer.contribution(g.edge(), row, col)
                 : explainer.gradient(g.node(), row, col);
         List<Edge> into = g.isBranch() ? List.of(g.edge()) : trace.graph().consumers(g.node());
         List<ChainRuleExplainer.Line> summands = into.size() == 1 && step.gradients().contains(into.get(0).to())
                 ? explainer.broadcastSummands(into.get(0), row, col) : List.of();
-        Matrix asked = g.isBranch() ? trace.contribution(g.edge()) : trace.gradient(g.node());
         return new Question(step.position(), k, g, g.node(), row, col, line, summands, asked.maxAbs());
+    }
+
+    /**
+     * The element at (row, col), or the first after it (row by row, wrapping round) that is not
+     * 0: a constant column or group has gradients of exactly 0 there (divar, dsq, …), which make
+     * a question without an answer to work out. All 0: (row, col) itself.
+     */
+    private static int[] nonZeroFrom(Matrix m, int row, int col) {
+        int size = m.rows() * m.cols();
+        int start = row * m.cols() + col;
+        for (int i = 0; i < size; i++) {
+            int at = (start + i) % size;
+            if (m.get(at / m.cols(), at % m.cols()) != 0) {
+                return new int[] {at / m.cols(), at % m.cols()};
+            }
+        }
+        return new int[] {row, col};
     }
 
     /**

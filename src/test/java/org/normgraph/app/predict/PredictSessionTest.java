@@ -63,6 +63,29 @@ class PredictSessionTest {
         assertTrue(distinct >= 3, "distinct elements asked: " + distinct);
     }
 
+    /** With a constant column divar, dsqrtvar, dvar, dsq and dxmu2 are 0 there: asking for one left nothing to work out. */
+    @Test
+    void an_element_that_is_0_is_not_asked_while_its_gradient_has_another() {
+        SessionModel constant = new SessionModel(Examples.classic());
+        var in = constant.getInput();
+        var x = in.x();
+        for (int i = 0; i < x.rows(); i++) {
+            x = x.with(i, 1, 5); // column 1 constant: backward 7 and 4 would ask column 1
+        }
+        constant.commit(in.withX(x));
+        Trace t = constant.getTrace();
+        for (Step step : constant.steps()) {
+            if (step.phase() == Phase.BACKWARD) {
+                PredictSession.Question q = PredictSession.question(t, step);
+                assertNotEquals(0.0, q.expected(), q.label());
+                assertEquals(traceValue(t, q), q.expected(), 0.0, q.label());
+            }
+        }
+        PredictSession.Question divar = PredictSession.question(t, constant.steps().get(constant.getStepCount() - 1 - 7));
+        assertEquals("divar", divar.gradient().name());
+        assertEquals(2, divar.col(), "the next column after the constant one");
+    }
+
     @Test
     void a_right_answer_scores_and_a_wrong_one_does_not() {
         PredictSession s = new PredictSession();
