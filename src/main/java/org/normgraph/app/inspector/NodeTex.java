@@ -73,23 +73,31 @@ public final class NodeTex {
      * What the inference graph has instead: mu and var are given (the running statistics,
      * nothing flows back into them), and x has a single branch, through xmu.
      */
-    private static final Map<String, Tex> INFERENCE = Map.of(
-            "x", new Tex("x \\in \\mathbb{R}^{N \\times D}", "\\mathrm{dx} = \\mathrm{dxmu}"),
-            "mu", new Tex("\\mathrm{mu} = \\mathrm{running\\_mean} \\in \\mathbb{R}^{1 \\times D}", null),
-            "var", new Tex("\\mathrm{var} = \\mathrm{running\\_var} \\in \\mathbb{R}^{1 \\times D}", null));
+    private static Tex inference(String node, NormAxes axes) {
+        boolean images = axes.spatial();
+        String row = images ? "1 \\times C" : "1 \\times D";
+        return switch (node) {
+            case "x" -> new Tex(images ? "x \\in \\mathbb{R}^{N \\times C \\cdot H \\cdot W}" : "x \\in \\mathbb{R}^{N \\times D}",
+                    "\\mathrm{dx} = \\mathrm{dxmu}");
+            case "mu" -> new Tex("\\mathrm{mu} = \\mathrm{running\\_mean} \\in \\mathbb{R}^{" + row + "}", null);
+            case "var" -> new Tex("\\mathrm{var} = \\mathrm{running\\_var} \\in \\mathbb{R}^{" + row + "}", null);
+            default -> null;
+        };
+    }
 
     private NodeTex() {
     }
 
     /** {@link #forward(String, NormAxes)}, or the inference graph's own where it differs. */
     public static String forward(String node, NormAxes axes, boolean inference) {
-        Tex t = inference ? INFERENCE.get(node) : null;
+        Tex t = inference ? inference(node, axes) : null;
         return t != null ? t.forward() : forward(node, axes);
     }
 
     /** {@link #local(String, NormAxes)}, or the inference graph's own where it differs (null: none). */
     public static String local(String node, NormAxes axes, boolean inference) {
-        return inference && INFERENCE.containsKey(node) ? INFERENCE.get(node).local() : local(node, axes);
+        Tex t = inference ? inference(node, axes) : null;
+        return t != null ? t.local() : local(node, axes);
     }
 
     /** The forward formula of {@code node} for the kind whose statistics collapse as {@code axes}. */
@@ -117,12 +125,13 @@ public final class NodeTex {
             return channel;
         }
         boolean layer = axes.collapse() == NormAxes.Collapse.FEATURES;
-        String stat = layer ? "_{i}" : "_{ig}";
+        boolean instance = axes.perChannel(); // one statistic per row and channel c, not per group g
+        String stat = layer ? "_{i}" : instance ? "_{ic}" : "_{ig}";
         String m = !images ? (layer ? "\\frac{1}{D}" : "\\frac{G}{D}")
                 : layer ? "\\frac{1}{C \\cdot H \\cdot W}"
                 : axes.groupWidth() == axes.channelWidth() ? "\\frac{1}{H \\cdot W}" : "\\frac{G}{C \\cdot H \\cdot W}";
-        String sum = layer ? "\\sum_{j}" : "\\sum_{j \\in g}";
-        String at = layer ? "_{i}" : "_{i\\,g(j)}";
+        String sum = layer ? "\\sum_{j}" : instance ? "\\sum_{j \\in c}" : "\\sum_{j \\in g}";
+        String at = layer ? "_{i}" : instance ? "_{i\\,c(j)}" : "_{i\\,g(j)}";
         return switch (node) {
             case "mu", "var" -> {
                 String src = node.equals("mu") ? "x" : "\\mathrm{sq}";

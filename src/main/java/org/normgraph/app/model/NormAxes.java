@@ -53,8 +53,8 @@ public record NormAxes(Collapse collapse, int groupWidth, int channelWidth, Norm
         }
         int channel = graph.contains("bcast_gamma") && graph.node("bcast_gamma").op() instanceof BlockBroadcast b ? b.block() : 1;
         Op op = graph.node("mu").op();
-        if (op instanceof MeanRows || !(op instanceof BlockMean m)) {
-            return BATCH;
+        if (op instanceof MeanRows || !(op instanceof BlockMean m)) { // also the inference graph's given mu
+            return channel == 1 ? BATCH : new NormAxes(Collapse.ROWS, 1, channel, null);
         }
         if (m.overRows()) {
             return new NormAxes(Collapse.ROWS, 1, channel, null);

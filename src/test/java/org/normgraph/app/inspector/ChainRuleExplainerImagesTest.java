@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.normgraph.app.editor.InputEdits;
 import org.normgraph.app.inspector.ChainRuleExplainer.Line;
 import org.normgraph.app.model.InputLayout;
+import org.normgraph.app.model.NormAxes;
+import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.Edge;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.Trace;
 import org.normgraph.core.family.NormSpec;
 
@@ -64,5 +67,39 @@ class ChainRuleExplainerImagesTest {
         ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
         assertTrue(NodeTex.forward("gamma", ex.axes()).contains("1 \\times C"), NodeTex.forward("gamma", ex.axes()));
         assertTrue(NodeTex.forward("mu", ex.axes()).contains("\\frac{1}{H \\cdot W}"), NodeTex.forward("mu", ex.axes()));
+    }
+
+    /** Instance norm's statistics are per row and channel: the inspector wrote them with group norm's g. */
+    @Test
+    void instance_norm_is_written_per_channel_not_per_group() {
+        InputLayout images = InputLayout.images(2, 1, 2);
+        SessionModel m = SessionModel.example();
+        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        m.setNormSpec(NormSpec.instance());
+        ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
+        String mu = NodeTex.forward("mu", ex.axes());
+        assertEquals("\\mathrm{mu}_{ic} = \\frac{1}{H \\cdot W} \\sum_{j \\in c} x_{ij}", mu);
+        assertTrue(NodeTex.forward("bcast_ivar", ex.axes()).contains("\\mathrm{ivar}_{i\\,c(j)}"),
+                NodeTex.forward("bcast_ivar", ex.axes()));
+        m.setNormSpec(NormSpec.group(2));
+        assertTrue(NodeTex.forward("mu", new ChainRuleExplainer(m.getTrace(), m.getNormLayout()).axes())
+                .contains("\\sum_{j \\in g}"), "group norm keeps its groups");
+    }
+
+    /** Spatial batch norm in inference: mu and var are the 1×C running statistics, x the N×C·H·W rows. */
+    @Test
+    void inference_on_images_writes_the_constants_per_channel() {
+        InputLayout images = InputLayout.images(2, 1, 2);
+        SessionModel m = SessionModel.example();
+        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        m.setInference(new RunningStatistics(Matrix.rowVector(0, 1), Matrix.rowVector(1, 2)));
+        ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
+        assertEquals(2, ex.axes().channelWidth(), "the inference graph's gamma is copied over H·W too");
+        Line dgamma = ex.contribution(new Edge("gamma", "bcast_gamma", 0), 0, 1);
+        assertEquals("\u03a3_{i, j=2..3} dbcast_gamma[i][j]", dgamma.symbolic());
+        assertEquals(m.getTrace().gradient("gamma").get(0, 1), dgamma.result(), 1e-12);
+        assertEquals("\\mathrm{mu} = \\mathrm{running\\_mean} \\in \\mathbb{R}^{1 \\times C}", NodeTex.forward("mu", ex.axes(), true));
+        assertTrue(NodeTex.forward("x", ex.axes(), true).contains("C \\cdot H \\cdot W"));
+        assertTrue(NodeTex.forward("mu", NormAxes.BATCH, true).contains("1 \\times D"), "N×D keeps 1×D");
     }
 }
