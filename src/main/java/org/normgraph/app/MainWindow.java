@@ -217,6 +217,7 @@ public final class MainWindow {
         speakerNotes = new SpeakerNotesEditor(model);
         predictPane = new PredictPane(model, predictSession);
         inputsSlot.setContent(inputs);
+        inputsSlot.setContentWidth(inputs::widthForGrids);
         inspectorSlot.setContent(inspector);
         inputsSlot.setEdgeTip(Messages.get("app.pane.edge.tip"));
         inspectorSlot.setEdgeTip(Messages.get("app.pane.edge.tip"));

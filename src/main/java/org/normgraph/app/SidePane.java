@@ -1,7 +1,7 @@
 package org.normgraph.app;
 
-import java.util.Locale;
 import java.util.function.DoubleConsumer;
+import java.util.function.DoubleSupplier;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Cursor;
@@ -43,6 +43,10 @@ final class SidePane extends StackPane {
     private final Region edge = new Region();
     private final Tooltip edgeTip = new Tooltip();
     private DoubleConsumer onShareChosen = s -> { };
+    /** What the content needs to show itself whole, in px: the default width grows to it. */
+    private DoubleSupplier contentWidth = () -> 0;
+    /** One em of the pane's text in px, from CSS: the default width is in em. */
+    private final Region emProbe = new Region();
     private double dragStartX;
     private double dragStartWidth;
     private boolean dragged;
@@ -82,13 +86,15 @@ final class SidePane extends StackPane {
             }
             e.consume();
         });
-        getChildren().add(edge);
+        emProbe.setManaged(false); // never laid out: only its CSS width is read
+        emProbe.setStyle("-fx-pref-width: 1em;");
+        getChildren().addAll(emProbe, edge);
         setShare(Double.NaN);
     }
 
     /** Shows {@code content} in the pane (it replaces the one before). */
     void setContent(Node content) {
-        getChildren().setAll(content, edge);
+        getChildren().setAll(content, emProbe, edge);
     }
 
     /** The edge's tooltip, in the current language. */
@@ -104,10 +110,6 @@ final class SidePane extends StackPane {
     /** Sets the width as a share of the window (a stored choice); one outside (0, {@value #MAX_SHARE}] means the default. */
     void setShare(double s) {
         share = s > 0 && s <= MAX_SHARE ? s : Double.NaN;
-        // inline: a width set in code would lose to a stylesheet's at the next CSS pass;
-        // -1 (USE_COMPUTED_SIZE) lets computePrefWidth give the share
-        setStyle(Double.isNaN(share) ? String.format(Locale.ROOT, "-fx-pref-width: %.2fem;", defaultEm)
-                : "-fx-pref-width: -1;");
         requestLayout();
     }
 
@@ -142,10 +144,23 @@ final class SidePane extends StackPane {
         return Math.min(MAX_SHARE * windowWidth, (1 - GRAPH_MIN_SHARE) * windowWidth - otherWidth);
     }
 
+    /**
+     * Lets the default width grow to what the content needs ({@code width}, in px, read at each
+     * layout), up to {@value #DEFAULT_MAX_SHARE} of the window; a dragged width stays as dragged.
+     */
+    void setContentWidth(DoubleSupplier width) {
+        contentWidth = width;
+        requestLayout();
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         double w = windowWidth();
-        return Double.isNaN(share) || w <= 0 ? super.computePrefWidth(height) : share * w;
+        if (!Double.isNaN(share) && w > 0) {
+            return share * w;
+        }
+        double em = emProbe.getPrefWidth() > 0 ? emProbe.getPrefWidth() : 13; // before the first CSS pass
+        return Math.max(defaultEm * em, contentWidth.getAsDouble() + snappedLeftInset() + snappedRightInset());
     }
 
     @Override

@@ -62,17 +62,36 @@ class SidePaneTest {
     void dragging_the_inputs_edge_widens_the_pane_until_six_columns_of_x_fit(FxRobot robot) {
         robot.interact(() -> robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class).resize(4, 6));
         Region inputs = pane(robot, "#inputs-pane");
-        assertEquals(270, inputs.getWidth(), 1, "the default width at 100 % text");
+        double cap = SidePane.DEFAULT_MAX_SHARE * width();
+        assertEquals(cap, inputs.getWidth(), 1, "the default width grows towards x's, up to its share");
         Node x = robot.lookup("#editor-x").query();
         assertTrue(inScene(x).getMaxX() > inScene(inputs).getMaxX(), "six columns do not fit the default width");
 
-        dragEdge(robot, "#inputs-pane", 160);
+        dragEdge(robot, "#inputs-pane", 100);
 
-        assertEquals(430, inputs.getWidth(), 2, "the pane follows the mouse");
+        assertEquals(cap + 100, inputs.getWidth(), 2, "the pane follows the mouse");
         assertTrue(inScene(x).getMaxX() <= inScene(inputs).getMaxX(), "x ends at " + inScene(x).getMaxX()
                 + ", the pane at " + inScene(inputs).getMaxX());
-        assertEquals(430 / width(), new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow(),
+        assertEquals((cap + 100) / width(), new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).orElseThrow(),
                 0.002, "remembered as a share of the window");
+    }
+
+    /** At D = 4 the x grid had a scroll bar in a pane of the default width, which did not grow with D. */
+    @Test
+    void the_default_width_grows_with_d_until_x_fits(FxRobot robot) {
+        InputsPane editor = robot.lookup("#inputs-pane .inputs-editor").queryAs(InputsPane.class);
+        Region inputs = pane(robot, "#inputs-pane");
+        Node x = robot.lookup("#editor-x").query();
+        assertEquals(270, inputs.getWidth(), 1, "D = 3 fits the default width at 100 % text");
+        robot.interact(() -> editor.resize(4, 4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(inputs.getWidth() > 270, "grown: " + inputs.getWidth());
+        assertTrue(inScene(x).getMaxX() <= inScene(inputs).getMaxX(), "x ends at " + inScene(x).getMaxX()
+                + ", the pane at " + inScene(inputs).getMaxX());
+        robot.interact(() -> editor.resize(4, 3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(270, inputs.getWidth(), 1, "and back with D = 3");
+        assertTrue(new ViewSetting(prefs).paneShare(ViewSetting.INPUTS_SHARE_KEY).isEmpty(), "nothing chosen");
     }
 
     @Test

@@ -161,6 +161,15 @@ public class InputsPane extends Control {
     }
 
     /**
+     * How wide the pane's content must be to show its widest input grid whole, with the grids'
+     * margins and a vertical scroll bar: the window's default width of the pane grows to it (x
+     * at D = 4 had a scroll bar in a pane of the default width). 0 before the skin is made.
+     */
+    public double widthForGrids() {
+        return getSkin() instanceof InputsPaneSkin skin ? skin.widthForGrids() : 0;
+    }
+
+    /**
      * Ctrl+Z in a one-line field first drops what was typed there and not entered: true if it
      * did, so that the last edit is undone only by the next Ctrl+Z.
      */

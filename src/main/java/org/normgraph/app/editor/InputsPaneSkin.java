@@ -132,6 +132,14 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         return sheets.get(f);
     }
 
+    /** The widest grid, the content's margins and room for a vertical scroll bar (see {@link InputsPane#widthForGrids}). */
+    double widthForGrids() {
+        MatrixSheet x = sheets.get(InputField.X); // the grids' columns are as wide as each other's, x has the most
+        double grids = sheets.values().stream().mapToDouble(MatrixSheet::getPrefWidth).max().orElse(0);
+        return grids + content.snappedLeftInset() + content.snappedRightInset() + root.snappedLeftInset()
+                + root.snappedRightInset() + Math.ceil(MatrixSheet.SCROLL_BAR * x.scale());
+    }
+
     /** Scrolls the pane so that {@code sheet}'s focused cell is in view, if the grid has the focus. */
     void revealFocusedCell(MatrixSheet sheet) {
         Bounds cell = sheet.isFocusWithin() ? sheet.focusedCellBounds() : null;
