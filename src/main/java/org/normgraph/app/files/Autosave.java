@@ -18,7 +18,7 @@ import org.normgraph.io.SessionFile;
 
 /**
  * Crash protection in the app folder ({@link AppHome}): while the app runs, a marker file
- * {@value #MARKER} holds its process id and the session is saved (atomically, by
+ * {@value #MARKER} holds its process id and start time and the session is saved (atomically, by
  * {@link SessionFile#write}) to {@value #FILE} after each change. A clean exit removes
  * both. If the next start finds the marker of a process that is gone, the last run ended
  * uncleanly (killed, crashed, power cut) and its autosave can be restored.
@@ -35,6 +35,7 @@ public final class Autosave {
 
     private final Path dir;
     private volatile boolean active;
+    private boolean sharedWithOtherWindow;
     /** What {@value #FILE_OF} holds, as the writer thread last wrote it. */
     private volatile Path copyOf;
     // one writer thread: saves stay in order and never block the FX thread (a save forces the disk)
@@ -65,6 +66,11 @@ public final class Autosave {
         return active;
     }
 
+    /** Whether {@link #start} found another window of the app running: this one does not autosave. */
+    public boolean isSharedWithOtherWindow() {
+        return sharedWithOtherWindow;
+    }
+
     /**
      * A session left by a run that did not exit cleanly, readable, with when it was saved and
      * the session file it was a copy of (null for an untitled session).
@@ -92,11 +98,12 @@ public final class Autosave {
     public void start() {
         if (otherInstanceRuns()) {
             active = false;
+            sharedWithOtherWindow = true;
             return;
         }
         try {
             Files.createDirectories(dir);
-            Files.writeString(marker(), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+            Files.writeString(marker(), markerText(ProcessHandle.current()), StandardCharsets.UTF_8);
             active = true;
         } catch (IOException e) {
             System.err.println("normgraph: autosave is off, cannot write " + marker() + ": " + e.getMessage());
@@ -177,12 +184,34 @@ public final class Autosave {
         }
     }
 
+    /**
+     * Whether the marker names another process that is running now. The marker holds the pid
+     * and the process's start time: a pid alone was taken over by whatever process got the
+     * number after a crash and a reboot, and then no restore was offered and nothing was
+     * autosaved, without a word. A marker of a pid alone (an older version) counts while that
+     * pid lives.
+     */
     private boolean otherInstanceRuns() {
         try {
-            long pid = Long.parseLong(Files.readString(marker(), StandardCharsets.UTF_8).trim());
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            String[] parts = Files.readString(marker(), StandardCharsets.UTF_8).trim().split("\\s+");
+            long pid = Long.parseLong(parts[0]);
+            if (pid == ProcessHandle.current().pid()) {
+                return false;
+            }
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(p -> parts.length < 2 || parts[1].equals(startOf(p))).orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false; // no marker, or a broken one: nobody holds it
         }
+    }
+
+    /** "pid start" as the marker holds it, e.g. {@code 4711 1765170000000}. */
+    static String markerText(ProcessHandle p) {
+        return p.pid() + " " + startOf(p);
+    }
+
+    /** When {@code p} started, in milliseconds since the epoch, or "?" where the system does not say. */
+    private static String startOf(ProcessHandle p) {
+        return p.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("?");
     }
 }

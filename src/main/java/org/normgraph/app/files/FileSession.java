@@ -409,6 +409,9 @@ public final class FileSession {
             }
         }
         autosave.start();
+        if (autosave.isSharedWithOtherWindow()) {
+            dialogs.showInfo(Messages.get("files.autosave.other")); // its work is not protected: say so
+        }
         if (restored) {
             autosaveNow(); // the crash copy now holds what the window shows
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.normgraph.app.InMemoryPreferences;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
 import org.normgraph.app.model.Examples;
 import org.normgraph.app.model.Selection;
 import org.normgraph.app.model.SessionModel;
@@ -123,7 +124,7 @@ class AutosaveRestoreTest {
         assertEquals(Selection.element("sq", 1, 0), model.getSelection());
         assertEquals(Map.of(13, "saved before the crash"), Map.copyOf(model.getSpeakerNotes()));
         assertTrue(files.isDirty(), "restored work is unsaved work");
-        assertEquals(Long.toString(ProcessHandle.current().pid()),
+        assertEquals(Autosave.markerText(ProcessHandle.current()),
                 Files.readString(home.resolve(Autosave.MARKER)).trim(), "this run holds the marker now");
         dialogs.answers.add(FileDialogs.Answer.DISCARD);
         robot.interact(() -> assertTrue(files.close()));
@@ -164,6 +165,19 @@ class AutosaveRestoreTest {
         robot.interact(() -> assertTrue(files.close()));
         assertFalse(Files.exists(home.resolve(Autosave.MARKER)), "a clean exit removes the marker");
         assertEquals(List.of(), dialogs.errors);
+    }
+
+    /** A second window neither restored nor autosaved, and never said so: its work had no crash copy. */
+    @Test
+    void a_second_window_says_that_it_does_not_autosave(FxRobot robot) throws Exception {
+        Files.writeString(home.resolve(Autosave.MARKER), Autosave.markerText(ProcessHandle.current().parent().orElseThrow()));
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        FileSession files = new FileSession(window, dialogs, new RecentFiles(new InMemoryPreferences()), new Autosave(home));
+        robot.interact(files::offerRestore);
+        assertEquals(List.of(), dialogs.asked, "the other window's copy is not offered");
+        assertEquals(List.of(Messages.get("files.autosave.other")), dialogs.infos);
+        robot.interact(() -> assertTrue(files.close()));
+        assertTrue(Files.exists(home.resolve(Autosave.MARKER)), "the other window's marker stays");
     }
 
     @Test

@@ -84,7 +84,7 @@ class AutosaveTest {
         a.start();
         a.save(EDITED, null);
         // a live process other than this one holds the marker
-        Files.writeString(a.marker(), Long.toString(ProcessHandle.current().parent().orElseThrow().pid()));
+        Files.writeString(a.marker(), Autosave.markerText(ProcessHandle.current().parent().orElseThrow()));
         Autosave second = new Autosave(dir);
         assertTrue(second.leftover(fail()).isEmpty(), "not offered while the other runs");
         second.start();
@@ -92,6 +92,24 @@ class AutosaveTest {
         second.save(Session.of(Examples.classic()), null);
         assertEquals(EDITED, SessionFile.read(a.file()), "the other window's crash copy is untouched");
         other.destroy();
+    }
+
+    /**
+     * A marker whose pid now belongs to another program (taken over after a crash and a reboot):
+     * no restore was offered and nothing was autosaved, without a word. The start time differs.
+     */
+    @Test
+    void a_marker_whose_pid_another_program_took_is_stale() throws Exception {
+        Autosave a = new Autosave(dir);
+        a.start();
+        a.save(EDITED, null);
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow(); // alive, but not the run that wrote the marker
+        Files.writeString(a.marker(), parent.pid() + " 12345");
+        Autosave next = new Autosave(dir);
+        assertEquals(EDITED, next.leftover(fail()).orElseThrow().session(), "the crash copy is offered");
+        next.start();
+        assertTrue(next.isActive(), "and this run autosaves");
+        assertEquals(Autosave.markerText(ProcessHandle.current()), Files.readString(a.marker()));
     }
 
     @Test
