@@ -36,10 +36,12 @@ final class StagedVsSimplifiedTab {
         box.getChildren().add(LabFormat.table("lab-simplified-table", new String[] {Messages.get("lab.col.quantity"),
                 Messages.get("lab.col.maxdiff"), Messages.get("lab.col.relative"), Messages.get("lab.col.tolerance"),
                 Messages.get("lab.col.verdict")}, rows));
-        // batch norm takes gamma out of the sums (DESIGN's formula); layer and group norm cannot
+        // batch norm takes gamma out of the sums (DESIGN's formula); layer and group norm cannot;
+        // spatial batch norm sums over n, h, w, M = N·H·W values per channel
         boolean batch = r.spec().kind() == NormKind.BATCH;
-        box.getChildren().add(label(Messages.get(batch ? "lab.simplified.explain" : "lab.simplified.explain.family"),
-                "lab-explain"));
+        String explain = !batch ? "lab.simplified.explain.family"
+                : r.axes().spatial() ? "lab.simplified.explain.images" : "lab.simplified.explain";
+        box.getChildren().add(label(Messages.get(explain, r.axes().spatial() ? r.axes().layout().statsSum() : ""), "lab-explain"));
         return box;
     }
 }

@@ -18,14 +18,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.normgraph.app.MainWindow;
+import org.normgraph.app.Messages;
 import org.normgraph.app.TestStage;
+import org.normgraph.app.editor.InputEdits;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.graph.GraphNodeView;
-import org.normgraph.app.model.SessionModel;
+import org.normgraph.app.model.InputLayout;
 import org.normgraph.app.model.Selection;
+import org.normgraph.app.model.SessionModel;
+import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.GradientCheck;
+import org.normgraph.core.Matrix;
 import org.normgraph.core.lab.Pitfall;
 import org.normgraph.core.lab.VarianceAccuracy;
-import org.normgraph.app.editor.NumberText;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -183,6 +188,38 @@ class LabPanelTest {
         String note = robot.lookup("#lab-check .lab-tolerance-note").queryAs(Label.class).getText();
         assertTrue(note.startsWith(NumberText.unbroken("Rounding limits this input: x lies up to 4.47e+08 times its spread")),
                 "4.47e+08 never wraps between 4.47 and e+08: " + note);
+    }
+
+    /**
+     * Finite differences that resolve no digit of dx: the headline said all three gradients passed
+     * "by central differences" (robustness reviewer's 1e150 / 1e-300 input with eps 5e-324).
+     */
+    @Test
+    void a_pass_that_finite_differences_cannot_see_is_not_said_to_be_theirs(FxRobot robot) {
+        BatchNormInput in = model.getInput();
+        Matrix x = Matrix.fromRows(new double[][] {{1e150, 1e-300, 5}, {2e150, 2e-300, 5}, {-1e150, -1e-300, 5},
+                {3e150, 3e-300, 5}});
+        robot.interact(() -> model.commit(new BatchNormInput(x, in.gamma(), in.beta(), in.dout(), 5e-324)));
+        openLab(robot);
+        LabResults r = window.lab().model().getResults();
+        assertTrue(r.checkPassed());
+        assertTrue(r.check().get(0).numericUnresolved(), r.check().get(0).toString());
+        String summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class).getText();
+        assertEquals(Messages.get("lab.check.summary.pass.unresolved", "4×3", "dx"), summary);
+    }
+
+    /** On images the lab spoke of a 2×8 input and gave batch norm of features' simplified formula. */
+    @Test
+    void on_images_the_lab_names_the_images_shape_and_their_simplified_formula(FxRobot robot) {
+        InputLayout images = InputLayout.images(2, 2, 1);
+        robot.interact(() -> model.commit(InputEdits.relayout(model.getInput(), model.getInputLayout(), 4, images), images));
+        openLab(robot);
+        String summary = robot.lookup("#lab-check .lab-summary").queryAs(Label.class).getText();
+        assertEquals(Messages.get("lab.check.summary.pass", "4×2×2×1"), summary);
+        selectTab(robot, "lab-tab-simplified");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lab-simplified .lab-explain").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals(Messages.get("lab.simplified.explain.images", "\u03a3_{n,h,w}"))));
     }
 
     /** The Pitfalls tab showed ∞ errors on a constant column with no word on where they come from. */
