@@ -143,22 +143,27 @@ class PredictSessionTest {
 
     @Test
     void a_gradient_of_small_numbers_is_judged_at_its_own_scale() {
-        assertTrue(PredictSession.accepts(-0.0224, -0.0265), "0.01 below 1 where the gradient reaches 1");
+        assertFalse(PredictSession.accepts(-0.0224, -0.0265), "16 % off, where the gradient reaches 1");
+        assertFalse(PredictSession.accepts(0.0285, 0.0253, 0.354), "13 % off in a gradient whose largest is 0.354");
+        assertTrue(PredictSession.accepts(0.025, 0.0253, 0.354), "rounded to 2 significant digits");
         assertFalse(PredictSession.accepts(-0.0224, -0.0265, 0.05), "16 % off in a gradient whose largest is 0.05");
-        assertTrue(PredictSession.accepts(-0.0268, -0.0265, 0.05), "within 1 % of the gradient's 0.05");
+        assertTrue(PredictSession.accepts(-0.0267, -0.0265, 0.05), "within 1 % of the value");
         assertTrue(PredictSession.accepts(0.0, 0.0, 0.0));
         assertTrue(PredictSession.accepts(1.009, 1.0, 30), "above 1: one percent of the value, whatever the scale");
-        assertFalse(PredictSession.accepts(0.02, 0.0, 30), "0.01 at most below 1");
+        assertFalse(PredictSession.accepts(0.002, 0.0, 30), "0.001 at most below a tenth");
         PredictSession.Question q = PredictSession.question(trace, steps.get(18));
         assertTrue(q.gradient().isBranch(), "backward 1 asks for a branch: dx2");
         assertEquals(trace.contribution(q.gradient().edge()).maxAbs(), q.scale(), 0.0);
     }
 
     @Test
-    void tolerance_is_one_hundredth_below_one_and_one_percent_above() {
-        assertTrue(PredictSession.accepts(0.109, 0.1));
-        assertFalse(PredictSession.accepts(0.111, 0.1));
-        assertTrue(PredictSession.accepts(-0.005, 0.0));
+    void tolerance_is_one_percent_with_a_floor_of_a_thousandth_where_the_gradient_reaches_1() {
+        assertTrue(PredictSession.accepts(0.1009, 0.1));
+        assertFalse(PredictSession.accepts(0.109, 0.1), "9 % off");
+        assertTrue(PredictSession.accepts(0.0505, 0.05), "the floor: 0.001");
+        assertFalse(PredictSession.accepts(0.052, 0.05));
+        assertTrue(PredictSession.accepts(-0.0009, 0.0));
+        assertFalse(PredictSession.accepts(-0.005, 0.0));
         assertTrue(PredictSession.accepts(50.4, 50));
         assertFalse(PredictSession.accepts(50.6, 50));
         assertTrue(PredictSession.accepts(-201, -200));
