@@ -93,6 +93,9 @@ public final class InputEdits {
     /** The eps field: a finite number greater than 0. */
     public static Edit editEps(BatchNormInput in, String text) {
         CellParser.Parsed p = CellParser.parse(text);
+        if (p.problem() == CellParser.Problem.EMPTY) { // a cell's "(0 for none)" would be refused here
+            return Edit.refused(BundleText.of("editor.refused.eps.empty"));
+        }
         if (!p.ok()) {
             return Edit.refused(p.refusal("eps"));
         }
@@ -258,6 +261,9 @@ public final class InputEdits {
         }
         int width = block.get(0).size();
         for (int i = 1; i < block.size(); i++) {
+            if (block.get(i).size() == 1 && block.get(i).get(0).isBlank() && width > 1) { // not "has 1 values"
+                return Edit.refused(BundleText.of("editor.paste.blank", String.valueOf(i + 1)));
+            }
             if (block.get(i).size() != width) {
                 return Edit.refused(BundleText.of("editor.paste.ragged", String.valueOf(i + 1),
                         String.valueOf(block.get(i).size()), String.valueOf(width)));

@@ -346,7 +346,8 @@ public class InputsPane extends Control {
         } catch (NumberFormatException e) {
             // a whole number beyond a long is refused for its size, not as "not a whole number"
             String key = t.matches("[+-]?\\d+") ? "editor.refused.seed.range" : "editor.refused.seed";
-            feedback.set(new Feedback(AREA_SEED, -1, -1, BundleText.of(key, BundleText.shown(t)), true));
+            feedback.set(new Feedback(AREA_SEED, -1, -1, BundleText.of("editor.refused.kept",
+                    BundleText.of(key, BundleText.shown(t)), Long.toString(seed.get())), true));
             return false;
         }
     }

@@ -260,7 +260,11 @@ final class InputsPaneSkin extends SkinBase<InputsPane> implements MatrixSheet.L
         seed.setPrefColumnCount(6);
         seed.setMinWidth(Region.USE_PREF_SIZE);
         seed.setTooltip(new Tooltip(Messages.get("editor.seed.tip")));
-        seed.setOnAction(e -> getSkinnable().editSeed(seed.getText()));
+        seed.setOnAction(e -> { // as N, D and eps: a refused text goes, the kept seed is shown and said
+            if (!getSkinnable().editSeed(seed.getText())) {
+                seed.setText(Long.toString(getSkinnable().getSeed()));
+            }
+        });
         seed.focusedProperty().addListener((o, was, is) -> {
             if (!is && !seed.getText().strip().equals(Long.toString(getSkinnable().getSeed()))) {
                 if (!getSkinnable().editSeed(seed.getText())) {

@@ -98,6 +98,9 @@ class InputEditsTest {
         assertEquals("eps must be greater than 0, e.g. 1e-5, not '-1'.",
                 InputEdits.editEps(classic, " -1 ").refusal().message());
         assertEquals("eps: 'abc' is not a number.", InputEdits.editEps(classic, "abc").refusal().message());
+        // a cell's "(0 for none)" advised what eps refuses
+        assertEquals("eps: the field is empty; type a number greater than 0, e.g. 1e-5.",
+                InputEdits.editEps(classic, " ").refusal().message());
         assertFalse(InputEdits.editEps(classic, "1e400").isAccepted());
         assertEquals("eps: '1e-400' is too small for a double: it would be 0 (the smallest is about 4.9e-324).",
                 InputEdits.editEps(classic, "1e-400").refusal().message());
@@ -166,6 +169,9 @@ class InputEditsTest {
 
     @Test
     void a_ragged_or_empty_block_is_refused() {
+        // a blank line was "row 2 of the copied block has 1 values"
+        assertEquals("Paste refused, nothing changed: row 2 of the copied block is empty. Copy a block without empty lines.",
+                InputEdits.paste(classic, InputField.X, 0, 0, "1\tabc\t3\n\n4\t5\t6").refusal().message());
         var ragged = InputEdits.paste(classic, InputField.X, 0, 0, "1\t2\n3");
         assertEquals("Paste refused, nothing changed: row 2 of the copied block has 1 values, row 1 "
                 + "has 2. Copy a rectangular block.", ragged.refusal().message());

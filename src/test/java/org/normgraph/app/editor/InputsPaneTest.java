@@ -491,6 +491,19 @@ class InputsPaneTest {
         assertTrue(msg.getText().contains("'7x' is not a whole number"), msg.getText());
     }
 
+    /** A refused seed typed and entered stayed in the field (N, D and eps go back to the kept value and say it). */
+    @Test
+    void a_refused_seed_entered_gives_way_to_the_kept_one(FxRobot robot) {
+        TextField seed = robot.lookup("#editor-seed").queryAs(TextField.class);
+        Label msg = robot.lookup("#editor-seed-message").queryAs(Label.class);
+        robot.clickOn(seed);
+        robot.interact(seed::selectAll);
+        robot.write("1.5").type(KeyCode.ENTER);
+        assertEquals("seed: '1.5' is not a whole number. Kept 42.", msg.getText());
+        assertEquals("42", seed.getText());
+        assertEquals(42, pane.getSeed());
+    }
+
     @Test
     void an_input_changed_elsewhere_shows_in_the_grids(FxRobot robot) {
         BatchNormInput other = InputEdits.resize(Examples.classic(), 2, 2).withGamma(Matrix.rowVector(3, -1.25));
