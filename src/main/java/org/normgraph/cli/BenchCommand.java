@@ -122,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                     w = Files.newBufferedWriter(json, StandardCharsets.UTF_8);
                     jsonFile = startJson(w, true);
                 } catch (IOException e) { // e.g. /proc/version: opens, but its first write fails
-                    unwritable = "cannot write " + json + ": " + e.getMessage();
+                    unwritable = "cannot write " + json + ": " + Errors.why(e);
                     closeQuietly(w);
                 }
             }
@@ -133,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
         try (JsonGenerator toClose = jsonFile) {
             return timeAndReport(parsed, jsonToStdout, jsonFile);
         } catch (IOException e) { // the file took its first bracket: only what changed since gets here (a full disk)
-            return Errors.badInput(spec, "--json: cannot write " + json + ": " + e.getMessage());
+            return Errors.badInput(spec, "--json: cannot write " + json + ": " + Errors.why(e));
         }
     }
 

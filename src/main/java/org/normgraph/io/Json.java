@@ -96,7 +96,7 @@ public final class Json {
             throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + where(p, firstLine(e.getOriginalMessage())) + ": "
-                    + parseProblem(e.getOriginalMessage()), e);
+                    + parseProblem(e.getOriginalMessage(), e.getLocation().getByteOffset(), bytes), e);
         } catch (IOException e) {
             throw new InputFormatException(Kind.NOT_JSON, source + ": not valid JSON" + where(p, "") + ": " + firstLine(e.getMessage()), e);
         } finally {
@@ -513,6 +513,22 @@ public final class Json {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@link #parseProblem(String)}, and "; the text ends there (truncated?)" when the parser
+     * stopped at the end of the text (but for white space): a file cut off in a number ("0.")
+     * was refused for the number alone.
+     */
+    private static String parseProblem(String message, long offset, byte[] bytes) {
+        String problem = parseProblem(message);
+        int end = bytes.length;
+        while (end > 0 && Character.isWhitespace(bytes[end - 1])) {
+            end--;
+        }
+        // the location is the offending character's: the last one, with nothing after it to close the JSON
+        return offset >= end - 1 && end > 0 && !problem.contains("truncated?") ? problem + "; the text ends there (truncated?)"
+                : problem;
     }
 
     /** Jackson's message without its advice to enable parser features. */

@@ -79,6 +79,16 @@ class BenchCommandTest {
         assertTrue(r.err().startsWith("normgraph bench: --json: cannot write /proc/version"), r.err());
     }
 
+    /** A new file in /proc: the reason was the path again ("cannot write /proc/x.json: /proc/x.json"). */
+    @Test
+    void a_json_target_the_system_refuses_says_why() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        CliRun.Result r = expectRefusedAtOnce(null, "bench", "--sizes", "8x4", "--min-time", "20",
+                "--json", "/proc/x.json");
+        assertTrue(r.err().startsWith("normgraph bench: --json: cannot write /proc/x.json: "), r.err());
+        assertFalse(r.err().strip().endsWith(": /proc/x.json"), r.err());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"--min-time, Infinity", "--min-time, NaN", "--min-time, 1e400", "--min-time, 0", "--min-time, -1",
         "--min-time, 61", "--warmup, Infinity", "--warmup, 1e400", "--warmup, -0.5", "--warmup, 3600"})

@@ -95,6 +95,7 @@ class CaseFileTest {
             "duplicate field     | {\"x\": [[1, 2], [3, 4]], \"x\": [[1, 2]]}    | in x: Duplicate field 'x'",
             "truncated           | {\"x\": [[1, 2], [3,                          | in x[1][1]: the text ends too early",
             "cut in a key        | {\"x\": [[1, 2], [3, 4]], \"gamma\": [1, 1], \"be     | after gamma: the text ends too early",
+            "cut in a number     | {\"x\": [[1, 2], [3, 0.                          | Decimal point not followed by a digit; the text ends there (truncated?)",
             "deep nesting        | {\"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}  | case.json: nested more than 64 levels deep, in x[0][0][0]…",
             "1e400               | {\"x\": [[1, 1e400], [3, 4]], @}              | x[0][1]: the number is too large for a double",
             "0x2                 | {\"x\": [[1, 0x2], [3, 4]], @}               | line 1, column 13, after x[0][1]: Unexpected character ('x'",
