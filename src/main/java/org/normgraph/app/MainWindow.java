@@ -118,6 +118,7 @@ public final class MainWindow {
     private final SidePane inspectorSlot = new SidePane(Side.RIGHT, INSPECTOR_WIDTH_EM);
     private final VBox notes = new VBox();
     private final LabDock lab;
+    private boolean labBeforePresenting;
     // the views with text: built again in the new language by setLanguage
     private GraphView graph;
     private TimelineBar timelineBar;
@@ -193,6 +194,15 @@ public final class MainWindow {
         notes.getStyleClass().add("notes");
         model.getNotes().addListener((ListChangeListener<Note>) c -> updateNotes());
         lab = new LabDock(model);
+        // the room sees the graph, not the Lab under it (half the screen); it comes back after
+        presentation.presentingProperty().addListener((o, a, on) -> {
+            if (on) {
+                labBeforePresenting = lab.shownProperty().get();
+                lab.shownProperty().set(false);
+            } else if (labBeforePresenting) {
+                lab.shownProperty().set(true);
+            }
+        });
         buildViews();
     }
 

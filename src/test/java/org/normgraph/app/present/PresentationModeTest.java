@@ -104,6 +104,28 @@ class PresentationModeTest {
         assertEquals(13, model.getPosition(), "the step stays");
     }
 
+    /** Presenting with the Lab open kept the Lab on the lower half of the screen, the graph above it small (learner reviewer). */
+    @Test
+    void presenting_hides_the_lab_and_leaving_brings_it_back(FxRobot robot) {
+        robot.interact(() -> window.lab().shownProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.lab().shownProperty().get());
+        assertTrue(robot.lookup("#lab-split").tryQuery().map(n -> !inScene(n, stage)).orElse(true), "no Lab on the screen");
+        assertEquals(window.root().getHeight(), window.graphView().getHeight() + captionBelow(), 2,
+                "the graph takes the screen's height beside the caption");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lab().shownProperty().get(), "the Lab is back as it was");
+    }
+
+    /** The height of what presentation mode sets below the graph: nothing on a wide screen, the caption on a tall one. */
+    private double captionBelow() {
+        Node bottom = window.root().getBottom();
+        return bottom == null ? 0 : bottom.getLayoutBounds().getHeight();
+    }
+
     /** A graph zoomed by hand was fitted after presenting; the window's areas came back out of Tab order. */
     @Test
     void leaving_gives_back_a_zoom_set_by_hand_and_the_tab_order(FxRobot robot) {
