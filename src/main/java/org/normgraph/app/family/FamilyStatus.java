@@ -63,6 +63,9 @@ public final class FamilyStatus {
         }
         switch (step.phase()) {
             case FORWARD -> {
+                if (layout.spatial() && step.number() == 8) {
+                    return Messages.get("step.forward.8.images"); // gamma is one per channel, not per column
+                }
                 if (!FORWARD_BY_AXES.contains(step.number())) {
                     return Messages.get(model.statusKey(step));
                 }
@@ -99,6 +102,9 @@ public final class FamilyStatus {
         }
         if (step.phase() == Phase.FORWARD && step.number() == 2) {
             return Messages.get("inference.step.forward.2.images");
+        }
+        if (step.phase() == Phase.FORWARD && step.number() == 8) {
+            return Messages.get("step.forward.8.images");
         }
         return Messages.get(model.statusKey(step));
     }

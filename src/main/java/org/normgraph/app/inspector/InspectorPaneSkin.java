@@ -23,6 +23,7 @@ import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
 import org.normgraph.app.SizeFollow;
 import org.normgraph.app.UncachedScrollPane;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.Selection;
 import org.normgraph.core.Edge;
 import org.normgraph.core.Graph;
@@ -282,9 +283,10 @@ final class InspectorPaneSkin extends SkinBase<InspectorPane> {
      */
     static String opText(org.normgraph.core.ops.Op op) {
         String type = op.getClass().getSimpleName();
+        String symbol = NumberText.unbrokenWords(op.symbol()); // "Σ/(D/G)" broke after its first "/"
         return Messages.has("op.name." + type)
-                ? Messages.get("inspector.op.named", Messages.get("op.name." + type), type, op.symbol())
-                : Messages.get("inspector.op", type, op.symbol());
+                ? Messages.get("inspector.op.named", Messages.get("op.name." + type), type, symbol)
+                : Messages.get("inspector.op", type, symbol);
     }
 
     private static void fact(GridPane grid, int row, String key, String value, String id) {

@@ -52,6 +52,8 @@ class FamilyStatusTest {
         m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
         String start = FamilyStatus.text(m);
         assertTrue(start.startsWith("Start: the inputs x (N×C×H×W), gamma and beta (1×C) are given."), start);
+        m.seek(8); // "every column scaled by gamma" said nothing of gamma being one per channel
+        assertEquals(Messages.get("step.forward.8.images"), FamilyStatus.text(m));
     }
 
     /** Spatial batch norm in inference computes no statistics: its lines are the inference ones, over n, h, w. */

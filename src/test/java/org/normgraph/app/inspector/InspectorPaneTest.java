@@ -87,6 +87,9 @@ class InspectorPaneTest {
                 if (node.op() != null) {
                     String type = node.op().getClass().getSimpleName();
                     assertTrue(InspectorPaneSkin.opText(node.op()).contains(": core op " + type), spec + " " + node.name());
+                    // the symbol stays whole: "BlockMean (Σ/" | "(D/G))" in a narrow pane
+                    assertTrue(InspectorPaneSkin.opText(node.op()).contains(
+                            org.normgraph.app.editor.NumberText.unbrokenWords(node.op().symbol())), node.op().symbol());
                 }
             }
         }
