@@ -178,6 +178,7 @@ public final class NormSelector extends HBox {
         }
         try {
             NormSpec spec = NormSpec.of(k, k == NormKind.GROUP ? g : 0);
+            boolean inference = model.isInference();
             if (kind.isShowing() && choseInOpenList) {
                 model.amendNormSpec(spec); // ↓ through the open list shows each kind; undo takes them back as one
             } else {
@@ -188,6 +189,8 @@ public final class NormSelector extends HBox {
                 say(Messages.get(layout.images() ? "norm.adjusted.groups.channels" : "norm.adjusted.groups",
                         typedGroups != null ? typedGroups : Integer.toString(asked), Integer.toString(c),
                         Integer.toString(g)), false);
+            } else if (inference && !model.isInference()) { // the graph changed more than the kind: say why
+                say(Messages.get("norm.inference.left", name(spec)), false);
             } else {
                 message.setVisible(false);
             }

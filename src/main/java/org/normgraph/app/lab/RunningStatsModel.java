@@ -21,6 +21,8 @@ import org.normgraph.app.model.RunningStatistics;
 import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNorm;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.RunningStatsRun;
 
 /**
@@ -57,6 +59,7 @@ public final class RunningStatsModel {
     private final BooleanProperty followConvention = new SimpleBooleanProperty(this, "followConvention", true);
     private final ReadOnlyObjectWrapper<RunningStatsRun> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<String> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final ReadOnlyObjectWrapper<NormSpec> kindLeft = new ReadOnlyObjectWrapper<>(this, "kindLeft");
     private final javafx.beans.property.ReadOnlyBooleanWrapper busy =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "busy");
     private final java.util.concurrent.Executor background;
@@ -73,6 +76,11 @@ public final class RunningStatsModel {
         mean.set(example(MEAN_PATTERN, layout.channels()));
         std.set(example(STD_PATTERN, layout.channels()));
         // set after the input: a new D, C or H·W is seen with the input it belongs to
+        session.inferenceProperty().addListener((o, a, stats) -> {
+            if (stats == null) {
+                kindLeft.set(null);
+            }
+        });
         session.inputLayoutProperty().addListener((o, a, l) -> {
             if (l != null && !l.equals(layout)) {
                 followLayout(l);
@@ -181,8 +189,11 @@ public final class RunningStatsModel {
             return false;
         }
         try {
+            NormSpec before = session.getNormSpec();
             session.setInference(new RunningStatistics(r.layer().runningMean(), r.layer().runningVar()));
             error.set(null);
+            // the kind became batch norm as well: said where the learner clicked, with the way back
+            kindLeft.set(before.kind() == NormKind.BATCH ? null : before);
             return true;
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
@@ -269,6 +280,11 @@ public final class RunningStatsModel {
 
     public RunningStatsRun getResult() {
         return result.get();
+    }
+
+    /** The kind the last switch to inference left for batch norm (layer norm, …), while in inference; else null. */
+    public ReadOnlyObjectProperty<NormSpec> kindLeftProperty() {
+        return kindLeft.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<String> errorProperty() {

@@ -30,6 +30,7 @@ import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.model.InputLayout;
 import org.normgraph.core.BatchNorm;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.RunningStatsRun;
 
 /**
@@ -150,8 +151,8 @@ final class RunningStatsTab {
                 }),
                 model.conventionProperty().subscribe(c -> conventionText.setText(
                         c == null ? "" : Messages.get("lab.running.convention." + c.name()))),
-                model.session().inferenceProperty().subscribe(s -> mode.setText(Messages.get(
-                        s == null ? "lab.running.mode.training" : "lab.running.mode.inference"))),
+                model.session().inferenceProperty().subscribe(s -> showMode()),
+                model.kindLeftProperty().subscribe(k -> showMode()),
                 model.session().inputLayoutProperty().subscribe(l -> {
                     relabel(rowsPair, words("lab.running.rows"), words("lab.running.rows.tip"));
                     relabel(meanPair, "lab.running.mean", words("lab.running.mean.tip"));
@@ -162,6 +163,14 @@ final class RunningStatsTab {
                     imagesNote.setManaged(images());
                     plot();
                 }));
+    }
+
+    /** Training or inference; after a switch that left another kind, which, and that Ctrl+Z goes back. */
+    private void showMode() {
+        NormSpec left = model.kindLeftProperty().get();
+        mode.setText(!model.session().isInference() ? Messages.get("lab.running.mode.training")
+                : left == null ? Messages.get("lab.running.mode.inference")
+                : Messages.get("lab.running.mode.inference.kind", Messages.get("norm.kind." + left.kind().id())));
     }
 
     private boolean images() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.css.PseudoClass;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -26,6 +27,8 @@ import org.normgraph.core.Edge;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormKind;
+import org.normgraph.core.family.NormSpec;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -244,5 +247,30 @@ class RunningStatsAndInferenceTest {
         waitIdle();
         assertEquals(4, m.getResult().layer().runningMean().cols());
         assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.feature")));
+    }
+
+    /**
+     * From layer norm, "Use in inference mode" switched the kind to batch norm without a word, and
+     * choosing layer norm in inference left it without one either (learner reviewer).
+     */
+    @Test
+    void the_kind_inference_leaves_and_the_inference_a_kind_leaves_are_said(FxRobot robot) {
+        robot.interact(() -> model.setNormSpec(NormSpec.layer()));
+        openRunningTab(robot);
+        run(robot);
+        robot.clickOn("#lab-inference-on");
+        assertEquals(NormSpec.batch(), model.getNormSpec());
+        assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.mode.inference.kind",
+                Messages.get("norm.kind.layer"))), labels(robot, "#lab-running").toString());
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<NormKind> kind =
+                    robot.lookup("#toolbar-norm").queryAs(ComboBox.class);
+            kind.setValue(NormKind.LAYER);
+        });
+        assertFalse(model.isInference());
+        assertEquals(Messages.get("norm.inference.left", Messages.get("norm.kind.layer")),
+                robot.lookup("#norm-message").queryAs(Label.class).getText());
+        assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.mode.training")));
     }
 }
