@@ -2,6 +2,7 @@ package org.normgraph.app.lab;
 
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -40,10 +41,13 @@ public final class LabPane extends TabPane {
     private final java.util.List<ScrollPane> scrolls = new java.util.ArrayList<>();
 
     private final RunningStatsTab running;
+    /** Whether the session's graph is the inference graph, which these tabs do not check. */
+    private final javafx.beans.binding.BooleanBinding inference;
 
     public LabPane(LabModel model, RunningStatsModel runningModel, Consumer<LabResults.Site> onShow) {
         this.model = model;
         this.onShow = onShow;
+        this.inference = runningModel.session().inferenceProperty().isNotNull();
         setId("lab-pane");
         getStyleClass().add("lab-pane");
         getStylesheets().add(STYLESHEET);
@@ -65,6 +69,18 @@ public final class LabPane extends TabPane {
                     scrolls.forEach(LabPane::wrapText);
                 }),
                 getSelectionModel().selectedItemProperty().subscribe(t -> markSite()));
+    }
+
+    /**
+     * Shown while the graph is in inference mode: these tabs check batch norm in training on the
+     * same input, whose numbers differ from the inference graph's (learner reviewer: the Lab's dx
+     * was not the graph's, without a word).
+     */
+    private Label inferenceNote() {
+        Label note = LabFormat.label(Messages.get("lab.inference.note"), "lab-inference-note");
+        note.visibleProperty().bind(inference);
+        note.managedProperty().bind(inference);
+        return note;
     }
 
     /** Stops listening to the model (the pane is replaced, e.g. after a language switch). */
@@ -114,9 +130,9 @@ public final class LabPane extends TabPane {
                 a.getChildren().setAll(LabFormat.label(Messages.get("lab.error", error), "lab-error"));
             }
         } else if (r != null) {
-            check.getChildren().setAll(GradientCheckTab.content(r, onShow));
-            simplified.getChildren().setAll(StagedVsSimplifiedTab.content(r));
-            pitfall.getChildren().setAll(PitfallTab.content(r, onShow));
+            check.getChildren().setAll(new VBox(8, inferenceNote(), GradientCheckTab.content(r, onShow)));
+            simplified.getChildren().setAll(new VBox(8, inferenceNote(), StagedVsSimplifiedTab.content(r)));
+            pitfall.getChildren().setAll(new VBox(8, inferenceNote(), PitfallTab.content(r, onShow)));
         }
         scrolls.forEach(LabPane::wrapText);
         markSite();

@@ -273,4 +273,19 @@ class RunningStatsAndInferenceTest {
                 robot.lookup("#norm-message").queryAs(Label.class).getText());
         assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.mode.training")));
     }
+
+    /** In inference the gradient check showed training's dx next to a graph of other numbers, without a word. */
+    @Test
+    void in_inference_the_checks_say_they_are_of_training(FxRobot robot) {
+        openRunningTab(robot);
+        run(robot);
+        robot.clickOn("#lab-inference-on");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = robot.lookup(".lab-inference-note").queryAs(Label.class); // the gradient check's, and the others
+        assertTrue(note.isVisible(), "said while in inference");
+        assertEquals(Messages.get("lab.inference.note"), note.getText());
+        robot.clickOn("#lab-inference-off");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(note.isVisible(), "and gone in training");
+    }
 }
