@@ -53,6 +53,12 @@ public final class NormSelector extends HBox {
         relist();
     };
     private final ChangeListener<NormSpec> onSetAside = (o, a, aside) -> saySetAside(aside);
+    // "… keeps no running statistics: training again" is stale once inference is back (the Lab, an undo)
+    private final ChangeListener<Object> onInference = (o, a, stats) -> {
+        if (stats != null) {
+            message.setVisible(false);
+        }
+    };
     // a refusal spoke of the input it was given: an undo or another edit makes it stale
     private final ChangeListener<BatchNormInput> onInput = (o, a, in) -> message.setVisible(false);
     private boolean syncing;
@@ -154,6 +160,7 @@ public final class NormSelector extends HBox {
         model.inputLayoutProperty().addListener(new WeakChangeListener<>(onLayout));
         model.inputProperty().addListener(new WeakChangeListener<>(onInput));
         model.kindSetAsideProperty().addListener(new WeakChangeListener<>(onSetAside));
+        model.inferenceProperty().addListener(new WeakChangeListener<>(onInference));
         show(model.getNormSpec());
     }
 

@@ -84,7 +84,12 @@ public final class SessionModel {
     private final ReadOnlyObjectWrapper<RunningStatistics> inference = new ReadOnlyObjectWrapper<>(this, "inference");
 
     /** What undo restores: an input with the layout it was edited in, and the kind then in force. */
-    private record State(BatchNormInput input, InputLayout layout, NormSpec kind) {
+    /**
+     * What undo and redo bring back. {@code inferenceLeft}: the running statistics that the edit
+     * made from this state ended (another C, another kind), which coming back here restores;
+     * null when that edit kept the mode (the mode itself is not an edit).
+     */
+    private record State(BatchNormInput input, InputLayout layout, NormSpec kind, RunningStatistics inferenceLeft) {
     }
 
     // the kind commitUnderAnyKind had to leave (its input did not fit it); null when none
@@ -169,6 +174,7 @@ public final class SessionModel {
             return;
         }
         State previous = current();
+        RunningStatistics was = inference.get();
         NormSpec now = normSpec.get();
         boolean leave = batchIfNeeded && !fits(layout, newInput.n(), now);
         if (leave) {
@@ -181,7 +187,7 @@ public final class SessionModel {
             throw e;
         }
         kindSetAside.set(leave ? now : null);
-        remember(previous);
+        remember(left(previous, was));
     }
 
     /** Makes {@code previous} what the next undo brings back; a new change forgets what redo had. */
@@ -270,9 +276,10 @@ public final class SessionModel {
         }
         inputLayout.get().norm(spec, input.get().n()); // refuses before anything changes
         State previous = current();
+        RunningStatistics was = inference.get();
         switchKind(spec, input.get(), inputLayout.get());
         kindSetAside.set(null); // the user chose
-        remember(previous);
+        remember(left(previous, was));
         kindChangeOnTop = true;
     }
 
@@ -333,7 +340,13 @@ public final class SessionModel {
     }
 
     private State current() {
-        return new State(input.get(), inputLayout.get(), normSpec.get());
+        return new State(input.get(), inputLayout.get(), normSpec.get(), null);
+    }
+
+    /** {@code before}, naming the running statistics {@code was} if the change just made from it ended inference mode. */
+    private State left(State before, RunningStatistics was) {
+        return was != null && inference.get() == null ? new State(before.input(), before.layout(), before.kind(), was)
+                : before;
     }
 
     // ---------------------------------------------------------------- undo
@@ -346,8 +359,11 @@ public final class SessionModel {
         if (undoStack.isEmpty()) {
             return false;
         }
-        redoStack.push(current());
+        State now = current();
+        RunningStatistics was = inference.get();
         restore(undoStack.pop());
+        redoStack.push(left(now, was));
+        syncHistory();
         return true;
     }
 
@@ -356,14 +372,20 @@ public final class SessionModel {
         if (redoStack.isEmpty()) {
             return false;
         }
-        undoStack.push(current());
+        State now = current();
+        RunningStatistics was = inference.get();
         restore(redoStack.pop());
+        undoStack.push(left(now, was));
+        syncHistory();
         return true;
     }
 
     /** Brings {@code s} back; it was in force once, so its kind fits its input. */
     private void restore(State s) {
         kindChangeOnTop = false;
+        if (s.inferenceLeft() != null) {
+            inference.set(s.inferenceLeft()); // the change from here ended inference: back to it
+        }
         switchKind(s.kind(), s.input(), s.layout());
         kindSetAside.set(null);
         syncHistory();
@@ -623,7 +645,8 @@ public final class SessionModel {
      * Switches to inference mode with {@code stats} as the constants mu and var (the graph
      * changes: no sq, no gradient into the constants), or back to training with {@code null}.
      * The input, position and selection stay (a selected node the new graph lacks is unselected);
-     * the mode itself is not an edit, so undo does not see it. Inference is batch norm's: it switches
+     * the mode itself is not an edit, so undo does not see it (but undoing an edit that ended
+     * inference, another C or kind, brings it back). Inference is batch norm's: it switches
      * the kind to batch norm (an edit undo goes back over), and choosing another kind goes back to training. Constants that the core refuses leave the
      * mode as it was and throw its message.
      */

@@ -272,6 +272,10 @@ class RunningStatsAndInferenceTest {
         assertEquals(Messages.get("norm.inference.left", Messages.get("norm.kind.layer")),
                 robot.lookup("#norm-message").queryAs(Label.class).getText());
         assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.mode.training")));
+        // back to inference from the Lab: the bar's "training again" would contradict it
+        robot.clickOn("#lab-inference-on");
+        assertTrue(model.isInference());
+        assertFalse(robot.lookup("#norm-message").queryAs(Label.class).isVisible());
     }
 
     /** In inference the gradient check showed training's dx next to a graph of other numbers, without a word. */

@@ -138,4 +138,31 @@ class SessionModelInferenceTest {
                 new RunningStatistics(Matrix.zeros(1, 6), Matrix.filled(1, 6, 1))));
         assertTrue(e.getMessage().contains("1×C"), e.getMessage());
     }
+
+    /** An edit that ends inference (another C, another kind) was undone to training: undo now brings inference back. */
+    @Test
+    void undoing_an_edit_that_ended_inference_brings_it_back() {
+        SessionModel m = SessionModel.example();
+        InputLayout images = InputLayout.images(2, 2, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
+        RunningStatistics stats = new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25));
+        m.setInference(stats);
+        InputLayout three = InputLayout.images(3, 2, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, three), three);
+        assertFalse(m.isInference());
+        assertTrue(m.undo());
+        assertEquals(stats, m.getInference(), "C = 2 again, in inference");
+        assertTrue(InferenceGraph.isInference(m.getGraph()));
+        assertTrue(m.redo());
+        assertFalse(m.isInference(), "C = 3 has no such statistics");
+        assertTrue(m.undo());
+        assertEquals(stats, m.getInference());
+        assertTrue(m.canRedo());
+
+        m.setNormSpec(org.normgraph.core.family.NormSpec.layer()); // layer norm keeps no running statistics
+        assertFalse(m.isInference());
+        assertTrue(m.undo());
+        assertEquals(org.normgraph.core.family.NormSpec.batch(), m.getNormSpec());
+        assertEquals(stats, m.getInference(), "batch norm in inference again");
+    }
 }
