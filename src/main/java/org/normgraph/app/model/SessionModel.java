@@ -103,7 +103,7 @@ public final class SessionModel {
 
     public SessionModel(BatchNormInput initial) {
         Objects.requireNonNull(initial, "initial input");
-        apply(initial, InputLayout.features(initial.d()), false);
+        apply(initial, InputLayout.features(initial.d()), false, null);
         syncPosition();
     }
 
@@ -181,7 +181,7 @@ public final class SessionModel {
             normSpec.set(NormSpec.batch());
         }
         try {
-            apply(newInput, layout, leave);
+            apply(newInput, layout, leave, inference.get());
         } catch (RuntimeException e) {
             normSpec.set(now);
             throw e;
@@ -310,17 +310,18 @@ public final class SessionModel {
 
     /** Puts {@code in} under {@code spec}, which fits it; the kind stays as it was if the core refuses. */
     private void switchKind(NormSpec spec, BatchNormInput in, InputLayout layout) {
+        switchKind(spec, in, layout, inference.get());
+    }
+
+    /** {@link #switchKind(NormSpec, BatchNormInput, InputLayout)} with {@code stats} as inference's constants, or training. */
+    private void switchKind(NormSpec spec, BatchNormInput in, InputLayout layout, RunningStatistics stats) {
         NormSpec previous = normSpec.get();
-        RunningStatistics stats = inference.get();
         normSpec.set(spec);
-        if (spec.kind() != NormKind.BATCH) {
-            inference.set(null); // running statistics are batch norm's: other kinds train
-        }
         try {
-            apply(in, layout, !spec.equals(previous));
+            // running statistics are batch norm's: other kinds train
+            apply(in, layout, !spec.equals(previous), spec.kind() == NormKind.BATCH ? stats : null);
         } catch (RuntimeException e) {
             normSpec.set(previous);
-            inference.set(stats);
             throw e;
         }
     }
@@ -383,10 +384,8 @@ public final class SessionModel {
     /** Brings {@code s} back; it was in force once, so its kind fits its input. */
     private void restore(State s) {
         kindChangeOnTop = false;
-        if (s.inferenceLeft() != null) {
-            inference.set(s.inferenceLeft()); // the change from here ended inference: back to it
-        }
-        switchKind(s.kind(), s.input(), s.layout());
+        // the change from here ended inference: back to it
+        switchKind(s.kind(), s.input(), s.layout(), s.inferenceLeft() != null ? s.inferenceLeft() : inference.get());
         kindSetAside.set(null);
         syncHistory();
     }
@@ -663,8 +662,7 @@ public final class SessionModel {
             normSpec.set(NormSpec.batch()); // running statistics are batch norm's
             kindSetAside.set(null);
         }
-        inference.set(stats);
-        apply(input.get(), inputLayout.get(), true); // the graph differs from the current one: it is built anew
+        apply(input.get(), inputLayout.get(), true, stats); // the graph differs from the current one: it is built anew
         if (kindChanges) {
             remember(previous); // undo goes back to the kind before, training
         }
@@ -691,8 +689,8 @@ public final class SessionModel {
     }
 
     /** {@code newKind}: the graph is rebuilt even for the same layout and eps. */
-    private void apply(BatchNormInput in, InputLayout layout, boolean newKind) {
-        RunningStatistics stats = inference.get();
+    private void apply(BatchNormInput in, InputLayout layout, boolean newKind, RunningStatistics wanted) {
+        RunningStatistics stats = wanted;
         if (stats != null && stats.mean().cols() != layout.channels()) {
             stats = null; // the constants were for another D (or C): back to training
         }
@@ -708,9 +706,6 @@ public final class SessionModel {
                 ? BatchNormGraph.run(g, in.x(), layout.perChannel(in.gamma()), layout.perChannel(in.beta()), in.dout())
                 : InferenceGraph.run(g, in.x(), layout.perChannel(in.gamma()), layout.perChannel(in.beta()), in.dout(),
                         stats.mean(), stats.var());
-        if (stats == null && inference.get() != null) {
-            inference.set(null);
-        }
         graphLayout = nl; // before the graph: its views read it
         if (!sameGraph) {
             int keep = timeline == null ? 0 : timeline.position();
@@ -722,6 +717,9 @@ public final class SessionModel {
         // before the trace: views redraw when the trace changes and read the mark then
         nonFinite.set(t.firstNonFinite().orElse(null));
         trace.set(t);
+        // after the graph and the trace: a view told of the mode finds the graph of that mode
+        // (told before, a view explained the training walk's sq in the inference graph)
+        inference.set(stats);
         input.set(in);
         inputLayout.set(layout); // after the input: the editors show both together
         keepSelectionInside(in);

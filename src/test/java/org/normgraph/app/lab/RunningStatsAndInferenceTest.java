@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -232,7 +233,7 @@ class RunningStatsAndInferenceTest {
         assertEquals("2, -1", m.meanProperty().get(), "one population mean per channel");
         run(robot);
         assertEquals(2, m.getResult().layer().runningMean().cols());
-        assertEquals(java.util.List.of(0, 1), robot.lookup("#lab-feature").queryComboBox().getItems());
+        assertEquals(List.of(0, 1), robot.lookup("#lab-feature").queryComboBox().getItems());
         assertTrue(labels(robot, "#lab-running").contains(Messages.get("lab.running.feature.images")));
         assertEquals(Messages.get("lab.running.chart.mean.images", 0), chart(robot, "#lab-chart-mean").getTitle());
         robot.clickOn("#lab-inference-on");
@@ -240,6 +241,10 @@ class RunningStatsAndInferenceTest {
         assertTrue(InferenceGraph.isInference(model.getGraph()));
         assertEquals(m.getResult().layer().runningMean(), model.getTrace().value("mu"));
         assertTrue(robot.lookup("#node-sq").tryQuery().isEmpty(), "no sq in inference");
+        for (String constant : List.of("#node-mu", "#node-var")) { // "!graph.input.var.images!" was drawn
+            assertTrue(robot.lookup(constant + " .label").queryAll().stream()
+                    .noneMatch(n -> ((Label) n).getText() != null && ((Label) n).getText().startsWith("!")), constant);
+        }
         // back to features: the plot is per feature again, run anew for D = 4
         InputLayout features = InputLayout.features(4);
         robot.interact(() -> model.commit(InputEdits.relayout(model.getInput(),

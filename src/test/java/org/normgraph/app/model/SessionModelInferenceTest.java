@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.normgraph.app.editor.InputEdits;
+import org.normgraph.app.explain.StepExplanations;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
@@ -164,5 +165,27 @@ class SessionModelInferenceTest {
         assertTrue(m.undo());
         assertEquals(org.normgraph.core.family.NormSpec.batch(), m.getNormSpec());
         assertEquals(stats, m.getInference(), "batch norm in inference again");
+    }
+
+    /**
+     * A view told of the mode before the graph changed explained a step of one graph with the
+     * other's trace: File ▸ New from inference on images threw "no node named 'sq'" (lecturer reviewer).
+     */
+    @Test
+    void views_told_of_the_mode_find_the_graph_of_that_mode() {
+        SessionModel m = SessionModel.example();
+        InputLayout images = InputLayout.images(2, 2, 1);
+        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
+        m.setInference(new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25)));
+        m.last();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        m.inferenceProperty().addListener((o, a, stats) -> {
+            assertEquals(stats != null, InferenceGraph.isInference(m.getGraph()), "graph and mode agree");
+            assertEquals(m.getGraph(), m.getTrace().graph(), "trace of that graph");
+            seen.add(StepExplanations.text(m, m.getStep()));
+        });
+        m.setInference(null);
+        m.reset(Examples.classic());
+        assertEquals(1, seen.size());
     }
 }
