@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.normgraph.app.CjkWrap;
 import org.normgraph.app.Messages;
+import org.normgraph.app.editor.NumberText;
 import org.normgraph.app.explain.StepExplanationView;
 import org.normgraph.app.family.StatusLineView;
 import org.normgraph.app.model.SessionModel;
@@ -119,10 +120,13 @@ final class PresentationCaption extends VBox {
         boolean revealed = quizzing.get() && steps.get(p).phase() == Phase.BACKWARD;
         boolean asking = quizzing.get() && p + 1 < steps.size()
                 && steps.get(p + 1).phase() == Phase.BACKWARD;
-        answer.setText(revealed ? Messages.get("present.quiz.answer", question(steps.get(p)).line().text()) : "");
+        // the worked line and the element's name break only at their spaces: "−0." | "18974", "dgamma" | "[2]"
+        answer.setText(revealed ? Messages.get("present.quiz.answer",
+                NumberText.unbrokenWords(question(steps.get(p)).line().text())) : "");
         if (asking) {
             PredictSession.Question next = question(steps.get(p + 1));
-            ask.setText(Messages.get("present.quiz.ask", Messages.get("predict.step.backward", next.step()), next.label()));
+            ask.setText(Messages.get("present.quiz.ask", Messages.get("predict.step.backward", next.step()),
+                    NumberText.unbrokenWords(next.label())));
         } else {
             ask.setText("");
         }
