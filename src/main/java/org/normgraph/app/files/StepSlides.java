@@ -70,7 +70,8 @@ public final class StepSlides {
      * {@code 19-backward-0-dx.png}; {@code 00-start.png} for the start. Named by what the step
      * computes in {@code graph}: in the inference graph forward 3 computes no sq and backward 2
      * gives dx, not dx1; a step that computes nothing is named by its number alone
-     * ({@code 13-backward-6.png}).
+     * ({@code 13-backward-6.png}, and the inference graph's {@code 19-backward-0.png}, not a
+     * second "dx").
      */
     public static String fileName(Step step, Graph graph) {
         if (step.phase() == Phase.START) {
@@ -80,6 +81,8 @@ public final class StepSlides {
         if (step.phase() == Phase.FORWARD) {
             String node = BatchNormGraph.FORWARD.get(step.number() - 1);
             what = graph.contains(node) && !graph.node(node).isInput() ? node : "";
+        } else if (step.number() == 0 && InferenceGraph.isInference(graph)) {
+            what = ""; // dx has one branch there, given at backward 2: nothing is added, as the slide says
         } else if (!step.names().isEmpty()) {
             what = step.names().stream().map(n -> InferenceGraph.name(graph, BatchNormGraph.gradient(n)))
                     .collect(java.util.stream.Collectors.joining("-"));

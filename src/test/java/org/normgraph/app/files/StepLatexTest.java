@@ -52,6 +52,7 @@ class StepLatexTest {
         assertEquals("12-backward-7-dxmu.png", StepSlides.fileName(steps.get(12), trace.graph()));
         assertEquals("13-backward-6.png", StepSlides.fileName(steps.get(13), trace.graph()));
         assertEquals("17-backward-2-dx.png", StepSlides.fileName(steps.get(17), trace.graph()));
+        assertEquals("19-backward-0.png", StepSlides.fileName(steps.get(19), trace.graph()), "not dx a second time");
         Trace training = BatchNormGraph.run(Examples.classic());
         assertEquals("12-backward-7-divar-dxmu1.png", StepSlides.fileName(step(training, 12), training.graph()));
     }
