@@ -63,7 +63,8 @@ public final class StepExplanations {
      */
     static String fromNotes(ChainRuleExplainer explainer, Step step) {
         if (step.phase() == Phase.BACKWARD && step.number() == 0 && InferenceGraph.isInference(explainer.trace().graph())) {
-            return Messages.get("explain.inference.backward.0"); // the last step computes nothing here: it concludes
+            // the last step computes nothing here: it concludes, per channel for images
+            return Messages.get(explainer.axes().spatial() ? "explain.inference.backward.0.images" : "explain.inference.backward.0");
         }
         Set<String> notes = new LinkedHashSet<>();
         switch (step.phase()) {

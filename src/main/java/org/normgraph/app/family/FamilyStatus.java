@@ -103,6 +103,9 @@ public final class FamilyStatus {
         if (step.phase() == Phase.FORWARD && step.number() == 2) {
             return Messages.get("inference.step.forward.2.images");
         }
+        if (step.phase() == Phase.FORWARD && step.number() == 7) {
+            return Messages.get("inference.step.forward.7.images"); // one ivar per channel, not per column
+        }
         if (step.phase() == Phase.FORWARD && step.number() == 8) {
             return Messages.get("step.forward.8.images");
         }

@@ -39,7 +39,8 @@ final class StagedVsSimplifiedTab {
         // batch norm takes gamma out of the sums (DESIGN's formula); layer and group norm cannot;
         // spatial batch norm sums over n, h, w, M = N·H·W values per channel
         boolean batch = r.spec().kind() == NormKind.BATCH;
-        String explain = !batch ? "lab.simplified.explain.family"
+        String explain = r.spec().kind() == NormKind.INSTANCE ? "lab.simplified.explain.instance" // gamma constant in S
+                : !batch ? "lab.simplified.explain.family"
                 : r.axes().spatial() ? "lab.simplified.explain.images" : "lab.simplified.explain";
         box.getChildren().add(label(Messages.get(explain, r.axes().spatial() ? r.axes().layout().statsSum() : ""), "lab-explain"));
         return box;

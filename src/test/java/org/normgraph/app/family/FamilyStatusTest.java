@@ -71,6 +71,12 @@ class FamilyStatusTest {
         assertEquals(Messages.get("inference.step.forward.2.images"), FamilyStatus.text(m));
         m.seek(4);
         assertEquals(Messages.get("inference.step.forward.4"), FamilyStatus.text(m));
+        m.seek(7); // "every column scaled by the constant ivar": one ivar per channel
+        assertEquals(Messages.get("inference.step.forward.7.images"), FamilyStatus.text(m));
+        m.last(); // "the rows of dx in a column do not sum to zero": in training they sum to zero per channel
+        assertEquals(Messages.get("explain.inference.backward.0.images"),
+                org.normgraph.app.explain.StepExplanations.text(m, m.getStep()));
+        m.seek(4);
         m.seek(m.getStepCount() - 1 - 9);
         assertTrue(FamilyStatus.text(m).contains("dbeta = Σ_{n,h,w} dout"), FamilyStatus.text(m));
         m.seek(m.getStepCount() - 1 - 7);

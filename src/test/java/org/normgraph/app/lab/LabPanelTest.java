@@ -29,6 +29,7 @@ import org.normgraph.app.model.SessionModel;
 import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.GradientCheck;
 import org.normgraph.core.Matrix;
+import org.normgraph.core.family.NormSpec;
 import org.normgraph.core.lab.Pitfall;
 import org.normgraph.core.lab.VarianceAccuracy;
 import org.testfx.api.FxRobot;
@@ -220,6 +221,11 @@ class LabPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#lab-simplified .lab-explain").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().equals(Messages.get("lab.simplified.explain.images", "\u03a3_{n,h,w}"))));
+        // instance norm's gamma is constant within S: the family's "it changes within S" was wrong there
+        robot.interact(() -> model.setNormSpec(NormSpec.instance()));
+        waitForResults();
+        assertTrue(robot.lookup("#lab-simplified .lab-explain").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals(Messages.get("lab.simplified.explain.instance", ""))));
     }
 
     /** The Pitfalls tab showed ∞ errors on a constant column with no word on where they come from. */
