@@ -18,12 +18,17 @@ import org.normgraph.core.family.NormSpec;
 /** The inspector on N×C×H×W x: a channel's H·W columns in the sums, per-channel formulas. */
 class ChainRuleExplainerImagesTest {
 
-    /** Spatial batch norm of 3 images of 2 channels × 1×2 pixels: columns (0,0,0), (0,0,1), (1,0,0), (1,0,1). */
-    private static Trace spatialBatch() {
+    /** 3 random images of 2 channels × 1×2 pixels, columns (0,0,0), (0,0,1), (1,0,0), (1,0,1), under batch norm. */
+    private static SessionModel onImages() {
         InputLayout images = InputLayout.images(2, 1, 2);
         SessionModel m = SessionModel.example();
         m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
-        return m.getTrace();
+        return m;
+    }
+
+    /** Spatial batch norm of {@link #onImages}. */
+    private static Trace spatialBatch() {
+        return onImages().getTrace();
     }
 
     @Test
@@ -46,9 +51,7 @@ class ChainRuleExplainerImagesTest {
 
     @Test
     void instance_norm_counts_h_w_values_per_statistic() {
-        InputLayout images = InputLayout.images(2, 1, 2);
-        SessionModel m = SessionModel.example();
-        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        SessionModel m = onImages();
         m.setNormSpec(NormSpec.instance());
         ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace());
         assertTrue(NodeTex.forward("var", ex.axes()).contains("\\frac{1}{H \\cdot W}"), NodeTex.forward("var", ex.axes()));
@@ -72,9 +75,7 @@ class ChainRuleExplainerImagesTest {
     /** Instance norm's statistics are per row and channel: the inspector wrote them with group norm's g. */
     @Test
     void instance_norm_is_written_per_channel_not_per_group() {
-        InputLayout images = InputLayout.images(2, 1, 2);
-        SessionModel m = SessionModel.example();
-        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        SessionModel m = onImages();
         m.setNormSpec(NormSpec.instance());
         ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
         String mu = NodeTex.forward("mu", ex.axes());
@@ -89,9 +90,7 @@ class ChainRuleExplainerImagesTest {
     /** Spatial batch norm in inference: mu and var are the 1×C running statistics, x the N×C·H·W rows. */
     @Test
     void inference_on_images_writes_the_constants_per_channel() {
-        InputLayout images = InputLayout.images(2, 1, 2);
-        SessionModel m = SessionModel.example();
-        m.commit(InputEdits.randomize(3, images, 1e-3, 21), images);
+        SessionModel m = onImages();
         m.setInference(new RunningStatistics(Matrix.rowVector(0, 1), Matrix.rowVector(1, 2)));
         ChainRuleExplainer ex = new ChainRuleExplainer(m.getTrace(), m.getNormLayout());
         assertEquals(2, ex.axes().channelWidth(), "the inference graph's gamma is copied over H·W too");

@@ -13,6 +13,7 @@ import org.normgraph.core.BatchNormInput;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.Trace;
+import org.normgraph.core.family.NormSpec;
 
 /** The training/inference switch of the session (no toolkit). */
 class SessionModelInferenceTest {
@@ -46,11 +47,11 @@ class SessionModelInferenceTest {
     @Test
     void inference_from_another_kind_changes_the_kind_as_an_edit_that_undo_takes_back() {
         SessionModel m = SessionModel.example();
-        m.setNormSpec(org.normgraph.core.family.NormSpec.layer());
+        m.setNormSpec(NormSpec.layer());
         m.setInference(STATS);
-        assertEquals(org.normgraph.core.family.NormSpec.batch(), m.getNormSpec());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
         assertTrue(m.undo());
-        assertEquals(org.normgraph.core.family.NormSpec.layer(), m.getNormSpec());
+        assertEquals(NormSpec.layer(), m.getNormSpec());
         assertFalse(m.isInference(), "layer norm trains");
         assertFalse(InferenceGraph.isInference(m.getGraph()));
         assertTrue(m.undo(), "then the choice of layer norm");
@@ -105,14 +106,23 @@ class SessionModelInferenceTest {
         assertFalse(InferenceGraph.isInference(m.getGraph()));
     }
 
-    /** On images inference was refused ("batch norm of N×D features"): spatial batch norm has running statistics per channel. */
-    @Test
-    void images_run_spatial_inference_with_one_constant_per_channel() {
+    private static final RunningStatistics PER_CHANNEL =
+            new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25));
+
+    /** The example laid out as 4 images of 2 channels × 2×1 pixels, in inference with {@link #PER_CHANNEL}. */
+    private static SessionModel inferenceOnImages() {
         SessionModel m = SessionModel.example();
         InputLayout images = InputLayout.images(2, 2, 1);
         m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
-        RunningStatistics perChannel = new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25));
-        m.setInference(perChannel);
+        m.setInference(PER_CHANNEL);
+        return m;
+    }
+
+    /** On images inference was refused ("batch norm of N×D features"): spatial batch norm has running statistics per channel. */
+    @Test
+    void images_run_spatial_inference_with_one_constant_per_channel() {
+        SessionModel m = inferenceOnImages();
+        RunningStatistics perChannel = PER_CHANNEL;
         assertTrue(InferenceGraph.isInference(m.getGraph()));
         BatchNormInput in = m.getInput();
         Trace t = m.getTrace();
@@ -143,11 +153,8 @@ class SessionModelInferenceTest {
     /** An edit that ends inference (another C, another kind) was undone to training: undo now brings inference back. */
     @Test
     void undoing_an_edit_that_ended_inference_brings_it_back() {
-        SessionModel m = SessionModel.example();
-        InputLayout images = InputLayout.images(2, 2, 1);
-        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
-        RunningStatistics stats = new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25));
-        m.setInference(stats);
+        SessionModel m = inferenceOnImages();
+        RunningStatistics stats = PER_CHANNEL;
         InputLayout three = InputLayout.images(3, 2, 1);
         m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, three), three);
         assertFalse(m.isInference());
@@ -160,10 +167,10 @@ class SessionModelInferenceTest {
         assertEquals(stats, m.getInference());
         assertTrue(m.canRedo());
 
-        m.setNormSpec(org.normgraph.core.family.NormSpec.layer()); // layer norm keeps no running statistics
+        m.setNormSpec(NormSpec.layer()); // layer norm keeps no running statistics
         assertFalse(m.isInference());
         assertTrue(m.undo());
-        assertEquals(org.normgraph.core.family.NormSpec.batch(), m.getNormSpec());
+        assertEquals(NormSpec.batch(), m.getNormSpec());
         assertEquals(stats, m.getInference(), "batch norm in inference again");
     }
 
@@ -173,10 +180,7 @@ class SessionModelInferenceTest {
      */
     @Test
     void views_told_of_the_mode_find_the_graph_of_that_mode() {
-        SessionModel m = SessionModel.example();
-        InputLayout images = InputLayout.images(2, 2, 1);
-        m.commit(InputEdits.relayout(m.getInput(), m.getInputLayout(), 4, images), images);
-        m.setInference(new RunningStatistics(Matrix.rowVector(0.5, -1), Matrix.rowVector(2, 0.25)));
+        SessionModel m = inferenceOnImages();
         m.last();
         java.util.List<String> seen = new java.util.ArrayList<>();
         m.inferenceProperty().addListener((o, a, stats) -> {
