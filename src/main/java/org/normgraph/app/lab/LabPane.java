@@ -1,6 +1,7 @@
 package org.normgraph.app.lab;
 
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -42,7 +43,7 @@ public final class LabPane extends TabPane {
 
     private final RunningStatsTab running;
     /** Whether the session's graph is the inference graph, which these tabs do not check. */
-    private final javafx.beans.binding.BooleanBinding inference;
+    private final BooleanBinding inference;
 
     public LabPane(LabModel model, RunningStatsModel runningModel, Consumer<LabResults.Site> onShow) {
         this.model = model;

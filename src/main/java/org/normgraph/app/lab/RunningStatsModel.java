@@ -75,12 +75,12 @@ public final class RunningStatsModel {
         layout = session.getInputLayout();
         mean.set(example(MEAN_PATTERN, layout.channels()));
         std.set(example(STD_PATTERN, layout.channels()));
-        // set after the input: a new D, C or H·W is seen with the input it belongs to
         session.inferenceProperty().addListener((o, a, stats) -> {
             if (stats == null) {
                 kindLeft.set(null);
             }
         });
+        // set after the input: a new D, C or H·W is seen with the input it belongs to
         session.inputLayoutProperty().addListener((o, a, l) -> {
             if (l != null && !l.equals(layout)) {
                 followLayout(l);

@@ -83,9 +83,9 @@ public final class SessionModel {
     // inference mode: the running statistics the graph uses as constants mu and var; null in training
     private final ReadOnlyObjectWrapper<RunningStatistics> inference = new ReadOnlyObjectWrapper<>(this, "inference");
 
-    /** What undo restores: an input with the layout it was edited in, and the kind then in force. */
     /**
-     * What undo and redo bring back. {@code inferenceLeft}: the running statistics that the edit
+     * What undo and redo bring back: an input with the layout it was edited in, and the kind then
+     * in force. {@code inferenceLeft}: the running statistics that the edit
      * made from this state ended (another C, another kind), which coming back here restores;
      * null when that edit kept the mode (the mode itself is not an edit).
      */
