@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.normgraph.core.BatchNormInput;
+import org.normgraph.core.Graph;
 import org.normgraph.core.InferenceGraph;
 import org.normgraph.core.Matrix;
 import org.normgraph.core.family.NormInput;
@@ -207,15 +208,10 @@ public final class SessionFile {
                         + per + ", got 1×" + m.cols());
             }
         }
-        try {
-            if (images == null) {
-                InferenceGraph.run(input, mean, var); // the core says what it refuses
-            } else {
-                NormLayout layout = NormLayout.of(NormSpec.batch(), input.n(), images.channels(), images.height(),
-                        images.width());
-                InferenceGraph.run(InferenceGraph.build(layout, input.eps()), input.x(), images.perChannel(input.gamma()),
-                        images.perChannel(input.beta()), input.dout(), mean, var);
-            }
+        try { // the core says what it refuses
+            Graph graph = InferenceGraph.build(NormLayout.of(NormSpec.batch(), xShape(input, images)), input.eps());
+            InferenceGraph.run(graph, input.x(), images == null ? input.gamma() : images.perChannel(input.gamma()),
+                    images == null ? input.beta() : images.perChannel(input.beta()), input.dout(), mean, var);
         } catch (IllegalArgumentException e) {
             // the core calls the running mean mu, the file mean
             throw new InputFormatException("inference." + e.getMessage().replaceFirst("^mu:", "mean:"));
@@ -239,17 +235,19 @@ public final class SessionFile {
         int groups = n.has("groups") ? wholeNumber(n.get("groups"), "norm.groups", 0, Session.MAX_D) : 0;
         try {
             NormSpec spec = NormSpec.of(NormKind.parse(kind), groups);
-            if (images == null) {
-                NormLayout.of(spec, input.n(), input.d());
-            } else {
-                NormLayout.of(spec, input.n(), images.channels(), images.height(), images.width());
-            }
+            NormLayout.of(spec, xShape(input, images));
             return spec;
         } catch (InvalidInputException e) {
             // the core names its field: "groups: G = 3 does not divide D = 2 …", "norm: unknown kind …"
             String field = e.field().equals("norm") ? "norm" : "norm." + e.field();
             throw new InputFormatException(field + e.getMessage().substring(e.field().length()), e);
         }
+    }
+
+    /** x's shape as the core reads it: N×D, or N×C×H×W for images. */
+    private static int[] xShape(BatchNormInput input, Session.Images images) {
+        return images == null ? new int[] {input.n(), input.d()}
+                : new int[] {input.n(), images.channels(), images.height(), images.width()};
     }
 
     private static Map<Integer, String> notes(JsonNode n) throws InputFormatException {

@@ -58,14 +58,19 @@ public final class FamilyStatus {
             return Messages.get(model.statusKey(step));
         }
         Graph g = model.getGraph();
+        if (layout.spatial()) { // gamma and beta of images are one per channel, in training and in inference
+            if (step.phase() == Phase.FORWARD && step.number() == 8) {
+                return Messages.get("step.forward.8.images");
+            }
+            if (step.phase() == Phase.BACKWARD && (step.number() == 9 || step.number() == 8)) {
+                return backwardFormulas(layout, step); // dbeta and dgamma sum over n, h, w, not over rows
+            }
+        }
         if (InferenceGraph.isInference(g)) {
-            return inferenceOfImages(model, layout, step);
+            return inferenceOfImages(model, step);
         }
         switch (step.phase()) {
             case FORWARD -> {
-                if (layout.spatial() && step.number() == 8) {
-                    return Messages.get("step.forward.8.images"); // gamma is one per channel, not per column
-                }
                 if (!FORWARD_BY_AXES.contains(step.number())) {
                     return Messages.get(model.statusKey(step));
                 }
@@ -79,9 +84,7 @@ public final class FamilyStatus {
                 return Messages.get("status.family.forward", Integer.toString(step.number()), formulas);
             }
             case BACKWARD -> {
-                // dbeta and dgamma of images sum over n, h, w, not batch norm's rows
-                boolean parameterSum = layout.spatial() && (step.number() == 9 || step.number() == 8);
-                if (!BACKWARD_BY_AXES.contains(step.number()) && !parameterSum) {
+                if (!BACKWARD_BY_AXES.contains(step.number())) {
                     return Messages.get(model.statusKey(step));
                 }
                 return backwardFormulas(layout, step);
@@ -94,20 +97,14 @@ public final class FamilyStatus {
 
     /**
      * Spatial batch norm in inference: the inference sentences, which compute no statistics;
-     * but the constant mean is copied over H·W too, and dgamma and dbeta sum over n, h and w.
+     * but the constant mean and ivar are one per channel, copied over its H·W columns too.
      */
-    private static String inferenceOfImages(SessionModel model, NormLayout layout, Step step) {
-        if (step.phase() == Phase.BACKWARD && (step.number() == 9 || step.number() == 8)) {
-            return backwardFormulas(layout, step);
-        }
+    private static String inferenceOfImages(SessionModel model, Step step) {
         if (step.phase() == Phase.FORWARD && step.number() == 2) {
             return Messages.get("inference.step.forward.2.images");
         }
         if (step.phase() == Phase.FORWARD && step.number() == 7) {
-            return Messages.get("inference.step.forward.7.images"); // one ivar per channel, not per column
-        }
-        if (step.phase() == Phase.FORWARD && step.number() == 8) {
-            return Messages.get("step.forward.8.images");
+            return Messages.get("inference.step.forward.7.images");
         }
         return Messages.get(model.statusKey(step));
     }
